@@ -1,0 +1,153 @@
+// Command labyrint builds, previews and checks a Labyrint site.
+//
+//	labyrint build [--source DIR] [--content DIR] [--out DIR] [--target NAME]
+//
+// See README.md for the rest.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"github.com/guldborgsund/labyrint/internal/build"
+	"github.com/guldborgsund/labyrint/internal/diag"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		os.Exit(1)
+	}
+}
+
+const usage = `labyrint – bygger sitet af Markdown-filer
+
+Brug:
+  labyrint build [--source MAPPE] [--content MAPPE] [--out MAPPE] [--target NAVN]
+      Bygger sitet. --target er public (standard) eller et andet mål fra site.yaml;
+      --target all bygger alle mål.
+`
+
+// errReported means the problem was already printed.
+var errReported = errors.New("fejl")
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stdout, usage)
+		if len(args) == 0 {
+			return errReported
+		}
+		return nil
+	}
+	switch args[0] {
+	case "build":
+		return cmdBuild(ctx, args[1:], stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "labyrint: ukendt kommando %q\n\n%s", args[0], usage)
+	return errReported
+}
+
+func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var o build.Options
+	fs.StringVar(&o.Source, "source", ".", "sitets mappe (site.yaml, layouts, assets)")
+	fs.StringVar(&o.Content, "content", "", "indholdsmappe (standard: sitets content)")
+	fs.StringVar(&o.Out, "out", "", "outputmappe (standard: målets, fx public)")
+	fs.StringVar(&o.Target, "target", "public", "mål: public, intranet, … eller all")
+	if err := fs.Parse(args); err != nil {
+		return errReported
+	}
+	targets := []string{o.Target}
+	if o.Target == "all" {
+		if o.Out != "" {
+			fmt.Fprintln(stderr, "labyrint: --out kan ikke bruges med --target all")
+			return errReported
+		}
+		targets = allTargets(o.Source)
+	}
+	failed := false
+	for _, t := range targets {
+		o.Target = t
+		res, err := build.Run(ctx, o)
+		report(stderr, res, err)
+		if err != nil {
+			failed = true
+			continue
+		}
+		_, warns := count(res.Findings)
+		fmt.Fprintf(stdout, "%s: %d sider skrevet til %s (%d filer), %d advarsler, %s\n", t, res.Pages, res.Out, res.Files, warns, res.Duration.Round(1e6))
+	}
+	if failed {
+		return errReported
+	}
+	return nil
+}
+
+func allTargets(source string) []string {
+	o := build.Options{Source: source}
+	names, err := build.Targets(o)
+	if err != nil || len(names) == 0 {
+		return []string{"public"}
+	}
+	return names
+}
+
+// report prints findings one per line as file:line:col: severity: message.
+func report(w io.Writer, res *build.Result, err error) {
+	seen := map[string]bool{}
+	var lines []string
+	if res != nil {
+		for _, f := range res.Findings {
+			lines = append(lines, format(f))
+		}
+	}
+	for _, f := range diag.Findings(err) {
+		lines = append(lines, format(f))
+	}
+	for _, l := range lines {
+		if !seen[l] {
+			seen[l] = true
+			fmt.Fprintln(w, l)
+		}
+	}
+	if err != nil {
+		errs, _ := count(diag.Findings(err))
+		t := ""
+		if res != nil {
+			t = res.Target + ": "
+		}
+		fmt.Fprintf(w, "%sbygningen stoppede med %d fejl; det udgivne site er ikke ændret\n", t, errs)
+	}
+}
+
+func format(f diag.Finding) string {
+	s := ""
+	if f.File != "" {
+		s = f.Pos() + ": "
+	}
+	s += f.Severity.String() + ": " + f.Msg
+	if f.Hint != "" {
+		s += " – " + f.Hint
+	}
+	return strings.TrimSpace(s)
+}
+
+func count(fs []diag.Finding) (errs, warns int) {
+	for _, f := range fs {
+		if f.Severity == diag.Error {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	return
+}

@@ -1,0 +1,425 @@
+// Package build runs the pipeline for one target: read the config, load and
+// check the content, build the site model, select the target's view, render
+// every page (streamed to disk as it is made), write the search index, the
+// sitemap and robots.txt, and swap the finished output in. A build with any
+// error leaves the previous output exactly as it was.
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/guldborgsund/labyrint/internal/config"
+	"github.com/guldborgsund/labyrint/internal/content"
+	"github.com/guldborgsund/labyrint/internal/diag"
+	"github.com/guldborgsund/labyrint/internal/markdown"
+	"github.com/guldborgsund/labyrint/internal/output"
+	"github.com/guldborgsund/labyrint/internal/render"
+	"github.com/guldborgsund/labyrint/internal/site"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Source  string // site root: site.yaml, layouts, assets; default "."
+	Content string // content folder; default the config's, below Source
+	Out     string // output folder; default the target's
+	Target  string // target name; default "public"
+	Drafts  bool   // include drafts (the preview only)
+	Preview bool   // rendered for the preview server
+}
+
+// Result tells what a build did.
+type Result struct {
+	Target   string
+	Out      string
+	Pages    int // HTML pages written
+	Files    int // files written, not counting .gz
+	Findings []diag.Finding
+	Duration time.Duration
+}
+
+// Run builds one target. The error (nil on success) joins every error
+// finding; Result.Findings holds warnings too.
+func Run(ctx context.Context, o Options) (*Result, error) {
+	start := time.Now()
+	if o.Source == "" {
+		o.Source = "."
+	}
+	if o.Target == "" {
+		o.Target = "public"
+	}
+	res := &Result{Target: o.Target}
+	var all diag.List
+	fail := func(l *diag.List) (*Result, error) {
+		all.Merge(l)
+		res.Findings = all.Items()
+		res.Duration = time.Since(start)
+		return res, all.Err()
+	}
+	cfg, err := config.Load(os.DirFS(o.Source))
+	if err != nil {
+		return res, err
+	}
+	t := cfg.Targets[o.Target]
+	if t == nil {
+		var names []string
+		for _, x := range cfg.SortedTargets() {
+			names = append(names, x.Name)
+		}
+		return res, fmt.Errorf("ukendt mål %q; sitet har: %s", o.Target, strings.Join(names, ", "))
+	}
+	contentDir := o.Content
+	if contentDir == "" {
+		contentDir = filepath.Join(o.Source, cfg.Content)
+	}
+	prefix := filepath.ToSlash(contentDir)
+	if o.Content == "" {
+		prefix = cfg.Content
+	}
+	tree, l := content.Load(os.DirFS(contentDir), prefix, cfg)
+	if tree == nil {
+		return fail(l)
+	}
+	if errs, _ := l.Count(); errs > 0 {
+		return fail(l)
+	}
+	all.Merge(l)
+	s, l := site.Build(cfg, tree)
+	if errs, _ := l.Count(); errs > 0 {
+		return fail(l)
+	}
+	all.Merge(l)
+	view := s.Select(t, site.Options{Drafts: o.Drafts})
+
+	layoutsDir := filepath.Join(o.Source, cfg.Layouts)
+	assetsDir := filepath.Join(o.Source, cfg.Assets)
+	tpl, err := render.Parse(os.DirFS(layoutsDir))
+	if err != nil {
+		return res, err
+	}
+	out := o.Out
+	if out == "" {
+		out = t.Out
+	}
+	res.Out = out
+	w, err := output.Open(out, o.Source, contentDir, layoutsDir, assetsDir)
+	if err != nil {
+		return res, err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			w.Abort()
+		}
+	}()
+	b := &builder{ctx: ctx, o: o, cfg: cfg, site: s, view: view, tpl: tpl, w: w, md: markdown.New(),
+		info: render.SiteInfo{Title: cfg.Title, Owner: cfg.Owner, Language: cfg.Language, Label: t.Label,
+			Target: t.Name, Preview: o.Preview, Year: time.Now().Year(), Params: cfg.Params}}
+	if err := b.assets(os.DirFS(assetsDir)); err != nil {
+		return res, err
+	}
+	l = b.pages()
+	all.Merge(l)
+	if errs, _ := all.Count(); errs > 0 {
+		return fail(nil)
+	}
+	if err := b.static(os.DirFS(contentDir)); err != nil {
+		return res, err
+	}
+	if err := b.sitemap(); err != nil {
+		return res, err
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	if err := w.Commit(); err != nil {
+		return res, err
+	}
+	committed = true
+	res.Pages, res.Files = b.pagesWritten, b.files
+	res.Findings = all.Items()
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+type builder struct {
+	ctx          context.Context
+	o            Options
+	cfg          *config.Config
+	site         *site.Site
+	view         *site.View
+	tpl          *render.Templates
+	w            *output.Writer
+	md           *markdown.Renderer
+	info         render.SiteInfo
+	assetURLs    map[string]string
+	mu           sync.Mutex
+	pagesWritten int
+	files        int
+}
+
+// assets copies assets/ with CSS and JS minified and fingerprinted.
+func (b *builder) assets(fsys fs.FS) error {
+	b.assetURLs = map[string]string{}
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == "." {
+				return nil
+			}
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		name := p
+		switch path.Ext(p) {
+		case ".css", ".js":
+			if data, err = b.w.Minified(p, data); err != nil {
+				return err
+			}
+			name = output.Fingerprint(p, data)
+		}
+		b.assetURLs[p] = "/assets/" + name
+		b.files++
+		return b.w.WriteRaw("assets/"+name, data)
+	})
+}
+
+type job struct {
+	page  *site.Page
+	url   string
+	pager *render.Pager
+}
+
+// pages renders every page of the view on all cores, writing each as soon
+// as it is made.
+func (b *builder) pages() *diag.List {
+	var jobs []job
+	for _, p := range b.view.Pages {
+		if p.IsSection && p.URL != "/" {
+			for _, pg := range render.Pages(p.URL, b.view.Children(p), render.ListSize) {
+				jobs = append(jobs, job{page: p, url: pg.PageURL(pg.Number), pager: pg})
+			}
+			continue
+		}
+		jobs = append(jobs, job{page: p, url: p.URL})
+	}
+	n := runtime.GOMAXPROCS(0)
+	lists := make([]diag.List, n)
+	ch := make(chan job, 64)
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func(l *diag.List) {
+			defer wg.Done()
+			for j := range ch {
+				if b.ctx.Err() != nil {
+					continue
+				}
+				b.page(j, l)
+			}
+		}(&lists[i])
+	}
+	for _, j := range jobs {
+		ch <- j
+	}
+	close(ch)
+	wg.Wait()
+	var all diag.List
+	for i := range lists {
+		all.Merge(&lists[i])
+	}
+	return &all
+}
+
+func (b *builder) page(j job, l *diag.List) {
+	p := j.page
+	d := render.NewData(b.view, p, j.url, b.info, b.assetURLs)
+	d.Pager = j.pager
+	if j.pager == nil || j.pager.Number == 1 {
+		res := b.md.Render(p.Src.Body, p.Src.BodyLine, b.linkFunc(p, d))
+		for _, pr := range res.Problems {
+			sev := diag.Warning
+			if pr.Error {
+				sev = diag.Error
+			}
+			l.Add(diag.Finding{File: p.Src.File, Line: pr.Line, Severity: sev, Code: pr.Code, Msg: pr.Msg})
+		}
+		d.Content = templateHTML(res.HTML)
+		d.Headings = res.Headings
+	}
+	if p.Review != "" && b.info.Label == "" && !b.info.Preview && j.url == p.URL {
+		l.Add(diag.Finding{File: p.Src.File, Line: p.Src.Line("review"), Severity: diag.Warning, Code: "review",
+			Msg: "til redaktionel gennemlæsning: " + p.Review})
+	}
+	html, err := b.tpl.Execute(d)
+	if err != nil {
+		l.Add(diag.Finding{File: p.Src.File, Line: 1, Severity: diag.Error, Code: "template", Msg: "skabelonen fejlede: " + err.Error()})
+		return
+	}
+	if err := b.w.Write(render.FileFor(j.url), html); err != nil {
+		l.Add(diag.Finding{File: p.Src.File, Line: 1, Severity: diag.Error, Code: "write", Msg: err.Error()})
+		return
+	}
+	b.mu.Lock()
+	b.pagesWritten++
+	b.files++
+	b.mu.Unlock()
+}
+
+// linkFunc resolves links written in p's Markdown: site paths and .md paths
+// become relative links to pages this target shows; a link to a page that
+// does not exist, or that this target does not show, is an error.
+func (b *builder) linkFunc(p *site.Page, d *render.Data) markdown.LinkFunc {
+	return func(dest string, image bool) (string, string, bool) {
+		if dest == "" {
+			return dest, "linket har ingen adresse", true
+		}
+		if strings.HasPrefix(dest, "#") || isExternal(dest) {
+			return dest, "", false
+		}
+		u, frag := dest, ""
+		if i := strings.IndexByte(u, '#'); i >= 0 {
+			u, frag = u[:i], u[i:]
+		}
+		if i := strings.IndexByte(u, '?'); i >= 0 {
+			u = u[:i]
+		}
+		var target *site.Page
+		var contentPath string
+		if strings.HasPrefix(u, "/") {
+			clean := path.Clean(u)
+			if clean != "/" && strings.HasSuffix(u, "/") {
+				clean += "/"
+			}
+			target = b.site.PageByURL(clean)
+			contentPath = strings.TrimPrefix(clean, "/")
+		} else {
+			joined := path.Join(path.Dir(p.Src.Path), u)
+			if strings.HasPrefix(joined, "../") || joined == ".." {
+				return "#", fmt.Sprintf("linket %q peger uden for sitet", dest), true
+			}
+			contentPath = joined
+			if strings.HasSuffix(u, ".md") {
+				target = b.site.PageByPath(joined)
+			}
+		}
+		if target == nil {
+			if b.site.IsStatic(contentPath) {
+				return d.Rel("/"+contentPath) + frag, "", false
+			}
+			what := "siden"
+			if image {
+				what = "billedet"
+			}
+			msg := fmt.Sprintf("%s %q findes ikke", what, dest)
+			if sug := b.suggestURL(u); sug != "" {
+				msg += fmt.Sprintf(" (mente du %s?)", sug)
+			}
+			return "#", msg, true
+		}
+		if !b.view.Has(target) {
+			if target.Draft {
+				return "#", fmt.Sprintf("linket peger på %s, som er en kladde (draft) og ikke bliver udgivet", target.Src.File), true
+			}
+			return "#", fmt.Sprintf("linket peger på en side, som målet %q ikke viser (%s har audience %q)", b.view.Target.Name, target.Src.File, target.Audience), true
+		}
+		return d.Rel(target.URL) + frag, "", false
+	}
+}
+
+func (b *builder) suggestURL(u string) string {
+	var urls []string
+	for _, p := range b.view.Pages {
+		urls = append(urls, p.URL)
+	}
+	if !strings.HasSuffix(u, "/") && !strings.HasSuffix(u, ".md") {
+		u += "/"
+	}
+	return diag.Suggest(u, urls)
+}
+
+func isExternal(d string) bool {
+	i := strings.IndexByte(d, ':')
+	if i <= 0 {
+		return strings.HasPrefix(d, "//")
+	}
+	scheme := strings.ToLower(d[:i])
+	return scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel"
+}
+
+// static publishes the non-Markdown files of content/ as they are.
+func (b *builder) static(fsys fs.FS) error {
+	for _, p := range b.site.Static {
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		if err := b.w.WriteRaw(p, data); err != nil {
+			return err
+		}
+		b.files++
+	}
+	return nil
+}
+
+// sitemap writes sitemap.xml and robots.txt for the view.
+func (b *builder) sitemap() error {
+	var sb strings.Builder
+	sb.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	urls := make([]string, 0, len(b.view.Pages))
+	for _, p := range b.view.Pages {
+		if p.Kind != "notfound" {
+			urls = append(urls, p.URL)
+		}
+	}
+	sort.Strings(urls)
+	base := strings.TrimSuffix(b.view.Target.Base, "/")
+	for _, u := range urls {
+		sb.WriteString("<url><loc>" + xmlEscape(base+u) + "</loc></url>\n")
+	}
+	sb.WriteString("</urlset>\n")
+	if err := b.w.Write("sitemap.xml", []byte(sb.String())); err != nil {
+		return err
+	}
+	robots := "User-agent: *\nAllow: /\nSitemap: " + base + "/sitemap.xml\n"
+	if b.view.Target.Label != "" {
+		robots = "User-agent: *\nDisallow: /\n"
+	}
+	b.files += 2
+	return b.w.WriteRaw("robots.txt", []byte(robots))
+}
+
+func xmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;").Replace(s)
+}
+
+// Targets lists the target names of the site at o.Source.
+func Targets(o Options) ([]string, error) {
+	if o.Source == "" {
+		o.Source = "."
+	}
+	cfg, err := config.Load(os.DirFS(o.Source))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, t := range cfg.SortedTargets() {
+		out = append(out, t.Name)
+	}
+	return out, nil
+}

@@ -1,0 +1,313 @@
+package config
+
+import (
+	"fmt"
+	"io/fs"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v2"
+
+	"github.com/guldborgsund/labyrint/internal/diag"
+)
+
+// FileName is the config file's name at the site root.
+const FileName = "site.yaml"
+
+// Config is the whole site config.
+type Config struct {
+	Title      string                 `yaml:"title"`
+	Owner      string                 `yaml:"owner"`
+	Language   string                 `yaml:"language"`
+	Layouts    string                 `yaml:"layouts"`
+	Assets     string                 `yaml:"assets"`
+	Content    string                 `yaml:"content"`
+	Targets    map[string]*Target     `yaml:"targets"`
+	Fields     map[string]*Field      `yaml:"fields"`
+	Kinds      map[string]*Kind       `yaml:"kinds"`
+	Taxonomies map[string]*Taxonomy   `yaml:"taxonomies"`
+	Plain      Plain                  `yaml:"language_rules"`
+	Params     map[string]string      `yaml:"params"` // free values for the layouts (address, phone, …)
+	Extra      map[string]interface{} `yaml:",inline"`
+}
+
+// Target is one build of the content tree for one audience.
+type Target struct {
+	Name      string   `yaml:"-"`
+	Out       string   `yaml:"out"`       // output folder, relative to the working directory
+	Audiences []string `yaml:"audiences"` // audiences whose pages this target shows
+	Label     string   `yaml:"label"`     // a visible mark on every page, e.g. "Intranet"
+	Portable  bool     `yaml:"portable"`  // links end in index.html so the output opens from file://
+	Base      string   `yaml:"base"`      // URL path the site is served under, for the 404 page; default "/"
+}
+
+// Shows reports whether a page with the given audience belongs in t.
+func (t *Target) Shows(audience string) bool {
+	for _, a := range t.Audiences {
+		if a == audience {
+			return true
+		}
+	}
+	return false
+}
+
+// Field declares one front matter key.
+type Field struct {
+	Type     string   `yaml:"type"`     // string, int, bool, date or list
+	Required bool     `yaml:"required"` // the page must carry it
+	Enum     []string `yaml:"enum"`     // allowed values, if set
+	Taxonomy string   `yaml:"taxonomy"` // values must be terms of this taxonomy
+	Label    string   `yaml:"label"`    // the editor's name for it, in the site's language
+}
+
+// Kind is a kind of page: the pages of one section (at one depth below it).
+type Kind struct {
+	Name     string            `yaml:"-"`
+	Section  string            `yaml:"section"`  // top-level folder under content/
+	Depth    int               `yaml:"depth"`    // 0: any page below Section; 1: its folders' _index.md; 2: pages in those folders
+	Layout   string            `yaml:"layout"`   // layout file (without .html) for its pages
+	Audience string            `yaml:"audience"` // default audience for the section
+	Required []string          `yaml:"required"` // fields its pages must carry
+	Fields   map[string]*Field `yaml:"fields"`   // fields only this kind may carry
+}
+
+// Taxonomy is a vocabulary pages refer to by term slug.
+type Taxonomy struct {
+	Name  string        `yaml:"-"`
+	Title string        `yaml:"title"` // shown as the heading of its lists
+	Pages string        `yaml:"pages"` // the terms are the pages of this section
+	Terms yaml.MapSlice `yaml:"terms"` // or: the terms, slug: name, in order
+	Free  bool          `yaml:"free"`  // or: any term is allowed
+}
+
+// TermList returns the listed terms in order (empty for page-based and free taxonomies).
+func (t *Taxonomy) TermList() []Term {
+	out := make([]Term, 0, len(t.Terms))
+	for _, it := range t.Terms {
+		out = append(out, Term{Slug: fmt.Sprint(it.Key), Name: fmt.Sprint(it.Value)})
+	}
+	return out
+}
+
+// Term is one entry of a taxonomy.
+type Term struct {
+	Slug string
+	Name string
+}
+
+// Plain holds the plain-language thresholds.
+type Plain struct {
+	LixTarget      float64 `yaml:"lix_target"`      // warn above this LIX (default 35)
+	LixError       float64 `yaml:"lix_error"`       // error above this LIX (0: never)
+	SentenceWords  int     `yaml:"sentence_words"`  // warn for longer sentences (default 25)
+	ParagraphWords int     `yaml:"paragraph_words"` // warn for longer paragraphs (default 120)
+}
+
+// SortedTargets returns the targets in name order.
+func (c *Config) SortedTargets() []*Target {
+	var out []*Target
+	for _, t := range c.Targets {
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// FieldFor returns the declaration of key for pages of kind k (nil k: common fields only).
+func (c *Config) FieldFor(k *Kind, key string) *Field {
+	if k != nil {
+		if f, ok := k.Fields[key]; ok {
+			return f
+		}
+	}
+	return c.Fields[key]
+}
+
+// FieldNames lists every key a page of kind k may carry, sorted.
+func (c *Config) FieldNames(k *Kind) []string {
+	var out []string
+	for n := range c.Fields {
+		out = append(out, n)
+	}
+	if k != nil {
+		for n := range k.Fields {
+			if _, dup := c.Fields[n]; !dup {
+				out = append(out, n)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+var lineRE = regexp.MustCompile(`line (\d+)`)
+
+// Load reads FileName from fsys and checks it.
+func Load(fsys fs.FS) (*Config, error) {
+	data, err := fs.ReadFile(fsys, FileName)
+	if err != nil {
+		return nil, diag.Finding{File: FileName, Severity: diag.Error, Code: "config", Msg: "kan ikke læse sitets opsætning: " + err.Error()}
+	}
+	return Parse(data)
+}
+
+// Parse reads a config from bytes and checks it.
+func Parse(data []byte) (*Config, error) {
+	var c Config
+	if err := yaml.UnmarshalStrict(data, &c); err != nil {
+		line := 0
+		if m := lineRE.FindStringSubmatch(err.Error()); m != nil {
+			line, _ = strconv.Atoi(m[1])
+		}
+		return nil, diag.Finding{File: FileName, Line: line, Severity: diag.Error, Code: "config", Msg: "ugyldig opsætning: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	if err := c.check(); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+var validTypes = map[string]bool{"string": true, "int": true, "bool": true, "date": true, "list": true}
+
+func (c *Config) check() error {
+	var l diag.List
+	bad := func(format string, args ...any) { l.Errorf(FileName, 0, "config", format, args...) }
+	for n := range c.Extra {
+		bad("ukendt nøgle %q i opsætningen", n)
+	}
+	if c.Title == "" {
+		bad("opsætningen mangler title")
+	}
+	if c.Language == "" {
+		c.Language = "da"
+	}
+	if c.Layouts == "" {
+		c.Layouts = "layouts"
+	}
+	if c.Assets == "" {
+		c.Assets = "assets"
+	}
+	if c.Content == "" {
+		c.Content = "content"
+	}
+	if len(c.Targets) == 0 {
+		c.Targets = map[string]*Target{"public": {Out: "public", Audiences: []string{"public"}}}
+	}
+	for n, t := range c.Targets {
+		if t == nil {
+			t = &Target{}
+			c.Targets[n] = t
+		}
+		t.Name = n
+		if t.Out == "" {
+			t.Out = "public-" + n
+		}
+		if t.Base == "" {
+			t.Base = "/"
+		}
+		if !strings.HasSuffix(t.Base, "/") {
+			t.Base += "/"
+		}
+		if len(t.Audiences) == 0 {
+			bad("målet %q har ingen audiences", n)
+		}
+	}
+	checkFields := func(where string, fs map[string]*Field) {
+		for n, f := range fs {
+			if f == nil {
+				bad("%s: feltet %q mangler type", where, n)
+				continue
+			}
+			if !validTypes[f.Type] {
+				bad("%s: feltet %q har ukendt type %q (brug string, int, bool, date eller list)", where, n, f.Type)
+			}
+			if f.Taxonomy != "" && c.Taxonomies[f.Taxonomy] == nil {
+				bad("%s: feltet %q henviser til en ukendt taksonomi %q", where, n, f.Taxonomy)
+			}
+		}
+	}
+	checkFields("fields", c.Fields)
+	if c.Fields["title"] == nil {
+		bad("fields skal have title")
+	}
+	for n, k := range c.Kinds {
+		if k == nil {
+			bad("kinds: %q er tom", n)
+			continue
+		}
+		k.Name = n
+		if k.Section == "" {
+			bad("kinds: %q mangler section", n)
+		}
+		checkFields("kinds."+n, k.Fields)
+		for _, r := range k.Required {
+			if c.FieldFor(k, r) == nil {
+				bad("kinds.%s: det krævede felt %q er ikke erklæret", n, r)
+			}
+		}
+	}
+	for n, t := range c.Taxonomies {
+		if t == nil {
+			t = &Taxonomy{}
+			c.Taxonomies[n] = t
+		}
+		t.Name = n
+		if t.Title == "" {
+			t.Title = n
+		}
+		ways := 0
+		if t.Pages != "" {
+			ways++
+		}
+		if len(t.Terms) > 0 {
+			ways++
+		}
+		if t.Free {
+			ways++
+		}
+		if ways != 1 {
+			bad("taxonomies.%s: angiv præcis én af pages, terms eller free", n)
+		}
+	}
+	if c.Plain.LixTarget == 0 {
+		c.Plain.LixTarget = 35
+	}
+	if c.Plain.SentenceWords == 0 {
+		c.Plain.SentenceWords = 25
+	}
+	if c.Plain.ParagraphWords == 0 {
+		c.Plain.ParagraphWords = 120
+	}
+	return l.Err()
+}
+
+// KindFor returns the kind of the page at content path p (slash separated,
+// e.g. "enheder/myndighed/visitation.md"), or nil. A page's level is how far
+// below its section it is: "hjertesager/respekt.md" and
+// "enheder/myndighed/_index.md" are at level 1, "enheder/myndighed/visitation.md"
+// at level 2. A kind of depth 0 takes every page (not folder) below its section.
+func (c *Config) KindFor(p string) *Kind {
+	parts := strings.Split(p, "/")
+	isIndex := parts[len(parts)-1] == "_index.md"
+	level := len(parts) - 1
+	if isIndex {
+		level--
+	}
+	if level < 1 {
+		return nil
+	}
+	var found *Kind
+	for _, k := range c.Kinds {
+		if k.Section != parts[0] {
+			continue
+		}
+		if (k.Depth == 0 && !isIndex) || k.Depth == level {
+			if found == nil || k.Name < found.Name {
+				found = k
+			}
+		}
+	}
+	return found
+}

@@ -1,0 +1,23 @@
+// Package config reads the site config, site.yaml at the site root. The
+// config is the content model: the generator's Go code knows no word of any
+// one site, and everything site-specific is declared here.
+//
+// Top-level keys:
+//
+//	title, owner, language  the site's name, the body that publishes it, its BCP 47 language
+//	layouts, assets         folders (relative to the site root) with html/template layouts and
+//	                        static assets; default "layouts" and "assets"
+//	content                 the content folder; default "content" (labyrint build --content overrides it)
+//	targets                 named builds of the one content tree (see Target)
+//	fields                  front matter keys every page may carry (see Field)
+//	kinds                   kinds of page, by section, with their layout and extra fields (see Kind)
+//	taxonomies              vocabularies that pages refer to by term (see Taxonomy)
+//	language_rules          plain-language thresholds (see Plain)
+//
+// A Field has a type (string, int, bool, date, list), may be required, may
+// restrict its values to an enum, and may name a taxonomy whose terms its
+// values must be. A Kind binds a section folder (and, with depth, a level
+// below it) to a layout, a default audience, required fields and fields of
+// its own. A Taxonomy either lists its terms (slug: name), takes them from
+// the pages of a section (pages: SECTION), or is free (any term).
+package config

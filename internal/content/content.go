@@ -1,0 +1,368 @@
+// Package content reads the content folder: every Markdown file becomes a
+// Source with its front matter checked against the site config (known keys,
+// types, enums, required fields), and every other file is either data for the
+// build (text and YAML files at the top of the folder, e.g. synonymer.txt) or
+// a static file published as it is (images, PDF). Problems are collected for
+// all files at once, each with file:line.
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/guldborgsund/labyrint/internal/config"
+	"github.com/guldborgsund/labyrint/internal/diag"
+	"github.com/guldborgsund/labyrint/internal/markdown"
+)
+
+// MaxFileSize is the largest content file read; larger ones are refused.
+const MaxFileSize = 8 << 20
+
+// Source is one Markdown file, read and checked.
+type Source struct {
+	Path     string                 // slash path below the content folder, e.g. "hjertesager/respekt.md"
+	File     string                 // path for messages, e.g. "content/hjertesager/respekt.md"
+	Kind     *config.Kind           // nil for plain pages
+	Fields   map[string]interface{} // front matter, checked: string, int, bool, time.Time or []string
+	Lines    map[string]int         // front matter key → line
+	Body     []byte                 // Markdown after the front matter
+	BodyLine int                    // line of Body's first line
+}
+
+// String returns a string field, or "".
+func (s *Source) String(k string) string { v, _ := s.Fields[k].(string); return v }
+
+// Int returns an int field, or 0.
+func (s *Source) Int(k string) int { v, _ := s.Fields[k].(int); return v }
+
+// Bool returns a bool field, or false.
+func (s *Source) Bool(k string) bool { v, _ := s.Fields[k].(bool); return v }
+
+// List returns a list field, or nil.
+func (s *Source) List(k string) []string { v, _ := s.Fields[k].([]string); return v }
+
+// Date returns a date field, or the zero time.
+func (s *Source) Date(k string) time.Time { v, _ := s.Fields[k].(time.Time); return v }
+
+// Line returns the line of key k, or the first line of the front matter.
+func (s *Source) Line(k string) int {
+	if l := s.Lines[k]; l > 0 {
+		return l
+	}
+	return 1
+}
+
+// Tree is the whole content folder.
+type Tree struct {
+	Sources []*Source         // Markdown files, sorted by path
+	Static  []string          // other files to publish as they are, sorted
+	Data    map[string][]byte // data files at the top of the folder, by name
+}
+
+// Load reads every file under fsys. prefix is how messages name the folder
+// (e.g. "content"). The returned list holds errors and warnings; the tree is
+// nil only when the folder cannot be walked at all.
+func Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *diag.List) {
+	var l diag.List
+	t := &Tree{Data: map[string][]byte{}}
+	var mdPaths []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			l.Errorf(path.Join(prefix, p), 0, "read", "kan ikke læse: %v", err)
+			return nil
+		}
+		name := d.Name()
+		if p != "." && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil // editors' temporary and hidden files
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			l.Errorf(path.Join(prefix, p), 0, "symlink", "symbolske links er ikke tilladt i indholdsmappen; kopiér filen ind i stedet")
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		switch ext := strings.ToLower(path.Ext(name)); {
+		case ext == ".md":
+			mdPaths = append(mdPaths, p)
+		case !strings.Contains(p, "/") && (ext == ".txt" || ext == ".yaml" || ext == ".yml" || ext == ".json"):
+			b, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				l.Errorf(path.Join(prefix, p), 0, "read", "kan ikke læse: %v", err)
+				return nil
+			}
+			t.Data[name] = b
+		default:
+			t.Static = append(t.Static, p)
+		}
+		return nil
+	})
+	if err != nil {
+		l.Errorf(prefix, 0, "read", "kan ikke læse indholdsmappen: %v", err)
+		return nil, &l
+	}
+	sort.Strings(mdPaths)
+	sort.Strings(t.Static)
+	t.Sources = make([]*Source, len(mdPaths))
+	lists := make([]diag.List, len(mdPaths))
+	var wg sync.WaitGroup
+	work := make(chan int, 256)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				t.Sources[i] = read(fsys, prefix, mdPaths[i], cfg, &lists[i])
+			}
+		}()
+	}
+	for i := range mdPaths {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	kept := t.Sources[:0]
+	for i, s := range t.Sources {
+		l.Merge(&lists[i])
+		if s != nil {
+			kept = append(kept, s)
+		}
+	}
+	t.Sources = kept
+	return t, &l
+}
+
+func read(fsys fs.FS, prefix, p string, cfg *config.Config, l *diag.List) *Source {
+	file := path.Join(prefix, p)
+	if st, err := fs.Stat(fsys, p); err == nil && st.Size() > MaxFileSize {
+		l.Errorf(file, 0, "too-large", "filen er for stor (%d MB); en side må højst fylde %d MB – del den op i flere sider", st.Size()>>20, MaxFileSize>>20)
+		return nil
+	}
+	raw, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		l.Errorf(file, 0, "read", "kan ikke læse: %v", err)
+		return nil
+	}
+	return Parse(file, p, raw, cfg, l)
+}
+
+// Parse checks one Markdown file's bytes. file names it in messages; p is
+// its path below the content folder.
+func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source {
+	src := markdown.Normalize(raw)
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		l.Errorf(file, lineAt(src, i), "nul-byte", "filen indeholder et NUL-tegn; den er måske ikke en tekstfil – gem den igen som UTF-8-tekst")
+		return nil
+	}
+	if !utf8.Valid(src) {
+		i := 0
+		for i < len(src) {
+			r, n := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			i += n
+		}
+		l.Add(diag.Finding{File: file, Line: lineAt(src, i), Severity: diag.Error, Code: "utf8",
+			Msg: "teksten er ikke gemt som UTF-8 (æ, ø og å kan se forkerte ud)", Hint: "gem filen med tegnsættet UTF-8"})
+		return nil
+	}
+	parts, err := markdown.Split(src)
+	if err != nil {
+		se := err.(*markdown.SplitError)
+		l.Errorf(file, se.Line, "front-matter", "%s", se.Msg)
+		return nil
+	}
+	s := &Source{Path: p, File: file, Kind: cfg.KindFor(p), Body: parts.Body, BodyLine: parts.BodyLine,
+		Fields: map[string]interface{}{}, Lines: map[string]int{}}
+	if !parts.HasFront {
+		l.Add(diag.Finding{File: file, Line: 1, Severity: diag.Error, Code: "front-matter",
+			Msg: "siden har ingen felter (front matter)", Hint: "start filen med tre linjer: ---, title: \"Sidens titel\" og ---"})
+		return nil
+	}
+	fields, err := markdown.FrontMatter(parts)
+	if err != nil {
+		se := err.(*markdown.SplitError)
+		l.Errorf(file, se.Line, "yaml", "%s", se.Msg)
+		return nil
+	}
+	for _, d := range markdown.Duplicates(parts) {
+		l.Errorf(file, d.Line, "duplicate-key", "feltet %q står der to gange; slet det ene", d.Key)
+	}
+	before, _ := l.Count()
+	names := cfg.FieldNames(s.Kind)
+	for _, f := range fields {
+		s.Lines[f.Key] = f.Line
+		decl := cfg.FieldFor(s.Kind, f.Key)
+		if decl == nil {
+			fd := diag.Finding{File: file, Line: f.Line, Severity: diag.Error, Code: "unknown-key",
+				Msg: fmt.Sprintf("ukendt felt %q", f.Key)}
+			if sug := diag.Suggest(f.Key, names); sug != "" {
+				fd.Hint = fmt.Sprintf("mente du %q?", sug)
+			} else {
+				fd.Hint = "tilladte felter her: " + strings.Join(names, ", ")
+			}
+			l.Add(fd)
+			continue
+		}
+		v, msg, hint := convert(f.Value, decl)
+		if msg != "" {
+			l.Add(diag.Finding{File: file, Line: f.Line, Severity: diag.Error, Code: "field-type",
+				Msg: fmt.Sprintf("feltet %q %s", f.Key, msg), Hint: hint})
+			continue
+		}
+		if len(decl.Enum) > 0 {
+			if str, _ := v.(string); !contains(decl.Enum, str) {
+				fd := diag.Finding{File: file, Line: f.Line, Severity: diag.Error, Code: "field-enum",
+					Msg: fmt.Sprintf("feltet %q kan ikke være %q", f.Key, str), Hint: "brug en af: " + strings.Join(decl.Enum, ", ")}
+				if sug := diag.Suggest(str, decl.Enum); sug != "" {
+					fd.Hint = fmt.Sprintf("mente du %q?", sug)
+				}
+				l.Add(fd)
+				continue
+			}
+		}
+		s.Fields[f.Key] = v
+	}
+	required := []string{}
+	for n, f := range cfg.Fields {
+		if f.Required {
+			required = append(required, n)
+		}
+	}
+	if s.Kind != nil {
+		required = append(required, s.Kind.Required...)
+		for n, f := range s.Kind.Fields {
+			if f.Required {
+				required = append(required, n)
+			}
+		}
+	}
+	sort.Strings(required)
+	for i, r := range required {
+		if i > 0 && required[i-1] == r {
+			continue
+		}
+		if isEmpty(s.Fields[r]) && s.Lines[r] == 0 {
+			label := r
+			if d := cfg.FieldFor(s.Kind, r); d != nil && d.Label != "" {
+				label = r + " (" + d.Label + ")"
+			}
+			kind := "siden"
+			if s.Kind != nil {
+				kind = "en side af typen " + s.Kind.Name
+			}
+			l.Add(diag.Finding{File: file, Line: parts.FrontLine, Severity: diag.Error, Code: "missing-field",
+				Msg: fmt.Sprintf("feltet %s mangler; %s skal have det", label, kind), Hint: fmt.Sprintf("tilføj en linje %s: … mellem --- linjerne", r)})
+		}
+	}
+	if after, _ := l.Count(); after > before {
+		return nil
+	}
+	return s
+}
+
+var danishDate = regexp.MustCompile(`^(\d{1,2})[-./ ](\d{1,2})[-./ ](\d{4})$`)
+
+// convert checks a YAML value against its declared type.
+func convert(v interface{}, f *config.Field) (out interface{}, msg, hint string) {
+	switch f.Type {
+	case "string":
+		switch x := v.(type) {
+		case string:
+			return strings.TrimSpace(x), "", ""
+		case int, float64, bool:
+			return fmt.Sprint(x), "", ""
+		case nil:
+			return "", "", ""
+		case []interface{}:
+			return nil, "skal være én tekst, ikke en liste", "skriv teksten efter kolon uden [ ] og bindestreger"
+		}
+		return nil, "skal være en tekst", "sæt teksten i anførselstegn"
+	case "int":
+		if x, ok := v.(int); ok {
+			return x, "", ""
+		}
+		return nil, "skal være et helt tal", "fx weight: 3"
+	case "bool":
+		if x, ok := v.(bool); ok {
+			return x, "", ""
+		}
+		return nil, "skal være true eller false", ""
+	case "date":
+		s, ok := v.(string)
+		if !ok {
+			return nil, "skal være en dato", "skriv datoen som 2026-11-23"
+		}
+		if t, err := time.Parse("2006-01-02", s); err == nil {
+			return t, "", ""
+		}
+		if m := danishDate.FindStringSubmatch(s); m != nil {
+			return nil, fmt.Sprintf("har datoen %q i dansk form", s), fmt.Sprintf("skriv den som %s-%02s-%02s (år-måned-dag)", m[3], pad(m[2]), pad(m[1]))
+		}
+		return nil, fmt.Sprintf("har en ugyldig dato %q", s), "skriv datoen som år-måned-dag, fx 2026-11-23"
+	case "list":
+		switch x := v.(type) {
+		case []interface{}:
+			out := make([]string, 0, len(x))
+			for _, it := range x {
+				switch it.(type) {
+				case string, int, float64, bool:
+					out = append(out, strings.TrimSpace(fmt.Sprint(it)))
+				default:
+					return nil, "skal være en liste af ord eller tekster", "fx tags: [bolig, hjemløs]"
+				}
+			}
+			return out, "", ""
+		case nil:
+			return []string(nil), "", ""
+		}
+		return nil, "skal være en liste", "skriv værdierne i firkantede parenteser, fx [" + fmt.Sprint(v) + "]"
+	}
+	return nil, "har en ukendt type", ""
+}
+
+func pad(s string) string {
+	if n, err := strconv.Atoi(s); err == nil {
+		return fmt.Sprintf("%02d", n)
+	}
+	return s
+}
+
+func isEmpty(v interface{}) bool {
+	switch x := v.(type) {
+	case nil:
+		return true
+	case string:
+		return x == ""
+	case []string:
+		return len(x) == 0
+	}
+	return false
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func lineAt(src []byte, off int) int {
+	return bytes.Count(src[:off], []byte("\n")) + 1
+}

@@ -1,0 +1,373 @@
+package markdown
+
+import (
+	"bytes"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// BlockKind says what a text block was in the source.
+type BlockKind uint8
+
+const (
+	Paragraph BlockKind = iota
+	Heading
+	ListItem
+	TableCell
+	Quote
+)
+
+// Block is a piece of running text with the line it starts on.
+type Block struct {
+	Kind  BlockKind
+	Level int    // heading level, for headings
+	Text  string // plain text, inline markup removed
+	Line  int    // line in the file
+}
+
+// HeadingRef is a heading with its anchor id.
+type HeadingRef struct {
+	Level int
+	Text  string
+	ID    string
+	Line  int
+}
+
+// Problem is something wrong in the body, at a line.
+type Problem struct {
+	Line  int
+	Code  string
+	Msg   string
+	Error bool // stops the build; else a warning
+}
+
+// LinkFunc resolves a link or image destination written in a page to the
+// href to write. It returns ok=false with a message when the link is wrong;
+// asError says whether that stops the build.
+type LinkFunc func(dest string, image bool) (href string, msg string, asError bool)
+
+// Result is everything one parse of a body gives.
+type Result struct {
+	HTML     []byte
+	Headings []HeadingRef
+	Blocks   []Block
+	Problems []Problem
+}
+
+// Renderer parses and renders bodies. It is safe for concurrent use: one per build.
+type Renderer struct {
+	md   goldmark.Markdown
+	pool sync.Pool
+}
+
+// New makes the build's one goldmark instance with the site's extensions:
+// GFM tables, Danish heading ids, link resolution and checks. Raw HTML stays
+// off (goldmark's safe default): it is dropped and reported.
+func New() *Renderer {
+	r := &Renderer{}
+	r.md = goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(pageTransformer{}, 100)),
+		),
+	)
+	r.pool.New = func() any { return new(bytes.Buffer) }
+	return r
+}
+
+var pageState = parser.NewContextKey()
+
+// state is the per-parse state, kept in the parser context.
+type state struct {
+	src      []byte
+	lines    []int // offsets of line starts in src
+	first    int   // file line of src's first line
+	link     LinkFunc
+	headings []HeadingRef
+	problems []Problem
+}
+
+func (s *state) lineOf(off int) int {
+	i := sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off })
+	return s.first + i - 1
+}
+
+// Render parses body (whose first line is line firstLine of its file) once
+// and returns its HTML, headings, text blocks and problems. link may be nil.
+func (r *Renderer) Render(body []byte, firstLine int, link LinkFunc) Result {
+	st := &state{src: body, first: firstLine, link: link, lines: []int{0}}
+	for i, c := range body {
+		if c == '\n' {
+			st.lines = append(st.lines, i+1)
+		}
+	}
+	pc := parser.NewContext(parser.WithIDs(newIDs()))
+	pc.Set(pageState, st)
+	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	buf := r.pool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer r.pool.Put(buf)
+	var res Result
+	if err := r.md.Renderer().Render(buf, body, doc); err != nil {
+		res.Problems = append(res.Problems, Problem{Line: firstLine, Code: "render", Msg: "kunne ikke vise teksten: " + err.Error(), Error: true})
+	}
+	res.HTML = bytes.Clone(buf.Bytes())
+	res.Headings = st.headings
+	res.Blocks = collectBlocks(doc, st)
+	res.Problems = append(res.Problems, st.problems...)
+	return res
+}
+
+// pageTransformer checks headings and raw HTML, and resolves links.
+type pageTransformer struct{}
+
+func (pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st, _ := pc.Get(pageState).(*state)
+	if st == nil {
+		return
+	}
+	src := reader.Source()
+	prevLevel := 1 // the page title is the one h1
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			line := st.blockLine(n)
+			txt := plain(n, src)
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			st.headings = append(st.headings, HeadingRef{Level: n.Level, Text: txt, ID: string(idb), Line: line})
+			switch {
+			case n.Level == 1:
+				st.problems = append(st.problems, Problem{Line: line, Code: "heading-h1", Error: true,
+					Msg: "overskrift 1 (#) må ikke bruges i teksten: sidens titel er overskrift 1; brug ## til afsnit"})
+			case n.Level > prevLevel+1:
+				st.problems = append(st.problems, Problem{Line: line, Code: "heading-skip", Error: true,
+					Msg: "overskriften springer et niveau over (" + strings.Repeat("#", prevLevel) + " efterfulgt af " + strings.Repeat("#", n.Level) + "); brug " + strings.Repeat("#", prevLevel+1)})
+			}
+			prevLevel = n.Level
+		case *ast.HTMLBlock:
+			st.problems = append(st.problems, Problem{Line: st.blockLine(n), Code: "raw-html",
+				Msg: "HTML i teksten er ikke tilladt og bliver ikke vist; skriv det som almindelig tekst"})
+		case *ast.RawHTML:
+			line := st.first
+			if n.Segments.Len() > 0 {
+				line = st.lineOf(n.Segments.At(0).Start)
+			}
+			st.problems = append(st.problems, Problem{Line: line, Code: "raw-html",
+				Msg: "HTML i teksten er ikke tilladt og bliver ikke vist; skriv det som almindelig tekst"})
+		case *ast.Link:
+			n.Destination = st.resolve(n, n.Destination, false)
+		case *ast.Image:
+			n.Destination = st.resolve(n, n.Destination, true)
+			if plain(n, src) == "" {
+				st.problems = append(st.problems, Problem{Line: st.inlineLine(n), Code: "alt-missing", Error: true,
+					Msg: "billedet mangler en tekst (alt-tekst): skriv hvad billedet viser mellem [ og ], fx ![Kort over Nykøbing](kort.png)"})
+			}
+		case *ast.AutoLink:
+			// goldmark only makes these from <…>; their URL is checked like a link.
+			if n.AutoLinkType == ast.AutoLinkURL {
+				st.resolve(n, n.URL(src), false)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (st *state) blockLine(n ast.Node) int {
+	if n.Lines().Len() > 0 {
+		return st.lineOf(n.Lines().At(0).Start)
+	}
+	return st.inlineLine(n)
+}
+
+// inlineLine finds the line of an inline node from its nearest block.
+func (st *state) inlineLine(n ast.Node) int {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			return st.lineOf(t.Segment.Start)
+		}
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return st.lineOf(p.Lines().At(0).Start)
+		}
+	}
+	return st.first
+}
+
+func (st *state) resolve(n ast.Node, dest []byte, image bool) []byte {
+	d := strings.TrimSpace(string(dest))
+	if bad := dangerous(d); bad != "" {
+		st.problems = append(st.problems, Problem{Line: st.inlineLine(n), Code: "link-unsafe", Error: true,
+			Msg: "linket bruger " + bad + " – det er ikke tilladt og er fjernet"})
+		return []byte("#")
+	}
+	if st.link == nil {
+		return dest
+	}
+	href, msg, asErr := st.link(d, image)
+	if msg != "" {
+		st.problems = append(st.problems, Problem{Line: st.inlineLine(n), Code: "link", Msg: msg, Error: asErr})
+	}
+	return []byte(href)
+}
+
+// dangerous returns the scheme of a URL that may run code or smuggle content.
+func dangerous(d string) string {
+	l := strings.ToLower(strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, d))
+	if u, err := url.PathUnescape(l); err == nil {
+		l = u
+	}
+	for _, s := range []string{"javascript:", "vbscript:", "data:", "file:"} {
+		if strings.HasPrefix(l, s) {
+			return s
+		}
+	}
+	return ""
+}
+
+// plain returns the text of n's inline content.
+func plain(n ast.Node, src []byte) string {
+	var b strings.Builder
+	writePlain(&b, n, src)
+	return strings.TrimSpace(b.String())
+}
+
+func writePlain(b *strings.Builder, n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			writePlain(b, c, src)
+		case *ast.RawHTML:
+			// dropped
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+		default:
+			writePlain(b, c, src)
+		}
+	}
+}
+
+// collectBlocks walks the document once more (cheap: no parsing) and returns
+// the running text as blocks, in order.
+func collectBlocks(doc ast.Node, st *state) []Block {
+	var out []Block
+	src := st.src
+	add := func(kind BlockKind, level int, n ast.Node) {
+		t := plain(n, src)
+		if t != "" {
+			out = append(out, Block{Kind: kind, Level: level, Text: t, Line: st.blockLine(n)})
+		}
+	}
+	var walk func(n ast.Node, kind BlockKind)
+	walk = func(n ast.Node, kind BlockKind) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Heading:
+				add(Heading, c.Level, c)
+			case *ast.Paragraph, *ast.TextBlock:
+				add(kind, 0, c)
+			case *ast.ListItem:
+				walk(c, ListItem)
+			case *ast.Blockquote:
+				walk(c, Quote)
+			case *extast.TableCell:
+				add(TableCell, 0, c)
+			case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+			default:
+				walk(c, kind)
+			}
+		}
+	}
+	walk(doc, Paragraph)
+	return out
+}
+
+// ids makes heading anchors from Danish text: lower case, æ→ae, ø→oe, å→aa,
+// other letters and digits kept, the rest as single hyphens; unique per page.
+type ids struct{ seen map[string]int }
+
+func newIDs() *ids { return &ids{seen: map[string]int{}} }
+
+func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := Slug(string(value))
+	if base == "" {
+		base = "afsnit"
+	}
+	id := base
+	for i := 2; s.seen[id] > 0; i++ {
+		id = base + "-" + itoa(i)
+	}
+	s.seen[id]++
+	return []byte(id)
+}
+
+func (s *ids) Put(value []byte) { s.seen[string(value)]++ }
+
+func itoa(n int) string {
+	var b [20]byte
+	i := len(b)
+	for n > 0 || i == len(b) {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+var translit = map[rune]string{'æ': "ae", 'ø': "oe", 'å': "aa", 'ä': "ae", 'ö': "oe", 'ü': "ue", 'é': "e", 'è': "e", 'á': "a", 'à': "a", 'ß': "ss"}
+
+// Slug makes a clean URL segment from a Danish title or file name: lower
+// case ASCII letters, digits and single hyphens (æ→ae, ø→oe, å→aa).
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r == utf8.RuneError {
+			continue
+		}
+		if t, ok := translit[r]; ok {
+			b.WriteString(t)
+			dash = false
+			continue
+		}
+		if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+			b.WriteRune(r)
+			dash = false
+			continue
+		}
+		if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimRight(b.String(), "-")
+}

@@ -1,0 +1,245 @@
+// Package output writes a build to disk so that the live folder only ever
+// changes whole: files go to a staging folder beside it (minified, and
+// precompressed as .gz), and only a build that finished is swapped in, by an
+// atomic exchange of the two folders where the system has one. A lock file
+// keeps two builds from writing the same output at once. Nothing is written
+// or removed outside the output folder and its staging siblings.
+package output
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// Writer stages one build of one target.
+type Writer struct {
+	Out     string // the live output folder
+	stage   string // where this build writes
+	lock    *os.File
+	min     *minify.M
+	gzPool  sync.Pool
+	mu      sync.Mutex
+	written map[string]bool
+	// Compress makes a .gz beside every text file.
+	Compress bool
+	// Minify minifies HTML, CSS, JS, SVG, XML and JSON.
+	Minify bool
+}
+
+var mediaTypes = map[string]string{
+	".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".mjs": "application/javascript",
+	".svg": "image/svg+xml", ".xml": "text/xml", ".json": "application/json",
+}
+
+var compressible = map[string]bool{".html": true, ".css": true, ".js": true, ".svg": true, ".xml": true, ".json": true, ".txt": true}
+
+// ErrBusy means another build holds the output's lock.
+var ErrBusy = errors.New("en anden bygning skriver til samme mappe lige nu")
+
+// Open locks the output folder out and prepares a staging folder beside it.
+// srcRoots are the site root and then its source folders (content, layouts,
+// assets): out may not be any of them nor contain one, and may lie inside
+// only the first.
+func Open(out string, srcRoots ...string) (*Writer, error) {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
+	if filepath.Dir(abs) == abs {
+		return nil, fmt.Errorf("outputmappen %s kan ikke være roden af filsystemet", out)
+	}
+	for i, r := range srcRoots {
+		ra, err := filepath.Abs(r)
+		if err != nil {
+			continue
+		}
+		// The output may sit inside the site root (public/), but never be a
+		// source folder, a folder above one, or inside content or layouts.
+		if ra == abs || within(abs, ra) || (i > 0 && within(ra, abs)) {
+			return nil, fmt.Errorf("outputmappen %s må ikke være kildemappen %s, ligge over den eller inde i den", out, r)
+		}
+	}
+	if fi, err := os.Lstat(abs); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		return nil, fmt.Errorf("outputmappen %s er et symbolsk link; angiv den rigtige mappe", out)
+	}
+	parent := filepath.Dir(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	lock, err := os.OpenFile(abs+".lock", os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := lockFile(lock); err != nil {
+		lock.Close()
+		return nil, ErrBusy
+	}
+	// Leftovers of killed builds: stale staging and old folders.
+	if olds, _ := filepath.Glob(abs + ".staging-*"); len(olds) > 0 {
+		for _, o := range olds {
+			os.RemoveAll(o)
+		}
+	}
+	if olds, _ := filepath.Glob(abs + ".old-*"); len(olds) > 0 {
+		for _, o := range olds {
+			os.RemoveAll(o)
+		}
+	}
+	stage, err := os.MkdirTemp(parent, filepath.Base(abs)+".staging-")
+	if err != nil {
+		unlockFile(lock)
+		lock.Close()
+		return nil, err
+	}
+	os.Chmod(stage, 0o755)
+	w := &Writer{Out: abs, stage: stage, lock: lock, written: map[string]bool{}, Compress: true, Minify: true}
+	w.min = minify.New()
+	w.min.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	w.min.AddFunc("text/css", css.Minify)
+	w.min.AddFunc("application/javascript", js.Minify)
+	w.min.AddFunc("image/svg+xml", svg.Minify)
+	w.min.AddFunc("text/xml", xml.Minify)
+	w.min.AddFunc("application/json", json.Minify)
+	w.gzPool.New = func() any { z, _ := gzip.NewWriterLevel(io.Discard, gzip.BestCompression); return z }
+	return w, nil
+}
+
+func within(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != "." && !strings.HasPrefix(rel, "..")
+}
+
+// Stage returns the staging folder (for tests and for readers of the build).
+func (w *Writer) Stage() string { return w.stage }
+
+// clean checks that name is a plain relative slash path inside the output.
+func clean(name string) (string, error) {
+	c := path.Clean("/" + name)
+	if c == "/" || c != "/"+strings.TrimPrefix(name, "/") || strings.Contains(name, "\\") || strings.ContainsRune(name, 0) {
+		return "", fmt.Errorf("ugyldigt filnavn i output: %q", name)
+	}
+	return c[1:], nil
+}
+
+// Minified returns data minified by its file type (unchanged for others).
+func (w *Writer) Minified(name string, data []byte) ([]byte, error) {
+	mt, ok := mediaTypes[path.Ext(name)]
+	if !w.Minify || !ok {
+		return data, nil
+	}
+	var b bytes.Buffer
+	b.Grow(len(data))
+	if err := w.min.Minify(mt, &b, bytes.NewReader(data)); err != nil {
+		return nil, fmt.Errorf("minify %s: %w", name, err)
+	}
+	return b.Bytes(), nil
+}
+
+// Write minifies data by its type and writes it (and its .gz) as name,
+// a slash path relative to the output. Safe for concurrent use.
+func (w *Writer) Write(name string, data []byte) error {
+	rel, err := clean(name)
+	if err != nil {
+		return err
+	}
+	data, err = w.Minified(rel, data)
+	if err != nil {
+		return err
+	}
+	return w.WriteRaw(rel, data)
+}
+
+// WriteRaw writes data as it is (and its .gz).
+func (w *Writer) WriteRaw(name string, data []byte) error {
+	rel, err := clean(name)
+	if err != nil {
+		return err
+	}
+	w.mu.Lock()
+	if w.written[rel] {
+		w.mu.Unlock()
+		return fmt.Errorf("to sider vil skrive den samme fil %s", rel)
+	}
+	w.written[rel] = true
+	w.mu.Unlock()
+	full := filepath.Join(w.stage, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(full, data, 0o644); err != nil {
+		return err
+	}
+	if w.Compress && compressible[path.Ext(rel)] && len(data) > 256 {
+		var b bytes.Buffer
+		z := w.gzPool.Get().(*gzip.Writer)
+		z.Reset(&b)
+		z.Write(data)
+		z.Close()
+		w.gzPool.Put(z)
+		if err := os.WriteFile(full+".gz", b.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Fingerprint returns name with a short content hash before its extension:
+// "site.css" → "site.1a2b3c4d.css".
+func Fingerprint(name string, data []byte) string {
+	h := sha256.Sum256(data)
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(h[:4]) + ext
+}
+
+// Commit swaps the staged build in as the live output and releases the lock.
+func (w *Writer) Commit() error {
+	defer w.release()
+	if _, err := os.Lstat(w.Out); errors.Is(err, os.ErrNotExist) {
+		return os.Rename(w.stage, w.Out)
+	}
+	if err := exchange(w.stage, w.Out); err == nil {
+		return os.RemoveAll(w.stage) // now holds the previous build
+	}
+	// No atomic exchange here: move the old one aside, then the new one in.
+	old := w.Out + ".old-" + strings.TrimPrefix(filepath.Ext(w.stage), ".")
+	if err := os.Rename(w.Out, old); err != nil {
+		return err
+	}
+	if err := os.Rename(w.stage, w.Out); err != nil {
+		os.Rename(old, w.Out)
+		return err
+	}
+	return os.RemoveAll(old)
+}
+
+// Abort throws the staged build away; the live output is untouched.
+func (w *Writer) Abort() {
+	os.RemoveAll(w.stage)
+	w.release()
+}
+
+func (w *Writer) release() {
+	if w.lock != nil {
+		unlockFile(w.lock)
+		w.lock.Close()
+		w.lock = nil
+	}
+}

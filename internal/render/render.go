@@ -1,0 +1,363 @@
+// Package render executes the site's html/template layouts for the pages of
+// one View. Layouts are parsed once per build: layouts/_base.html is the
+// document every page shares, layouts/partials/*.html hold named pieces, and
+// every other layouts/NAME.html defines "main" (and may define "head") for
+// the pages whose layout is NAME. Templates get a *Data, whose methods hand
+// out only what the View shows, and every link they make is relative to the
+// page (so the output works under any sub-path and from file://).
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/guldborgsund/labyrint/internal/markdown"
+	"github.com/guldborgsund/labyrint/internal/site"
+)
+
+// Templates are the parsed layouts of one site.
+type Templates struct {
+	byName map[string]*template.Template
+}
+
+// Parse reads every layout from fsys (the layouts folder).
+func Parse(fsys fs.FS) (*Templates, error) {
+	base, err := fs.ReadFile(fsys, "_base.html")
+	if err != nil {
+		return nil, fmt.Errorf("layouts/_base.html: %w", err)
+	}
+	partials, _ := fs.Glob(fsys, "partials/*.html")
+	files, _ := fs.Glob(fsys, "*.html")
+	t := &Templates{byName: map[string]*template.Template{}}
+	for _, f := range files {
+		if f == "_base.html" {
+			continue
+		}
+		tpl := template.New("_base.html").Funcs(funcs)
+		if _, err := tpl.Parse(string(base)); err != nil {
+			return nil, fmt.Errorf("layouts/_base.html: %w", err)
+		}
+		for _, p := range partials {
+			b, _ := fs.ReadFile(fsys, p)
+			if _, err := tpl.New(p).Parse(string(b)); err != nil {
+				return nil, fmt.Errorf("layouts/%s: %w", p, err)
+			}
+		}
+		b, _ := fs.ReadFile(fsys, f)
+		if _, err := tpl.New(f).Parse(string(b)); err != nil {
+			return nil, fmt.Errorf("layouts/%s: %w", f, err)
+		}
+		t.byName[strings.TrimSuffix(f, ".html")] = tpl
+	}
+	return t, nil
+}
+
+// Has reports whether a layout exists.
+func (t *Templates) Has(name string) bool { return t.byName[name] != nil }
+
+// Names lists the layouts.
+func (t *Templates) Names() []string {
+	var out []string
+	for n := range t.byName {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Execute renders d with its page's layout.
+func (t *Templates) Execute(d *Data) ([]byte, error) {
+	tpl := t.byName[d.Page.Layout]
+	if tpl == nil {
+		return nil, fmt.Errorf("skabelonen layouts/%s.html findes ikke (mulige: %s)", d.Page.Layout, strings.Join(t.Names(), ", "))
+	}
+	b := bufPool.Get().(*bytes.Buffer)
+	b.Reset()
+	defer bufPool.Put(b)
+	if err := tpl.ExecuteTemplate(b, "_base.html", d); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(b.Bytes()), nil
+}
+
+var months = []string{"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"}
+
+var funcs = template.FuncMap{
+	// date writes a date the Danish way: "23. november 2026".
+	"date": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return fmt.Sprintf("%d. %s %d", t.Day(), months[t.Month()-1], t.Year())
+	},
+	"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
+	// tel makes a tel: URL from a Danish phone number.
+	"tel": func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			if r >= '0' && r <= '9' || r == '+' {
+				b.WriteRune(r)
+			}
+		}
+		n := b.String()
+		if len(n) == 8 {
+			n = "+45" + n
+		}
+		return "tel:" + n
+	},
+	"join":  strings.Join,
+	"words": strings.Fields,
+	"lower": strings.ToLower,
+	"list": func(v interface{}) []string {
+		switch x := v.(type) {
+		case []string:
+			return x
+		case string:
+			if x == "" {
+				return nil
+			}
+			return []string{x}
+		}
+		return nil
+	},
+	"str": func(v interface{}) string {
+		if v == nil {
+			return ""
+		}
+		return fmt.Sprint(v)
+	},
+	"seq": func(n int) []int {
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i + 1
+		}
+		return out
+	},
+	"add": func(a, b int) int { return a + b },
+}
+
+// Data is what a layout sees: the page, its content, and methods that give
+// only what the target's View holds.
+type Data struct {
+	View     *site.View
+	Page     *site.Page
+	Site     SiteInfo
+	Content  template.HTML         // the rendered Markdown body
+	Headings []markdown.HeadingRef // the body's headings, for a table of contents
+	Pager    *Pager                // for paged section lists; nil otherwise
+	URL      string                // the URL this file is written at (differs from Page.URL on later list pages)
+	Assets   map[string]string     // logical asset name → site-absolute fingerprinted URL
+	root     string                // relative path from this file to the site root
+	portable bool
+}
+
+// SiteInfo is site-wide information for layouts.
+type SiteInfo struct {
+	Title    string
+	Owner    string
+	Language string
+	Label    string // the target's visible mark, e.g. "Intranet"; "" on the public site
+	Target   string // the target's name
+	Preview  bool   // rendered by the preview server
+	Year     int
+	Params   map[string]string // site.yaml params, for the layouts
+}
+
+// NewData makes the data for page p written at URL u.
+func NewData(v *site.View, p *site.Page, u string, info SiteInfo, assets map[string]string) *Data {
+	d := &Data{View: v, Page: p, Site: info, URL: u, Assets: assets, portable: v.Target.Portable}
+	switch {
+	case strings.HasSuffix(u, ".html") && !strings.HasSuffix(u, "/index.html") && strings.Count(u, "/") == 1:
+		d.root = v.Target.Base // 404.html is served at any depth: use the base path
+		d.portable = false
+	default:
+		d.root = strings.Repeat("../", depth(u))
+	}
+	return d
+}
+
+func depth(u string) int {
+	s := strings.Trim(u, "/")
+	if s == "" {
+		return 0
+	}
+	return strings.Count(s, "/") + 1
+}
+
+// Root is the relative path to the site root ("" on the front page).
+func (d *Data) Root() string { return d.root }
+
+// Rel makes a site-absolute URL path relative to the current file.
+func (d *Data) Rel(u string) string {
+	frag := ""
+	if i := strings.IndexByte(u, '#'); i >= 0 {
+		u, frag = u[:i], u[i:]
+	}
+	if u == "" {
+		return frag
+	}
+	r := d.root + strings.TrimPrefix(u, "/")
+	if d.portable && strings.HasSuffix(r, "/") || d.portable && r == "" {
+		r += "index.html"
+	}
+	if r == "" {
+		r = "./"
+	}
+	return r + frag
+}
+
+// Link returns the relative link to a page, a term (its page), or a URL path.
+func (d *Data) Link(x interface{}) string {
+	switch v := x.(type) {
+	case *site.Page:
+		return d.Rel(v.URL)
+	case *site.Term:
+		if v.Page != nil {
+			return d.Rel(v.Page.URL)
+		}
+		return ""
+	case string:
+		return d.Rel(v)
+	}
+	return ""
+}
+
+// Asset returns the relative link to an asset by its name in assets/.
+func (d *Data) Asset(name string) (string, error) {
+	u, ok := d.Assets[name]
+	if !ok {
+		return "", fmt.Errorf("filen assets/%s findes ikke", name)
+	}
+	return d.Rel(u), nil
+}
+
+// IsCurrent reports whether p is the page being rendered.
+func (d *Data) IsCurrent(p *site.Page) bool { return p == d.Page }
+
+// InSection reports whether the page being rendered is p or below it.
+func (d *Data) InSection(p *site.Page) bool {
+	return p == d.Page || p.URL != "/" && strings.HasPrefix(d.Page.URL, p.URL)
+}
+
+// Children returns the visible pages directly below the page.
+func (d *Data) Children() []*site.Page { return d.View.Children(d.Page) }
+
+// ChildrenOf returns the visible pages directly below p.
+func (d *Data) ChildrenOf(p *site.Page) []*site.Page {
+	if p == nil {
+		return nil
+	}
+	return d.View.Children(p)
+}
+
+// PageAt returns the visible page at URL u, or nil.
+func (d *Data) PageAt(u string) *site.Page {
+	p := d.View.Site.PageByURL(u)
+	if p == nil || !d.View.Has(p) {
+		return nil
+	}
+	return p
+}
+
+// Breadcrumbs returns the visible sections from the front page down to the page's parent.
+func (d *Data) Breadcrumbs() []*site.Page { return d.View.Breadcrumbs(d.Page) }
+
+// Menu returns the main menu's pages.
+func (d *Data) Menu() []*site.Page { return d.View.Menu() }
+
+// Terms returns the terms of taxonomy tax the page refers to.
+func (d *Data) Terms(tax string) []*site.Term { return d.View.Terms(d.Page, tax) }
+
+// TermsOf returns the terms of taxonomy tax that p refers to.
+func (d *Data) TermsOf(p *site.Page, tax string) []*site.Term { return d.View.Terms(p, tax) }
+
+// TermPages returns the visible pages that refer to t.
+func (d *Data) TermPages(t *site.Term) []*site.Page { return d.View.TermPages(t) }
+
+// DefinedTerm returns the term the page defines in a page-based taxonomy.
+func (d *Data) DefinedTerm(tax string) *site.Term { return d.View.TermOf(d.Page, tax) }
+
+// Taxonomy returns a taxonomy by name.
+func (d *Data) Taxonomy(name string) *site.Taxonomy { return d.View.Site.Taxonomy(name) }
+
+// AZ returns the visible pages in Danish alphabetical order, leaving out the
+// front page, the 404 page and pages in lists long enough to be paged (they
+// are reached through their list).
+func (d *Data) AZ() []*site.Page {
+	var out []*site.Page
+	for _, p := range d.View.Pages {
+		if p.URL == "/" || p.Kind == "notfound" || p == d.Page {
+			continue
+		}
+		if par := d.View.Parent(p); par != nil && len(d.View.Children(par)) > ListSize {
+			continue
+		}
+		out = append(out, p)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return site.Less(out[i].Title, out[j].Title) })
+	return out
+}
+
+// ListSize is how many items a list page shows before it is split.
+const ListSize = 50
+
+// Field returns a front matter field of the page.
+func (d *Data) Field(k string) interface{} { return d.Page.Field(k) }
+
+// Label returns the editor's label for field k of the page's kind.
+func (d *Data) Label(k string) string {
+	if f := d.View.Site.Config.FieldFor(d.Page.Src.Kind, k); f != nil && f.Label != "" {
+		return f.Label
+	}
+	return k
+}
+
+// Pager splits a long list over several files.
+type Pager struct {
+	Number int          // 1-based
+	Total  int          // number of list pages
+	Items  []*site.Page // the items on this list page
+	base   string       // URL of the first list page
+}
+
+// PageURL returns the URL of list page n.
+func (p *Pager) PageURL(n int) string { return PagerURL(p.base, n) }
+
+// PagerURL returns the URL of list page n of the list at base.
+func PagerURL(base string, n int) string {
+	if n <= 1 {
+		return base
+	}
+	return fmt.Sprintf("%sside/%d/", base, n)
+}
+
+// FileFor returns the output file for URL u: "/a/" → "a/index.html".
+func FileFor(u string) string {
+	if strings.HasSuffix(u, "/") {
+		return path.Join(strings.TrimPrefix(u, "/"), "index.html")
+	}
+	return strings.TrimPrefix(u, "/")
+}
+
+// Pages splits items into list pages of size n (one page when n <= 0 or the list is short).
+func Pages(base string, items []*site.Page, n int) []*Pager {
+	if n <= 0 || len(items) <= n {
+		return []*Pager{{Number: 1, Total: 1, Items: items, base: base}}
+	}
+	total := (len(items) + n - 1) / n
+	out := make([]*Pager, 0, total)
+	for i := 0; i < total; i++ {
+		end := min((i+1)*n, len(items))
+		out = append(out, &Pager{Number: i + 1, Total: total, Items: items[i*n : end], base: base})
+	}
+	return out
+}

@@ -1,0 +1,370 @@
+package site
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"github.com/guldborgsund/labyrint/internal/config"
+	"github.com/guldborgsund/labyrint/internal/content"
+	"github.com/guldborgsund/labyrint/internal/diag"
+	"github.com/guldborgsund/labyrint/internal/markdown"
+)
+
+// Page is one page of the site. Pages are built once and shared by every
+// target's View; relations between pages are only reachable through a View.
+type Page struct {
+	Src       *content.Source // the checked source, with all front matter fields
+	URL       string          // site-absolute URL path: "/hjertesager/respekt/", "/" or "/404.html"
+	Title     string          // front matter title
+	Summary   string          // front matter summary; may be empty
+	Weight    int             // order in lists; 0 sorts after weighted pages
+	Date      time.Time       // front matter date; may be zero
+	Kind      string          // kind name from site.yaml, "section", "home" or "page"
+	Layout    string          // layout file name without .html
+	Audience  string          // resolved audience
+	Draft     bool            // only the preview shows drafts
+	IsSection bool            // the page is a folder's _index.md
+	Menu      int             // place in the main menu, 0 for none
+	Review    string          // note for editors; never shown on targets without a label
+
+	parent   *Page              // the section page above, nil for the front page
+	children []*Page            // pages and sections directly below, sorted
+	terms    map[string][]*Term // taxonomy name → the terms this page refers to
+}
+
+// Field returns a front matter field by key (nil if absent).
+func (p *Page) Field(k string) interface{} { return p.Src.Fields[k] }
+
+// Section returns the top-level section slug of p ("" for top-level pages).
+func (p *Page) Section() string {
+	s := strings.Trim(p.URL, "/")
+	if i := strings.IndexByte(s, '/'); i >= 0 {
+		return s[:i]
+	}
+	if p.IsSection {
+		return s
+	}
+	return ""
+}
+
+// Depth is the number of path segments in p's URL.
+func (p *Page) Depth() int {
+	s := strings.Trim(p.URL, "/")
+	if s == "" || strings.HasSuffix(p.URL, ".html") {
+		return 0
+	}
+	return strings.Count(s, "/") + 1
+}
+
+// Taxonomy is a vocabulary with its terms.
+type Taxonomy struct {
+	Name   string // the front matter key's taxonomy name, e.g. "values"
+	Title  string // heading for its lists, e.g. "Hjertesager"
+	Terms  []*Term
+	Free   bool
+	bySlug map[string]*Term
+}
+
+// Term is one entry of a taxonomy.
+type Term struct {
+	Tax   *Taxonomy
+	Slug  string
+	Name  string
+	Page  *Page // the page that defines the term, for page-based taxonomies
+	pages []*Page
+}
+
+// Site is the model of all pages, for every target.
+type Site struct {
+	Config     *config.Config
+	Pages      []*Page // all pages, sorted by URL
+	Root       *Page   // the front page
+	Taxonomies []*Taxonomy
+	Static     []string          // static files below content/, published as they are
+	Data       map[string][]byte // data files at the top of content/
+	byURL      map[string]*Page
+	byPath     map[string]*Page
+	staticSet  map[string]bool
+	taxByName  map[string]*Taxonomy
+}
+
+// PageByURL returns the page with URL u (with or without a trailing slash).
+func (s *Site) PageByURL(u string) *Page {
+	if p := s.byURL[u]; p != nil {
+		return p
+	}
+	if !strings.HasSuffix(u, "/") {
+		return s.byURL[u+"/"]
+	}
+	return nil
+}
+
+// PageByPath returns the page from content path p ("hjertesager/respekt.md").
+func (s *Site) PageByPath(p string) *Page { return s.byPath[p] }
+
+// IsStatic reports whether p (a content path) is a published static file.
+func (s *Site) IsStatic(p string) bool { return s.staticSet[p] }
+
+// Taxonomy returns a taxonomy by name, or nil.
+func (s *Site) Taxonomy(name string) *Taxonomy { return s.taxByName[name] }
+
+var (
+	collMu sync.Mutex
+	coll   = collate.New(language.Danish, collate.IgnoreCase)
+)
+
+// Less orders two titles the Danish way (æ, ø, å last).
+func Less(a, b string) bool {
+	collMu.Lock()
+	defer collMu.Unlock()
+	return coll.CompareString(a, b) < 0
+}
+
+// URLFor returns the URL of the content path p, and the page slug.
+func URLFor(p string, slug string) string {
+	dir, file := path.Split(p)
+	var segs []string
+	for _, d := range strings.Split(strings.Trim(dir, "/"), "/") {
+		if d != "" {
+			segs = append(segs, markdown.Slug(d))
+		}
+	}
+	if file != "_index.md" {
+		name := strings.TrimSuffix(file, path.Ext(file))
+		if slug != "" {
+			name = slug
+		}
+		segs = append(segs, markdown.Slug(name))
+	}
+	if len(segs) == 0 {
+		return "/"
+	}
+	return "/" + strings.Join(segs, "/") + "/"
+}
+
+// Build makes the site model. The returned list holds the problems found;
+// the site is usable only when the list has no errors.
+func Build(cfg *config.Config, tree *content.Tree) (*Site, *diag.List) {
+	var l diag.List
+	s := &Site{Config: cfg, Static: tree.Static, Data: tree.Data, byURL: map[string]*Page{}, byPath: map[string]*Page{},
+		staticSet: map[string]bool{}, taxByName: map[string]*Taxonomy{}}
+	for _, st := range tree.Static {
+		s.staticSet[st] = true
+	}
+	for _, src := range tree.Sources {
+		p := newPage(src)
+		if sl := src.String("slug"); sl != "" && markdown.Slug(sl) != sl {
+			l.Add(diag.Finding{File: src.File, Line: src.Line("slug"), Severity: diag.Error, Code: "slug",
+				Msg: fmt.Sprintf("adressen (slug) %q må kun have små bogstaver a-z, tal og bindestreger", sl), Hint: fmt.Sprintf("brug %q", markdown.Slug(sl))})
+			continue
+		}
+		if o := s.byURL[p.URL]; o != nil {
+			l.Add(diag.Finding{File: src.File, Line: 1, Severity: diag.Error, Code: "duplicate-url",
+				Msg: fmt.Sprintf("siden får samme adresse %s som %s", p.URL, o.Src.File), Hint: "omdøb den ene fil eller giv den et andet slug"})
+			continue
+		}
+		s.byURL[p.URL] = p
+		s.byPath[src.Path] = p
+		s.Pages = append(s.Pages, p)
+	}
+	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
+	s.Root = s.byURL["/"]
+	if s.Root == nil {
+		l.Errorf("content/_index.md", 0, "no-home", "sitet har ingen forside: opret content/_index.md med en title")
+		return s, &l
+	}
+	// Sections and parents: a page's parent is the nearest _index.md above it.
+	for _, p := range s.Pages {
+		if p == s.Root || p.Kind == "notfound" {
+			continue
+		}
+		dir := path.Dir(p.Src.Path)
+		if p.IsSection {
+			dir = path.Dir(dir)
+		}
+		for {
+			key := "_index.md"
+			if dir != "." {
+				key = dir + "/_index.md"
+			}
+			if par := s.byPath[key]; par != nil {
+				p.parent = par
+				break
+			}
+			if dir == "." {
+				break
+			}
+			dir = path.Dir(dir)
+		}
+		if p.parent == nil {
+			p.parent = s.Root
+		}
+		p.parent.children = append(p.parent.children, p)
+	}
+	for _, p := range s.Pages {
+		sortPages(p.children)
+	}
+	// Audience: own, else the nearest section that says, else the kind's.
+	for _, p := range s.Pages {
+		if p.Audience != "" {
+			continue
+		}
+		for a := p.parent; a != nil; a = a.parent {
+			if v := a.Src.String("audience"); v != "" {
+				p.Audience = v
+				break
+			}
+		}
+		if p.Audience == "" && p.Src.Kind != nil {
+			p.Audience = p.Src.Kind.Audience
+		}
+		if p.Audience == "" {
+			p.Audience = "public"
+		}
+	}
+	s.buildTaxonomies(&l)
+	return s, &l
+}
+
+func newPage(src *content.Source) *Page {
+	p := &Page{Src: src, Title: src.String("title"), Summary: src.String("summary"), Weight: src.Int("weight"),
+		Date: src.Date("date"), Draft: src.Bool("draft"), Menu: src.Int("menu"), Review: src.String("review"),
+		Audience: src.String("audience"), IsSection: path.Base(src.Path) == "_index.md"}
+	p.URL = URLFor(src.Path, src.String("slug"))
+	switch {
+	case src.Kind != nil:
+		p.Kind, p.Layout = src.Kind.Name, src.Kind.Layout
+	case p.URL == "/":
+		p.Kind, p.Layout = "home", "home"
+	case p.IsSection:
+		p.Kind, p.Layout = "section", "section"
+	default:
+		p.Kind, p.Layout = "page", "page"
+	}
+	if l := src.String("layout"); l != "" {
+		p.Layout = l
+	}
+	if p.Layout == "notfound" {
+		p.Kind, p.URL = "notfound", "/404.html"
+	}
+	if p.Layout == "" {
+		p.Layout = "page"
+	}
+	return p
+}
+
+func sortPages(ps []*Page) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if (a.Weight == 0) != (b.Weight == 0) {
+			return a.Weight != 0
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		if a.IsSection != b.IsSection {
+			return a.IsSection
+		}
+		if a.Title != b.Title {
+			return Less(a.Title, b.Title)
+		}
+		return a.URL < b.URL
+	})
+}
+
+func (s *Site) buildTaxonomies(l *diag.List) {
+	names := make([]string, 0, len(s.Config.Taxonomies))
+	for n := range s.Config.Taxonomies {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		ct := s.Config.Taxonomies[n]
+		t := &Taxonomy{Name: n, Title: ct.Title, Free: ct.Free, bySlug: map[string]*Term{}}
+		switch {
+		case ct.Pages != "":
+			// The terms are the pages directly in the section, in its order.
+			if sec := s.byPath[ct.Pages+"/_index.md"]; sec != nil {
+				for _, c := range sec.children {
+					t.add(&Term{Tax: t, Slug: path.Base(strings.TrimSuffix(c.URL, "/")), Name: c.Title, Page: c})
+				}
+			}
+		default:
+			for _, tm := range ct.TermList() {
+				t.add(&Term{Tax: t, Slug: tm.Slug, Name: tm.Name})
+			}
+		}
+		s.Taxonomies = append(s.Taxonomies, t)
+		s.taxByName[n] = t
+	}
+	for _, p := range s.Pages {
+		for key, v := range p.Src.Fields {
+			decl := s.Config.FieldFor(p.Src.Kind, key)
+			if decl == nil || decl.Taxonomy == "" {
+				continue
+			}
+			t := s.taxByName[decl.Taxonomy]
+			var vals []string
+			switch x := v.(type) {
+			case string:
+				vals = []string{x}
+			case []string:
+				vals = x
+			}
+			for _, val := range vals {
+				term := t.bySlug[val]
+				if term == nil && t.Free {
+					term = &Term{Tax: t, Slug: markdown.Slug(val), Name: val}
+					if old := t.bySlug[term.Slug]; old != nil {
+						term = old
+					} else {
+						t.add(term)
+					}
+				}
+				if term == nil {
+					slugs := make([]string, 0, len(t.Terms))
+					for _, x := range t.Terms {
+						slugs = append(slugs, x.Slug)
+					}
+					f := diag.Finding{File: p.Src.File, Line: p.Src.Line(key), Severity: diag.Error, Code: "unknown-term",
+						Msg: fmt.Sprintf("%q er ikke en kendt værdi i %s (%s)", val, key, t.Title)}
+					if sug := diag.Suggest(val, slugs); sug != "" {
+						f.Hint = fmt.Sprintf("mente du %q?", sug)
+					} else {
+						f.Hint = "brug en af: " + strings.Join(slugs, ", ")
+					}
+					l.Add(f)
+					continue
+				}
+				if p.terms == nil {
+					p.terms = map[string][]*Term{}
+				}
+				p.terms[t.Name] = append(p.terms[t.Name], term)
+				term.pages = append(term.pages, p)
+			}
+		}
+	}
+	for _, t := range s.Taxonomies {
+		if t.Free {
+			sort.Slice(t.Terms, func(i, j int) bool { return Less(t.Terms[i].Name, t.Terms[j].Name) })
+		}
+		for _, tm := range t.Terms {
+			sortPages(tm.pages)
+		}
+	}
+}
+
+func (t *Taxonomy) add(tm *Term) {
+	if _, dup := t.bySlug[tm.Slug]; dup {
+		return
+	}
+	t.bySlug[tm.Slug] = tm
+	t.Terms = append(t.Terms, tm)
+}

@@ -1,0 +1,128 @@
+package site
+
+import (
+	"github.com/guldborgsund/labyrint/internal/config"
+)
+
+// Options change what Select lets through.
+type Options struct {
+	Drafts bool // the preview shows drafts; a build never does
+}
+
+// View is the site as one target shows it. Every list it hands out holds
+// only pages of that target.
+type View struct {
+	Site     *Site
+	Target   *config.Target
+	Pages    []*Page // the pages of this target, sorted by URL
+	visible  map[*Page]bool
+	children map[*Page][]*Page
+	terms    map[*Term][]*Page
+	menu     []*Page
+}
+
+// Select makes the view of target t. This is the one place where pages are
+// filtered by audience and draft state.
+func (s *Site) Select(t *config.Target, o Options) *View {
+	v := &View{Site: s, Target: t, visible: map[*Page]bool{}, children: map[*Page][]*Page{}, terms: map[*Term][]*Page{}}
+	for _, p := range s.Pages {
+		if !t.Shows(p.Audience) || (p.Draft && !o.Drafts) {
+			continue
+		}
+		v.visible[p] = true
+		v.Pages = append(v.Pages, p)
+	}
+	for _, p := range v.Pages {
+		var kids []*Page
+		for _, c := range p.children {
+			if v.visible[c] {
+				kids = append(kids, c)
+			}
+		}
+		v.children[p] = kids
+		if p.Menu > 0 {
+			v.menu = append(v.menu, p)
+		}
+	}
+	sortMenu(v.menu)
+	for _, tx := range s.Taxonomies {
+		for _, tm := range tx.Terms {
+			var ps []*Page
+			for _, p := range tm.pages {
+				if v.visible[p] {
+					ps = append(ps, p)
+				}
+			}
+			v.terms[tm] = ps
+		}
+	}
+	return v
+}
+
+func sortMenu(ps []*Page) {
+	for i := 1; i < len(ps); i++ {
+		for j := i; j > 0 && ps[j].Menu < ps[j-1].Menu; j-- {
+			ps[j], ps[j-1] = ps[j-1], ps[j]
+		}
+	}
+}
+
+// Has reports whether p is in this view.
+func (v *View) Has(p *Page) bool { return v.visible[p] }
+
+// Children returns the visible pages directly below p.
+func (v *View) Children(p *Page) []*Page { return v.children[p] }
+
+// Parent returns the nearest visible section above p, or nil.
+func (v *View) Parent(p *Page) *Page {
+	for a := p.parent; a != nil; a = a.parent {
+		if v.visible[a] {
+			return a
+		}
+	}
+	return nil
+}
+
+// Breadcrumbs returns the visible sections from the front page down to p's parent.
+func (v *View) Breadcrumbs(p *Page) []*Page {
+	var out []*Page
+	for a := v.Parent(p); a != nil; a = v.Parent(a) {
+		out = append(out, a)
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// Menu returns the pages of the main menu, in order.
+func (v *View) Menu() []*Page { return v.menu }
+
+// Terms returns the terms of taxonomy tax that p refers to, leaving out
+// page-based terms whose page this view does not show.
+func (v *View) Terms(p *Page, tax string) []*Term {
+	var out []*Term
+	for _, t := range p.terms[tax] {
+		if t.Page == nil || v.visible[t.Page] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// TermPages returns the visible pages that refer to term t.
+func (v *View) TermPages(t *Term) []*Page { return v.terms[t] }
+
+// TermOf returns the term that page p defines in a page-based taxonomy, or nil.
+func (v *View) TermOf(p *Page, tax string) *Term {
+	t := v.Site.taxByName[tax]
+	if t == nil {
+		return nil
+	}
+	for _, tm := range t.Terms {
+		if tm.Page == p {
+			return tm
+		}
+	}
+	return nil
+}
