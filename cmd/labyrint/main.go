@@ -101,6 +101,9 @@ func allTargets(source string) []string {
 	return names
 }
 
+// maxShown is how many findings a run prints at most.
+const maxShown = 50
+
 // report prints findings one per line as file:line:col: severity: message.
 func report(w io.Writer, res *build.Result, err error) {
 	seen := map[string]bool{}
@@ -113,11 +116,19 @@ func report(w io.Writer, res *build.Result, err error) {
 	for _, f := range diag.Findings(err) {
 		lines = append(lines, format(f))
 	}
+	shown := 0
 	for _, l := range lines {
-		if !seen[l] {
-			seen[l] = true
+		if seen[l] {
+			continue
+		}
+		seen[l] = true
+		if shown == maxShown {
+			fmt.Fprintf(w, "… og flere (kun de første %d vises)\n", maxShown)
+		}
+		if shown < maxShown {
 			fmt.Fprintln(w, l)
 		}
+		shown++
 	}
 	if err != nil {
 		errs, _ := count(diag.Findings(err))
