@@ -80,7 +80,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	contentDir := o.Content
 	if contentDir == "" {
-		contentDir = filepath.Join(o.Source, cfg.Content)
+		contentDir = under(o.Source, cfg.Content)
 	}
 	prefix := filepath.ToSlash(contentDir)
 	if o.Content == "" {
@@ -101,8 +101,8 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	all.Merge(l)
 	view := s.Select(t, site.Options{Drafts: o.Drafts})
 
-	layoutsDir := filepath.Join(o.Source, cfg.Layouts)
-	assetsDir := filepath.Join(o.Source, cfg.Assets)
+	layoutsDir := under(o.Source, cfg.Layouts)
+	assetsDir := under(o.Source, cfg.Assets)
 	tpl, err := render.Parse(os.DirFS(layoutsDir))
 	if err != nil {
 		return res, err
@@ -150,6 +150,14 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	res.Findings = all.Items()
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// under resolves a folder named in the config against the site root.
+func under(root, dir string) string {
+	if filepath.IsAbs(dir) {
+		return dir
+	}
+	return filepath.Join(root, dir)
 }
 
 type builder struct {

@@ -101,7 +101,7 @@ var funcs = template.FuncMap{
 	},
 	"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
 	// tel makes a tel: URL from a Danish phone number.
-	"tel": func(s string) string {
+	"tel": func(s string) template.URL {
 		var b strings.Builder
 		for _, r := range s {
 			if r >= '0' && r <= '9' || r == '+' {
@@ -112,7 +112,7 @@ var funcs = template.FuncMap{
 		if len(n) == 8 {
 			n = "+45" + n
 		}
-		return "tel:" + n
+		return template.URL("tel:" + n) // digits and + only: safe
 	},
 	"join":  strings.Join,
 	"words": strings.Fields,

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The project's one test command: Go checks and tests, then both targets
+# built and checked in a real browser. Installs what the browser checks need
+# (Debian's chromium, the npm packages pinned in e2e/package-lock.json).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+echo "== gofmt and go vet"
+unformatted=$(gofmt -l cmd internal)
+if [ -n "$unformatted" ]; then echo "gofmt would change: $unformatted"; exit 1; fi
+go vet ./...
+
+echo "== go test (with -race)"
+go test -race -count=1 ./...
+
+if [ "${SKIP_BROWSER:-}" = 1 ]; then
+  echo "SKIP_BROWSER=1: browser checks left out"
+  exit 0
+fi
+echo "== build both targets"
+out=$(mktemp -d)
+go run ./cmd/labyrint build --target public --out "$out/public"
+go run ./cmd/labyrint build --target intranet --out "$out/intranet"
+
+echo "== browser checks (axe-core, html-validate, keyboard, reflow, network, weight)"
+bash e2e/install.sh
+node e2e/selftest.mjs
+node e2e/check.mjs "$out/public" "$out/intranet"
+rm -rf "$out"
