@@ -327,8 +327,11 @@ func (b *builder) linkFunc(p *site.Page, d *render.Data) markdown.LinkFunc {
 			}
 		}
 		if target == nil {
-			if b.site.IsStatic(contentPath) {
+			if b.view.HasStatic(contentPath) {
 				return d.Rel("/"+contentPath) + frag, "", false
+			}
+			if b.site.IsStatic(contentPath) {
+				return "#", fmt.Sprintf("filen %q ligger i en sektion, som målet %q ikke viser", dest, b.view.Target.Name), true
 			}
 			what := "siden"
 			if image {
@@ -372,7 +375,7 @@ func isExternal(d string) bool {
 
 // static publishes the non-Markdown files of content/ as they are.
 func (b *builder) static(fsys fs.FS) error {
-	for _, p := range b.site.Static {
+	for _, p := range b.view.Static() {
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return err

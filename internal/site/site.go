@@ -112,6 +112,17 @@ func (s *Site) PageByPath(p string) *Page { return s.byPath[p] }
 // IsStatic reports whether p (a content path) is a published static file.
 func (s *Site) IsStatic(p string) bool { return s.staticSet[p] }
 
+// sectionOf returns the section page of the folder a content path lies in
+// (the nearest _index.md above it), or nil for the top of content/.
+func (s *Site) sectionOf(p string) *Page {
+	for dir := path.Dir(p); dir != "." && dir != "/"; dir = path.Dir(dir) {
+		if sec := s.byPath[dir+"/_index.md"]; sec != nil {
+			return sec
+		}
+	}
+	return nil
+}
+
 // Taxonomy returns a taxonomy by name, or nil.
 func (s *Site) Taxonomy(name string) *Taxonomy { return s.taxByName[name] }
 

@@ -126,3 +126,25 @@ func (v *View) TermOf(p *Page, tax string) *Term {
 	}
 	return nil
 }
+
+// Static returns the static files of content/ that this view publishes: a
+// file is published when the section it lies in is shown (a picture in the
+// intranet catalogue's folder stays off the public site).
+func (v *View) Static() []string {
+	var out []string
+	for _, f := range v.Site.Static {
+		if v.HasStatic(f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// HasStatic reports whether this view publishes the static file p.
+func (v *View) HasStatic(p string) bool {
+	if !v.Site.staticSet[p] {
+		return false
+	}
+	sec := v.Site.sectionOf(p)
+	return sec == nil || v.visible[sec]
+}
