@@ -1,0 +1,94 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func runCmd(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := run(context.Background(), args, &out, &errb)
+	return out.String(), errb.String(), err
+}
+
+// TestBuildRealSite builds the real site's two targets from the repo root.
+func TestBuildRealSite(t *testing.T) {
+	dir := t.TempDir()
+	for _, target := range []string{"public", "intranet"} {
+		out, stderr, err := runCmd(t, "build", "--source", "../..", "--target", target, "--out", filepath.Join(dir, target))
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", target, err, stderr)
+		}
+		if !regexp.MustCompile(`^` + target + `: \d+ sider skrevet til .* \d+ advarsler, `).MatchString(out) {
+			t.Errorf("summary line %q", out)
+		}
+		if strings.Contains(stderr, "fejl:") {
+			t.Errorf("%s: errors reported:\n%s", target, stderr)
+		}
+	}
+	// The catalogue is internal: not one case page on the public site.
+	cases, _ := filepath.Glob("../../content/inspiration/*.md")
+	if len(cases) < 13 {
+		t.Fatalf("want at least 12 cases, found %d files", len(cases)-1)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public/inspiration")); err == nil {
+		t.Error("the public site has an inspiration folder")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "intranet/inspiration/social-morgen/index.html")); err != nil {
+		t.Error("the intranet lacks the Social Morgen case")
+	}
+}
+
+func TestUnknownCommandAndTarget(t *testing.T) {
+	if _, stderr, err := runCmd(t, "bygg"); err == nil || !strings.Contains(stderr, `ukendt kommando "bygg"`) {
+		t.Errorf("err=%v stderr=%q", err, stderr)
+	}
+	if _, stderr, err := runCmd(t, "build", "--source", "../..", "--target", "ekstranet", "--out", t.TempDir()+"/x"); err == nil || !strings.Contains(stderr, `ukendt mål "ekstranet"`) {
+		t.Errorf("err=%v stderr=%q", err, stderr)
+	}
+}
+
+// TestCorpus builds the benchmark corpus (the content layout's contract)
+// with the real config and layouts: every fifth case is internal and must
+// stay out of the public target and appear in the intranet target.
+func TestCorpus(t *testing.T) {
+	gen, _ := filepath.Abs("../../../shared/bench/gencorpus.py")
+	if _, err := os.Stat(gen); err != nil {
+		t.Skip("../shared/bench/gencorpus.py is not beside the repo")
+	}
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("no python3")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command(py, gen, filepath.Join(dir, "c"), "60").CombinedOutput(); err != nil {
+		t.Fatalf("gencorpus: %v\n%s", err, out)
+	}
+	content := filepath.Join(dir, "c/content")
+	for _, target := range []string{"public", "intranet"} {
+		if _, stderr, err := runCmd(t, "build", "--source", "../..", "--content", content, "--target", target, "--out", filepath.Join(dir, target)); err != nil {
+			t.Fatalf("%s: %v\n%s", target, err, stderr)
+		}
+	}
+	for i := 0; i < 60; i++ {
+		name := filepath.Join("inspiration", "case-"+pad5(i), "index.html")
+		_, errPub := os.Stat(filepath.Join(dir, "public", name))
+		_, errInt := os.Stat(filepath.Join(dir, "intranet", name))
+		if errInt != nil {
+			t.Errorf("case %d missing from the intranet", i)
+		}
+		if internal := i%5 == 0; internal == (errPub == nil) {
+			t.Errorf("case %d: internal=%v but on the public site=%v", i, internal, errPub == nil)
+		}
+	}
+}
+
+func pad5(i int) string { return fmt.Sprintf("%05d", i) }
