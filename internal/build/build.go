@@ -208,9 +208,11 @@ func (b *builder) assets(fsys fs.FS) error {
 }
 
 type job struct {
-	page  *site.Page
-	url   string
-	pager *render.Pager
+	page   *site.Page
+	url    string
+	pager  *render.Pager
+	filter *site.FilterTerm
+	tax    *site.Taxonomy
 }
 
 // pages renders every page of the view on all cores, writing each as soon
@@ -221,6 +223,14 @@ func (b *builder) pages() *diag.List {
 		if p.IsSection && p.URL != "/" {
 			for _, pg := range render.Pages(p.URL, b.view.Children(p), render.ListSize) {
 				jobs = append(jobs, job{page: p, url: pg.PageURL(pg.Number), pager: pg})
+			}
+			for _, f := range b.view.Filters(p) {
+				for i := range f.Terms {
+					ft := &f.Terms[i]
+					for _, pg := range render.Pages(ft.URL, ft.Pages, render.ListSize) {
+						jobs = append(jobs, job{page: p, url: pg.PageURL(pg.Number), pager: pg, filter: ft, tax: f.Tax})
+					}
+				}
 			}
 			continue
 		}
@@ -258,7 +268,13 @@ func (b *builder) page(j job, l *diag.List) {
 	p := j.page
 	d := render.NewData(b.view, p, j.url, b.info, b.assetURLs)
 	d.Pager = j.pager
-	if j.pager == nil || j.pager.Number == 1 {
+	d.Filter, d.FilterOf = j.filter, j.tax
+	if j.filter != nil {
+		p = &site.Page{Src: p.Src, URL: j.url, Title: p.Title + ": " + j.filter.Term.Name, Kind: "filter", Layout: "filter", Audience: p.Audience}
+		d.Page = p
+		d.Section = j.page
+	}
+	if j.filter == nil && (j.pager == nil || j.pager.Number == 1) {
 		res := b.md.Render(p.Src.Body, p.Src.BodyLine, b.linkFunc(p, d))
 		for _, pr := range res.Problems {
 			sev := diag.Warning
@@ -396,6 +412,11 @@ func (b *builder) sitemap() error {
 	for _, p := range b.view.Pages {
 		if p.Kind != "notfound" {
 			urls = append(urls, p.URL)
+		}
+		for _, f := range b.view.Filters(p) {
+			for _, ft := range f.Terms {
+				urls = append(urls, ft.URL)
+			}
 		}
 	}
 	sort.Strings(urls)

@@ -71,6 +71,7 @@ type Kind struct {
 	Audience string            `yaml:"audience"` // default audience for the section
 	Required []string          `yaml:"required"` // fields its pages must carry
 	Fields   map[string]*Field `yaml:"fields"`   // fields only this kind may carry
+	Filters  []string          `yaml:"filters"`  // taxonomies whose terms get a filtered list of this kind in its section
 }
 
 // Taxonomy is a vocabulary pages refer to by term slug.
@@ -80,6 +81,7 @@ type Taxonomy struct {
 	Pages string        `yaml:"pages"` // the terms are the pages of this section
 	Terms yaml.MapSlice `yaml:"terms"` // or: the terms, slug: name, in order
 	Free  bool          `yaml:"free"`  // or: any term is allowed
+	Slug  string        `yaml:"slug"`  // URL segment of its filter pages; default the name
 }
 
 // TermList returns the listed terms in order (empty for page-based and free taxonomies).
@@ -242,6 +244,11 @@ func (c *Config) check() error {
 			bad("kinds: %q mangler section", n)
 		}
 		checkFields("kinds."+n, k.Fields)
+		for _, f := range k.Filters {
+			if c.Taxonomies[f] == nil {
+				bad("kinds.%s: filters nævner en ukendt taksonomi %q", n, f)
+			}
+		}
 		for _, r := range k.Required {
 			if c.FieldFor(k, r) == nil {
 				bad("kinds.%s: det krævede felt %q er ikke erklæret", n, r)
@@ -256,6 +263,9 @@ func (c *Config) check() error {
 		t.Name = n
 		if t.Title == "" {
 			t.Title = n
+		}
+		if t.Slug == "" {
+			t.Slug = n
 		}
 		ways := 0
 		if t.Pages != "" {
@@ -310,4 +320,14 @@ func (c *Config) KindFor(p string) *Kind {
 		}
 	}
 	return found
+}
+
+// SortedKinds returns the kinds in name order.
+func (c *Config) SortedKinds() []*Kind {
+	out := make([]*Kind, 0, len(c.Kinds))
+	for _, k := range c.Kinds {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
 }

@@ -154,6 +154,9 @@ type Data struct {
 	Content  template.HTML         // the rendered Markdown body
 	Headings []markdown.HeadingRef // the body's headings, for a table of contents
 	Pager    *Pager                // for paged section lists; nil otherwise
+	Filter   *site.FilterTerm      // on a filter page: the term and its pages; nil otherwise
+	FilterOf *site.Taxonomy        // on a filter page: the taxonomy filtered by
+	Section  *site.Page            // on a filter page: the section it filters
 	URL      string                // the URL this file is written at (differs from Page.URL on later list pages)
 	Assets   map[string]string     // logical asset name → site-absolute fingerprinted URL
 	root     string                // relative path from this file to the site root
@@ -268,8 +271,16 @@ func (d *Data) PageAt(u string) *site.Page {
 	return p
 }
 
+// Filters returns the filter pages of the page (a section), by taxonomy.
+func (d *Data) Filters() []site.Filter { return d.View.Filters(d.Page) }
+
 // Breadcrumbs returns the visible sections from the front page down to the page's parent.
-func (d *Data) Breadcrumbs() []*site.Page { return d.View.Breadcrumbs(d.Page) }
+func (d *Data) Breadcrumbs() []*site.Page {
+	if d.Section != nil {
+		return append(d.View.Breadcrumbs(d.Section), d.Section)
+	}
+	return d.View.Breadcrumbs(d.Page)
+}
 
 // Menu returns the main menu's pages.
 func (d *Data) Menu() []*site.Page { return d.View.Menu() }

@@ -148,3 +148,55 @@ func (v *View) HasStatic(p string) bool {
 	sec := v.Site.sectionOf(p)
 	return sec == nil || v.visible[sec]
 }
+
+// Filter is one taxonomy's filter pages for a section: for each term that a
+// visible page of the section's kind refers to, the list of those pages.
+type Filter struct {
+	Tax     *Taxonomy
+	Section *Page
+	Terms   []FilterTerm
+}
+
+// FilterTerm is one filter page.
+type FilterTerm struct {
+	Term  *Term
+	URL   string  // e.g. "/inspiration/focus/samarbejde/"
+	Pages []*Page // visible pages of the kind with this term
+}
+
+// Filters returns the filter pages of section page sec: one Filter per
+// taxonomy named in the kinds whose section it is.
+func (v *View) Filters(sec *Page) []Filter {
+	if sec == nil || !sec.IsSection || !v.visible[sec] {
+		return nil
+	}
+	var out []Filter
+	for _, k := range v.Site.Config.SortedKinds() {
+		if len(k.Filters) == 0 || sec.Src.Path != k.Section+"/_index.md" {
+			continue
+		}
+		for _, name := range k.Filters {
+			tx := v.Site.taxByName[name]
+			f := Filter{Tax: tx, Section: sec}
+			for _, tm := range tx.Terms {
+				if tm.Page != nil && !v.visible[tm.Page] {
+					continue
+				}
+				var ps []*Page
+				for _, p := range v.terms[tm] {
+					if p.Kind == k.Name {
+						ps = append(ps, p)
+					}
+				}
+				if len(ps) > 0 {
+					slug := v.Site.Config.Taxonomies[name].Slug
+					f.Terms = append(f.Terms, FilterTerm{Term: tm, URL: sec.URL + slug + "/" + tm.Slug + "/", Pages: ps})
+				}
+			}
+			if len(f.Terms) > 0 {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
