@@ -11,12 +11,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"os/signal"
 	"strings"
+	"time"
 
 	"github.com/guldborgsund/labyrint/internal/build"
 	"github.com/guldborgsund/labyrint/internal/diag"
+	"github.com/guldborgsund/labyrint/internal/preview"
 )
 
 func main() {
@@ -34,6 +37,9 @@ Brug:
   labyrint build [--source MAPPE] [--content MAPPE] [--out MAPPE] [--target NAVN]
       Bygger sitet. --target er public (standard) eller et andet mål fra site.yaml;
       --target all bygger alle mål.
+  labyrint serve [--source MAPPE] [--content MAPPE] [--port N] [--target NAVN] [--public]
+      Bygger sitet med kladder og viser det på http://127.0.0.1:N/. Siden opdateres,
+      når du gemmer en fil. Fejl vises i browseren med fil og linje.
 `
 
 // errReported means the problem was already printed.
@@ -50,6 +56,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "build":
 		return cmdBuild(ctx, args[1:], stdout, stderr)
+	case "serve":
+		return cmdServe(ctx, args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "labyrint: ukendt kommando %q\n\n%s", args[0], usage)
 	return errReported
@@ -161,4 +169,48 @@ func count(fs []diag.Finding) (errs, warns int) {
 		}
 	}
 	return
+}
+
+func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var o build.Options
+	fs.StringVar(&o.Source, "source", ".", "sitets mappe (site.yaml, layouts, assets)")
+	fs.StringVar(&o.Content, "content", "", "indholdsmappe (standard: sitets content)")
+	fs.StringVar(&o.Target, "target", "public", "mål: public, intranet, …")
+	port := fs.Int("port", 8080, "port")
+	public := fs.Bool("public", false, "lyt på alle netværk, ikke kun 127.0.0.1")
+	if err := fs.Parse(args); err != nil {
+		return errReported
+	}
+	srv, err := preview.New(o, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "labyrint:", err)
+		return errReported
+	}
+	defer srv.Close()
+	host := "127.0.0.1"
+	if *public {
+		host = "0.0.0.0"
+	}
+	ln, err := preview.Listen(fmt.Sprintf("%s:%d", host, *port), *public)
+	if err != nil {
+		fmt.Fprintln(stderr, "labyrint:", err)
+		return errReported
+	}
+	srv.Rebuild(ctx)
+	dirs, err := build.SourceDirs(o)
+	if err != nil {
+		fmt.Fprintln(stderr, "labyrint:", err)
+		return errReported
+	}
+	go srv.Watch(ctx, dirs[1:], dirs[:1])
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	go func() { <-ctx.Done(); hs.Close() }()
+	fmt.Fprintf(stdout, "Forhåndsvisning: http://%s/ (stop med Ctrl+C)\n", ln.Addr())
+	if err := hs.Serve(ln); err != nil && err != http.ErrServerClosed {
+		fmt.Fprintln(stderr, "labyrint:", err)
+		return errReported
+	}
+	return nil
 }

@@ -455,3 +455,20 @@ func Targets(o Options) ([]string, error) {
 	}
 	return out, nil
 }
+
+// SourceDirs returns the folders and files a build of o reads: the config,
+// the content, the layouts and the assets (for the preview's watcher).
+func SourceDirs(o Options) ([]string, error) {
+	if o.Source == "" {
+		o.Source = "."
+	}
+	cfg, err := config.Load(os.DirFS(o.Source))
+	if err != nil {
+		return nil, err
+	}
+	content := o.Content
+	if content == "" {
+		content = under(o.Source, cfg.Content)
+	}
+	return []string{o.Source, content, under(o.Source, cfg.Layouts), under(o.Source, cfg.Assets)}, nil
+}

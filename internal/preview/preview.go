@@ -1,0 +1,260 @@
+// Package preview is the editors' live preview: it builds the site with the
+// same pipeline as labyrint build (drafts included) into a private folder,
+// serves it on the loopback address, watches the sources with fsnotify and
+// rebuilds on every change. Open pages reload through server-sent events;
+// a build that fails leaves the last good build served and shows an overlay
+// with file:line and the message in Danish until the next good build.
+// The reload script is added to HTML responses by the server only: it is
+// never part of a built site.
+package preview
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/guldborgsund/labyrint/internal/build"
+	"github.com/guldborgsund/labyrint/internal/config"
+	"github.com/guldborgsund/labyrint/internal/diag"
+)
+
+// Server is one preview.
+type Server struct {
+	Opts build.Options // what to build; Out is set by the server
+	Log  io.Writer
+
+	mu       sync.Mutex
+	findings []diag.Finding // errors of the last failed build; nil after a good one
+	version  int            // counts builds that changed what is shown
+	subs     map[chan string]bool
+	dir      string
+}
+
+// New makes a server that builds o into a private temporary folder.
+func New(o build.Options, log io.Writer) (*Server, error) {
+	dir, err := os.MkdirTemp("", "labyrint-preview-")
+	if err != nil {
+		return nil, err
+	}
+	o.Out = filepath.Join(dir, "site")
+	o.Drafts, o.Preview = true, true
+	return &Server{Opts: o, Log: log, subs: map[chan string]bool{}, dir: dir}, nil
+}
+
+// Close removes the preview's folder.
+func (s *Server) Close() error { return os.RemoveAll(s.dir) }
+
+// Rebuild runs one build and tells open pages.
+func (s *Server) Rebuild(ctx context.Context) error {
+	res, err := build.Run(ctx, s.Opts)
+	s.mu.Lock()
+	if err != nil {
+		s.findings = diag.Findings(err)
+	} else {
+		s.findings = nil
+		s.version++
+	}
+	msg := "reload"
+	if err != nil {
+		b, _ := json.Marshal(s.findings)
+		msg = "error " + string(b)
+	}
+	for c := range s.subs {
+		select {
+		case c <- msg:
+		default:
+		}
+	}
+	s.mu.Unlock()
+	if err != nil {
+		for _, f := range diag.Findings(err) {
+			fmt.Fprintln(s.Log, f.Error())
+		}
+		fmt.Fprintln(s.Log, "bygningen fejlede; forhåndsvisningen viser den sidste gode udgave")
+		return err
+	}
+	fmt.Fprintf(s.Log, "bygget: %d sider på %s\n", res.Pages, res.Duration.Round(time.Millisecond))
+	return nil
+}
+
+// Handler serves the last good build, the event stream and the overlay.
+func (s *Server) Handler() http.Handler {
+	files := http.FileServer(http.Dir(s.Opts.Out))
+	mux := http.NewServeMux()
+	mux.HandleFunc("/_labyrint/events", s.events)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if len(r.URL.Path) > 2048 || strings.Contains(r.URL.Path, "..") || strings.ContainsRune(r.URL.Path, 0) {
+			http.Error(w, "ugyldig adresse", http.StatusBadRequest)
+			return
+		}
+		p := r.URL.Path
+		if strings.HasSuffix(p, "/") {
+			p += "index.html"
+		}
+		if strings.HasSuffix(p, ".html") {
+			b, err := os.ReadFile(filepath.Join(s.Opts.Out, filepath.FromSlash(strings.TrimPrefix(p, "/"))))
+			if err != nil {
+				if b, err = os.ReadFile(filepath.Join(s.Opts.Out, "404.html")); err != nil {
+					b = []byte("<!doctype html><html lang=\"da\"><title>Labyrint</title><body><p>Siden findes ikke (endnu).</p></body></html>")
+				}
+				w.WriteHeader(http.StatusNotFound)
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Header().Set("Cache-Control", "no-store")
+			w.Write(inject(b))
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
+	return mux
+}
+
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	c := make(chan string, 4)
+	s.mu.Lock()
+	s.subs[c] = true
+	if s.findings != nil {
+		b, _ := json.Marshal(s.findings)
+		c <- "error " + string(b)
+	}
+	s.mu.Unlock()
+	defer func() { s.mu.Lock(); delete(s.subs, c); s.mu.Unlock() }()
+	fmt.Fprint(w, ": forbundet\n\n")
+	fl.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case m := <-c:
+			kind, data, _ := strings.Cut(m, " ")
+			if data == "" {
+				data = "{}"
+			}
+			fmt.Fprintf(w, "event: %s\ndata: %s\n\n", kind, data)
+			fl.Flush()
+		}
+	}
+}
+
+// client is the preview's reload and overlay script.
+const client = `<script>(function(){var o;var es=new EventSource("/_labyrint/events");
+es.addEventListener("reload",function(){if(o){o.remove();o=null}location.reload()});
+es.addEventListener("error",function(e){var fs=JSON.parse(e.data)||[];if(o)o.remove();o=document.createElement("div");
+o.setAttribute("role","alert");o.style.cssText="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;background:#fff4e0;color:#1b1b1b;border-top:6px solid #8a1f11;padding:1rem 1.5rem;font:16px/1.5 system-ui,sans-serif;z-index:99999";
+var h=document.createElement("h2");h.textContent="Siden kunne ikke bygges – du ser den sidste gode udgave";o.appendChild(h);
+var ul=document.createElement("ul");fs.forEach(function(f){var li=document.createElement("li");var c=document.createElement("code");
+c.textContent=(f.File||"")+(f.Line?":"+f.Line:"");li.appendChild(c);li.appendChild(document.createTextNode(" "+f.Msg+(f.Hint?" – "+f.Hint:"")));ul.appendChild(li)});
+o.appendChild(ul);document.body.appendChild(o)});})();</script>`
+
+func inject(b []byte) []byte {
+	i := bytes.LastIndex(b, []byte("</body>"))
+	if i < 0 {
+		return append(b, client...)
+	}
+	out := make([]byte, 0, len(b)+len(client))
+	out = append(out, b[:i]...)
+	out = append(out, client...)
+	return append(out, b[i:]...)
+}
+
+// Watch rebuilds on every change below the folders in trees, or directly in
+// the folders in flat (the site root, for site.yaml), until ctx ends. Bursts
+// of events (an editor's save-by-rename) give one build.
+func (s *Server) Watch(ctx context.Context, trees, flat []string) error {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	add := func(root string) {
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && d.IsDir() {
+				w.Add(p)
+			}
+			return nil
+		})
+	}
+	for _, d := range trees {
+		add(d)
+	}
+	for _, d := range flat {
+		w.Add(d)
+	}
+	var timer *time.Timer
+	fire := make(chan struct{}, 1)
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case ev := <-w.Events:
+			if ignored(ev.Name, flat) {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+					add(ev.Name) // a new folder: watch it and what is in it
+				}
+			}
+			if timer != nil {
+				timer.Stop()
+			}
+			timer = time.AfterFunc(50*time.Millisecond, func() {
+				select {
+				case fire <- struct{}{}:
+				default:
+				}
+			})
+		case <-fire:
+			s.Rebuild(ctx)
+		case err := <-w.Errors:
+			fmt.Fprintln(s.Log, "overvågning:", err)
+		}
+	}
+}
+
+// Listen opens the address, refusing anything but loopback unless public is set.
+func Listen(addr string, public bool) (net.Listener, error) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, err
+	}
+	if ip := net.ParseIP(host); !public && (ip == nil || !ip.IsLoopback()) && host != "localhost" {
+		return nil, fmt.Errorf("forhåndsvisningen lytter kun på 127.0.0.1; brug --public for at lytte på %s", host)
+	}
+	return net.Listen("tcp", addr)
+}
+
+// ignored tells events the preview does not rebuild for: editors' temporary
+// files, and anything but the config in the flat (site root) folders.
+func ignored(name string, flat []string) bool {
+	base := filepath.Base(name)
+	if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasPrefix(base, "#") || strings.HasSuffix(base, ".swp") {
+		return true
+	}
+	dir := filepath.Dir(name)
+	for _, f := range flat {
+		if filepath.Clean(f) == dir {
+			return base != config.FileName
+		}
+	}
+	return false
+}
