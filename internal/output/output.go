@@ -38,6 +38,7 @@ type Writer struct {
 	gzPool  sync.Pool
 	mu      sync.Mutex
 	written map[string]bool
+	dirs    sync.Map // folders already made in the staging folder
 	// Compress makes a .gz beside every text file.
 	Compress bool
 	// Minify minifies HTML, CSS, JS, SVG, XML and JSON.
@@ -118,7 +119,7 @@ func Open(out string, srcRoots ...string) (*Writer, error) {
 	w.min.AddFunc("image/svg+xml", svg.Minify)
 	w.min.AddFunc("text/xml", xml.Minify)
 	w.min.AddFunc("application/json", json.Minify)
-	w.gzPool.New = func() any { z, _ := gzip.NewWriterLevel(io.Discard, gzip.BestCompression); return z }
+	w.gzPool.New = func() any { z, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression); return z }
 	return w, nil
 }
 
@@ -181,8 +182,13 @@ func (w *Writer) WriteRaw(name string, data []byte) error {
 	w.written[rel] = true
 	w.mu.Unlock()
 	full := filepath.Join(w.stage, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		return err
+	if dir := filepath.Dir(full); dir != w.stage {
+		if _, done := w.dirs.Load(dir); !done {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			w.dirs.Store(dir, true)
+		}
 	}
 	if err := os.WriteFile(full, data, 0o644); err != nil {
 		return err
