@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -34,6 +35,7 @@ func TestBuildRealSite(t *testing.T) {
 			t.Errorf("%s: errors reported:\n%s", target, stderr)
 		}
 	}
+	checkOfferJSONLD(t, filepath.Join(dir, "public"))
 	// The catalogue is internal: not one case page on the public site.
 	cases, _ := filepath.Glob("../../content/inspiration/*.md")
 	if len(cases) < 13 {
@@ -92,3 +94,51 @@ func TestCorpus(t *testing.T) {
 }
 
 func pad5(i int) string { return fmt.Sprintf("%05d", i) }
+
+var ldRE = regexp.MustCompile(`<script type="application/ld\+json">(.*?)</script>`)
+
+// checkOfferJSONLD checks the schema.org GovernmentService on every offer page.
+func checkOfferJSONLD(t *testing.T, out string) {
+	pages, _ := filepath.Glob(filepath.Join(out, "enheder/*/*/index.html"))
+	n := 0
+	for _, p := range pages {
+		if strings.Contains(p, "/livssituation/") || strings.Contains(p, "/enhed/") {
+			continue // filter pages
+		}
+		b, _ := os.ReadFile(p)
+		m := ldRE.FindSubmatch(b)
+		if m == nil {
+			t.Errorf("%s: no JSON-LD", p)
+			continue
+		}
+		var v struct {
+			Context  string `json:"@context"`
+			Type     string `json:"@type"`
+			Name     string `json:"name"`
+			Provider struct {
+				Type string `json:"@type"`
+				Name string `json:"name"`
+			} `json:"provider"`
+			AreaServed struct {
+				Name string `json:"name"`
+			} `json:"areaServed"`
+			Channel struct {
+				Phone struct {
+					Telephone string `json:"telephone"`
+				} `json:"servicePhone"`
+			} `json:"availableChannel"`
+		}
+		if err := json.Unmarshal(m[1], &v); err != nil {
+			t.Errorf("%s: JSON-LD does not parse: %v", p, err)
+			continue
+		}
+		if v.Context != "https://schema.org" || v.Type != "GovernmentService" || v.Name == "" ||
+			v.Provider.Type != "GovernmentOrganization" || v.Provider.Name == "" || v.AreaServed.Name == "" || v.Channel.Phone.Telephone == "" {
+			t.Errorf("%s: incomplete GovernmentService: %+v", p, v)
+		}
+		n++
+	}
+	if n < 15 {
+		t.Errorf("checked %d offer pages; want at least 15", n)
+	}
+}

@@ -9,6 +9,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -143,6 +144,29 @@ var funcs = template.FuncMap{
 		return out
 	},
 	"add": func(a, b int) int { return a + b },
+	// dict makes a map from key, value pairs, for jsonld.
+	"dict": func(kv ...interface{}) (map[string]interface{}, error) {
+		if len(kv)%2 != 0 {
+			return nil, fmt.Errorf("dict: ulige antal argumenter")
+		}
+		m := make(map[string]interface{}, len(kv)/2)
+		for i := 0; i < len(kv); i += 2 {
+			k, ok := kv[i].(string)
+			if !ok {
+				return nil, fmt.Errorf("dict: nøglen %v er ikke tekst", kv[i])
+			}
+			if kv[i+1] != nil && kv[i+1] != "" {
+				m[k] = kv[i+1]
+			}
+		}
+		return m, nil
+	},
+	// jsonld writes a value as JSON for a <script type="application/ld+json">
+	// block; encoding/json escapes <, > and & so it cannot end the element.
+	"jsonld": func(v interface{}) (template.JS, error) {
+		b, err := json.Marshal(v)
+		return template.JS(b), err
+	},
 }
 
 // Data is what a layout sees: the page, its content, and methods that give
