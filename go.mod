@@ -7,12 +7,9 @@ require (
 	github.com/fsnotify/fsnotify v1.10.1
 	github.com/tdewolff/minify/v2 v2.24.25
 	github.com/yuin/goldmark v1.8.7
-	github.com/yuin/goldmark-meta v1.1.0
 	golang.org/x/sys v0.49.0
 	golang.org/x/text v0.43.0
+	gopkg.in/yaml.v2 v2.3.0
 )
 
-require (
-	github.com/tdewolff/parse/v2 v2.8.20 // indirect
-	gopkg.in/yaml.v2 v2.3.0 // indirect
-)
+require github.com/tdewolff/parse/v2 v2.8.20 // indirect

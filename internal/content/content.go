@@ -199,11 +199,12 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 		l.Errorf(file, se.Line, "yaml", "%s", se.Msg)
 		return nil
 	}
+	before, _ := l.Count()
 	for _, d := range markdown.Duplicates(parts) {
 		l.Errorf(file, d.Line, "duplicate-key", "feltet %q står der to gange; slet det ene", d.Key)
 	}
-	before, _ := l.Count()
 	names := cfg.FieldNames(s.Kind)
+	failed := map[string]bool{} // keys already reported
 	for _, f := range fields {
 		s.Lines[f.Key] = f.Line
 		decl := cfg.FieldFor(s.Kind, f.Key)
@@ -220,12 +221,14 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 		}
 		v, msg, hint := convert(f.Value, decl)
 		if msg != "" {
+			failed[f.Key] = true
 			l.Add(diag.Finding{File: file, Line: f.Line, Severity: diag.Error, Code: "field-type",
 				Msg: fmt.Sprintf("feltet %q %s", f.Key, msg), Hint: hint})
 			continue
 		}
 		if len(decl.Enum) > 0 {
 			if str, _ := v.(string); !contains(decl.Enum, str) {
+				failed[f.Key] = true
 				fd := diag.Finding{File: file, Line: f.Line, Severity: diag.Error, Code: "field-enum",
 					Msg: fmt.Sprintf("feltet %q kan ikke være %q", f.Key, str), Hint: "brug en af: " + strings.Join(decl.Enum, ", ")}
 				if sug := diag.Suggest(str, decl.Enum); sug != "" {
@@ -256,7 +259,7 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 		if i > 0 && required[i-1] == r {
 			continue
 		}
-		if isEmpty(s.Fields[r]) && s.Lines[r] == 0 {
+		if isEmpty(s.Fields[r]) && !failed[r] {
 			label := r
 			if d := cfg.FieldFor(s.Kind, r); d != nil && d.Label != "" {
 				label = r + " (" + d.Label + ")"
@@ -265,7 +268,11 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 			if s.Kind != nil {
 				kind = "en side af typen " + s.Kind.Name
 			}
-			l.Add(diag.Finding{File: file, Line: parts.FrontLine, Severity: diag.Error, Code: "missing-field",
+			line := parts.FrontLine
+			if s.Lines[r] > 0 {
+				line = s.Lines[r]
+			}
+			l.Add(diag.Finding{File: file, Line: line, Severity: diag.Error, Code: "missing-field",
 				Msg: fmt.Sprintf("feltet %s mangler; %s skal have det", label, kind), Hint: fmt.Sprintf("tilføj en linje %s: … mellem --- linjerne", r)})
 		}
 	}

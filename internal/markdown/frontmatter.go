@@ -1,6 +1,5 @@
 // Package markdown is the only package that imports goldmark. It splits a
-// source file into front matter and body, reads the front matter with
-// goldmark-meta, and parses each body once into the things later stages need:
+// source file into front matter and body, reads the front matter's YAML, and parses each body once into the things later stages need:
 // the HTML, the headings, the text blocks with their lines (for search and
 // plain-language analysis), and the links (resolved through the caller).
 package markdown
@@ -12,10 +11,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/yuin/goldmark"
-	meta "github.com/yuin/goldmark-meta"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
+	"gopkg.in/yaml.v2"
 )
 
 // Source is a content file split into its parts.
@@ -86,10 +82,6 @@ func Split(src []byte) (Source, error) {
 	return Source{}, &SplitError{Line: 1, Msg: "forsiden (front matter) er ikke lukket: der mangler en linje med --- efter felterne"}
 }
 
-// frontParser reads only front matter: goldmark-meta on a document that is
-// nothing but the --- block. One instance serves the whole build.
-var frontParser = goldmark.New(goldmark.WithExtensions(meta.Meta))
-
 var yamlLineRE = regexp.MustCompile(`line (\d+)`)
 
 // Field is one top-level front matter key with its value and line.
@@ -99,21 +91,20 @@ type Field struct {
 	Line  int // line in the file
 }
 
-// FrontMatter parses the YAML of s with goldmark-meta, in a fresh parser
-// context per page, and returns the top-level keys in order with their lines.
-// A YAML error is returned as a *SplitError at its line in the file.
+// FrontMatter parses the YAML between Split's fences and returns the
+// top-level keys in order with their lines. A YAML error is returned as a
+// *SplitError at its line in the file.
+//
+// It reads the YAML with gopkg.in/yaml.v2 itself, the library goldmark-meta
+// wraps, rather than through goldmark-meta: goldmark-meta ends the front
+// matter at any line of dashes, even an indented one inside a block scalar,
+// and silently drops every key after it. Split finds the fences exactly.
 func FrontMatter(s Source) ([]Field, error) {
 	if !s.HasFront || len(bytes.TrimSpace(s.Front)) == 0 {
 		return nil, nil
 	}
-	doc := make([]byte, 0, len(s.Front)+8)
-	doc = append(doc, "---\n"...)
-	doc = append(doc, s.Front...)
-	doc = append(doc, "---\n"...)
-	pc := parser.NewContext()
-	frontParser.Parser().Parse(text.NewReader(doc), parser.WithContext(pc))
-	items, err := meta.TryGetItems(pc)
-	if err != nil {
+	var items yaml.MapSlice
+	if err := yaml.Unmarshal(s.Front, &items); err != nil {
 		line := s.FrontLine
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
@@ -136,7 +127,7 @@ func FrontMatter(s Source) ([]Field, error) {
 // danishYAML gives the commonest YAML mistakes a Danish explanation.
 func danishYAML(msg string, front []byte) string {
 	switch {
-	case strings.Contains(msg, "found character that cannot start any token") && bytes.Contains(front, []byte("\t")):
+	case bytes.Contains(front, []byte("\t")) && (strings.Contains(msg, "tab") || strings.Contains(msg, "cannot start any token") || strings.Contains(msg, "indentation")):
 		return "der står et tabulatortegn; brug mellemrum til at rykke ind (" + msg + ")"
 	case strings.Contains(msg, "mapping values are not allowed"):
 		return "et kolon midt i en værdi; sæt værdien i anførselstegn, fx title: \"Tid: 10-12\" (" + msg + ")"

@@ -16,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	"golang.org/x/text/unicode/norm"
 )
 
 // BlockKind says what a text block was in the source.
@@ -350,7 +351,7 @@ var translit = map[rune]string{'æ': "ae", 'ø': "oe", 'å': "aa", 'ä': "ae", '
 func Slug(s string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range strings.ToLower(norm.NFC.String(s)) {
 		if r == utf8.RuneError {
 			continue
 		}

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -356,6 +357,9 @@ func (s *Site) buildTaxonomies(l *diag.List) {
 				}
 				if p.terms == nil {
 					p.terms = map[string][]*Term{}
+				}
+				if slices.Contains(p.terms[t.Name], term) {
+					continue // the same term twice on one page
 				}
 				p.terms[t.Name] = append(p.terms[t.Name], term)
 				term.pages = append(term.pages, p)

@@ -1,0 +1,381 @@
+package config
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/guldborgsund/labyrint/internal/diag"
+)
+
+// testYAML is a small but complete content model: two targets, common
+// fields, kinds at depth 0, 1 and 2 (one with required fields and an enum,
+// one with a default audience), a listed, a page-based and a free taxonomy.
+const testYAML = `title: Testsite
+owner: Testkommune
+targets:
+  public:
+    out: public
+    audiences: [public]
+  intranet:
+    out: public-intranet
+    audiences: [public, internal]
+    label: Intranet
+    portable: true
+fields:
+  title: {type: string, required: true, label: Titel}
+  summary: {type: string, label: Resumé}
+  date: {type: date}
+  weight: {type: int}
+  draft: {type: bool}
+  tags: {type: list, taxonomy: tags}
+  audience: {type: string, enum: [public, internal]}
+  slug: {type: string}
+  values: {type: list, taxonomy: values}
+  focus: {type: list, taxonomy: focus}
+kinds:
+  value:
+    section: hjertesager
+    layout: value
+    required: [summary]
+  unit:
+    section: enheder
+    depth: 1
+    layout: unit
+    fields:
+      phone: {type: string, label: Telefon}
+  offer:
+    section: enheder
+    depth: 2
+    layout: offer
+    required: [summary, unit]
+    fields:
+      unit: {type: string, taxonomy: unit}
+      access: {type: string, enum: [direct, visitation]}
+  case:
+    section: inspiration
+    layout: case
+    audience: internal
+taxonomies:
+  values:
+    title: Hjertesager
+    pages: hjertesager
+  unit:
+    title: Enheder
+    pages: enheder
+  focus:
+    title: Indsatsområder
+    terms:
+      samarbejde: Samarbejde og samtale
+      borgerinddragelse: Borgerinddragelse
+  tags:
+    title: Emneord
+    free: true
+`
+
+// mutate replaces old by new in testYAML and fails when old is not there,
+// so a case can never silently test the valid config.
+func mutate(t *testing.T, old, new string) string {
+	t.Helper()
+	if !strings.Contains(testYAML, old) {
+		t.Fatalf("testYAML has no %q", old)
+	}
+	return strings.Replace(testYAML, old, new, 1)
+}
+
+func mustParse(t *testing.T, src string) *Config {
+	t.Helper()
+	c, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatalf("Parse: unexpected error: %v", err)
+	}
+	return c
+}
+
+func TestParseValid(t *testing.T) {
+	c := mustParse(t, testYAML)
+
+	if c.Title != "Testsite" || c.Owner != "Testkommune" {
+		t.Errorf("title/owner = %q/%q", c.Title, c.Owner)
+	}
+	// Defaults.
+	for name, got := range map[string]string{"language": c.Language, "layouts": c.Layouts, "assets": c.Assets, "content": c.Content} {
+		want := map[string]string{"language": "da", "layouts": "layouts", "assets": "assets", "content": "content"}[name]
+		if got != want {
+			t.Errorf("default %s = %q, want %q", name, got, want)
+		}
+	}
+	if c.Plain.LixTarget != 35 || c.Plain.SentenceWords != 25 || c.Plain.ParagraphWords != 120 {
+		t.Errorf("plain-language defaults = %+v", c.Plain)
+	}
+
+	// Targets get their names and a base.
+	ts := c.SortedTargets()
+	if len(ts) != 2 || ts[0].Name != "intranet" || ts[1].Name != "public" {
+		t.Fatalf("SortedTargets = %+v", ts)
+	}
+	pub, intra := c.Targets["public"], c.Targets["intranet"]
+	if pub.Base != "/" || pub.Out != "public" || intra.Out != "public-intranet" || !intra.Portable || intra.Label != "Intranet" {
+		t.Errorf("targets = %+v, %+v", pub, intra)
+	}
+	if !pub.Shows("public") || pub.Shows("internal") || !intra.Shows("internal") || !intra.Shows("public") {
+		t.Errorf("Shows is wrong: public %v, intranet %v", pub.Audiences, intra.Audiences)
+	}
+
+	// Kinds get their names.
+	for n, k := range c.Kinds {
+		if k.Name != n {
+			t.Errorf("kind %q has Name %q", n, k.Name)
+		}
+	}
+	if c.Kinds["case"].Audience != "internal" {
+		t.Errorf("case audience = %q", c.Kinds["case"].Audience)
+	}
+
+	// Fields: kind fields shadow nothing, common ones are always there.
+	if f := c.FieldFor(c.Kinds["offer"], "access"); f == nil || !reflect.DeepEqual(f.Enum, []string{"direct", "visitation"}) {
+		t.Errorf("FieldFor(offer, access) = %+v", f)
+	}
+	if f := c.FieldFor(c.Kinds["value"], "access"); f != nil {
+		t.Errorf("FieldFor(value, access) = %+v, want nil (offer-only field)", f)
+	}
+	if f := c.FieldFor(nil, "title"); f == nil || !f.Required || f.Label != "Titel" {
+		t.Errorf("FieldFor(nil, title) = %+v", f)
+	}
+	wantNames := []string{"audience", "date", "draft", "focus", "phone", "slug", "summary", "tags", "title", "values", "weight"}
+	if got := c.FieldNames(c.Kinds["unit"]); !reflect.DeepEqual(got, wantNames) {
+		t.Errorf("FieldNames(unit) = %v, want %v", got, wantNames)
+	}
+
+	// Taxonomies: names, and listed terms keep the file's order.
+	for n, tx := range c.Taxonomies {
+		if tx.Name != n {
+			t.Errorf("taxonomy %q has Name %q", n, tx.Name)
+		}
+	}
+	wantTerms := []Term{{"samarbejde", "Samarbejde og samtale"}, {"borgerinddragelse", "Borgerinddragelse"}}
+	if got := c.Taxonomies["focus"].TermList(); !reflect.DeepEqual(got, wantTerms) {
+		t.Errorf("focus terms = %v, want %v", got, wantTerms)
+	}
+	if got := c.Taxonomies["values"].TermList(); len(got) != 0 {
+		t.Errorf("page-based taxonomy lists terms %v", got)
+	}
+	if !c.Taxonomies["tags"].Free || c.Taxonomies["values"].Pages != "hjertesager" {
+		t.Errorf("tags/values taxonomy = %+v / %+v", c.Taxonomies["tags"], c.Taxonomies["values"])
+	}
+}
+
+// findings returns every finding of a Parse error, failing when there is none.
+func findings(t *testing.T, src string) []diag.Finding {
+	t.Helper()
+	c, err := Parse([]byte(src))
+	if err == nil {
+		t.Fatalf("Parse accepted an invalid config: %+v", c)
+	}
+	if c != nil {
+		t.Errorf("Parse returned a config with an error")
+	}
+	return diag.Findings(err)
+}
+
+func TestParseInvalid(t *testing.T) {
+	tests := []struct {
+		name     string
+		src      string
+		wantLine int
+		wantMsg  string
+	}{
+		{
+			name:    "unknown top-level key",
+			src:     mutate(t, "owner: Testkommune\n", "owner: Testkommune\ntitel: Forkert\n"),
+			wantMsg: `ukendt nøgle "titel" i opsætningen`,
+		},
+		{
+			name:    "field with unknown type",
+			src:     mutate(t, "  weight: {type: int}", "  weight: {type: integer}"),
+			wantMsg: `fields: feltet "weight" har ukendt type "integer" (brug string, int, bool, date eller list)`,
+		},
+		{
+			name:    "kind field with unknown type",
+			src:     mutate(t, "phone: {type: string, label: Telefon}", "phone: {type: nummer}"),
+			wantMsg: `kinds.unit: feltet "phone" har ukendt type "nummer" (brug string, int, bool, date eller list)`,
+		},
+		{
+			name:    "kind requires an undeclared field",
+			src:     mutate(t, "required: [summary]", "required: [summary, resume]"),
+			wantMsg: `kinds.value: det krævede felt "resume" er ikke erklæret`,
+		},
+		{
+			name:    "kind requires a field only another kind declares",
+			src:     mutate(t, "required: [summary]", "required: [summary, access]"),
+			wantMsg: `kinds.value: det krævede felt "access" er ikke erklæret`,
+		},
+		{
+			name: "taxonomy with both pages and terms",
+			src: mutate(t, "    pages: hjertesager\n",
+				"    pages: hjertesager\n    terms:\n      respekt: Respekt\n"),
+			wantMsg: "taxonomies.values: angiv præcis én af pages, terms eller free",
+		},
+		{
+			name:    "taxonomy with neither pages, terms nor free",
+			src:     mutate(t, "    title: Emneord\n    free: true\n", "    title: Emneord\n"),
+			wantMsg: "taxonomies.tags: angiv præcis én af pages, terms eller free",
+		},
+		{
+			name:    "field refers to an unknown taxonomy",
+			src:     mutate(t, "focus: {type: list, taxonomy: focus}", "focus: {type: list, taxonomy: fokus}"),
+			wantMsg: `fields: feltet "focus" henviser til en ukendt taksonomi "fokus"`,
+		},
+		{
+			name:    "kind without section",
+			src:     mutate(t, "    section: inspiration\n", ""),
+			wantMsg: `kinds: "case" mangler section`,
+		},
+		{
+			name:    "target without audiences",
+			src:     mutate(t, "    out: public\n    audiences: [public]\n", "    out: public\n"),
+			wantMsg: `målet "public" har ingen audiences`,
+		},
+		{
+			name:    "no title",
+			src:     mutate(t, "title: Testsite\n", ""),
+			wantMsg: "opsætningen mangler title",
+		},
+		{
+			name:    "no title field",
+			src:     mutate(t, "  title: {type: string, required: true, label: Titel}\n", ""),
+			wantMsg: "fields skal have title",
+		},
+		// Strict YAML: an unknown key inside a declaration is a YAML error
+		// with the line of the key.
+		{
+			name:     "misspelt key in a field",
+			src:      mutate(t, "  weight: {type: int}", "  weight: {type: int, requird: true}"),
+			wantLine: 16, // line 16 of testYAML
+			wantMsg:  "ugyldig opsætning: unmarshal errors:\n  line 16: field requird not found in type config.Field",
+		},
+		{
+			name:     "misspelt key in a kind",
+			src:      mutate(t, "    layout: case\n", "    layot: case\n"),
+			wantLine: 44,
+			wantMsg:  "ugyldig opsætning: unmarshal errors:\n  line 44: field layot not found in type config.Kind",
+		},
+		{
+			name:     "broken YAML",
+			src:      mutate(t, "owner: Testkommune\n", "owner: Test: kommune\n"),
+			wantLine: 2,
+			wantMsg:  "ugyldig opsætning: line 2: mapping values are not allowed in this context",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.wantLine > 0 {
+				// The expected line must be the line of the broken text.
+				lines := strings.Split(tt.src, "\n")
+				if l := lines[tt.wantLine-1]; !strings.Contains(l, "requird") && !strings.Contains(l, "layot") && !strings.Contains(l, "Test: kommune") {
+					t.Fatalf("line %d of the source is %q, not the broken one", tt.wantLine, l)
+				}
+			}
+			fs := findings(t, tt.src)
+			want := diag.Finding{File: FileName, Line: tt.wantLine, Severity: diag.Error, Code: "config", Msg: tt.wantMsg}
+			if len(fs) != 1 || fs[0] != want {
+				t.Errorf("findings =\n%#v\nwant exactly\n%#v", fs, want)
+			}
+		})
+	}
+}
+
+func TestParseReportsAllProblemsAtOnce(t *testing.T) {
+	src := mutate(t, "  weight: {type: int}", "  weight: {type: integer}")
+	src = strings.Replace(src, "required: [summary]", "required: [summary, resume]", 1)
+	fs := findings(t, src)
+	var msgs []string
+	for _, f := range fs {
+		msgs = append(msgs, f.Msg)
+	}
+	joined := strings.Join(msgs, "\n")
+	for _, want := range []string{`feltet "weight" har ukendt type "integer"`, `det krævede felt "resume" er ikke erklæret`} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("findings %q miss %q", msgs, want)
+		}
+	}
+	if len(fs) != 2 {
+		t.Errorf("got %d findings, want 2: %q", len(fs), msgs)
+	}
+}
+
+func TestKindFor(t *testing.T) {
+	c := mustParse(t, testYAML)
+	tests := []struct {
+		path      string
+		wantKind  string // "" for nil
+		wantDepth int
+	}{
+		{"enheder/myndighed/_index.md", "unit", 1},
+		{"enheder/myndighed/visitation.md", "offer", 2},
+		{"hjertesager/respekt.md", "value", 0},
+		{"hjertesager/dybere/respekt.md", "value", 0}, // depth 0: any page below the section
+		{"hjertesager/_index.md", "", 0},              // the section's own page
+		{"hjertesager/dybere/_index.md", "", 0},       // depth 0 takes pages, not folders
+		{"enheder/_index.md", "", 0},
+		{"inspiration/sag.md", "case", 0},
+		{"_index.md", "", 0},
+		{"kontakt.md", "", 0},
+		{"plan/faser.md", "", 0}, // a section no kind names
+		{"hjertesagerne/respekt.md", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			k := c.KindFor(tt.path)
+			if tt.wantKind == "" {
+				if k != nil {
+					t.Errorf("KindFor(%q) = %q, want nil", tt.path, k.Name)
+				}
+				return
+			}
+			if k == nil {
+				t.Fatalf("KindFor(%q) = nil, want %q", tt.path, tt.wantKind)
+			}
+			if k.Name != tt.wantKind || k.Depth != tt.wantDepth {
+				t.Errorf("KindFor(%q) = %q depth %d, want %q depth %d", tt.path, k.Name, k.Depth, tt.wantKind, tt.wantDepth)
+			}
+		})
+	}
+}
+
+func TestLoad(t *testing.T) {
+	c, err := Load(fstest.MapFS{FileName: {Data: []byte(testYAML)}})
+	if err != nil || c.Title != "Testsite" {
+		t.Fatalf("Load = %v, %v", c, err)
+	}
+	_, err = Load(fstest.MapFS{})
+	fs := diag.Findings(err)
+	if len(fs) != 1 || fs[0].File != FileName || fs[0].Line != 0 || fs[0].Severity != diag.Error ||
+		!strings.HasPrefix(fs[0].Msg, "kan ikke læse sitets opsætning: ") {
+		t.Errorf("Load without site.yaml: %#v", fs)
+	}
+}
+
+// The site's own config must stay valid and keep the kinds the content
+// relies on.
+func TestRealSiteConfig(t *testing.T) {
+	data, err := os.ReadFile("../../" + FileName)
+	if err != nil {
+		t.Skipf("no site.yaml at the repository root: %v", err)
+	}
+	c := mustParse(t, string(data))
+	for p, want := range map[string]string{
+		"enheder/myndighed/_index.md":     "unit",
+		"enheder/myndighed/visitation.md": "offer",
+		"hjertesager/respekt.md":          "value",
+	} {
+		if k := c.KindFor(p); k == nil || k.Name != want {
+			t.Errorf("real config: KindFor(%q) = %v, want %q", p, k, want)
+		}
+	}
+	if k := c.KindFor("hjertesager/_index.md"); k != nil {
+		t.Errorf("real config: KindFor(hjertesager/_index.md) = %q, want nil", k.Name)
+	}
+}
