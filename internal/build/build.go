@@ -420,7 +420,12 @@ func (b *builder) sitemap() error {
 		}
 	}
 	sort.Strings(urls)
+	// The sitemap protocol wants absolute addresses: the target's url when
+	// the config gives one, else paths from the site's root.
 	base := strings.TrimSuffix(b.view.Target.Base, "/")
+	if b.view.Target.URL != "" {
+		base = strings.TrimSuffix(b.view.Target.URL, "/")
+	}
 	for _, u := range urls {
 		sb.WriteString("<url><loc>" + xmlEscape(base+u) + "</loc></url>\n")
 	}
