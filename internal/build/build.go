@@ -24,6 +24,7 @@ import (
 	"github.com/guldborgsund/labyrint/internal/diag"
 	"github.com/guldborgsund/labyrint/internal/markdown"
 	"github.com/guldborgsund/labyrint/internal/output"
+	"github.com/guldborgsund/labyrint/internal/plainlang"
 	"github.com/guldborgsund/labyrint/internal/render"
 	"github.com/guldborgsund/labyrint/internal/site"
 )
@@ -122,7 +123,8 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 			w.Abort()
 		}
 	}()
-	b := &builder{ctx: ctx, o: o, cfg: cfg, site: s, view: view, tpl: tpl, w: w, md: markdown.New(),
+	b := &builder{rules: plainlang.Rules{LixTarget: cfg.Plain.LixTarget, LixError: cfg.Plain.LixError,
+		SentenceWords: cfg.Plain.SentenceWords, ParagraphWords: cfg.Plain.ParagraphWords}, ctx: ctx, o: o, cfg: cfg, site: s, view: view, tpl: tpl, w: w, md: markdown.New(),
 		info: render.SiteInfo{Title: cfg.Title, Owner: cfg.Owner, Language: cfg.Language, Label: t.Label,
 			Target: t.Name, Preview: o.Preview, Year: time.Now().Year(), Params: cfg.Params}}
 	if err := b.assets(os.DirFS(assetsDir)); err != nil {
@@ -170,6 +172,7 @@ type builder struct {
 	w            *output.Writer
 	md           *markdown.Renderer
 	info         render.SiteInfo
+	rules        plainlang.Rules
 	assetURLs    map[string]string
 	mu           sync.Mutex
 	pagesWritten int
@@ -285,6 +288,10 @@ func (b *builder) page(j job, l *diag.List) {
 		}
 		d.Content = templateHTML(res.HTML)
 		d.Headings = res.Headings
+		rep := plainlang.Analyze(p.Src.File, res.Blocks, b.rules)
+		for _, f := range rep.Findings {
+			l.Add(f)
+		}
 	}
 	if p.Review != "" && b.info.Label == "" && !b.info.Preview && j.url == p.URL {
 		l.Add(diag.Finding{File: p.Src.File, Line: p.Src.Line("review"), Severity: diag.Warning, Code: "review",

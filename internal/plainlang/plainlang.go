@@ -1,0 +1,516 @@
+package plainlang
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/guldborgsund/labyrint/internal/diag"
+	"github.com/guldborgsund/labyrint/internal/markdown"
+)
+
+// Rules are the site's plain-language thresholds (config "plain"). A zero
+// value turns its check off; a zero LixError means LIX is never an error.
+type Rules struct {
+	LixTarget      float64 // warn when the page's LIX is above this
+	LixError       float64 // error when the page's LIX is above this (0: never)
+	SentenceWords  int     // warn for sentences with more words
+	ParagraphWords int     // warn for paragraphs with more words
+}
+
+// Report is the analysis of one page.
+type Report struct {
+	Lix       float64 // LIX of the page's main text
+	Words     int
+	Sentences int
+	LongWords int            // words of more than six letters
+	Longest   Sentence       // the longest sentence (the first, if several are as long)
+	Findings  []diag.Finding // warnings (and errors if Rules ask) with File and Line
+}
+
+// Sentence is one sentence of a page.
+type Sentence struct {
+	Text  string // as written, trimmed
+	Words int
+	Line  int // line of its block in the file
+}
+
+// Finding codes.
+const (
+	CodeLix           = "lix"
+	CodeLongSentence  = "long-sentence"
+	CodeLongParagraph = "long-paragraph"
+)
+
+// excerptWords is how many words of a long sentence a finding quotes.
+const excerptWords = 8
+
+// Analyze measures the running text of the page file (blocks as the markdown
+// package gives them, in order) and reports against r.
+func Analyze(file string, blocks []markdown.Block, r Rules) Report {
+	var rep Report
+	firstLine, found := 0, false
+	var findings []diag.Finding
+	for _, b := range blocks {
+		toks := tokenize(b.Text)
+		if len(toks) == 0 {
+			continue
+		}
+		if !found {
+			firstLine, found = b.Line, true
+		}
+		rep.Words += len(toks)
+		for _, t := range toks {
+			if t.letters > 6 {
+				rep.LongWords++
+			}
+		}
+		for _, sp := range sentenceSpans(b.Text, toks) {
+			rep.Sentences++
+			n := sp.to - sp.from
+			if n > rep.Longest.Words {
+				rep.Longest = Sentence{Text: b.Text[sp.start:sp.end], Words: n, Line: b.Line}
+			}
+			if r.SentenceWords > 0 && n > r.SentenceWords {
+				findings = append(findings, diag.Finding{
+					File: file, Line: b.Line, Severity: diag.Warning, Code: CodeLongSentence,
+					Msg:  fmt.Sprintf("sætningen har %d ord (højst %d): \"%s\"", n, r.SentenceWords, excerpt(b.Text, sp, toks)),
+					Hint: "del den op i kortere sætninger med én pointe hver",
+				})
+			}
+		}
+		if r.ParagraphWords > 0 && b.Kind != markdown.Heading && len(toks) > r.ParagraphWords {
+			findings = append(findings, diag.Finding{
+				File: file, Line: b.Line, Severity: diag.Warning, Code: CodeLongParagraph,
+				Msg:  fmt.Sprintf("%s har %d ord (højst %d)", blockNoun(b.Kind), len(toks), r.ParagraphWords),
+				Hint: "del teksten op i flere korte afsnit, eventuelt med en overskrift eller en punktliste",
+			})
+		}
+	}
+	rep.Lix = lix(rep.Words, rep.Sentences, rep.LongWords)
+	if f, ok := lixFinding(file, firstLine, rep.Lix, r); found && ok {
+		findings = append([]diag.Finding{f}, findings...)
+	}
+	rep.Findings = findings
+	return rep
+}
+
+// lixFinding returns the finding for a page's LIX, if it is too high.
+func lixFinding(file string, line int, value float64, r Rules) (diag.Finding, bool) {
+	shown := int(math.Round(value))
+	target := r.LixTarget
+	if target <= 0 {
+		target = r.LixError
+	}
+	f := diag.Finding{File: file, Line: line, Severity: diag.Warning, Code: CodeLix,
+		Msg: fmt.Sprintf("LIX er %d; målet er højst %d – brug kortere sætninger og kortere ord", shown, whole(target))}
+	switch {
+	case r.LixError > 0 && float64(shown) > r.LixError:
+		f.Severity = diag.Error
+		f.Hint = fmt.Sprintf("LIX over %d stopper bygningen", whole(r.LixError))
+		return f, true
+	case r.LixTarget > 0 && float64(shown) > r.LixTarget:
+		return f, true
+	}
+	return f, false
+}
+
+// whole is the largest whole number a rounded LIX may reach within limit t.
+func whole(t float64) int { return int(math.Floor(t)) }
+
+func blockNoun(k markdown.BlockKind) string {
+	switch k {
+	case markdown.ListItem:
+		return "punktet"
+	case markdown.TableCell:
+		return "cellen"
+	}
+	return "afsnittet"
+}
+
+// excerpt is the start of the sentence sp, up to its eighth word, on one line.
+func excerpt(text string, sp span, toks []token) string {
+	end, more := sp.end, ""
+	if sp.to-sp.from > excerptWords {
+		end, more = toks[sp.from+excerptWords-1].end, "…"
+	}
+	return strings.Join(strings.Fields(text[sp.start:end]), " ") + more
+}
+
+// Lix returns the LIX of a plain text, split into sentences as Sentences does.
+func Lix(text string) float64 {
+	toks := tokenize(text)
+	long := 0
+	for _, t := range toks {
+		if t.letters > 6 {
+			long++
+		}
+	}
+	return lix(len(toks), len(sentenceSpans(text, toks)), long)
+}
+
+func lix(words, sentences, long int) float64 {
+	if words == 0 || sentences == 0 {
+		return 0
+	}
+	return float64(words)/float64(sentences) + 100*float64(long)/float64(words)
+}
+
+// Sentences splits text into sentences, trimmed, leaving out those without a
+// word. The end of text always ends a sentence.
+func Sentences(text string) []string {
+	spans := sentenceSpans(text, tokenize(text))
+	out := make([]string, len(spans))
+	for i, sp := range spans {
+		out[i] = text[sp.start:sp.end]
+	}
+	return out
+}
+
+// Words returns the words of text in order, as the LIX counts them.
+func Words(text string) []string {
+	toks := tokenize(text)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = text[t.start:t.end]
+	}
+	return out
+}
+
+// Abbreviations returns, once each and in order of first appearance, the
+// all-capital words of two letters or more ("STU", "CFA", "A/S"; the part
+// before a hyphen or apostrophe counts on its own, so "STU-forløb" and
+// "SFT'en" give "STU" and "SFT") and the paragraph references "§ 110"
+// (written with one space). Single capitals, such as "I" or an initial, are
+// not abbreviations.
+func Abbreviations(text string) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	toks := tokenize(text)
+	ti := 0
+	for i := 0; i < len(text); {
+		// Paragraph references come before the number token they hold.
+		if strings.HasPrefix(text[i:], "§") {
+			ref, n, ok := paragraphRef(text[i:])
+			if ok {
+				add(ref)
+				for ti < len(toks) && toks[ti].start < i+n {
+					ti++
+				}
+			}
+			i += n
+			continue
+		}
+		if ti < len(toks) && toks[ti].start == i {
+			for _, part := range strings.FieldsFunc(text[toks[ti].start:toks[ti].end], isHyphenOrApostrophe) {
+				if allCapitals(part) {
+					add(part)
+				}
+			}
+			i = toks[ti].end
+			ti++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
+	return out
+}
+
+// paragraphRef reads "§ 110" or "§§ 83a" at the start of s and returns it
+// with one space, and how many bytes it took. When s holds no reference, n
+// still covers the signs, so a run of them is read once.
+func paragraphRef(s string) (ref string, n int, ok bool) {
+	i := 0
+	for strings.HasPrefix(s[i:], "§") {
+		i += len("§")
+	}
+	sign, signs := s[:i], i
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	d := i
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == d {
+		return "", signs, false
+	}
+	if i < len(s) && s[i] >= 'a' && s[i] <= 'z' {
+		if r, _ := utf8.DecodeRuneInString(s[i+1:]); i+1 == len(s) || !isWordRune(r) {
+			i++
+		}
+	}
+	if r, _ := utf8.DecodeRuneInString(s[i:]); i < len(s) && isWordRune(r) {
+		return "", signs, false // "§ 110x1" is no reference
+	}
+	return sign + " " + s[d:i], i, true
+}
+
+func isHyphenOrApostrophe(r rune) bool {
+	return r == '-' || r == '‐' || r == '‑' || r == '\'' || r == '’'
+}
+
+// allCapitals says whether s has two letters or more, all of them capitals.
+func allCapitals(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// token is one word of a text: its byte range and how many letters it has.
+type token struct {
+	start, end int
+	letters    int
+}
+
+func isWordStart(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
+
+func isWordRune(r rune) bool { return isWordStart(r) || unicode.IsMark(r) }
+
+// tokenize finds the words of s (see the package comment).
+func tokenize(s string) []token {
+	var toks []token
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordStart(r) {
+			i += size
+			continue
+		}
+		t := token{start: i}
+		prev := r
+		for i < len(s) {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if isWordRune(r) {
+				if unicode.IsLetter(r) {
+					t.letters++
+				}
+				prev = r
+				i += size
+				continue
+			}
+			next, nsize := utf8.DecodeRuneInString(s[i+size:])
+			if nsize == 0 || !joins(prev, r, next) {
+				break
+			}
+			i += size
+		}
+		t.end = i
+		toks = append(toks, t)
+	}
+	return toks
+}
+
+// joins says whether c, between the word runes prev and next, is inside a word.
+func joins(prev, c, next rune) bool {
+	switch c {
+	case '-', '‐', '‑', '\'', '’', '/', '.':
+		return isWordStart(next)
+	case ',', ':':
+		return unicode.IsDigit(prev) && unicode.IsDigit(next)
+	}
+	return false
+}
+
+// span is one sentence: its trimmed byte range and its words toks[from:to].
+type span struct {
+	start, end int
+	from, to   int
+}
+
+// neverEnds are abbreviations that something always follows in the sentence:
+// a full stop after them never ends a sentence.
+var neverEnds = set(
+	"bl.a.", "bl.", "f.eks.", "f.", "eks.", "fx.", "tlf.", "nr.", "ca.", "dvs.", "d.v.s.",
+	"jf.", "jvf.", "pga.", "p.g.a.", "evt.", "inkl.", "ekskl.", "kl.", "stk.", "pkt.",
+	"mht.", "m.h.t.", "vedr.", "hhv.", "ift.", "i.f.t.", "iht.", "i.h.t.", "vha.", "v.h.a.",
+	"ang.", "iflg.", "s.", "hr.", "fr.", "dr.", "sdr.", "gl.",
+)
+
+// mayEnd are abbreviations that often close a sentence: their full stop ends
+// it when the next word starts with a capital letter.
+var mayEnd = set(
+	"mv.", "m.v.", "osv.", "o.s.v.", "m.fl.", "mfl.", "o.l.", "ol.", "m.m.", "mm.", "etc.",
+	"kr.", "pct.", "mio.", "mia.", "mdr.", "md.", "min.", "sek.", "ff.", "st.",
+	"jan.", "feb.", "aug.", "sept.", "okt.", "nov.", "dec.", "lign.",
+)
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+func isTerminator(r rune) bool {
+	return r == '.' || r == '!' || r == '?' || r == ':' || r == '…'
+}
+
+func isCloser(r rune) bool {
+	switch r {
+	case '"', '\'', '”', '’', '»', '«', '›', '‹', ')', ']', '}':
+		return true
+	}
+	return false
+}
+
+func isOpener(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '„', '‘', '»', '«', '›', '‹', '(', '[', '{':
+		return true
+	}
+	return false
+}
+
+// sentenceSpans splits text, whose words are toks, into sentences with at
+// least one word each.
+func sentenceSpans(text string, toks []token) []span {
+	var out []span
+	ti := 0 // first token not yet in a sentence
+	cut := func(start, end int) {
+		from := ti
+		for ti < len(toks) && toks[ti].start < end {
+			ti++
+		}
+		if ti == from {
+			return
+		}
+		for start < end {
+			r, size := utf8.DecodeRuneInString(text[start:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			start += size
+		}
+		for end > start {
+			r, size := utf8.DecodeLastRuneInString(text[:end])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			end -= size
+		}
+		out = append(out, span{start: start, end: end, from: from, to: ti})
+	}
+	start := 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isTerminator(r) {
+			i += size
+			continue
+		}
+		j, strong := i, false
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if !isTerminator(r) {
+				break
+			}
+			if r == '!' || r == '?' || r == ':' {
+				strong = true
+			}
+			j += size
+		}
+		k := j
+		for k < len(text) {
+			r, size := utf8.DecodeRuneInString(text[k:])
+			if !isCloser(r) {
+				break
+			}
+			k += size
+		}
+		if r, _ := utf8.DecodeRuneInString(text[k:]); k < len(text) && !unicode.IsSpace(r) {
+			i = j // inside a word ("1.000", "10:30") or odd punctuation
+			continue
+		}
+		if strong || dotEnds(text, i, j, k, toks) {
+			cut(start, k)
+			start = k
+		}
+		i = k
+	}
+	cut(start, len(text))
+	return out
+}
+
+// dotEnds says whether the full stops text[i:j] (closers up to k) end a
+// sentence.
+func dotEnds(text string, i, j, k int, toks []token) bool {
+	next := nextWordRune(text[k:])
+	if unicode.IsLower(next) {
+		return false
+	}
+	if j-i != 1 || text[i] != '.' {
+		return true
+	}
+	t, ok := tokenEndingAt(toks, i)
+	if !ok {
+		return true
+	}
+	w := strings.ToLower(text[t.start:t.end]) + "."
+	switch {
+	case neverEnds[w]:
+		return false
+	case mayEnd[w]:
+		return next == 0 || unicode.IsUpper(next)
+	}
+	last := text[t.start:t.end]
+	if d := strings.LastIndexByte(last, '.'); d >= 0 {
+		last = last[d+1:]
+	}
+	if r, size := utf8.DecodeRuneInString(last); size == len(last) && unicode.IsUpper(r) && r != 'I' {
+		return false // an initial: "H. C. Andersen"; "I" is the pronoun: "Det bestemmer I."
+	}
+	return true
+}
+
+// nextWordRune is the first letter or digit of s after white space and
+// opening quotes or brackets, or 0 if none comes first.
+func nextWordRune(s string) rune {
+	for _, r := range s {
+		if unicode.IsSpace(r) || isOpener(r) {
+			continue
+		}
+		if isWordStart(r) {
+			return r
+		}
+		return 0
+	}
+	return 0
+}
+
+// tokenEndingAt finds the word that ends right at byte i.
+func tokenEndingAt(toks []token, i int) (token, bool) {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if toks[m].end < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(toks) && toks[lo].end == i {
+		return toks[lo], true
+	}
+	return token{}, false
+}
