@@ -322,6 +322,8 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	base := Slug(string(value))
 	if base == "" {
 		base = "afsnit"
+	} else if base[0] >= '0' && base[0] <= '9' {
+		base = "afsnit-" + base // an id starts with a letter
 	}
 	id := base
 	for i := 2; s.seen[id] > 0; i++ {

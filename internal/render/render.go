@@ -115,6 +115,11 @@ var funcs = template.FuncMap{
 		}
 		return template.URL("tel:" + n) // digits and + only: safe
 	},
+	// phone writes a phone number with non-breaking spaces, so it never
+	// breaks over two lines.
+	"phone": func(s string) template.HTML {
+		return template.HTML(strings.ReplaceAll(template.HTMLEscapeString(s), " ", "&nbsp;"))
+	},
 	"join":  strings.Join,
 	"words": strings.Fields,
 	"lower": strings.ToLower,
@@ -218,6 +223,33 @@ func depth(u string) int {
 		return 0
 	}
 	return strings.Count(s, "/") + 1
+}
+
+// maxTitle is the longest <title> a page gets; longer ones leave out the
+// site's name, then shorten the page's own title.
+const maxTitle = 70
+
+// DocTitle is the text of the page's <title>: the page's title (and list
+// page number), then the site's title and the target's label when it fits.
+func (d *Data) DocTitle() string {
+	t := d.Page.Title
+	if d.Pager != nil && d.Pager.Number > 1 {
+		t += fmt.Sprintf(" – side %d", d.Pager.Number)
+	}
+	site := d.Site.Title
+	if d.Site.Label != "" {
+		site += " (" + d.Site.Label + ")"
+	}
+	if d.Page.URL == "/" {
+		return site
+	}
+	if full := t + " – " + site; len([]rune(full)) <= maxTitle {
+		return full
+	}
+	if r := []rune(t); len(r) > maxTitle {
+		return string(r[:maxTitle-1]) + "…"
+	}
+	return t
 }
 
 // Root is the relative path to the site root ("" on the front page).
