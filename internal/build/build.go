@@ -26,6 +26,7 @@ import (
 	"github.com/guldborgsund/labyrint/internal/output"
 	"github.com/guldborgsund/labyrint/internal/plainlang"
 	"github.com/guldborgsund/labyrint/internal/render"
+	"github.com/guldborgsund/labyrint/internal/search"
 	"github.com/guldborgsund/labyrint/internal/site"
 )
 
@@ -130,6 +131,16 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err := b.assets(os.DirFS(assetsDir)); err != nil {
 		return res, err
 	}
+	if sp := b.searchPage(); sp != nil {
+		syn, err := search.ParseSynonyms(path.Join(prefix, SynonymFile), tree.Data[SynonymFile])
+		if err != nil {
+			return res, err
+		}
+		b.index = search.NewIndex(syn)
+		for _, tx := range s.Taxonomies {
+			b.index.SetFacetLabel(tx.Name, tx.Title)
+		}
+	}
 	l = b.pages()
 	all.Merge(l)
 	if errs, _ := all.Count(); errs > 0 {
@@ -137,6 +148,18 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	if err := b.static(os.DirFS(contentDir)); err != nil {
 		return res, err
+	}
+	if b.index != nil {
+		dir := strings.TrimPrefix(b.searchPage().URL, "/") + "idx/"
+		err := b.index.Write(func(name string, data []byte) error {
+			b.mu.Lock()
+			b.files++
+			b.mu.Unlock()
+			return b.w.WriteRaw(dir+strings.TrimPrefix(name, "idx/"), data)
+		})
+		if err != nil {
+			return res, err
+		}
 	}
 	if err := b.sitemap(); err != nil {
 		return res, err
@@ -173,6 +196,7 @@ type builder struct {
 	md           *markdown.Renderer
 	info         render.SiteInfo
 	rules        plainlang.Rules
+	index        *search.Index // nil when the site has no search page
 	assetURLs    map[string]string
 	mu           sync.Mutex
 	pagesWritten int
@@ -292,6 +316,9 @@ func (b *builder) page(j job, l *diag.List) {
 		for _, f := range rep.Findings {
 			l.Add(f)
 		}
+		if b.index != nil && p.Kind != "notfound" && p.Layout != SearchLayout {
+			b.index.Add(b.searchDoc(p, res.Blocks))
+		}
 	}
 	if p.Review != "" && b.info.Label == "" && !b.info.Preview && j.url == p.URL {
 		l.Add(diag.Finding{File: p.Src.File, Line: p.Src.Line("review"), Severity: diag.Warning, Code: "review",
@@ -310,6 +337,53 @@ func (b *builder) page(j job, l *diag.List) {
 	b.pagesWritten++
 	b.files++
 	b.mu.Unlock()
+}
+
+// SearchLayout is the layout of the search page; a site with such a page
+// gets a search index beside it (in its idx/ folder).
+const SearchLayout = "search"
+
+// SynonymFile is the editors' synonym list at the top of content/.
+const SynonymFile = "synonymer.txt"
+
+// searchPage returns the view's search page, or nil.
+func (b *builder) searchPage() *site.Page {
+	for _, p := range b.view.Pages {
+		if p.Layout == SearchLayout {
+			return p
+		}
+	}
+	return nil
+}
+
+// searchDoc is what the index sees of a page: its title, summary,
+// headings and text, its top section's title and its taxonomy terms.
+func (b *builder) searchDoc(p *site.Page, blocks []markdown.Block) search.Doc {
+	d := search.Doc{URL: p.URL, Title: p.Title, Summary: p.Summary, Facets: map[string][]string{}}
+	var body strings.Builder
+	for _, bl := range blocks {
+		if bl.Kind == markdown.Heading {
+			d.Headings = append(d.Headings, bl.Text)
+			continue
+		}
+		body.WriteString(bl.Text)
+		body.WriteByte('\n')
+	}
+	d.Body = body.String()
+	if crumbs := b.view.Breadcrumbs(p); len(crumbs) > 1 {
+		d.Section = crumbs[1].Title
+	} else if p.IsSection && p.URL != "/" {
+		d.Section = p.Title
+	}
+	for _, tx := range b.site.Taxonomies {
+		if tx.Free {
+			continue
+		}
+		for _, t := range b.view.Terms(p, tx.Name) {
+			d.Facets[tx.Name] = append(d.Facets[tx.Name], t.Name)
+		}
+	}
+	return d
 }
 
 // linkFunc resolves links written in p's Markdown: site paths and .md paths

@@ -252,6 +252,9 @@ func (d *Data) DocTitle() string {
 	return t
 }
 
+// Portable reports whether links end in index.html (a target opened from file://).
+func (d *Data) Portable() bool { return d.portable }
+
 // Root is the relative path to the site root ("" on the front page).
 func (d *Data) Root() string { return d.root }
 

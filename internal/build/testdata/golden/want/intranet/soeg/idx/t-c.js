@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-c",{"cas":"HsOA0P e en es"});

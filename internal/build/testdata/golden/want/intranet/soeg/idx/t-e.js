@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-e",{"egen":"Dub","enhed":"AlRAsBAsOAnd er"});

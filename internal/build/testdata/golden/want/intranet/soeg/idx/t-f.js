@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-f",{"fortæl":"FpC ler","får":"D5I"});

@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-g",{"gør":"F7R"});

@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-h",{"hjælp":"CqbAxR er","hvornår":"FpC"});

@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-m",{"medarbejd":"HsOAzA ere","mød":"FpC e"});

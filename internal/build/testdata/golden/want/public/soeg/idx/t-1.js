@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-1",{"1":"Fpa"});

@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-_e6_",{"ærl":"DtRCzf ige ighed"});

@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-a",{"alert":"Fpa"});

@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-f",{"fortæl":"Fpa ler","får":"D5L"});

@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-h",{"hjælp":"CqaAwV er","hvornår":"Fpa"});

@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-m",{"mød":"Fpa e"});

@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-p",{"prøvesit":"A8R et"});

@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-t",{"test":"A4f","tror":"E7F"});
