@@ -24,6 +24,6 @@ go run ./cmd/labyrint build --target intranet --out "$out/intranet"
 
 echo "== browser checks (axe-core, html-validate, keyboard, reflow, network, weight)"
 bash e2e/install.sh
-node e2e/selftest.mjs
+node --test e2e/selftest.mjs
 node e2e/check.mjs "$out/public" "$out/intranet"
 rm -rf "$out"

@@ -34,6 +34,9 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Belt and braces: no host name resolves, so nothing can reach another
+  // machine even if a request slipped past the route that aborts it.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 export const MAX_PAGE_GZIP = 30 * 1024; // bytes, HTML + same-origin CSS/JS, gzip -9
@@ -42,6 +45,7 @@ export const MAX_TAB_STOPS = 40;
 const DESKTOP = { width: 1280, height: 800 };
 const REFLOW = { width: 320, height: 640 };
 const NAV_TIMEOUT = 30_000;
+const PAGE_TIMEOUT = 90_000; // watchdog for one page's whole check
 
 // html-validate: recommended + document (full-document rules such as
 // heading-level, input-missing-label, no-missing-references). Relaxed rules
@@ -161,7 +165,10 @@ export function startServer(root) {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ server, root, port, origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
+      resolve({ server, root, port, origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }) });
     });
   });
 }
@@ -303,6 +310,164 @@ function kb(n) {
   return (n / 1024).toFixed(1);
 }
 
+// One page in the browser: load, axe, reflow, keyboard (first page of its
+// layout), requests, weight, cookies, JS errors. `st` collects the page's
+// events; `f(check, rule, message)` records a failure.
+async function checkOnePage(page, context, p, url, host, st, f, gzipSize, result) {
+  await page.setViewportSize(DESKTOP);
+  const resp = await page.goto(url, { waitUntil: 'load', timeout: NAV_TIMEOUT });
+  if (!resp) f('http', 'http-status', 'no response');
+  else if (resp.status() !== 200) f('http', 'http-status', `status ${resp.status()}`);
+
+  // axe-core (injected into every document by the context's init script)
+  const violations = await page.evaluate(async (tags) => {
+    if (!window.axe) throw new Error('axe-core was not injected');
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) }));
+  }, AXE_TAGS);
+  for (const v of violations) {
+    const targets = v.nodes.slice(0, 5).map((t) => JSON.stringify(t)).join(', ') + (v.nodes.length > 5 ? `, +${v.nodes.length - 5} more` : '');
+    f('axe', v.id, `${v.help} (${v.impact}) target: ${targets}`);
+  }
+
+  // reflow at 320 px
+  await page.setViewportSize(REFLOW);
+  const flow = await page.evaluate(`(() => {
+    const describe = ${DESCRIBE};
+    const de = document.documentElement;
+    const sw = de.scrollWidth, cw = de.clientWidth;
+    const wide = [];
+    if (sw > cw) for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > cw + 1 && r.width > 0) { wide.push(describe(el)); if (wide.length >= 3) break; }
+    }
+    return { sw, cw, wide };
+  })()`);
+  if (flow.sw > flow.cw) f('reflow', 'reflow-320', `scrolls sideways at 320px: scrollWidth ${flow.sw} > clientWidth ${flow.cw}${flow.wide.length ? `; too wide: ${flow.wide.join(' | ')}` : ''}`);
+
+  // keyboard, on the first page of each layout (fresh load, desktop size)
+  if (p.keyboard) {
+    await page.setViewportSize(DESKTOP);
+    await page.goto(url, { waitUntil: 'load', timeout: NAV_TIMEOUT });
+    await checkKeyboard(page, f);
+  }
+
+  // requests: only this origin; page weight from the served bytes
+  const weighed = new Map();
+  for (const r of st.requests) {
+    let u;
+    try { u = new URL(r.url); } catch { st.external.push(`${r.method} ${r.url}`); continue; }
+    if (u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'about:') continue;
+    if (u.host !== host || (u.protocol !== 'http:' && u.protocol !== 'ws:')) {
+      st.external.push(`${r.method} ${r.url} (${r.type})`);
+      continue;
+    }
+    if ((r.type === 'document' || r.type === 'stylesheet' || r.type === 'script') && !weighed.has(u.pathname)) {
+      weighed.set(u.pathname, await gzipSize(u.pathname));
+    }
+  }
+  for (const [u, s] of st.statuses) {
+    if (s.status >= 400) f('http', 'broken-resource', `${s.method} ${new URL(u).pathname} (${s.type}) -> ${s.status}`);
+  }
+  for (const e of new Set(st.external)) f('request', 'external-request', e);
+  const total = [...weighed.values()].reduce((a, b) => a + b, 0);
+  if (!result.largest || total > result.largest.bytes) result.largest = { bytes: total, page: p.urlPath };
+  if (total > MAX_PAGE_GZIP) {
+    const parts = [...weighed].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${kb(v)} KB`).join(', ');
+    f('weight', 'page-weight', `${kb(total)} KB gzip > ${kb(MAX_PAGE_GZIP)} KB (${parts})`);
+  }
+
+  // cookies: none may be set
+  const cookies = await context.cookies();
+  if (cookies.length) {
+    f('privacy', 'cookie', `cookies set: ${cookies.map((c) => c.name).join(', ')}`);
+    await context.clearCookies();
+  }
+  for (const e of new Set(st.errors)) f('js', 'js-error', e);
+}
+
+async function checkPages(browser, srv, root, pages, concurrency, fail, result) {
+  const host = `127.0.0.1:${srv.port}`;
+  const gzipCache = new Map();
+  const gzipSize = (pathname) => {
+    if (!gzipCache.has(pathname)) {
+      gzipCache.set(pathname, (async () => {
+        const r = await resolvePath(root, pathname);
+        if (!r || !r.file) return 0;
+        return zlib.gzipSync(await fsp.readFile(r.file), { level: 9 }).length;
+      })());
+    }
+    return gzipCache.get(pathname);
+  };
+
+  const context = await browser.newContext({
+    viewport: DESKTOP,
+    bypassCSP: true, // axe is injected by script; a strict CSP must not block it
+    serviceWorkers: 'block',
+    locale: 'da-DK',
+  });
+  try {
+    // Nothing may leave the machine: requests to any other host are recorded
+    // (by the page's request listener) and aborted here, before they reach
+    // the network. Routing also disables the HTTP cache, so every page load
+    // shows all its requests.
+    await context.route('**/*', (route) => {
+      let ok = false;
+      try {
+        ok = new URL(route.request().url()).host === host;
+      } catch {}
+      return ok ? route.continue() : route.abort('blockedbyclient');
+    });
+    // axe-core goes into every document as an init script: sent to the
+    // browser once per folder instead of once per page (~100 ms a page).
+    await context.addInitScript({ content: AXE_SOURCE });
+
+    const queue = pages.slice();
+    const worker = async () => {
+      let page = null;
+      let st = null;
+      const newPage = async () => {
+        const pg = await context.newPage();
+        // Plain data only: nothing later waits on a request or response.
+        pg.on('request', (r) => st && st.requests.push({ url: r.url(), method: r.method(), type: r.resourceType() }));
+        pg.on('response', (r) => {
+          if (!st) return;
+          const q = r.request();
+          st.statuses.set(r.url(), { status: r.status(), method: q.method(), type: q.resourceType() });
+        });
+        pg.on('websocket', (ws) => st && st.external.push(`websocket ${ws.url()}`));
+        pg.on('pageerror', (e) => st && st.errors.push(String(e && e.message ? e.message : e)));
+        return pg;
+      };
+      while (queue.length) {
+        const p = queue.shift();
+        const f = (check, rule, message) => fail(p.urlPath, check, rule, message);
+        if (!page || page.isClosed()) page = await newPage();
+        st = { requests: [], statuses: new Map(), external: [], errors: [] };
+        let timer;
+        const watchdog = new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`page check took over ${PAGE_TIMEOUT / 1000} s`)), PAGE_TIMEOUT);
+        });
+        try {
+          await Promise.race([checkOnePage(page, context, p, srv.origin + p.urlPath, host, st, f, gzipSize, result), watchdog]);
+        } catch (err) {
+          f('load', 'page-error', String(err && err.message ? err.message.split('\n')[0] : err));
+          // A page in an unknown state is not reused.
+          await page.close().catch(() => {});
+          page = null;
+        } finally {
+          clearTimeout(timer);
+          st = null;
+        }
+      }
+      if (page) await page.close().catch(() => {});
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, pages.length)) }, worker));
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
 /**
  * Check one output folder. Returns a result object; prints through opts.log.
  * opts: { browser, concurrency = 2, log = console.log, label = dir }
@@ -349,144 +514,9 @@ export async function checkDir(dir, opts) {
   }
 
   const srv = await startServer(root);
-  const host = `127.0.0.1:${srv.port}`;
-  const gzipCache = new Map();
-  const gzipSize = async (pathname) => {
-    if (!gzipCache.has(pathname)) {
-      gzipCache.set(pathname, (async () => {
-        const r = await resolvePath(root, pathname);
-        if (!r || !r.file) return 0;
-        const buf = await fsp.readFile(r.file);
-        return zlib.gzipSync(buf, { level: 9 }).length;
-      })());
-    }
-    return gzipCache.get(pathname);
-  };
-
-  const context = await browser.newContext({
-    viewport: DESKTOP,
-    bypassCSP: true, // axe is injected by evaluate; a strict CSP must not block it
-    serviceWorkers: 'block',
-    locale: 'da-DK',
-  });
-  // Nothing may leave the machine: requests to any other host are recorded
-  // (below) and aborted here, before they reach the network. Routing also
-  // disables the HTTP cache, so every page load shows all its requests.
-  await context.route('**/*', (route) => {
-    let ok = false;
-    try {
-      ok = new URL(route.request().url()).host === host;
-    } catch {}
-    return ok ? route.continue() : route.abort('blockedbyclient');
-  });
-
-  // axe-core goes into every document as an init script: sent to the browser
-  // once per folder instead of once per page (saves ~100 ms a page).
-  await context.addInitScript({ content: AXE_SOURCE });
-
-  const queue = pages.slice();
-  const worker = async () => {
-    let page = await context.newPage();
-    let state = null;
-    const attach = (pg) => {
-      pg.on('request', (r) => state && state.requests.push(r));
-      pg.on('websocket', (ws) => state && state.external.push(`websocket ${ws.url()}`));
-      pg.on('pageerror', (e) => state && state.errors.push(String(e && e.message ? e.message : e)));
-    };
-    attach(page);
-    while (queue.length) {
-      const p = queue.shift();
-      const url = srv.origin + p.urlPath;
-      const f = (check, rule, message) => fail(p.urlPath, check, rule, message);
-      state = { requests: [], external: [], errors: [] };
-      try {
-        await page.setViewportSize(DESKTOP);
-        const resp = await page.goto(url, { waitUntil: 'load', timeout: NAV_TIMEOUT });
-        if (!resp) f('http', 'http-status', 'no response');
-        else if (resp.status() !== 200) f('http', 'http-status', `status ${resp.status()}`);
-
-        // axe-core (injected into every document by the init script above)
-        const violations = await page.evaluate(async (tags) => {
-          if (!window.axe) throw new Error('axe-core was not injected');
-          const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-          return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) }));
-        }, AXE_TAGS);
-        for (const v of violations) {
-          const targets = v.nodes.slice(0, 5).map((t) => JSON.stringify(t)).join(', ') + (v.nodes.length > 5 ? `, +${v.nodes.length - 5} more` : '');
-          f('axe', v.id, `${v.help} (${v.impact}) target: ${targets}`);
-        }
-
-        // reflow at 320 px
-        await page.setViewportSize(REFLOW);
-        const flow = await page.evaluate(`(() => {
-          const describe = ${DESCRIBE};
-          const de = document.documentElement;
-          const sw = de.scrollWidth, cw = de.clientWidth;
-          const wide = [];
-          if (sw > cw) for (const el of document.body.querySelectorAll('*')) {
-            const r = el.getBoundingClientRect();
-            if (r.right > cw + 1 && r.width > 0) { wide.push(describe(el)); if (wide.length >= 3) break; }
-          }
-          return { sw, cw, wide };
-        })()`);
-        if (flow.sw > flow.cw) f('reflow', 'reflow-320', `scrolls sideways at 320px: scrollWidth ${flow.sw} > clientWidth ${flow.cw}${flow.wide.length ? `; too wide: ${flow.wide.join(' | ')}` : ''}`);
-
-        // keyboard, on the first page of each layout (fresh load, desktop)
-        if (p.keyboard) {
-          await page.setViewportSize(DESKTOP);
-          await page.goto(url, { waitUntil: 'load', timeout: NAV_TIMEOUT });
-          await checkKeyboard(page, f);
-        }
-
-        // requests: only this origin; page weight from the served bytes
-        const weighed = new Map();
-        for (const r of state.requests) {
-          const u = r.url();
-          let parsed;
-          try { parsed = new URL(u); } catch { state.external.push(`${r.method()} ${u}`); continue; }
-          if (parsed.protocol === 'data:' || parsed.protocol === 'blob:' || parsed.protocol === 'about:') continue;
-          if (parsed.host !== host || (parsed.protocol !== 'http:' && parsed.protocol !== 'ws:')) {
-            state.external.push(`${r.method()} ${u} (${r.resourceType()})`);
-            continue;
-          }
-          const type = r.resourceType();
-          if (type === 'document' || type === 'stylesheet' || type === 'script') {
-            if (!weighed.has(parsed.pathname)) weighed.set(parsed.pathname, await gzipSize(parsed.pathname));
-          }
-          const resp = await r.response().catch(() => null);
-          if (resp && resp.status() >= 400) f('http', 'broken-resource', `${r.method()} ${parsed.pathname} (${type}) -> ${resp.status()}`);
-        }
-        for (const e of new Set(state.external)) f('request', 'external-request', e);
-        const total = [...weighed.values()].reduce((a, b) => a + b, 0);
-        p.gzip = total;
-        if (!result.largest || total > result.largest.bytes) result.largest = { bytes: total, page: p.urlPath };
-        if (total > MAX_PAGE_GZIP) {
-          const parts = [...weighed].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${kb(v)} KB`).join(', ');
-          f('weight', 'page-weight', `${kb(total)} KB gzip > ${kb(MAX_PAGE_GZIP)} KB (${parts})`);
-        }
-
-        // cookies: none may be set
-        const cookies = await context.cookies();
-        if (cookies.length) {
-          f('privacy', 'cookie', `cookies set: ${cookies.map((c) => c.name).join(', ')}`);
-          await context.clearCookies();
-        }
-        for (const e of new Set(state.errors)) f('js', 'js-error', e);
-      } catch (err) {
-        f('load', 'page-error', String(err && err.message ? err.message.split('\n')[0] : err));
-        if (page.isClosed()) {
-          page = await context.newPage();
-          attach(page);
-        }
-      }
-      state = null;
-    }
-    await page.close().catch(() => {});
-  };
   try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, pages.length)) }, worker));
+    await checkPages(browser, srv, root, pages, concurrency, fail, result);
   } finally {
-    await context.close().catch(() => {});
     await srv.close();
   }
 
@@ -591,8 +621,10 @@ const isMain = (() => {
   }
 })();
 if (isMain) {
+  // Exit explicitly: a stray handle (server socket, browser pipe) after an
+  // error must not keep the process alive.
   main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (err) => { console.error(err); process.exitCode = 2; },
+    (code) => process.exit(code),
+    (err) => { console.error(err); process.exit(2); },
   );
 }
