@@ -197,6 +197,7 @@ type builder struct {
 	info         render.SiteInfo
 	rules        plainlang.Rules
 	index        *search.Index // nil when the site has no search page
+	language     []render.LanguageRow
 	assetURLs    map[string]string
 	mu           sync.Mutex
 	pagesWritten int
@@ -263,6 +264,30 @@ func (b *builder) pages() *diag.List {
 		}
 		jobs = append(jobs, job{page: p, url: p.URL})
 	}
+	// The language report shows every page's analysis: render it last.
+	var last []job
+	kept := jobs[:0]
+	for _, j := range jobs {
+		if j.page.Layout == ReportLayout {
+			last = append(last, j)
+		} else {
+			kept = append(kept, j)
+		}
+	}
+	all := b.run(kept)
+	sort.Slice(b.language, func(i, j int) bool {
+		a, c := b.language[i], b.language[j]
+		if a.Lix != c.Lix {
+			return a.Lix > c.Lix
+		}
+		return a.Page.URL < c.Page.URL
+	})
+	all.Merge(b.run(last))
+	return all
+}
+
+// run renders jobs on all cores.
+func (b *builder) run(jobs []job) *diag.List {
 	n := runtime.GOMAXPROCS(0)
 	lists := make([]diag.List, n)
 	ch := make(chan job, 64)
@@ -296,6 +321,9 @@ func (b *builder) page(j job, l *diag.List) {
 	d := render.NewData(b.view, p, j.url, b.info, b.assetURLs)
 	d.Pager = j.pager
 	d.Filter, d.FilterOf = j.filter, j.tax
+	if p.Layout == ReportLayout {
+		d.Language = b.language
+	}
 	if j.filter != nil {
 		p = &site.Page{Src: p.Src, URL: j.url, Title: p.Title + ": " + j.filter.Term.Name, Kind: "filter", Layout: "filter", Audience: p.Audience}
 		d.Page = p
@@ -315,6 +343,17 @@ func (b *builder) page(j job, l *diag.List) {
 		rep := plainlang.Analyze(p.Src.File, res.Blocks, b.rules)
 		for _, f := range rep.Findings {
 			l.Add(f)
+		}
+		if p.Layout != ReportLayout && p.Kind != "notfound" && rep.Words > 0 {
+			var text strings.Builder
+			for _, bl := range res.Blocks {
+				text.WriteString(bl.Text)
+				text.WriteByte('\n')
+			}
+			b.mu.Lock()
+			b.language = append(b.language, render.LanguageRow{Page: p, Lix: int(rep.Lix), Words: rep.Words,
+				Longest: rep.Longest.Text, Longests: rep.Longest.Words, Terms: plainlang.Abbreviations(text.String()), Findings: len(rep.Findings)})
+			b.mu.Unlock()
 		}
 		if b.index != nil && p.Kind != "notfound" && p.Layout != SearchLayout {
 			b.index.Add(b.searchDoc(p, res.Blocks))
@@ -342,6 +381,10 @@ func (b *builder) page(j job, l *diag.List) {
 // SearchLayout is the layout of the search page; a site with such a page
 // gets a search index beside it (in its idx/ folder).
 const SearchLayout = "search"
+
+// ReportLayout is the layout of the language report page: it is rendered
+// after every other page and gets their plain-language figures.
+const ReportLayout = "sprograpport"
 
 // SynonymFile is the editors' synonym list at the top of content/.
 const SynonymFile = "synonymer.txt"

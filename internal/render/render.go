@@ -186,6 +186,7 @@ type Data struct {
 	Filter   *site.FilterTerm      // on a filter page: the term and its pages; nil otherwise
 	FilterOf *site.Taxonomy        // on a filter page: the taxonomy filtered by
 	Section  *site.Page            // on a filter page: the section it filters
+	Language []LanguageRow         // on the language report page: every page, worst first
 	URL      string                // the URL this file is written at (differs from Page.URL on later list pages)
 	Assets   map[string]string     // logical asset name → site-absolute fingerprinted URL
 	root     string                // relative path from this file to the site root
@@ -430,4 +431,15 @@ func Pages(base string, items []*site.Page, n int) []*Pager {
 		out = append(out, &Pager{Number: i + 1, Total: total, Items: items[i*n : end], base: base})
 	}
 	return out
+}
+
+// LanguageRow is one page's line in the language report.
+type LanguageRow struct {
+	Page     *site.Page
+	Lix      int      // rounded down, as the build's warnings show it
+	Words    int      // words in the main text
+	Longest  string   // the longest sentence
+	Longests int      // its number of words
+	Terms    []string // abbreviations and §-references in the text
+	Findings int      // plain-language warnings for the page
 }
