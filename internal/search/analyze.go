@@ -40,72 +40,132 @@ var stopWords = func() map[string]bool {
 	return m
 }()
 
-// mainSuffixes are the Snowball Danish main suffixes. A last query word that
-// is an index term followed by the start of one of them (e.g. "boligern",
-// still being typed towards "boligerne") matches that term as a prefix.
-var mainSuffixes = func() []string {
-	var s []string
-	for _, a := range danish.A_0 {
-		s = append(s, a.Str)
-	}
-	return s
-}()
-
 // isWordRune reports whether r belongs to a word: letters, numbers and
 // combining marks (JS: /[\p{L}\p{N}\p{M}]/u).
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
 }
 
+// asciiWord maps an ASCII byte to its lowercase form if it belongs to a
+// word, else to 0.
+var asciiWord = func() (t [utf8.RuneSelf]byte) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = byte(c), byte(c)
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c)
+	}
+	return t
+}()
+
 // scanWords calls fn for each word of text, lowercased, NFC-normalised and
-// with "aa" folded to "å". fn must not keep w. Words longer than
-// maxWordRunes and one-letter words without a digit are skipped.
-func scanWords(text string, buf []byte, fn func(w []byte)) []byte {
-	text = norm.NFC.String(text)
-	buf = buf[:0]
-	digit := false
-	flush := func() {
-		if len(buf) == 0 {
-			return
-		}
-		b := foldAA(buf)
-		n := utf8.RuneCount(b)
-		if n <= maxWordRunes && (n > 1 || digit) {
-			fn(b)
-		}
+// with "aa" folded to "å", and with its wordHash. fn must not keep w. Words
+// longer than maxWordRunes and one-letter words without a digit are skipped.
+//
+// Normalisation is per word: only a word with a rune from U+0300 on can
+// change under NFC, and every rune that composes with another is a word
+// rune (a mark or a Hangul jamo), so this equals normalising the text.
+func scanWords(text string, buf []byte, fn func(w []byte, hash uint32)) []byte {
+	n := len(text)
+	for i := 0; i < n; {
 		buf = buf[:0]
-		digit = false
-	}
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case 'a' <= c && c <= 'z':
-				buf = append(buf, c)
-			case 'A' <= c && c <= 'Z':
-				buf = append(buf, c+'a'-'A')
-			case '0' <= c && c <= '9':
-				buf = append(buf, c)
-				digit = true
-			default:
-				flush()
+		digit, aa, high := false, false, false
+		runes := 0
+		h := uint32(fnvOffset)
+		for i < n {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				lc := asciiWord[c]
+				if lc == 0 {
+					break
+				}
+				if lc <= '9' {
+					digit = true
+				} else if lc == 'a' && len(buf) > 0 && buf[len(buf)-1] == 'a' {
+					aa = true
+				}
+				buf = append(buf, lc)
+				h = (h ^ uint32(lc)) * fnvPrime
+				runes++
+				i++
+				continue
 			}
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		if isWordRune(r) {
-			if unicode.IsNumber(r) {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if r >= 0x300 {
+				if !isWordRune(r) {
+					break
+				}
+				high = true
+				if unicode.IsNumber(r) {
+					digit = true
+				}
+			} else if unicode.IsNumber(r) {
 				digit = true
+			} else if !unicode.IsLetter(r) {
+				break
 			}
+			start := len(buf)
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
-		} else {
-			flush()
+			for _, b := range buf[start:] {
+				h = (h ^ uint32(b)) * fnvPrime
+			}
+			runes++
+			i += size
+		}
+		if len(buf) > 0 {
+			b := buf
+			if high {
+				b = norm.NFC.Append(nil, buf...)
+				if string(b) != string(buf) {
+					aa = true // so the word is recounted and rehashed below
+				}
+			}
+			if aa {
+				b = foldAA(b)
+				runes = utf8.RuneCount(b)
+				h = wordHash(b)
+			}
+			if runes <= maxWordRunes && (runes > 1 || digit) {
+				fn(b, h)
+			}
+		}
+		// Skip the character that ended the word.
+		if i < n {
+			if text[i] < utf8.RuneSelf {
+				i++
+			} else {
+				_, size := utf8.DecodeRuneInString(text[i:])
+				i += size
+			}
 		}
 	}
-	flush()
 	return buf
+}
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// wordHash is the FNV-1a hash of w.
+func wordHash(w []byte) uint32 {
+	h := uint32(fnvOffset)
+	for _, c := range w {
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	return h
+}
+
+// nfc returns s in Unicode normalisation form C. Text whose runes are all
+// below U+0300 (no combining marks; UTF-8 lead bytes below 0xCC) is NFC
+// already and is returned as it is without a table look-up.
+func nfc(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xcc {
+			return norm.NFC.String(s)
+		}
+	}
+	return s
 }
 
 // foldAA rewrites "aa" as "å" in place (both are two bytes in UTF-8), left
@@ -135,7 +195,7 @@ type queryWord struct {
 // words returns the analysed words of s, stop words included.
 func words(s string) []string {
 	var out []string
-	scanWords(s, nil, func(w []byte) { out = append(out, string(w)) })
+	scanWords(s, nil, func(w []byte, _ uint32) { out = append(out, string(w)) })
 	return out
 }
 

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"hash/maphash"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -37,6 +38,7 @@ type Index struct {
 	docs   []*docIn
 	labels map[string]string
 	built  *built // nil when docs changed since the last build
+	caches sync.Pool
 }
 
 // docIn is one added document with its word counts.
@@ -67,21 +69,39 @@ func (ix *Index) SetFacetLabel(name, label string) {
 // whatever the order they were added in; of two with the same URL only one
 // is kept (the first in order of title, summary, body).
 func (ix *Index) Add(d Doc) {
+	c, _ := ix.caches.Get().(*addCache)
+	if c == nil {
+		c = &addCache{}
+	}
+	c.doc++
+	c.gids, c.counts = c.gids[:0], c.counts[:0]
 	di := &docIn{doc: d}
-	var buf []byte
-	ents := make([]uint64, 0, 512)
-	field := uint64(0)
-	fn := func(w []byte) {
-		id, stop := ix.vocab.lookup(w)
-		if stop {
-			return
+	field := 0
+	fn := func(w []byte, h uint32) {
+		li := c.ids.find(w, h)
+		if li < 0 {
+			id, stop := ix.vocab.lookup(w)
+			li = c.ids.insert(w, h)
+			c.gid = append(c.gid, id<<1|b2u(stop))
+			c.stamp = append(c.stamp, 0)
+			c.slot = append(c.slot, 0)
 		}
-		ents = append(ents, uint64(id)<<24|field<<20)
+		g := c.gid[li]
+		if g&1 == 1 {
+			return // stop word
+		}
+		if c.stamp[li] != c.doc {
+			c.stamp[li] = c.doc
+			c.slot[li] = int32(len(c.counts))
+			c.counts = append(c.counts, [nFields]uint32{})
+			c.gids = append(c.gids, g>>1)
+		}
+		c.counts[c.slot[li]][field]++
 		di.lens[field]++
 	}
 	scan := func(f int, text string) {
-		field = uint64(f)
-		buf = scanWords(text, buf, fn)
+		field = f
+		c.buf = scanWords(text, c.buf, fn)
 	}
 	scan(fTitle, d.Title)
 	scan(fSummary, d.Summary)
@@ -94,20 +114,108 @@ func (ix *Index) Add(d Doc) {
 		}
 	}
 	scan(fBody, d.Body)
-	slices.Sort(ents)
-	out := ents[:0]
-	for _, e := range ents {
-		if n := len(out); n > 0 && out[n-1]>>20 == e>>20 && out[n-1]&(1<<20-1) < 1<<20-1 {
-			out[n-1]++
-			continue
+	ents := make([]uint64, 0, len(c.counts)+len(c.counts)/4)
+	for k, counts := range c.counts {
+		for f, n := range counts {
+			if n > 0 {
+				ents = append(ents, uint64(c.gids[k])<<24|uint64(f)<<20|uint64(min(n, 1<<20-1)))
+			}
 		}
-		out = append(out, e|1)
 	}
-	di.ents = slices.Clip(out)
+	di.ents = ents
+	ix.caches.Put(c)
 	ix.mu.Lock()
 	ix.docs = append(ix.docs, di)
 	ix.built = nil
 	ix.mu.Unlock()
+}
+
+// addCache maps words to vocab ids for Add without touching the shared
+// vocab for words it has seen, and counts a document's words without
+// sorting them. One per processor, through a sync.Pool.
+type addCache struct {
+	ids    wordTable // word -> local index
+	gid    []uint32  // local index -> vocab id<<1 | stop
+	stamp  []uint32  // local index -> last document counted in
+	slot   []int32   // local index -> index in counts for that document
+	doc    uint32
+	gids   []uint32 // this document's words (vocab ids)
+	counts [][nFields]uint32
+	buf    []byte
+}
+
+// wordTable is an open-addressing hash table from words to dense indexes
+// 0, 1, 2, ... in insertion order; cheaper than a map[string] for the
+// many short look-ups of Add.
+type wordTable struct {
+	slots []uint64 // hash<<32 | index+1; 0 is empty
+	ends  []uint32 // index -> end of the word in arena
+	arena []byte
+}
+
+func (t *wordTable) word(i int32) []byte {
+	start := uint32(0)
+	if i > 0 {
+		start = t.ends[i-1]
+	}
+	return t.arena[start:t.ends[i]]
+}
+
+// find returns the index of w, whose wordHash is h, or -1.
+func (t *wordTable) find(w []byte, h uint32) int32 {
+	if len(t.slots) == 0 {
+		return -1
+	}
+	mask := uint32(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			return -1
+		}
+		if uint32(s>>32) == h {
+			if idx := int32(uint32(s)) - 1; string(t.word(idx)) == string(w) {
+				return idx
+			}
+		}
+	}
+}
+
+// insert adds w (hash h), which must not be in t, and returns its index.
+func (t *wordTable) insert(w []byte, h uint32) int32 {
+	if (len(t.ends)+1)*2 > len(t.slots) {
+		t.grow()
+	}
+	idx := int32(len(t.ends))
+	t.arena = append(t.arena, w...)
+	t.ends = append(t.ends, uint32(len(t.arena)))
+	t.put(h, idx)
+	return idx
+}
+
+func (t *wordTable) put(h uint32, idx int32) {
+	mask := uint32(len(t.slots) - 1)
+	i := h & mask
+	for t.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = uint64(h)<<32 | uint64(idx+1)
+}
+
+func (t *wordTable) grow() {
+	old := t.slots
+	t.slots = make([]uint64, max(1024, 2*len(old)))
+	for _, s := range old {
+		if s != 0 {
+			t.put(uint32(s>>32), int32(uint32(s))-1)
+		}
+	}
+}
+
+func b2u(b bool) uint32 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -172,10 +280,12 @@ func (v *vocab) word(id uint32) string {
 }
 
 func cmpDocs(a, b *docIn) int {
+	if c := strings.Compare(a.doc.URL, b.doc.URL); c != 0 {
+		return c
+	}
 	return cmp.Or(
-		cmp.Compare(a.doc.URL, b.doc.URL),
-		cmp.Compare(a.doc.Title, b.doc.Title),
-		cmp.Compare(a.doc.Summary, b.doc.Summary),
-		cmp.Compare(a.doc.Body, b.doc.Body),
+		strings.Compare(a.doc.Title, b.doc.Title),
+		strings.Compare(a.doc.Summary, b.doc.Summary),
+		strings.Compare(a.doc.Body, b.doc.Body),
 	)
 }

@@ -1,0 +1,476 @@
+/* Labyrint search client. Loads the index written by internal/search as
+ * classic scripts from idx/ beside this file and ranks exactly as the Go
+ * Search does (see internal/search/doc.go); keep the two in step
+ * (TestJSClient checks). Enhances a page with
+ *   <form role="search" data-search-form data-search-root="../"
+ *         [data-search-index="../search/idx/"] [data-search-suffix="index.html"]>
+ *     <input type="search" name="q" id="q"></form>
+ *   <div data-search-filters></div> (optional)
+ *   <p aria-live="polite" data-search-status></p>
+ *   <ol data-search-results></ol>
+ * Results: <li><a href>title</a> <span>section</span> <p>snippet</p></li>. */
+(function (w) {
+  "use strict";
+  var d = w.document,
+    S = (w.labyrintSearch = w.labyrintSearch || {}),
+    me = d && d.currentScript,
+    got = {},
+    pend = {},
+    ends = {},
+    M,
+    miss,
+    WORD = /[\p{L}\p{N}\p{M}]+/gu,
+    VOW = "aeiouy\u00e6\u00e5\u00f8",
+    SEND = "abcdfghjklmnoprtvyz\u00e5",
+    SUF = "hed ethed ered e erede ende erende ene erne ere en heden eren er heder erer heds es endes erendes enes ernes eres ens hedens erens ers ets erets et eret s".split(" "),
+    OTHER = ["ig", "lig", "elig", "els", "l\u00f8st"],
+    DIG = {};
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".split("").forEach(function (c, i) {
+    DIG[c] = i;
+  });
+  S.base = me && me.src ? new URL("idx/", me.src).href : "idx/";
+
+  /* ---- loading shards ---- */
+  S.load = function (n, data) {
+    got[n] = data;
+    if (ends[n]) ends[n][0]();
+  };
+  S.fetch = function (n) {
+    var s = d.createElement("script");
+    s.src = S.base + n + ".js";
+    s.onerror = function () {
+      delete pend[n];
+      ends[n][1](Error(n));
+    };
+    d.head.appendChild(s);
+  };
+  function get(n) {
+    return got[n] ? Promise.resolve() : pend[n] || (pend[n] = new Promise(function (ok, no) {
+      ends[n] = [ok, no];
+      S.fetch(n);
+    }));
+  }
+  function own(o, k) {
+    return Object.prototype.hasOwnProperty.call(o, k);
+  }
+  function nums(s) {
+    var r = [], n = 0, i = 0, v;
+    for (; i < s.length; i++) {
+      v = DIG[s[i]];
+      if (v > 31) n = n * 32 + v - 32;
+      else r.push(n * 32 + v), (n = 0);
+    }
+    return r;
+  }
+  function meta() {
+    return get("meta").then(function () {
+      if (M) return M;
+      var m = got.meta, end = 0;
+      M = { n: m.n, keys: m.t ? m.t.split(" ") : [], stop: new Set(m.s.split(" ")), syn: new Map(), starts: [0], sec: [], f: [] };
+      M.ks = new Set(M.keys);
+      m.y.forEach(function (g) {
+        g = g.split(" ");
+        g.forEach(function (a) {
+          var l = M.syn.get(a) || [];
+          g.forEach(function (b) {
+            if (b != a && l.indexOf(b) < 0) l.push(b);
+          });
+          M.syn.set(a, l);
+        });
+      });
+      nums(m.d).forEach(function (x) {
+        M.starts.push((end += x));
+      });
+      m.f.forEach(function (f) {
+        M.f.push({
+          name: f[0],
+          label: f[1],
+          v: f[2].map(function (v) {
+            var set = new Set(), r = nums(v[1]), i = 0, e = 0, k;
+            for (; i < r.length; i += 2) for (k = 0, e += r[i]; k <= r[i + 1]; k++) set.add(e++);
+            if (f[0] == "section") set.forEach(function (x) { M.sec[x] = v[0]; });
+            return { name: v[0], docs: set };
+          })
+        });
+      });
+      return M;
+    });
+  }
+
+  /* ---- analysis: the same rules as internal/search/analyze.go ---- */
+  function words(s, fn) {
+    var m, x, out = [];
+    s = s.normalize("NFC");
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(s))) {
+      x = m[0].toLowerCase().replace(/aa/g, "\u00e5");
+      if (x.length <= 40 && (x.length > 1 || /\p{N}/u.test(x))) out.push(fn ? fn(x, m) : x);
+    }
+    return out;
+  }
+  function isV(c) {
+    return c != "" && VOW.indexOf(c) >= 0;
+  }
+  /* Snowball Danish stemmer. */
+  function stem(x) {
+    var n = x.length, p = n, i = 0, s;
+    function end(l) {
+      var b = "";
+      l.forEach(function (s) {
+        if (s.length > b.length && x.length - s.length >= p && x.slice(-s.length) == s) b = s;
+      });
+      return b;
+    }
+    function pair() {
+      if (x.length - 2 >= p && /(gd|dt|gt|kt)$/.test(x)) x = x.slice(0, -1);
+    }
+    if (n > 2) {
+      while (i < n && !isV(x[i])) i++;
+      while (i < n && isV(x[i])) i++;
+      if (i < n) p = Math.max(i + 1, 3);
+    }
+    s = end(SUF);
+    if (s == "s") {
+      if (SEND.indexOf(x[x.length - 2]) >= 0) x = x.slice(0, -1);
+    } else if (s) x = x.slice(0, -s.length);
+    pair();
+    if (x.slice(-4) == "igst") x = x.slice(0, -2);
+    s = end(OTHER);
+    if (s == OTHER[4]) x = x.slice(0, -1);
+    else if (s) x = x.slice(0, -s.length), pair();
+    s = x[x.length - 1];
+    if (x.length - 1 >= p && !isV(s) && x[x.length - 2] == s) x = x.slice(0, -1);
+    return x;
+  }
+  S.stem = stem;
+  S.words = words;
+  function parse(q) {
+    var ws = words(q), last = /[\p{L}\p{N}\p{M}]$/u.test(q.normalize("NFC")), all = ws.every(function (x) {
+      return M.stop.has(x);
+    }), seen = new Set(), out = [];
+    ws.forEach(function (x, i) {
+      var l = i == ws.length - 1;
+      if ((all ? !l : M.stop.has(x)) || seen.has(x)) return;
+      seen.add(x);
+      out.push({ w: x, p: l && last });
+    });
+    return out.slice(0, 8);
+  }
+  function variants(x) {
+    var sp = [], out = [], i, m, r, at;
+    for (i = 0; i + 1 < x.length && sp.length < 3; i++) if (/[ao]/.test(x[i]) && x[i + 1] == "e") sp.push(i++);
+    for (m = 1; m < 1 << sp.length; m++) {
+      r = "";
+      at = 0;
+      sp.forEach(function (i, k) {
+        if (m & (1 << k)) r += x.slice(at, i) + (x[i] == "a" ? "\u00e6" : "\u00f8"), (at = i + 2);
+      });
+      out.push(r + x.slice(at));
+    }
+    return out;
+  }
+  function ed1(a, b) {
+    var t, i = 0;
+    if (a.length < b.length) t = a, a = b, b = t;
+    if (a.length - b.length > 1) return false;
+    while (i < b.length && a[i] == b[i]) i++;
+    if (i == b.length) return true;
+    if (a.length == b.length)
+      return a.slice(i + 1) == b.slice(i + 1) || (i + 1 < a.length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.slice(i + 2) == b.slice(i + 2));
+    return a.slice(i + 1) == b.slice(i);
+  }
+
+  /* ---- the index ---- */
+  function shardOf(t) {
+    for (var n = Math.min(3, t.length); n > 0; n--) if (M.ks.has(t.slice(0, n))) return t.slice(0, n);
+  }
+  /* Returns the loaded shard of key k, or records it as missing. */
+  function shard(k) {
+    var n = "t-" + k.replace(/[^a-z0-9]/gu, function (c) {
+      return "_" + c.codePointAt(0).toString(16) + "_";
+    });
+    if (!got[n]) miss[n] = 1;
+    return got[n];
+  }
+  /* Term record: t term, f forms, n documents, p postings (decoded once). */
+  function rec(sh, t) {
+    var v = sh[t];
+    if (typeof v == "string") {
+      v = v.split(" ");
+      sh[t] = v = { t: t, f: v.slice(1), n: nums(v[0]).length / 2, s: v[0] };
+    }
+    return v;
+  }
+  function post(r) {
+    if (!r.p) {
+      var a = nums(r.s), i = 0, doc = -1;
+      for (; i < a.length; i += 2) a[i] = doc += a[i] + 1, a[i + 1]++;
+      r.p = a;
+    }
+    return r.p;
+  }
+  /* Terms of one query word with weights (Map), or null while shards miss. */
+  function cands(q) {
+    var c = new Map(), unk = 0, s;
+    function add(t, wt) {
+      var k = shardOf(t), sh = k && shard(k);
+      if (k && !sh) unk = 1;
+      else if (sh && own(sh, t) && !(c.get(t) >= wt)) c.set(t, wt);
+    }
+    function each(k, fn) {
+      var sh = shard(k), t;
+      if (!sh) unk = 1;
+      else for (t in sh) if (own(sh, t)) fn(rec(sh, t));
+    }
+    function pre(x) {
+      var out = [], k = shardOf(x);
+      if (x.length < 2 || k == null || M.keys.some(function (k) {
+        return k.length > x.length && k.indexOf(x) == 0;
+      })) return out;
+      each(k, function (r) {
+        var t = r.t;
+        if (t.indexOf(x) == 0 || (x.indexOf(t) == 0 && r.f.some(function (f) {
+          return f.indexOf(x.slice(t.length)) == 0;
+        }))) out.push(r);
+      });
+      out.sort(function (a, b) {
+        return b.n - a.n || (a.t < b.t ? -1 : 1);
+      });
+      return out.slice(0, 50);
+    }
+    function tr(x, wt) {
+      var s = stem(x);
+      add(s, wt);
+      (M.syn.get(s) || []).forEach(function (y) {
+        add(y, 8);
+      });
+      if (q.p) pre(x).forEach(function (r) {
+        if (!(c.get(r.t) >= 6)) c.set(r.t, 6);
+      });
+    }
+    tr(q.w, 10);
+    if (!unk && !c.size) variants(q.w).forEach(function (v) {
+      tr(v, 9);
+    });
+    if (!unk && !c.size && q.w.length >= 5) {
+      s = stem(q.w);
+      if (shardOf(s) != null) each(shardOf(s), function (r) {
+        var t = r.t;
+        if (ed1(s, t) || ed1(q.w, t) || r.f.some(function (f) {
+          return ed1(q.w, t + f);
+        })) c.set(t, 5);
+      });
+    }
+    return unk ? null : c;
+  }
+  /* Ranks the query words: {need} shard names, or {hits, full, terms}. */
+  function rank(qs) {
+    miss = {};
+    var cs = qs.map(cands), acc = new Map(), terms = [], hits, full;
+    if (Object.keys(miss).length) return { need: Object.keys(miss) };
+    cs.forEach(function (c) {
+      var best = new Map();
+      c.forEach(function (wt, t) {
+        var p = post(rec(shard(shardOf(t)), t)), i = 0, v;
+        terms.push(t);
+        for (; i < p.length; i += 2) if (!(best.get(p[i]) >= (v = wt * p[i + 1]))) best.set(p[i], v);
+      });
+      best.forEach(function (v, doc) {
+        var a = acc.get(doc) || { d: doc, s: 0, c: 0 };
+        a.s += v;
+        a.c++;
+        acc.set(doc, a);
+      });
+    });
+    hits = Array.from(acc.values());
+    full = hits.some(function (a) {
+      return a.c == qs.length;
+    });
+    if (full) hits = hits.filter(function (a) {
+      return a.c == qs.length;
+    });
+    hits.sort(function (a, b) {
+      return b.c - a.c || b.s - a.s || a.d - b.d;
+    });
+    return { hits: hits, full: full || !hits.length, terms: terms };
+  }
+  /* query(q) resolves to {hits: [{d, s, c}], full, terms}: the ranking of Go's Search. */
+  S.query = function (q) {
+    return meta().then(function () {
+      var qs = parse(q);
+      return (function loop() {
+        var r = rank(qs);
+        return r.need ? Promise.all(r.need.map(get)).then(loop) : r;
+      })();
+    });
+  };
+  /* docs(ids) resolves to [[url, title, summary, text], ...]. */
+  S.docs = function (ids) {
+    function at(id) {
+      for (var i = M.starts.length - 1; M.starts[i] > id; i--);
+      return i;
+    }
+    return meta().then(function () {
+      return Promise.all(ids.map(function (id) {
+        return get("d-" + at(id));
+      }));
+    }).then(function () {
+      return ids.map(function (id) {
+        var i = at(id);
+        return got["d-" + i][id - M.starts[i]];
+      });
+    });
+  };
+
+  /* ---- the search page ---- */
+  function el(tag, text, parent) {
+    var e = d.createElement(tag);
+    if (text) e.textContent = text;
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+  /* Fills p with an excerpt of text around the most matched words. */
+  function snippet(p, text, terms) {
+    var ws = [], i, j = 0, n = 0, best = -1, at = 0, a;
+    words(text, function (x, m) {
+      var hit = terms.indexOf(stem(x)) >= 0 || terms.some(function (t) {
+        return t.length > 3 && x.indexOf(t) >= 0;
+      });
+      ws.push([m.index, m.index + m[0].length, hit]);
+    });
+    if (!ws.length) return (p.textContent = text.slice(0, 200));
+    /* The 30 words with the most matches, from a little before the first. */
+    for (i = 0; i < ws.length; i++) {
+      n += ws[i][2];
+      if (i - j >= 30) n -= ws[j++][2];
+      if (n > best) best = n, (at = j);
+    }
+    for (i = at; i < ws.length && !ws[i][2]; i++);
+    if (i < ws.length) at = Math.max(0, i - 8);
+    a = ws[at][0];
+    if (at) p.append("\u2026 ");
+    ws.slice(at, at + 30).forEach(function (x) {
+      p.append(text.slice(a, x[0]));
+      if (x[2]) el("mark", text.slice(x[0], x[1]), p);
+      else p.append(text.slice(x[0], x[1]));
+      a = x[1];
+    });
+    if (at + 30 < ws.length) p.append(" \u2026");
+  }
+  function init() {
+    var form = d.querySelector("form[data-search-form]"), input = form && form.querySelector("[name=q]"), list = d.querySelector("[data-search-results]");
+    if (!input || !list) return;
+    var ds = form.dataset, status = d.querySelector("[data-search-status]"), filters = d.querySelector("[data-search-filters]"), root = ds.searchRoot == null ? "/" : ds.searchRoot, suffix = ds.searchSuffix || "", more = el("button", "Vis flere resultater"), timer, seq = 0, res, q = "", shown, sel = [], drawn;
+    if (ds.searchIndex) S.base = new URL(ds.searchIndex.replace(/\/?$/, "/"), d.baseURI).href;
+    more.type = "button";
+    more.hidden = true;
+    list.parentNode.insertBefore(more, list.nextSibling);
+    function say(t) {
+      if (status) status.textContent = t;
+    }
+    function pass(h) {
+      return M.f.every(function (f, i) {
+        return !sel[i] || !sel[i].length || sel[i].some(function (v) {
+          return f.v[v].docs.has(h.d);
+        });
+      });
+    }
+    function draw() {
+      var hs = res.hits.filter(pass), page = hs.slice(0, shown), my = seq, n = hs.length;
+      say(n ? (res.full ? "" : "Ingen sider passer til alle ordene i \u00bb" + q + "\u00ab. ") + (res.full ? "Fandt " : "Viser ") + n + (n > 1 ? " sider" : " side") + (res.full ? "" : ", der passer til nogle af dem") : "Ingen sider passer til \u00bb" + q + "\u00ab" + (res.hits.length ? " med de valgte filtre" : ""));
+      S.docs(page.map(function (h) {
+        return h.d;
+      })).then(function (docs) {
+        if (my != seq) return;
+        list.textContent = "";
+        docs.forEach(function (e, i) {
+          var li = el("li", "", list), a = el("a", e[1], li);
+          a.href = root + e[0].replace(/^\//, "") + (/\/$/.test(e[0]) ? suffix : "");
+          li.append(" ");
+          el("span", M.sec[page[i].d] || "", li);
+          li.append(" ");
+          snippet(el("p", "", li), e[2] + "\n" + e[3], res.terms);
+        });
+        more.hidden = n <= shown;
+      });
+    }
+    function drawFilters() {
+      if (drawn || !filters) return;
+      drawn = 1;
+      M.f.forEach(function (f, i) {
+        var box, s;
+        function upd() {
+          sel[i] = Array.from(box.querySelectorAll(":checked")).map(function (o) {
+            return +o.value;
+          }).filter(function (v) {
+            return v >= 0;
+          });
+          if (res) shown = 10, draw();
+        }
+        if (f.v.length > 8) {
+          box = el("label", f.label + " ", filters);
+          s = el("select", "", box);
+          el("option", "Alle", s).value = -1;
+          f.v.forEach(function (v, j) {
+            el("option", v.name, s).value = j;
+          });
+          s.onchange = upd;
+        } else {
+          box = el("fieldset", "", filters);
+          el("legend", f.label, box);
+          f.v.forEach(function (v, j) {
+            var l = el("label", "", box), c = el("input", "", l);
+            c.type = "checkbox";
+            c.value = j;
+            c.onchange = upd;
+            l.append(" " + v.name + " ");
+          });
+        }
+      });
+    }
+    function run() {
+      var my = ++seq;
+      q = input.value.trim();
+      try {
+        history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname);
+      } catch (e) {}
+      if (!q) {
+        res = null;
+        more.hidden = true;
+        return say(""), (list.textContent = "");
+      }
+      setTimeout(function () {
+        if (my == seq && !res) say("S\u00f8ger \u2026");
+      }, 400);
+      res = null;
+      S.query(input.value).then(function (r) {
+        if (my != seq) return;
+        res = r;
+        shown = 10;
+        drawFilters();
+        draw();
+      }, function () {
+        if (my == seq) say("S\u00f8gningen kunne ikke indl\u00e6ses.");
+      });
+    }
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, 150);
+    });
+    input.addEventListener("focus", function () {
+      meta().then(drawFilters, function () {});
+    });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      clearTimeout(timer);
+      run();
+    });
+    more.onclick = function () {
+      shown += 10;
+      draw();
+    };
+    input.value = new URLSearchParams(location.search).get("q") || input.value;
+    if (input.value) run();
+  }
+  if (d) d.readyState == "loading" ? d.addEventListener("DOMContentLoaded", init) : init();
+})(window);

@@ -1,0 +1,653 @@
+package search
+
+import (
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// Ranking constants (BM25F). Impacts are computed here once and shipped;
+// the browser only adds them up, so Go and JS rank alike by construction.
+var (
+	fieldWeights = [nFields]float64{12, 6, 3, 2, 1}           // title, summary, headings, facets, body
+	fieldB       = [nFields]float64{0.5, 0.5, 0.5, 0.3, 0.75} // length normalisation per field
+)
+
+const (
+	bm25K1 = 1.2
+	// maxImpact is the impact of a (hypothetical) perfect match of the rarest
+	// term; impacts are integers 1..maxImpact.
+	maxImpact = 1000
+	// compoundMinRunes is the shortest part of a compound word.
+	compoundMinRunes = 3
+	// compoundMinWord is the shortest word that is split into parts.
+	compoundMinWord = 6
+	// Sharding.
+	termShardTarget = 16 << 10 // bytes of a term shard before it is split
+	maxShardDepth   = 3        // runes of the longest shard key
+	docShardTarget  = 2000     // bytes of a doc shard before a new one starts
+	storeTextRunes  = 2000     // body text kept for snippets, per doc
+)
+
+// built is the index as written: documents in URL order, terms sorted.
+type built struct {
+	docs   []*docIn
+	terms  []string
+	termID map[string]int32
+	post   [][]posting // by term id, doc ascending
+	forms  [][]string  // by term id: the words indexed under it, minus the term (a prefix of each)
+	keys   []string    // term shard keys, sorted
+	keySet map[string]bool
+	shards map[string][]int32 // shard key -> term ids, sorted
+	syn    synonymTable
+	facets []facet
+}
+
+type posting struct {
+	doc int32
+	imp uint16
+}
+
+// facet is a filter: the section, or one taxonomy of Doc.Facets.
+type facet struct {
+	name, label string
+	values      []facetValue
+}
+
+type facetValue struct {
+	name string
+	docs []int32
+}
+
+// termRef is an index term a word stands for, with its weight in halves:
+// 2 for the word's own stem, 1 for a part of a compound word.
+type termRef struct {
+	term int32
+	half uint32
+}
+
+// build returns the built index, building it if documents were added.
+func (ix *Index) build() *built {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.built != nil {
+		return ix.built
+	}
+	b := &built{syn: ix.syn}
+	// Documents in URL order, one per URL.
+	docs := slices.Clone(ix.docs)
+	slices.SortFunc(docs, cmpDocs)
+	docs = slices.CompactFunc(docs, func(a, b *docIn) bool { return a.doc.URL == b.doc.URL })
+	b.docs = docs
+
+	ix.stemVocab()
+	wordTerms := ix.expandWords(ix.knownWords(), b)
+
+	// Pass 1: document frequencies (per worker, then summed).
+	nt := len(b.terms)
+	var dfMu sync.Mutex
+	df := make([]int32, nt)
+	parallelAcc(len(docs), nt, wordTerms, func(acc *tfAcc, lo, hi int) {
+		local := make([]int32, nt)
+		for i := lo; i < hi; i++ {
+			acc.fill(docs[i])
+			for _, t := range acc.touched {
+				local[t]++
+			}
+		}
+		dfMu.Lock()
+		for t, c := range local {
+			df[t] += c
+		}
+		dfMu.Unlock()
+	})
+	// Average field lengths, over the documents that have the field.
+	var sumLen, withField [nFields]float64
+	for _, d := range docs {
+		for f := range nFields {
+			if d.lens[f] > 0 {
+				sumLen[f] += float64(d.lens[f])
+				withField[f]++
+			}
+		}
+	}
+	n := float64(len(docs))
+	var avgLen [nFields]float64
+	for f := range nFields {
+		if withField[f] > 0 {
+			avgLen[f] = sumLen[f] / withField[f]
+		}
+	}
+	idfOf := func(df int32) float64 {
+		return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+	}
+	maxScore := idfOf(1)
+	idf := make([]float64, nt)
+	for t := range df {
+		idf[t] = idfOf(df[t])
+	}
+
+	// Pass 2: impacts per document (term<<16 | impact), then postings.
+	impacts := make([][]uint64, len(docs))
+	parallelAcc(len(docs), nt, wordTerms, func(acc *tfAcc, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			d := docs[i]
+			acc.fill(d)
+			var norm [nFields]float64
+			for f := range nFields {
+				norm[f] = 1
+				if avgLen[f] > 0 {
+					norm[f] = float64(1 - fieldB[f] + float64(fieldB[f]*float64(d.lens[f])/avgLen[f]))
+				}
+			}
+			out := make([]uint64, len(acc.touched))
+			for k, t := range acc.touched {
+				tfw := 0.0
+				for f, halves := range acc.tf[t].tf {
+					if halves > 0 {
+						tfw += float64(fieldWeights[f] * float64(float64(halves)/2) / norm[f])
+					}
+				}
+				s := float64(idf[t] * float64(tfw/(bm25K1+tfw)))
+				imp := max(1, min(maxImpact, math.Round(s/maxScore*maxImpact)))
+				out[k] = uint64(t)<<16 | uint64(imp)
+			}
+			impacts[i] = out
+		}
+	})
+	b.forms = ix.collectForms(docs, b)
+	b.post = make([][]posting, len(b.terms))
+	for t := range b.post {
+		b.post[t] = make([]posting, 0, df[t])
+	}
+	for i, ents := range impacts {
+		for _, e := range ents {
+			t := e >> 16
+			b.post[t] = append(b.post[t], posting{doc: int32(i), imp: uint16(e & 0xffff)})
+		}
+	}
+	b.dropEmptyTerms()
+	b.layoutShards()
+	b.facets = ix.buildFacets(docs)
+	ix.built = b
+	return b
+}
+
+// tfAcc accumulates one document's term frequencies per field (in halves)
+// in a dense array indexed by term; touched lists the terms seen.
+type tfAcc struct {
+	refs    *wordRefs
+	tf      []termTF
+	doc     uint32 // stamp of the document being filled
+	touched []int32
+}
+
+type termTF struct {
+	stamp uint32
+	tf    [nFields]uint16
+}
+
+func (a *tfAcc) fill(d *docIn) {
+	a.doc++
+	a.touched = a.touched[:0]
+	for _, e := range d.ents {
+		field := e >> 20 & 0xf
+		count := uint16(min(e&(1<<20-1), 1<<15))
+		for _, r := range a.refs.of(uint32(e >> 24)) {
+			tf := &a.tf[r.term]
+			if tf.stamp != a.doc {
+				tf.stamp = a.doc
+				tf.tf = [nFields]uint16{}
+				a.touched = append(a.touched, r.term)
+			}
+			tf.tf[field] = satAdd(tf.tf[field], uint16(r.half)*count)
+		}
+	}
+}
+
+func satAdd(a, b uint16) uint16 {
+	if s := a + b; s >= a {
+		return s
+	}
+	return 1<<16 - 1
+}
+
+// wordRefs holds the terms each vocab word is indexed under, flat.
+type wordRefs struct {
+	base  [vocabShards]uint32 // dense index of each vocab shard's first word
+	start []uint32            // dense word index -> first ref; one extra at the end
+	refs  []termRef
+}
+
+func (w *wordRefs) of(id uint32) []termRef {
+	i := w.base[id&(vocabShards-1)] + id>>6
+	return w.refs[w.start[i]:w.start[i+1]]
+}
+
+// parallelAcc runs fn over chunks of [0,n) with one tfAcc per worker.
+func parallelAcc(n, terms int, refs *wordRefs, fn func(acc *tfAcc, lo, hi int)) {
+	var pool sync.Pool
+	parallel(n, func(lo, hi int) {
+		acc, _ := pool.Get().(*tfAcc)
+		if acc == nil {
+			acc = &tfAcc{refs: refs, tf: make([]termTF, terms)}
+		}
+		fn(acc, lo, hi)
+		pool.Put(acc)
+	})
+}
+
+// stemVocab stems the words added since the last build.
+func (ix *Index) stemVocab() {
+	parallelN(vocabShards, func() func(i int) {
+		st := newStemmer()
+		return func(i int) {
+			sh := &ix.vocab.shards[i]
+			sh.mu.Lock()
+			for _, w := range sh.words[len(sh.stems):] {
+				sh.stems = append(sh.stems, st.stem(w))
+			}
+			sh.mu.Unlock()
+		}
+	})
+}
+
+// knownWords returns the strings a part of a compound word may be, each
+// mapped to the index term it stands for: every word of three letters or
+// more that is not a stop word (to its stem), and every such stem (to
+// itself).
+func (ix *Index) knownWords() map[string]string {
+	known := map[string]string{}
+	var stems []string
+	for i := range ix.vocab.shards {
+		sh := &ix.vocab.shards[i]
+		sh.mu.RLock()
+		ws, wstems := sh.words[:len(sh.stems)], sh.stems
+		sh.mu.RUnlock()
+		for j, w := range ws {
+			if stopWords[w] {
+				continue
+			}
+			s := wstems[j]
+			stems = append(stems, s)
+			if utf8.RuneCountInString(w) >= compoundMinRunes {
+				known[w] = s
+			}
+		}
+	}
+	for _, s := range stems {
+		if _, ok := known[s]; !ok && !stopWords[s] && utf8.RuneCountInString(s) >= compoundMinRunes {
+			known[s] = s
+		}
+	}
+	return known
+}
+
+// expandWords fills b.terms and b.termID and returns, per vocab shard and
+// word, the terms each word is indexed under: its stem and the stems of its
+// compound parts.
+func (ix *Index) expandWords(known map[string]string, b *built) *wordRefs {
+	type exp struct {
+		stem  string
+		parts []string
+	}
+	// Split in parallel, one vocab shard at a time per worker; each worker
+	// has its own memo (splitting is a pure function of known).
+	exps := make([][]exp, vocabShards)
+	parallelN(vocabShards, func() func(i int) {
+		c := &compounder{known: known, memo: map[string][]string{}}
+		return func(i int) {
+			sh := &ix.vocab.shards[i]
+			sh.mu.RLock()
+			ws, stems := sh.words[:len(sh.stems)], sh.stems
+			sh.mu.RUnlock()
+			exps[i] = make([]exp, len(ws))
+			for j, w := range ws {
+				if stopWords[w] {
+					continue
+				}
+				s := stems[j]
+				e := exp{stem: s}
+				if utf8.RuneCountInString(w) >= compoundMinWord {
+					parts := c.split(w)
+					if parts == nil && s != w {
+						parts = c.split(s)
+					}
+					for _, p := range parts {
+						if t := known[p]; t != s && !slices.Contains(e.parts, t) {
+							e.parts = append(e.parts, t)
+						}
+					}
+				}
+				exps[i][j] = e
+			}
+		}
+	})
+	termSet := map[string]bool{}
+	for i := range exps {
+		for _, e := range exps[i] {
+			if e.stem != "" {
+				termSet[e.stem] = true
+				for _, p := range e.parts {
+					termSet[p] = true
+				}
+			}
+		}
+	}
+	b.terms = sortedKeys(termSet)
+	b.termID = make(map[string]int32, len(b.terms))
+	for i, t := range b.terms {
+		b.termID[t] = int32(i)
+	}
+	w := &wordRefs{start: []uint32{0}}
+	for i := range exps {
+		w.base[i] = uint32(len(w.start) - 1)
+		for _, e := range exps[i] {
+			if e.stem != "" {
+				w.refs = append(w.refs, termRef{b.termID[e.stem], 2})
+				for _, p := range e.parts {
+					w.refs = append(w.refs, termRef{b.termID[p], 1})
+				}
+			}
+			w.start = append(w.start, uint32(len(w.refs)))
+		}
+	}
+	return w
+}
+
+// collectForms returns, per term, the words of docs that stem to it, as
+// the part after the term (the stem is always a prefix of the word), sorted.
+// A word that is its own stem adds nothing.
+func (ix *Index) collectForms(docs []*docIn, b *built) [][]string {
+	used := make([][]bool, vocabShards)
+	for i := range ix.vocab.shards {
+		sh := &ix.vocab.shards[i]
+		sh.mu.RLock()
+		used[i] = make([]bool, len(sh.stems))
+		sh.mu.RUnlock()
+	}
+	for _, d := range docs {
+		for _, e := range d.ents {
+			id := uint32(e >> 24)
+			used[id&(vocabShards-1)][id>>6] = true
+		}
+	}
+	forms := make([][]string, len(b.terms))
+	for i := range ix.vocab.shards {
+		sh := &ix.vocab.shards[i]
+		sh.mu.RLock()
+		ws, stems := sh.words[:len(used[i])], sh.stems
+		sh.mu.RUnlock()
+		for j, w := range ws {
+			s := stems[j]
+			if !used[i][j] || w == s || !strings.HasPrefix(w, s) {
+				continue
+			}
+			t := b.termID[s]
+			forms[t] = append(forms[t], w[len(s):])
+		}
+	}
+	for _, f := range forms {
+		slices.Sort(f)
+	}
+	return forms
+}
+
+// compounder splits compound words into known words, allowing the Danish
+// linking "s" or "e" between parts: misbrugsbehandling = misbrug+s+behandling.
+// The longest known first part wins; both parts are split further.
+type compounder struct {
+	known map[string]string
+	memo  map[string][]string
+}
+
+func (c *compounder) split(x string) []string {
+	if parts, ok := c.memo[x]; ok {
+		return parts
+	}
+	c.memo[x] = nil // guards against cycles; overwritten below
+	var parts []string
+	n := utf8.RuneCountInString(x)
+	// Byte offsets of rune starts, so heads and tails are whole runes.
+	var starts []int
+	for i := range x {
+		starts = append(starts, i)
+	}
+	for k := n - compoundMinRunes; k >= compoundMinRunes && parts == nil; k-- {
+		head, rest := x[:starts[k]], x[starts[k]:]
+		if _, ok := c.known[head]; !ok {
+			continue
+		}
+		tails := []string{rest}
+		if rest[0] == 's' || rest[0] == 'e' {
+			tails = append(tails, rest[1:])
+		}
+		for _, t := range tails {
+			tn := utf8.RuneCountInString(t)
+			if tn < compoundMinRunes {
+				continue
+			}
+			if _, ok := c.known[t]; ok {
+				parts = append([]string{head, t}, c.split(head)...)
+				parts = append(parts, c.split(t)...)
+				break
+			}
+			if tn >= compoundMinWord {
+				if sub := c.split(t); sub != nil {
+					parts = append([]string{head}, c.split(head)...)
+					parts = append(parts, sub...)
+					break
+				}
+			}
+		}
+	}
+	c.memo[x] = parts
+	return parts
+}
+
+// dropEmptyTerms removes terms without postings (from documents that lost
+// to another with the same URL) and renumbers the rest.
+func (b *built) dropEmptyTerms() {
+	keep := 0
+	for t := range b.terms {
+		if len(b.post[t]) == 0 {
+			continue
+		}
+		b.terms[keep], b.post[keep], b.forms[keep] = b.terms[t], b.post[t], b.forms[t]
+		keep++
+	}
+	if keep == len(b.terms) {
+		return
+	}
+	b.terms, b.post, b.forms = b.terms[:keep], b.post[:keep], b.forms[:keep]
+	b.termID = make(map[string]int32, keep)
+	for i, t := range b.terms {
+		b.termID[t] = int32(i)
+	}
+}
+
+// layoutShards groups the sorted terms into shards keyed by their first
+// runes: a group is split by the next rune while its postings are larger
+// than termShardTarget, to at most maxShardDepth runes. Terms no longer
+// than a split key stay in the shard of that key.
+func (b *built) layoutShards() {
+	b.keySet = map[string]bool{}
+	b.shards = map[string][]int32{}
+	size := func(lo, hi int) int {
+		s := 0
+		for t := lo; t < hi; t++ {
+			s += len(b.terms[t]) + 4 + postingsLen(b.post[t])
+			for _, f := range b.forms[t] {
+				s += len(f) + 1
+			}
+		}
+		return s
+	}
+	var place func(lo, hi, depth int)
+	place = func(lo, hi, depth int) {
+		// All terms in [lo,hi) share their first depth-1 runes; group them
+		// by the first depth runes.
+		for lo < hi {
+			key := prefixRunes(b.terms[lo], depth)
+			end := lo + 1
+			for end < hi && prefixRunes(b.terms[end], depth) == key {
+				end++
+			}
+			if depth >= maxShardDepth || size(lo, end) <= termShardTarget {
+				b.addToShard(key, lo, end)
+			} else {
+				// Terms exactly as long as the key stay here; the rest split.
+				first := lo
+				if b.terms[first] == key {
+					b.addToShard(key, first, first+1)
+					first++
+				}
+				place(first, end, depth+1)
+			}
+			lo = end
+		}
+	}
+	place(0, len(b.terms), 1)
+	b.keys = sortedKeys(b.keySet)
+}
+
+func (b *built) addToShard(key string, lo, hi int) {
+	b.keySet[key] = true
+	for t := lo; t < hi; t++ {
+		b.shards[key] = append(b.shards[key], int32(t))
+	}
+}
+
+// prefixRunes returns the first n runes of s (all of s if shorter).
+func prefixRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// shardOf returns the key of the shard that holds term (whether or not the
+// term exists): the longest shard key that term starts with.
+func (b *built) shardOf(term string) (string, bool) {
+	for n := min(maxShardDepth, utf8.RuneCountInString(term)); n > 0; n-- {
+		if k := prefixRunes(term, n); b.keySet[k] {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// prefixFits reports whether all terms starting with w are in one shard,
+// so that w can be expanded as a prefix.
+func (b *built) prefixFits(w string) bool {
+	if utf8.RuneCountInString(w) >= maxShardDepth {
+		return true
+	}
+	for _, k := range b.keys {
+		if len(k) > len(w) && strings.HasPrefix(k, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// buildFacets lists the sections and the values of each facet with their
+// documents.
+func (ix *Index) buildFacets(docs []*docIn) []facet {
+	collect := func(name, label string, get func(d Doc) []string) facet {
+		byValue := map[string][]int32{}
+		for i, d := range docs {
+			var seen []string
+			for _, v := range get(d.doc) {
+				if v == "" || slices.Contains(seen, v) {
+					continue
+				}
+				seen = append(seen, v)
+				byValue[v] = append(byValue[v], int32(i))
+			}
+		}
+		f := facet{name: name, label: label}
+		for _, v := range sortedKeys(byValue) {
+			f.values = append(f.values, facetValue{name: v, docs: byValue[v]})
+		}
+		return f
+	}
+	label := func(name, def string) string {
+		if l := ix.labels[name]; l != "" {
+			return l
+		}
+		return def
+	}
+	var out []facet
+	if f := collect("section", label("section", "Sektion"), func(d Doc) []string { return []string{d.Section} }); len(f.values) > 0 {
+		out = append(out, f)
+	}
+	names := map[string]bool{}
+	for _, d := range docs {
+		for name := range d.doc.Facets {
+			if name != "section" {
+				names[name] = true
+			}
+		}
+	}
+	for _, name := range sortedKeys(names) {
+		if f := collect(name, label(name, name), func(d Doc) []string { return d.Facets[name] }); len(f.values) > 0 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// parallelN calls, on each processor, newWorker once and the function it
+// returns for some of the items 0..n-1; every item is done once.
+func parallelN(n int, newWorker func() func(i int)) {
+	next := make(chan int, n)
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			do := newWorker()
+			for i := range next {
+				do(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// parallel runs fn over [0,n) in chunks on all processors.
+func parallel(n int, fn func(lo, hi int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if n < 64 || workers == 1 {
+		fn(0, n)
+		return
+	}
+	chunk := (n + workers*4 - 1) / (workers * 4)
+	var wg sync.WaitGroup
+	next := make(chan int, workers*4)
+	for lo := 0; lo < n; lo += chunk {
+		next <- lo
+	}
+	close(next)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for lo := range next {
+				fn(lo, min(lo+chunk, n))
+			}
+		}()
+	}
+	wg.Wait()
+}

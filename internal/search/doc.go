@@ -1,0 +1,111 @@
+// Package search builds Labyrint's site search at compile time: a Danish
+// full-text index, split into small script files (shards) that the
+// browser client assets/search/search.js loads on demand, so a search
+// works on a static site, under any sub-path and from file://.
+//
+// # Use
+//
+//	syn, err := search.ParseSynonyms("content/synonymer.txt", data)
+//	ix := search.NewIndex(syn)
+//	ix.SetFacetLabel("unit", "Enheder") // optional, per facet
+//	ix.Add(doc)                         // per page; safe for concurrent use
+//	ix.Write(func(name string, data []byte) error {
+//		return writeFile(path.Join(out, "search", name), data) // "idx/meta.js", ...
+//	})
+//
+// Copy assets/search/search.js into the same folder as idx/ (here
+// out/search/search.js); the client finds idx/ beside its own URL
+// (document.currentScript.src). The search page holds the form described
+// in search.js's header; its data-search-root gives the relative path to
+// the site root, data-search-index may point elsewhere for the index, and
+// data-search-suffix="index.html" makes links work from a file share.
+// Search answers queries in Go with exactly the client's ranking (for
+// tests and tools).
+//
+// # Analysis (Go at build time, JS at query time, same rules)
+//
+// Text is NFC-normalised and lowercased and split into words of letters,
+// digits and marks (JS: /[\p{L}\p{N}\p{M}]+/u); words longer than 40
+// runes and one-letter words without a digit are dropped. "aa" is folded
+// to "å" in every word on both sides (paaroerende → påroerende,
+// raadgivning → rådgivning): modern Danish writes å, so aa in a text or
+// query is nearly always an å typed without the key, and folding both
+// sides alike keeps a genuine aa (ekstraarbejde) matching itself. æ, ø and
+// å are never folded to a, o or e. The Snowball project's Danish stop words
+// are neither indexed nor searched. Words are stemmed with Snowball Danish
+// (github.com/blevesearch/snowballstem/danish); search.js carries a port
+// of that stemmer, checked against Go's on thousands of words by
+// client_test.mjs. A Snowball Danish stem is always a prefix of its word.
+//
+// Compound words are indexed under their parts as well: at build time a
+// word of six letters or more is split into words that occur elsewhere in
+// the site (as words or stems, three letters or more, not stop words),
+// allowing a linking "s" or "e": misbrugsbehandling = misbrug + s +
+// behandling. The longest known first part wins; both parts are split
+// further. Parts count half as much as the whole word, so a page about
+// "behandling" ranks above one that only mentions "misbrugsbehandling".
+// Query words are not split.
+//
+// # Ranking
+//
+// BM25F (k1 = 1.2) over five fields with weights title 12, summary 6,
+// headings 3, facet names 2, body 1, and per-field length normalisation
+// against the field's average over the pages that have it. At build time
+// each (term, page) pair gets an integer impact 1..1000, the pair's BM25F
+// score relative to the best a term can score. The client only adds
+// integers, so Go and JS rank identically by construction.
+//
+// A query word matches index terms in stages, with weights in tenths:
+//   - its stem (10), the stems of its synonyms (8), and, for the last word
+//     while it is still being typed (the query does not end in a space),
+//     terms it is the start of or that have a word it is the start of (6;
+//     "boli" → "bol", the stem of "bolig"; at most 50, those in most pages
+//     first; the word must have two letters and all its terms one shard);
+//   - only if that matches nothing: the ae→æ / oe→ø spellings (9), for
+//     oekonomi → økonomi, paaroerende → pårørende;
+//   - only if that matches nothing either, and the word has five letters or
+//     more: terms one edit away (insert, delete, substitute or swap two
+//     neighbours) from the word, one of its forms, or its stem (5), among
+//     the terms of the stem's shard (so the first letter must be right).
+//
+// A page's score for a word is the best weight × impact over the word's
+// terms; its score is the sum over the words. Pages matching every word
+// are returned, best first (ties: URL order); if none does, pages matching
+// some words are, those matching more words first, and the client says so.
+//
+// # Shards
+//
+// Write produces classic scripts, each window.labyrintSearch.load(name,
+// data), so they load with <script> from file:// and any sub-path. Bytes
+// depend only on the pages, synonyms and labels (pages are ordered by
+// URL, terms by string), never on the order of Add calls.
+//
+// idx/meta.js, loaded first: {"v":1, "n": pages, "t": shard keys joined by
+// spaces, "d": the number of pages in each page shard but the last
+// (numbers below), "s": stop words, "y": synonym groups as stems joined by
+// spaces, "f": [[facet name, label, [[value, page list], ...]], ...]} with
+// the section as the first facet ("section"). It has no titles or URLs, so
+// it stays small whatever the site's size.
+//
+// idx/t-<key>.js, term shards: {"term": "postings form form ...", ...}.
+// Terms are grouped by their first letter; a group whose postings exceed
+// 16 KB is split by the next letter, to three letters at most (terms as
+// long as a split key stay in its shard). A term is in the shard with the
+// longest key it starts with. Keys are spelled ASCII in file names: a-z
+// and 0-9 as they are, other letters as _<hex>_ (t-_e6_.js for "æ"). The
+// postings are pairs (gap, impact-1), gap being the distance from the
+// previous page minus one; the forms are the endings of the words indexed
+// under the term (bol: "ig iger igen"), for prefix and typo matching.
+//
+// idx/d-<n>.js, page shards: [[url, title, summary, text], ...] for
+// consecutive pages, a new shard starting once one has 2 KB, text being
+// the body clipped to 2000 runes. The client loads them only for the
+// results it shows (10 at a time) and cuts the snippet from summary and
+// text there, marking the words that match.
+//
+// Numbers in shards are base 32 without separators: the last digit of a
+// number is one of A-Z a-f (0..31), the others one of g-z 0-9 - _.
+//
+// A one-word query thus loads search.js, meta.js, one term shard and the
+// page shards of the first ten results.
+package search

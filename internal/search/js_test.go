@@ -1,0 +1,159 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/jsfixture")
+
+// parityQueries are run by Go and by the JS client; the rankings must agree.
+var parityQueries = []string{
+	"behandling", "misbrugsbehandling", "paaroerende", "pårørende", "raadgivning",
+	"bolig", "boliger", "boligen", "boli", "boligern", "bo", "b", "behandlnig",
+	"oekonomi", "aerlighed", "Ærlighed", "afhængighed", "alkohol", "husvild", "hjemløs ",
+	"til", "og", "hjælp til bolig", "bostøtte pris", "respekt tillid", "misbrug behandling",
+	"Housing First", "ung", "unge", "25", "constructor", "toString", "xyzzy", "sam",
+	"psykisk sårbar", "rådgivning pårørende", "visitaton", "aflastnig", "myndighed ",
+	"støtte", "socialpsykiatrien", "hjem", "medarbejder", "fællesskab", "Nykøbing F",
+	"weekend ferie", "tilbud", "hv", "økonomisk bæredygtighed", "misbrugs",
+	"constructor bolig", "__proto__ hjælp", "hasOwnProperty", "valueOf til",
+}
+
+// stemWords returns words for checking the JS stemmer: the corpus's words,
+// inflections of them and random letter strings.
+func stemWords(docs []Doc) []string {
+	set := map[string]bool{}
+	for _, d := range docs {
+		for _, w := range words(d.Title + " " + d.Summary + " " + d.Body) {
+			set[w] = true
+		}
+	}
+	bases := sortedKeys(set)
+	suffixes := []string{"e", "erne", "ens", "s", "ets", "heden", "ig", "elig", "els", "igst", "løst", "ende",
+		"erende", "gd", "kt", "ligt", "tt", "as", "ås", "us"}
+	for i, b := range bases {
+		if i%4 != 0 {
+			continue
+		}
+		for _, s := range suffixes {
+			set[b+s] = true
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	letters := []rune("abdefgiklmnoprstuvyæøåéz1")
+	for range 1500 {
+		n := 1 + r.IntN(12)
+		w := make([]rune, n)
+		for i := range w {
+			w[i] = letters[r.IntN(len(letters))]
+		}
+		set[string(w)] = true
+	}
+	return sortedKeys(set)
+}
+
+// jsFixture builds the files the JS test reads: the shards of the test
+// index, Go's rankings of parityQueries and Go's stems of stemWords.
+func jsFixture(t *testing.T) map[string][]byte {
+	ix := testIndex(t)
+	files := map[string][]byte{}
+	if err := ix.Write(func(name string, data []byte) error {
+		files[name] = slices.Clone(data)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	type result struct {
+		Query string      `json:"query"`
+		Hits  [][2]string `json:"hits"` // url, score
+	}
+	var results []result
+	for _, q := range parityQueries {
+		r := result{Query: q, Hits: [][2]string{}}
+		for _, h := range ix.Search(q, 0) {
+			r.Hits = append(r.Hits, [2]string{h.URL, fmt.Sprint(h.Score)})
+		}
+		results = append(results, r)
+	}
+	files["expected.json"] = mustJSON(t, results)
+	st := newStemmer()
+	var stems []byte
+	for _, w := range stemWords(loadTestDocs(t)) {
+		stems = fmt.Appendf(stems, "%s %s\n", w, st.stem(w))
+	}
+	files["stems.txt"] = stems
+	return files
+}
+
+func mustJSON(t *testing.T, v any) []byte {
+	data, err := json.MarshalIndent(v, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(data, '\n')
+}
+
+// TestJSClient checks that testdata/jsfixture is what the Go code writes
+// now (go test -run TestJSClient -update rewrites it) and, if node is
+// installed, runs client_test.mjs: the JS client must stem like Go and
+// rank every parity query exactly as Search does.
+func TestJSClient(t *testing.T) {
+	dir := filepath.Join("testdata", "jsfixture")
+	files := jsFixture(t)
+	if *update {
+		os.RemoveAll(dir)
+		for name, data := range files {
+			p := filepath.Join(dir, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var stale []string
+	for name, data := range files {
+		old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil || !bytes.Equal(old, data) {
+			stale = append(stale, name)
+		}
+	}
+	if n := countFiles(t, dir); n != len(files) {
+		stale = append(stale, fmt.Sprintf("(%d files on disk, %d written)", n, len(files)))
+	}
+	if len(stale) > 0 {
+		slices.Sort(stale)
+		t.Fatalf("testdata/jsfixture is stale (%v); run: go test ./internal/search -run TestJSClient -update", stale)
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not installed; the JS client was not checked")
+	}
+	cmd := exec.Command(node, "--test", "client_test.mjs")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("node --test client_test.mjs: %v\n%s", err, out)
+	}
+	t.Logf("%s", out)
+}
+
+func countFiles(t *testing.T, dir string) int {
+	n := 0
+	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			n++
+		}
+		return nil
+	})
+	return n
+}

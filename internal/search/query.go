@@ -1,0 +1,184 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Weights of the ways a query word can match an index term (in tenths).
+// A document's score for a word is the best weight × impact over the
+// word's terms; its score is the sum over the words.
+const (
+	wExact   = 10 // the word's stem
+	wVariant = 9  // the stem of an ae→æ / oe→ø spelling
+	wSynonym = 8  // a synonym of the stem
+	wPrefix  = 6  // a term the last word is the start of
+	wFuzzy   = 5  // a term one typo away from the stem
+)
+
+// Hit is one search result.
+type Hit struct {
+	URL     string
+	Title   string
+	Section string
+	Score   float64
+}
+
+// Search returns the n best documents for q (all if n <= 0), best first,
+// ranked exactly as the browser client ranks them. Documents that match
+// every word of the query come first; if none does, documents that match
+// some of the words are returned, those matching more words first.
+func (ix *Index) Search(q string, n int) []Hit {
+	b := ix.build()
+	words := parseQuery(q)
+	if len(words) == 0 {
+		return nil
+	}
+	st := newStemmer()
+	type acc struct {
+		score int64
+		cov   int
+	}
+	accs := map[int32]*acc{}
+	for _, w := range words {
+		best := map[int32]int64{}
+		for t, wt := range b.candidates(w, st) {
+			for _, p := range b.post[t] {
+				if v := int64(wt) * int64(p.imp); v > best[p.doc] {
+					best[p.doc] = v
+				}
+			}
+		}
+		for d, v := range best {
+			a := accs[d]
+			if a == nil {
+				a = &acc{}
+				accs[d] = a
+			}
+			a.score += v
+			a.cov++
+		}
+	}
+	docs := make([]int32, 0, len(accs))
+	full := false
+	for d, a := range accs {
+		docs = append(docs, d)
+		if a.cov == len(words) {
+			full = true
+		}
+	}
+	if full {
+		docs = slices.DeleteFunc(docs, func(d int32) bool { return accs[d].cov < len(words) })
+	}
+	slices.SortFunc(docs, func(x, y int32) int {
+		return cmp.Or(
+			cmp.Compare(accs[y].cov, accs[x].cov),
+			cmp.Compare(accs[y].score, accs[x].score),
+			cmp.Compare(x, y),
+		)
+	})
+	if n > 0 && len(docs) > n {
+		docs = docs[:n]
+	}
+	hits := make([]Hit, len(docs))
+	for i, d := range docs {
+		doc := b.docs[d].doc
+		hits[i] = Hit{URL: doc.URL, Title: doc.Title, Section: doc.Section, Score: float64(accs[d].score)}
+	}
+	return hits
+}
+
+// candidates returns the index terms a query word matches, with weights.
+// Variants are only tried when the word as typed matches no term, and
+// typos only when the variants match none either. A typo is one edit
+// between the word's stem and a term, or between the word and a term or
+// one of its forms, among the terms of the stem's shard.
+func (b *built) candidates(w queryWord, st *stemmer) map[int32]int {
+	c := map[int32]int{}
+	add := func(term string, wt int) {
+		if id, ok := b.termID[term]; ok && c[id] < wt {
+			c[id] = wt
+		}
+	}
+	try := func(word string, wt int) {
+		s := st.stem(word)
+		add(s, wt)
+		for _, y := range b.syn.of[s] {
+			add(y, wSynonym)
+		}
+		if w.prefix {
+			for _, t := range b.prefixTerms(word) {
+				if c[t] < wPrefix {
+					c[t] = wPrefix
+				}
+			}
+		}
+	}
+	try(w.word, wExact)
+	if len(c) == 0 {
+		for _, v := range variants(w.word) {
+			try(v, wVariant)
+		}
+	}
+	if len(c) == 0 && utf8.RuneCountInString(w.word) >= fuzzyMinRunes {
+		s := st.stem(w.word)
+		if key, ok := b.shardOf(s); ok {
+			rs, rw := []rune(s), []rune(w.word)
+			for _, t := range b.shards[key] {
+				term := b.terms[t]
+				if editDistance1(rs, []rune(term)) || editDistance1(rw, []rune(term)) {
+					c[t] = wFuzzy
+					continue
+				}
+				for _, f := range b.forms[t] {
+					if editDistance1(rw, []rune(term+f)) {
+						c[t] = wFuzzy
+						break
+					}
+				}
+			}
+		}
+	}
+	return c
+}
+
+// prefixTerms returns the terms that w, the last word being typed, may be
+// the start of: terms that start with w or have a word (form) that does
+// ("boli" → "bol", the stem of "bolig"). At most maxPrefixTerms are kept,
+// those in most documents first.
+func (b *built) prefixTerms(w string) []int32 {
+	if utf8.RuneCountInString(w) < prefixMinRunes || !b.prefixFits(w) {
+		return nil
+	}
+	key, ok := b.shardOf(w)
+	if !ok {
+		return nil
+	}
+	var out []int32
+	for _, t := range b.shards[key] {
+		term := b.terms[t]
+		if strings.HasPrefix(term, w) {
+			out = append(out, t)
+			continue
+		}
+		if !strings.HasPrefix(w, term) {
+			continue
+		}
+		rest := w[len(term):]
+		for _, f := range b.forms[t] {
+			if strings.HasPrefix(f, rest) {
+				out = append(out, t)
+				break
+			}
+		}
+	}
+	slices.SortFunc(out, func(x, y int32) int {
+		return cmp.Or(cmp.Compare(len(b.post[y]), len(b.post[x])), cmp.Compare(b.terms[x], b.terms[y]))
+	})
+	if len(out) > maxPrefixTerms {
+		out = out[:maxPrefixTerms]
+	}
+	return out
+}

@@ -1,0 +1,292 @@
+package search
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func urls(hits []Hit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.URL)
+	}
+	return out
+}
+
+func filler(n int) string {
+	return strings.Repeat("Borgeren får hjælp af kommunen i hverdagen. ", n)
+}
+
+func TestRankingFields(t *testing.T) {
+	ix := NewIndex(nil)
+	ix.Add(Doc{URL: "/body/", Title: "Hverdagen", Body: filler(10) + "Bostøtte hjælper. Spørg om bostøtte. " + filler(10)})
+	ix.Add(Doc{URL: "/heading/", Title: "Hverdagen", Headings: []string{"Bostøtte"}, Body: filler(20)})
+	ix.Add(Doc{URL: "/summary/", Title: "Hverdagen", Summary: "Om bostøtte i eget hjem.", Body: filler(20)})
+	ix.Add(Doc{URL: "/title/", Title: "Bostøtte", Body: filler(20)})
+	ix.Add(Doc{URL: "/none/", Title: "Hverdagen", Body: filler(20)})
+	got := urls(ix.Search("bostøtte", 0))
+	want := []string{"/title/", "/summary/", "/heading/", "/body/"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestSearchCorpus(t *testing.T) {
+	ix := testIndex(t)
+	for _, tc := range []struct {
+		q     string
+		first string   // the best hit
+		has   []string // also among the hits
+	}{
+		// Stemming: inflections find each other.
+		{"boligerne", "", []string{"/enheder/saxenhoej-og-fjordvang/", "/enheder/guldborgsund-handicap/hjemloese/"}},
+		// Compounds: "behandling" finds "misbrugsbehandling" and "alkoholbehandling".
+		{"behandling ", "", []string{"/inspiration/raadgivning-paa-tvaers/", "/enheder/socialpsykiatrien-og-cfa/alkoholbehandling/"}},
+		// aa written for å.
+		{"raadgivning", "/inspiration/raadgivning-paa-tvaers/", nil},
+		{"paaroerende", "/enheder/myndighed/paaroerende/", nil},
+		// ae/oe for æ/ø when the word as written matches nothing.
+		{"oekonomi", "/hjertesager/oekonomi/", nil},
+		{"aerlighed", "/hjertesager/aerlighed/", nil},
+		// Synonyms.
+		{"husvild", "", []string{"/enheder/guldborgsund-handicap/hjemloese/"}},
+		{"afhængighed", "", []string{"/enheder/socialpsykiatrien-og-cfa/alkoholbehandling/"}},
+		// Typos: one edit in words of five letters or more.
+		{"visitaton", "/enheder/myndighed/visitation/", nil},
+		{"aflastnig", "/enheder/marie-grubbe/aflastning/", nil},
+		{"behandlnig", "", []string{"/enheder/socialpsykiatrien-og-cfa/stofmisbrug/"}},
+		// Prefix on the last word.
+		{"aflast", "/enheder/marie-grubbe/aflastning/", nil},
+		{"bostøtte pri", "/enheder/socialpsykiatrien-og-cfa/bostoette/", nil},
+		{"til", "/hjertesager/tillid/", nil},
+		// Several words: pages with all of them first.
+		{"rådgivning pårørende", "/enheder/myndighed/paaroerende/", nil},
+	} {
+		hits := ix.Search(tc.q, 0)
+		got := urls(hits)
+		if len(got) == 0 {
+			t.Errorf("%q: no hits", tc.q)
+			continue
+		}
+		if tc.first != "" && got[0] != tc.first {
+			t.Errorf("%q: first hit %s, want %s (all: %q)", tc.q, got[0], tc.first, got)
+		}
+		for _, u := range tc.has {
+			if !slices.Contains(got, u) {
+				t.Errorf("%q: %s missing from %q", tc.q, u, got)
+			}
+		}
+	}
+}
+
+func TestSearchNegative(t *testing.T) {
+	ix := testIndex(t)
+	// Nonsense, stop words only, a JS object key, and two typos.
+	for _, q := range []string{"xyzzy", "og", "constructor", "visittaton"} {
+		if hits := ix.Search(q, 0); len(hits) > 0 {
+			t.Errorf("%q: got %q, want no hits", q, urls(hits))
+		}
+	}
+	// Typo tolerance needs five letters: "unf" is not "ung".
+	if hits := ix.Search("unf ", 0); len(hits) > 0 {
+		t.Errorf("unf: got %q", urls(hits))
+	}
+	// Prefixes only on the last word: "aflast bolig" finds no aflastning page.
+	if hits := ix.Search("aflast bolig", 0); slices.Contains(urls(hits), "/enheder/marie-grubbe/aflastning/") && hits[0].URL == "/enheder/marie-grubbe/aflastning/" {
+		t.Errorf("aflast bolig: %q", urls(hits))
+	}
+	// å is not a: "far" does not find "får".
+	for _, h := range ix.Search("far ", 0) {
+		t.Errorf("far: got %s", h.URL)
+	}
+}
+
+func TestSearchPartial(t *testing.T) {
+	ix := testIndex(t)
+	// No page has both words: pages with one of them are returned.
+	hits := ix.Search("keramik herberg", 0)
+	got := urls(hits)
+	if !slices.Contains(got, "/enheder/guldborgsund-handicap/") || !slices.Contains(got, "/enheder/guldborgsund-handicap/hjemloese/") {
+		t.Errorf("got %q", got)
+	}
+	// With a page that has both, only such pages are returned.
+	hits = ix.Search("bostøtte pris", 0)
+	if got := urls(hits); !slices.Equal(got, []string{"/enheder/socialpsykiatrien-og-cfa/bostoette/"}) {
+		t.Errorf("got %q", got)
+	}
+	if hits := ix.Search("behandling", 2); len(hits) != 2 {
+		t.Errorf("n=2: got %d hits", len(hits))
+	}
+	if h := ix.Search("Marie Grubbe", 1); len(h) != 1 || h[0].Title != "Marie Grubbe" || h[0].Section != "Enheder og tilbud" || h[0].Score <= 0 {
+		t.Errorf("got %+v", h)
+	}
+}
+
+func writeFiles(t testing.TB, ix *Index) map[string][]byte {
+	files := map[string][]byte{}
+	var names []string
+	err := ix.Write(func(name string, data []byte) error {
+		names = append(names, name)
+		files[name] = bytes.Clone(data)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.IsSorted(names) {
+		t.Errorf("files not written in name order: %q", names)
+	}
+	return files
+}
+
+func TestWriteDeterministic(t *testing.T) {
+	docs := loadTestDocs(t)
+	docs = append(docs, benchDocs(300, 150)...)
+	syn := loadTestSynonyms(t)
+
+	a := NewIndex(syn)
+	for _, d := range docs {
+		a.Add(d)
+	}
+	// Reverse order, shuffled, from several goroutines, with a search
+	// (which builds the index) in between.
+	b := NewIndex(syn)
+	shuffled := slices.Clone(docs)
+	slices.Reverse(shuffled)
+	rand.New(rand.NewPCG(7, 7)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+	b.Add(shuffled[0])
+	b.Search("bolig", 5)
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 1 + w; i < len(shuffled); i += 4 {
+				b.Add(shuffled[i])
+			}
+		}()
+	}
+	wg.Wait()
+
+	fa, fb := writeFiles(t, a), writeFiles(t, b)
+	if len(fa) != len(fb) {
+		t.Fatalf("%d files vs %d", len(fa), len(fb))
+	}
+	for name, data := range fa {
+		if !bytes.Equal(data, fb[name]) {
+			t.Errorf("%s differs", name)
+		}
+	}
+	// Writing twice gives the same bytes too.
+	for name, data := range writeFiles(t, a) {
+		if !bytes.Equal(data, fa[name]) {
+			t.Errorf("second write: %s differs", name)
+		}
+	}
+}
+
+func TestWriteFormat(t *testing.T) {
+	ix := testIndex(t)
+	files := writeFiles(t, ix)
+	meta := string(files["idx/meta.js"])
+	for _, want := range []string{
+		`window.labyrintSearch.load("meta",{"v":1,"n":20,`,
+		`["section","Sektion",[["Enheder og tilbud",`,
+		`["unit","Enheder",[["Guldborgsund Handicap",`,
+		`"y":["afhæng alkohol misbrug","bol lej","hjemløs husvild"]`,
+	} {
+		if !strings.Contains(meta, want) {
+			t.Errorf("meta.js lacks %s:\n%s", want, meta)
+		}
+	}
+	var terms, docs int
+	for name, data := range files {
+		switch {
+		case strings.HasPrefix(name, "idx/t-"):
+			terms++
+			key := strings.TrimSuffix(strings.TrimPrefix(name, "idx/"), ".js")
+			if !strings.HasPrefix(string(data), fmt.Sprintf("window.labyrintSearch.load(%q,{", key)) {
+				t.Errorf("%s: %.60s", name, data)
+			}
+			for _, c := range key {
+				if c > 127 {
+					t.Errorf("%s: not an ASCII name", name)
+				}
+			}
+		case strings.HasPrefix(name, "idx/d-"):
+			docs++
+		case name != "idx/meta.js":
+			t.Errorf("unexpected file %s", name)
+		}
+	}
+	if terms < 10 || docs < 1 {
+		t.Errorf("%d term shards, %d doc shards", terms, docs)
+	}
+	if !strings.Contains(string(files["idx/t-r.js"]), `"rådgivning":"`) {
+		t.Errorf("t-r.js: %s", files["idx/t-r.js"])
+	}
+	if !strings.HasPrefix(string(files["idx/t-_e5_.js"]), `window.labyrintSearch.load("t-_e5_",{"år":"`) {
+		t.Errorf("t-_e5_.js: %s", files["idx/t-_e5_.js"])
+	}
+}
+
+func TestEncoding(t *testing.T) {
+	for _, n := range []uint32{0, 1, 31, 32, 1000, 1 << 20, 1<<32 - 1} {
+		b := appendNum(nil, n)
+		if len(b) != numLen(n) {
+			t.Errorf("%d: len %d, numLen %d", n, len(b), numLen(n))
+		}
+		// Decode as the client does.
+		var v uint64
+		for i, c := range b {
+			d := uint64(strings.IndexByte(numDigits, c))
+			if (d < 32) != (i == len(b)-1) {
+				t.Errorf("%d: bad digit kind in %q", n, b)
+			}
+			v = v*32 + d%32
+		}
+		if v != uint64(n) {
+			t.Errorf("%d: decoded %d from %q", n, v, b)
+		}
+	}
+	got := string(appendJSString(nil, "a\"b\\c\n<\u2028æ\x01"))
+	if want := `"a\"b\\c\n\u003c\u2028æ\u0001"`; got != want {
+		t.Errorf("appendJSString = %s, want %s", got, want)
+	}
+	if got := string(appendDocList(nil, []int32{0, 1, 2, 5, 9, 10})); got != "ACCADB" {
+		t.Errorf("appendDocList = %s", got)
+	}
+}
+
+func TestShardLayout(t *testing.T) {
+	ix := NewIndex(nil)
+	for _, d := range benchDocs(2000, 200) {
+		ix.Add(d)
+	}
+	b := ix.build()
+	deep := 0
+	for _, k := range b.keys {
+		if n := len([]rune(k)); n > 1 {
+			deep++
+		}
+		if n := len([]rune(k)); n > maxShardDepth {
+			t.Errorf("key %q too long", k)
+		}
+	}
+	if deep == 0 {
+		t.Errorf("no shard was split: %q", b.keys)
+	}
+	// Every term is in the shard shardOf names.
+	for key, ids := range b.shards {
+		for _, id := range ids {
+			if k, _ := b.shardOf(b.terms[id]); k != key {
+				t.Errorf("%q in shard %q, shardOf says %q", b.terms[id], key, k)
+			}
+		}
+	}
+}

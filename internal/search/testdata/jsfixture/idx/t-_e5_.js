@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-_e5_",{"år":"MpABqWCxT","året":"DsK"});

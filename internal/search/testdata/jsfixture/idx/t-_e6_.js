@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-_e6_",{"ærl":"N9J ighed igt"});

@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-_e9_",{"én":"SvJ"});

@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-c",{"cent":"J4b er","cfa":"JwXArKAqQAqW"});

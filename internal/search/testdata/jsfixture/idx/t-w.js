@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-w",{"weekend":"EtJ er","workshop":"SzO s"});

@@ -1,0 +1,209 @@
+package search
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Write writes the index as classic scripts, each a call
+// window.labyrintSearch.load(name, data). Names are relative to the search
+// folder (the folder of search.js): "idx/meta.js", "idx/t-<key>.js" (term
+// shards) and "idx/d-<n>.js" (document shards). Files are written in name
+// order and their bytes depend only on the documents, the synonyms and
+// the facet labels, not on the order of Add calls.
+func (ix *Index) Write(write func(name string, data []byte) error) error {
+	b := ix.build()
+	files := map[string][]byte{}
+
+	// Document shards: consecutive documents up to docShardTarget bytes.
+	summaries := make([]string, len(b.docs))
+	bodies := make([]string, len(b.docs))
+	parallel(len(b.docs), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			d := b.docs[i].doc
+			summaries[i] = nfc(clip(d.Summary, storeTextRunes))
+			body := d.Body
+			if strings.TrimSpace(body) == "" {
+				body = strings.Join(d.Headings, ". ")
+			}
+			bodies[i] = nfc(clip(body, storeTextRunes))
+		}
+	})
+	var docStarts []int
+	size := docShardTarget
+	for i, d := range b.docs {
+		if size >= docShardTarget {
+			docStarts = append(docStarts, i)
+			size = 0
+		}
+		size += len(d.doc.URL) + len(d.doc.Title) + len(summaries[i]) + len(bodies[i]) + 12
+	}
+	docFiles := make([][]byte, len(docStarts))
+	parallel(len(docStarts), func(lo, hi int) {
+		for k := lo; k < hi; k++ {
+			end := len(b.docs)
+			if k+1 < len(docStarts) {
+				end = docStarts[k+1]
+			}
+			name := "d-" + strconv.Itoa(k)
+			size := 64
+			for i := docStarts[k]; i < end; i++ {
+				size += len(b.docs[i].doc.URL) + len(b.docs[i].doc.Title) + len(summaries[i]) + len(bodies[i]) + 16
+			}
+			out := shardStart(make([]byte, 0, size+size/16), name)
+			out = append(out, '[')
+			for i := docStarts[k]; i < end; i++ {
+				if i > docStarts[k] {
+					out = append(out, ',')
+				}
+				d := b.docs[i].doc
+				out = append(out, '[')
+				out = appendJSString(out, d.URL)
+				out = append(out, ',')
+				out = appendJSString(out, nfc(d.Title))
+				out = append(out, ',')
+				out = appendJSString(out, summaries[i])
+				out = append(out, ',')
+				out = appendJSString(out, bodies[i])
+				out = append(out, ']')
+			}
+			docFiles[k] = append(out, "]);\n"...)
+		}
+	})
+	for k, data := range docFiles {
+		files["d-"+strconv.Itoa(k)] = data
+	}
+
+	// Term shards: {"term":"postings form form",...}.
+	termFiles := make([][]byte, len(b.keys))
+	parallel(len(b.keys), func(lo, hi int) {
+		for k := lo; k < hi; k++ {
+			name := "t-" + shardFileKey(b.keys[k])
+			size := 64
+			for _, t := range b.shards[b.keys[k]] {
+				size += len(b.terms[t]) + 8 + postingsLen(b.post[t])
+				for _, f := range b.forms[t] {
+					size += len(f) + 1
+				}
+			}
+			out := shardStart(make([]byte, 0, size), name)
+			out = append(out, '{')
+			for i, t := range b.shards[b.keys[k]] {
+				if i > 0 {
+					out = append(out, ',')
+				}
+				out = appendJSString(out, b.terms[t])
+				out = append(out, ':', '"')
+				out = appendPostings(out, b.post[t])
+				for _, f := range b.forms[t] {
+					out = append(out, ' ')
+					out = append(out, f...)
+				}
+				out = append(out, '"')
+			}
+			termFiles[k] = append(out, "});\n"...)
+		}
+	})
+	for k, key := range b.keys {
+		files["t-"+shardFileKey(key)] = termFiles[k]
+	}
+
+	// Meta shard.
+	m := []byte(`{"v":1,"n":`)
+	m = strconv.AppendInt(m, int64(len(b.docs)), 10)
+	m = append(m, `,"t":`...)
+	m = appendJSString(m, strings.Join(b.keys, " "))
+	m = append(m, `,"d":"`...)
+	for i := 1; i < len(docStarts); i++ {
+		m = appendNum(m, uint32(docStarts[i]-docStarts[i-1]))
+	}
+	m = append(m, `","s":`...)
+	m = appendJSString(m, stopList)
+	m = append(m, `,"y":[`...)
+	for i, g := range b.syn.groups {
+		if i > 0 {
+			m = append(m, ',')
+		}
+		m = appendJSString(m, strings.Join(g, " "))
+	}
+	m = append(m, `],"f":[`...)
+	for i, f := range b.facets {
+		if i > 0 {
+			m = append(m, ',')
+		}
+		m = append(m, '[')
+		m = appendJSString(m, f.name)
+		m = append(m, ',')
+		m = appendJSString(m, f.label)
+		m = append(m, ",["...)
+		for j, v := range f.values {
+			if j > 0 {
+				m = append(m, ',')
+			}
+			m = append(m, '[')
+			m = appendJSString(m, v.name)
+			m = append(m, ',', '"')
+			m = appendDocList(m, v.docs)
+			m = append(m, '"', ']')
+		}
+		m = append(m, "]]"...)
+	}
+	m = append(m, "]}"...)
+	files["meta"] = wrapShard("meta", m)
+
+	for _, name := range sortedKeys(files) {
+		if err := write("idx/"+name+".js", files[name]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func wrapShard(name string, data []byte) []byte {
+	out := shardStart(make([]byte, 0, len(data)+48), name)
+	out = append(out, data...)
+	return append(out, ");\n"...)
+}
+
+// shardStart appends the start of a shard file, up to its data.
+func shardStart(b []byte, name string) []byte {
+	b = append(b, "window.labyrintSearch.load("...)
+	b = appendJSString(b, name)
+	return append(b, ',')
+}
+
+// shardFileKey spells a shard key for a file name: a-z and 0-9 as they
+// are, any other rune as "_<hex>_" (æ → "_e6_"), so names are ASCII and
+// differ even on file systems that ignore case.
+func shardFileKey(key string) string {
+	var sb strings.Builder
+	for _, r := range key {
+		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+			sb.WriteRune(r)
+			continue
+		}
+		sb.WriteByte('_')
+		sb.WriteString(strconv.FormatInt(int64(r), 16))
+		sb.WriteByte('_')
+	}
+	return sb.String()
+}
+
+// clip shortens s to at most n runes, at a space if there is one near.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	k := 0
+	for i := range s {
+		if k == n {
+			cut := i
+			if j := strings.LastIndexByte(s[:i], ' '); j > i*4/5 {
+				cut = j
+			}
+			return s[:cut] + " …"
+		}
+		k++
+	}
+	return s
+}
