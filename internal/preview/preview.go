@@ -95,10 +95,6 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/_labyrint/events", s.events)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		if len(r.URL.Path) > 2048 || strings.Contains(r.URL.Path, "..") || strings.ContainsRune(r.URL.Path, 0) {
-			http.Error(w, "ugyldig adresse", http.StatusBadRequest)
-			return
-		}
 		p := r.URL.Path
 		if strings.HasSuffix(p, "/") {
 			p += "index.html"
@@ -118,7 +114,14 @@ func (s *Server) Handler() http.Handler {
 		}
 		files.ServeHTTP(w, r)
 	})
-	return mux
+	// Refuse ".." and overlong paths before anything cleans or redirects them.
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if len(r.URL.Path) > 2048 || strings.Contains(r.URL.Path, "..") || strings.ContainsRune(r.URL.Path, 0) {
+			http.Error(w, "ugyldig adresse", http.StatusBadRequest)
+			return
+		}
+		mux.ServeHTTP(w, r)
+	})
 }
 
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
