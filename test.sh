@@ -26,4 +26,7 @@ echo "== browser checks (axe-core, html-validate, keyboard, reflow, network, wei
 bash e2e/install.sh
 node --test e2e/selftest.mjs
 node e2e/check.mjs "$out/public" "$out/intranet"
+
+echo "== portable output: intranet from file:// (links, search), public under a sub-path"
+node e2e/portable.mjs "$out/public" "$out/intranet"
 rm -rf "$out"

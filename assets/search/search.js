@@ -439,8 +439,9 @@
         more.hidden = true;
         return say(""), (list.textContent = "");
       }
+      var failed = false;
       setTimeout(function () {
-        if (my == seq && !res) say("S\u00f8ger \u2026");
+        if (my == seq && !res && !failed) say("S\u00f8ger \u2026");
       }, 400);
       res = null;
       S.query(input.value).then(function (r) {
@@ -450,6 +451,7 @@
         drawFilters();
         draw();
       }, function () {
+        failed = true;
         if (my == seq) say("S\u00f8gningen kunne ikke indl\u00e6ses.");
       });
     }
