@@ -91,7 +91,8 @@ func TestGolden(t *testing.T) {
 					continue
 				}
 				if !bytes.Equal(got[n], w) {
-					t.Errorf("%s differs from golden:\n got: %s\nwant: %s", n, clip(got[n]), clip(w))
+					i := firstDiff(got[n], w)
+					t.Errorf("%s differs from golden at byte %d:\n got: …%s\nwant: …%s", n, i, clip(got[n], i), clip(w, i))
 				}
 			}
 			for n := range want {
@@ -103,11 +104,19 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func clip(b []byte) string {
-	if len(b) > 400 {
-		return string(b[:400]) + "…"
+// firstDiff returns the offset of the first byte where a and b differ.
+func firstDiff(a, b []byte) int {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
 	}
-	return string(b)
+	return i
+}
+
+// clip shows b around offset i.
+func clip(b []byte, i int) string {
+	lo, hi := max(0, i-80), min(len(b), i+160)
+	return string(b[lo:hi]) + "…"
 }
 
 // TestIdempotent builds twice and expects identical bytes in every file.
