@@ -119,7 +119,7 @@ async function resolvePath(root, pathname) {
   if (file !== root && !file.startsWith(root + path.sep)) return null;
   const st = await fsp.stat(file).catch(() => null);
   if (st && st.isDirectory()) {
-    if (!p.endsWith('/')) return { redirect: pathname + '/' };
+    if (!p.endsWith('/')) return { redirect: true };
     const index = path.join(file, 'index.html');
     const ist = await fsp.stat(index).catch(() => null);
     return ist && ist.isFile() ? { file: index } : null;
@@ -127,14 +127,20 @@ async function resolvePath(root, pathname) {
   return st && st.isFile() ? { file } : null;
 }
 
-export function startServer(root) {
+// Serve root over HTTP on loopback. With a prefix (e.g. '/sub/path/') the site
+// answers only below it, as when hosted under a sub-path; requests elsewhere
+// get 404 and are recorded in `outside`.
+export function startServer(root, { prefix = '/' } = {}) {
   root = path.resolve(root);
+  const outside = [];
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
-      const r = await resolvePath(root, url.pathname);
+      let r = null;
+      if (url.pathname.startsWith(prefix)) r = await resolvePath(root, url.pathname.slice(prefix.length - 1));
+      else outside.push(url.pathname);
       if (r && r.redirect) {
-        res.writeHead(301, { location: r.redirect + url.search });
+        res.writeHead(301, { location: url.pathname + '/' + url.search });
         res.end();
         return;
       }
@@ -165,7 +171,7 @@ export function startServer(root) {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ server, root, port, origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => {
+      resolve({ server, root, port, outside, origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => {
         server.close(() => r());
         server.closeAllConnections();
       }) });

@@ -13,13 +13,12 @@
 // Prints FAIL lines and one summary line `portable: ...`.
 // Exit 0 = pass, 1 = any failure, 2 = usage/setup error. See README.md.
 
-import http from 'node:http';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH, CHROMIUM_ARGS } from './check.mjs';
+import { CHROMIUM_PATH, CHROMIUM_ARGS, startServer } from './check.mjs';
 
 export const PREFIX = '/socialomraadet/inspiration/';
 const FILE_EXPAND = 40; // pages (after index.html) whose links are followed too
@@ -27,25 +26,6 @@ const NAV_TIMEOUT = 15_000;
 const SEARCH_TIMEOUT = 5_000;
 const WATCHDOG = 170_000; // whole run
 
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.pdf': 'application/pdf',
-};
 
 const failures = [];
 const reported = new Set();
@@ -215,59 +195,8 @@ async function checkFileSite(page, root) {
 
 // ---------------------------------------------------------------- 2. sub-path
 
-// Serve root under PREFIX only. Directory URLs serve index.html (301 without
-// the trailing slash); everything else, and anything outside PREFIX, is 404.
-export function startPrefixServer(root, prefix = PREFIX) {
-  const outside = [];
-  const server = http.createServer(async (req, res) => {
-    const notFound = () => {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-      res.end('404');
-    };
-    try {
-      const url = new URL(req.url, 'http://127.0.0.1');
-      if (!url.pathname.startsWith(prefix)) {
-        outside.push(url.pathname);
-        return notFound();
-      }
-      let p;
-      try { p = decodeURIComponent(url.pathname.slice(prefix.length - 1)); } catch { return notFound(); }
-      if (p.includes('\0')) return notFound();
-      let file = path.join(root, path.posix.normalize(p));
-      if (file !== root && !file.startsWith(root + path.sep)) return notFound();
-      let st = await fsp.stat(file).catch(() => null);
-      if (st && st.isDirectory()) {
-        if (!url.pathname.endsWith('/')) {
-          res.writeHead(301, { location: url.pathname + '/' + url.search });
-          return res.end();
-        }
-        file = path.join(file, 'index.html');
-        st = await fsp.stat(file).catch(() => null);
-      }
-      if (!st || !st.isFile()) return notFound();
-      const body = await fsp.readFile(file);
-      res.writeHead(200, {
-        'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream',
-        'content-length': body.length,
-        'cache-control': 'no-store',
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch (err) {
-      res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end(String(err));
-    }
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const origin = `http://127.0.0.1:${server.address().port}`;
-      resolve({ origin, outside, close: () => new Promise((r) => { server.close(() => r()); server.closeAllConnections(); }) });
-    });
-  });
-}
-
 async function checkSubPath(page, root) {
-  const srv = await startPrefixServer(root);
+  const srv = await startServer(root, { prefix: PREFIX });
   const base = srv.origin + PREFIX;
   const show = (u) => { try { const x = new URL(u); return x.origin === srv.origin ? x.pathname + x.search : u; } catch { return u; } };
   let current = '-';
