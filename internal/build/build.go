@@ -198,6 +198,7 @@ type builder struct {
 	rules        plainlang.Rules
 	index        *search.Index // nil when the site has no search page
 	language     []render.LanguageRow
+	filterURLs   []string // the filter pages' first URLs, for the sitemap
 	assetURLs    map[string]string
 	mu           sync.Mutex
 	pagesWritten int
@@ -255,6 +256,7 @@ func (b *builder) pages() *diag.List {
 			for _, f := range b.view.Filters(p) {
 				for i := range f.Terms {
 					ft := &f.Terms[i]
+					b.filterURLs = append(b.filterURLs, ft.URL)
 					for _, pg := range render.Pages(ft.URL, ft.Pages, render.ListSize) {
 						jobs = append(jobs, job{page: p, url: pg.PageURL(pg.Number), pager: pg, filter: ft, tax: f.Tax})
 					}
@@ -537,12 +539,8 @@ func (b *builder) sitemap() error {
 		if p.Kind != "notfound" {
 			urls = append(urls, p.URL)
 		}
-		for _, f := range b.view.Filters(p) {
-			for _, ft := range f.Terms {
-				urls = append(urls, ft.URL)
-			}
-		}
 	}
+	urls = append(urls, b.filterURLs...)
 	sort.Strings(urls)
 	// The sitemap protocol wants absolute addresses: the target's url when
 	// the config gives one, else paths from the site's root.

@@ -128,9 +128,6 @@ func within(dir, p string) bool {
 	return err == nil && rel != "." && !strings.HasPrefix(rel, "..")
 }
 
-// Stage returns the staging folder (for tests and for readers of the build).
-func (w *Writer) Stage() string { return w.stage }
-
 // clean checks that name is a plain relative slash path inside the output.
 func clean(name string) (string, error) {
 	c := path.Clean("/" + name)

@@ -60,9 +60,6 @@ func Parse(fsys fs.FS) (*Templates, error) {
 	return t, nil
 }
 
-// Has reports whether a layout exists.
-func (t *Templates) Has(name string) bool { return t.byName[name] != nil }
-
 // Names lists the layouts.
 func (t *Templates) Names() []string {
 	var out []string

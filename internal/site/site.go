@@ -43,27 +43,6 @@ type Page struct {
 // Field returns a front matter field by key (nil if absent).
 func (p *Page) Field(k string) interface{} { return p.Src.Fields[k] }
 
-// Section returns the top-level section slug of p ("" for top-level pages).
-func (p *Page) Section() string {
-	s := strings.Trim(p.URL, "/")
-	if i := strings.IndexByte(s, '/'); i >= 0 {
-		return s[:i]
-	}
-	if p.IsSection {
-		return s
-	}
-	return ""
-}
-
-// Depth is the number of path segments in p's URL.
-func (p *Page) Depth() int {
-	s := strings.Trim(p.URL, "/")
-	if s == "" || strings.HasSuffix(p.URL, ".html") {
-		return 0
-	}
-	return strings.Count(s, "/") + 1
-}
-
 // Taxonomy is a vocabulary with its terms.
 type Taxonomy struct {
 	Name   string // the front matter key's taxonomy name, e.g. "values"
