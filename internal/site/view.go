@@ -19,6 +19,7 @@ type View struct {
 	children map[*Page][]*Page
 	terms    map[*Term][]*Page
 	menu     []*Page
+	filters  map[*Page][]Filter // by section page, made once by Select
 }
 
 // Select makes the view of target t. This is the one place where pages are
@@ -45,6 +46,7 @@ func (s *Site) Select(t *config.Target, o Options) *View {
 		}
 	}
 	sortMenu(v.menu)
+	v.filters = map[*Page][]Filter{}
 	for _, tx := range s.Taxonomies {
 		for _, tm := range tx.Terms {
 			var ps []*Page
@@ -54,6 +56,11 @@ func (s *Site) Select(t *config.Target, o Options) *View {
 				}
 			}
 			v.terms[tm] = ps
+		}
+	}
+	for _, p := range v.Pages {
+		if f := v.makeFilters(p); f != nil {
+			v.filters[p] = f
 		}
 	}
 	return v
@@ -166,7 +173,9 @@ type FilterTerm struct {
 
 // Filters returns the filter pages of section page sec: one Filter per
 // taxonomy named in the kinds whose section it is.
-func (v *View) Filters(sec *Page) []Filter {
+func (v *View) Filters(sec *Page) []Filter { return v.filters[sec] }
+
+func (v *View) makeFilters(sec *Page) []Filter {
 	if sec == nil || !sec.IsSection || !v.visible[sec] {
 		return nil
 	}
