@@ -71,6 +71,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&o.Content, "content", "", "indholdsmappe (standard: sitets content)")
 	fs.StringVar(&o.Out, "out", "", "outputmappe (standard: målets, fx public)")
 	fs.StringVar(&o.Target, "target", "public", "mål: public, intranet, … eller all")
+	verbose := fs.Bool("v", false, "vis tiden for hvert trin")
 	if err := fs.Parse(args); err != nil {
 		return errReported
 	}
@@ -93,6 +94,11 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		_, warns := count(res.Findings)
 		fmt.Fprintf(stdout, "%s: %d sider skrevet til %s (%d filer), %d advarsler, %s\n", t, res.Pages, res.Out, res.Files, warns, res.Duration.Round(1e6))
+		if *verbose {
+			for _, st := range res.Stages {
+				fmt.Fprintf(stdout, "  %-22s %s\n", st.Name, st.Took.Round(time.Millisecond))
+			}
+		}
 	}
 	if failed {
 		return errReported

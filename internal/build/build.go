@@ -48,6 +48,13 @@ type Result struct {
 	Files    int // files written, not counting .gz
 	Findings []diag.Finding
 	Duration time.Duration
+	Stages   []Stage // time spent in each stage, in order
+}
+
+// Stage is the time one pipeline stage took.
+type Stage struct {
+	Name string
+	Took time.Duration
 }
 
 // Run builds one target. The error (nil on success) joins every error
@@ -61,6 +68,12 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		o.Target = "public"
 	}
 	res := &Result{Target: o.Target}
+	last := start
+	mark := func(name string) {
+		now := time.Now()
+		res.Stages = append(res.Stages, Stage{name, now.Sub(last)})
+		last = now
+	}
 	var all diag.List
 	fail := func(l *diag.List) (*Result, error) {
 		all.Merge(l)
@@ -88,7 +101,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if o.Content == "" {
 		prefix = cfg.Content
 	}
+	mark("config")
 	tree, l := content.Load(os.DirFS(contentDir), prefix, cfg)
+	mark("content")
 	if tree == nil {
 		return fail(l)
 	}
@@ -102,6 +117,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	all.Merge(l)
 	view := s.Select(t, site.Options{Drafts: o.Drafts})
+	mark("site+select")
 
 	layoutsDir := under(o.Source, cfg.Layouts)
 	assetsDir := under(o.Source, cfg.Assets)
@@ -141,7 +157,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 			b.index.SetFacetLabel(tx.Name, tx.Title)
 		}
 	}
+	mark("open+assets")
 	l = b.pages()
+	mark("render+write")
 	all.Merge(l)
 	if errs, _ := all.Count(); errs > 0 {
 		return fail(nil)
@@ -167,10 +185,12 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
+	mark("static+index+sitemap")
 	if err := w.Commit(); err != nil {
 		return res, err
 	}
 	committed = true
+	mark("swap")
 	res.Pages, res.Files = b.pagesWritten, b.files
 	res.Findings = all.Items()
 	res.Duration = time.Since(start)
