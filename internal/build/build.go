@@ -347,7 +347,7 @@ func (b *builder) page(j job, l *diag.List) {
 		d.Language = b.language
 	}
 	if j.filter != nil {
-		p = &site.Page{Src: p.Src, URL: j.url, Title: p.Title + ": " + j.filter.Term.Name, Kind: "filter", Layout: "filter", Audience: p.Audience}
+		p = &site.Page{Src: p.Src, URL: j.url, Title: j.filter.Term.Name, Kind: "filter", Layout: "filter", Audience: p.Audience}
 		d.Page = p
 		d.Section = j.page
 	}

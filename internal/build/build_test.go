@@ -84,15 +84,22 @@ func TestGolden(t *testing.T) {
 				}
 			}
 			sort.Strings(names)
+			shown := 0
 			for _, n := range names {
+				if shown == 5 {
+					t.Errorf("… more files differ (run go test ./internal/build -update after checking)")
+					break
+				}
 				w, ok := want[n]
 				if !ok {
 					t.Errorf("%s: new file, not in golden (run go test ./internal/build -update)", n)
+					shown++
 					continue
 				}
 				if !bytes.Equal(got[n], w) {
 					i := firstDiff(got[n], w)
 					t.Errorf("%s differs from golden at byte %d:\n got: …%s\nwant: …%s", n, i, clip(got[n], i), clip(w, i))
+					shown++
 				}
 			}
 			for n := range want {

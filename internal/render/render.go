@@ -331,6 +331,21 @@ func (d *Data) PageAt(u string) *site.Page {
 // Filters returns the filter pages of the page (a section), by taxonomy.
 func (d *Data) Filters() []site.Filter { return d.View.Filters(d.Page) }
 
+// FilterIn returns the filter by taxonomy tax of the section at URL u (nil
+// if there is none), for pages that lead into it, such as a guide.
+func (d *Data) FilterIn(u, tax string) *site.Filter {
+	sec := d.PageAt(u)
+	if sec == nil {
+		return nil
+	}
+	for _, f := range d.View.Filters(sec) {
+		if f.Tax.Name == tax {
+			return &f
+		}
+	}
+	return nil
+}
+
 // Breadcrumbs returns the visible sections from the front page down to the page's parent.
 func (d *Data) Breadcrumbs() []*site.Page {
 	if d.Section != nil {

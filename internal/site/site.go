@@ -350,7 +350,9 @@ func (s *Site) buildTaxonomies(l *diag.List) {
 			sort.Slice(t.Terms, func(i, j int) bool { return Less(t.Terms[i].Name, t.Terms[j].Name) })
 		}
 		for _, tm := range t.Terms {
-			sortPages(tm.pages)
+			// A term gathers pages from many sections, whose weights only
+			// order each section: sort by title.
+			sort.SliceStable(tm.pages, func(i, j int) bool { return Less(tm.pages[i].Title, tm.pages[j].Title) })
 		}
 	}
 }
