@@ -7,6 +7,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -14,12 +15,15 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
 	"github.com/guldborgsund/labyrint/internal/build"
 	"github.com/guldborgsund/labyrint/internal/diag"
 	"github.com/guldborgsund/labyrint/internal/preview"
+	"github.com/guldborgsund/labyrint/internal/render"
 )
 
 func main() {
@@ -37,6 +41,10 @@ Brug:
   labyrint build [--source MAPPE] [--content MAPPE] [--out MAPPE] [--target NAVN]
       Bygger sitet. --target er public (standard) eller et andet mål fra site.yaml;
       --target all bygger alle mål.
+  labyrint check [--source MAPPE] [--content MAPPE] [--format text|json] [--language]
+      Tjekker alt, hvad bygningen tjekker, og desuden links til #afsnit, sider som
+      intet linker til, og eksterne links (listes, hentes ikke). Skriver ingenting.
+      --language viser alle siders LIX, den sværeste først.
   labyrint serve [--source MAPPE] [--content MAPPE] [--port N] [--target NAVN] [--public]
       Bygger sitet med kladder og viser det på http://127.0.0.1:N/. Siden opdateres,
       når du gemmer en fil. Fejl vises i browseren med fil og linje.
@@ -58,6 +66,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return cmdBuild(ctx, args[1:], stdout, stderr)
 	case "serve":
 		return cmdServe(ctx, args[1:], stdout, stderr)
+	case "check":
+		return cmdCheck(ctx, args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "labyrint: ukendt kommando %q\n\n%s", args[0], usage)
 	return errReported
@@ -216,6 +226,91 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fmt.Fprintf(stdout, "Forhåndsvisning: http://%s/ (stop med Ctrl+C)\n", ln.Addr())
 	if err := hs.Serve(ln); err != nil && err != http.ErrServerClosed {
 		fmt.Fprintln(stderr, "labyrint:", err)
+		return errReported
+	}
+	return nil
+}
+
+func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var o build.Options
+	fs.StringVar(&o.Source, "source", ".", "sitets mappe (site.yaml, layouts, assets)")
+	fs.StringVar(&o.Content, "content", "", "indholdsmappe (standard: sitets content)")
+	outFormat := fs.String("format", "text", "text eller json")
+	language := fs.Bool("language", false, "vis alle siders LIX, den sværeste først")
+	if err := fs.Parse(args); err != nil {
+		return errReported
+	}
+	if *outFormat != "text" && *outFormat != "json" {
+		fmt.Fprintf(stderr, "labyrint: --format skal være text eller json, ikke %q\n", *outFormat)
+		return errReported
+	}
+	o.Check = true
+	tmp, err := os.MkdirTemp("", "labyrint-check-")
+	if err != nil {
+		fmt.Fprintln(stderr, "labyrint:", err)
+		return errReported
+	}
+	defer os.RemoveAll(tmp)
+	var all []diag.Finding
+	var lang []render.LanguageRow
+	seen := map[string]bool{}
+	for _, t := range allTargets(o.Source) {
+		o.Target, o.Out = t, filepath.Join(tmp, t)
+		res, err := build.Run(ctx, o)
+		fs := diag.Findings(err)
+		if res != nil {
+			fs = append(res.Findings, fs...)
+			if len(res.Language) > len(lang) {
+				lang = res.Language
+			}
+		}
+		for _, f := range fs {
+			if k := f.Error(); !seen[k] {
+				seen[k] = true
+				all = append(all, f)
+			}
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].File != all[j].File {
+			return all[i].File < all[j].File
+		}
+		return all[i].Line < all[j].Line
+	})
+	errs, warns := count(all)
+	if *outFormat == "json" {
+		type jf struct {
+			File     string `json:"file"`
+			Line     int    `json:"line"`
+			Col      int    `json:"col"`
+			Severity string `json:"severity"`
+			Code     string `json:"code"`
+			Message  string `json:"message"`
+			Hint     string `json:"hint,omitempty"`
+		}
+		out := make([]jf, 0, len(all))
+		for _, f := range all {
+			sev := map[diag.Severity]string{diag.Error: "error", diag.Warning: "warning", diag.Info: "info"}[f.Severity]
+			out = append(out, jf{f.File, f.Line, f.Col, sev, f.Code, f.Msg, f.Hint})
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.Encode(out)
+	} else {
+		for _, f := range all {
+			fmt.Fprintln(stdout, format(f))
+		}
+		if *language {
+			fmt.Fprintf(stdout, "\n%4s %5s  %-52s %s\n", "LIX", "ord", "side", "længste sætning")
+			for _, r := range lang {
+				fmt.Fprintf(stdout, "%4d %5d  %-52s %d ord\n", r.Lix, r.Words, r.Page.Src.File, r.Longests)
+			}
+		}
+		fmt.Fprintf(stdout, "%d fejl, %d advarsler\n", errs, warns)
+	}
+	if errs > 0 {
 		return errReported
 	}
 	return nil

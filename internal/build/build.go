@@ -9,16 +9,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	stdhtml "html"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/guldborgsund/labyrint/internal/check"
 	"github.com/guldborgsund/labyrint/internal/config"
 	"github.com/guldborgsund/labyrint/internal/content"
 	"github.com/guldborgsund/labyrint/internal/diag"
@@ -38,6 +41,7 @@ type Options struct {
 	Target  string // target name; default "public"
 	Drafts  bool   // include drafts (the preview only)
 	Preview bool   // rendered for the preview server
+	Check   bool   // check only: run every stage and the link checks, write nothing
 }
 
 // Result tells what a build did.
@@ -48,7 +52,8 @@ type Result struct {
 	Files    int // files written, not counting .gz
 	Findings []diag.Finding
 	Duration time.Duration
-	Stages   []Stage // time spent in each stage, in order
+	Stages   []Stage              // time spent in each stage, in order
+	Language []render.LanguageRow // every page's plain-language figures, worst first
 }
 
 // Stage is the time one pipeline stage took.
@@ -186,6 +191,16 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		return res, err
 	}
 	mark("static+index+sitemap")
+	res.Language = b.language
+	if o.Check {
+		for _, f := range check.Run(b.checked, "/") {
+			all.Add(f)
+		}
+		res.Pages, res.Files = b.pagesWritten, b.files
+		res.Findings = all.Items()
+		res.Duration = time.Since(start)
+		return res, all.Err() // the deferred Abort throws the staging folder away
+	}
 	if err := w.Commit(); err != nil {
 		return res, err
 	}
@@ -218,7 +233,8 @@ type builder struct {
 	rules        plainlang.Rules
 	index        *search.Index // nil when the site has no search page
 	language     []render.LanguageRow
-	filterURLs   []string // the filter pages' first URLs, for the sitemap
+	filterURLs   []string      // the filter pages' first URLs, for the sitemap
+	checked      []*check.Page // what labyrint check looks at; only with Options.Check
 	assetURLs    map[string]string
 	mu           sync.Mutex
 	pagesWritten int
@@ -351,8 +367,10 @@ func (b *builder) page(j job, l *diag.List) {
 		d.Page = p
 		d.Section = j.page
 	}
+	var links []markdown.LinkRef
 	if j.filter == nil && (j.pager == nil || j.pager.Number == 1) {
 		res := b.md.Render(p.Src.Body, p.Src.BodyLine, b.linkFunc(p, d))
+		links = res.Links
 		for _, pr := range res.Problems {
 			sev := diag.Warning
 			if pr.Error {
@@ -389,6 +407,9 @@ func (b *builder) page(j job, l *diag.List) {
 	if err != nil {
 		l.Add(diag.Finding{File: p.Src.File, Line: 1, Severity: diag.Error, Code: "template", Msg: "skabelonen fejlede: " + err.Error()})
 		return
+	}
+	if b.o.Check {
+		b.collect(j, p, html, links)
 	}
 	if err := b.w.Write(render.FileFor(j.url), html); err != nil {
 		l.Add(diag.Finding{File: p.Src.File, Line: 1, Severity: diag.Error, Code: "write", Msg: err.Error()})
@@ -618,4 +639,45 @@ func SourceDirs(o Options) ([]string, error) {
 		content = under(o.Source, cfg.Content)
 	}
 	return []string{o.Source, content, under(o.Source, cfg.Layouts), under(o.Source, cfg.Assets)}, nil
+}
+
+var (
+	hrefRE = regexp.MustCompile(`href="([^"]*)"`)
+	idRE   = regexp.MustCompile(` id="([^"]*)"`)
+)
+
+// collect keeps what labyrint check needs of one rendered file.
+func (b *builder) collect(j job, p *site.Page, html []byte, links []markdown.LinkRef) {
+	cp := &check.Page{URL: j.url, File: p.Src.File, IDs: map[string]bool{}}
+	for _, m := range idRE.FindAllSubmatch(html, -1) {
+		cp.IDs[string(m[1])] = true
+	}
+	for _, m := range hrefRE.FindAllSubmatch(html, -1) {
+		cp.Hrefs = append(cp.Hrefs, stdhtml.UnescapeString(string(m[1])))
+	}
+	for _, l := range links {
+		cl := check.Link{Dest: l.Dest, Line: l.Line}
+		u, frag, _ := strings.Cut(l.Dest, "#")
+		cl.Frag = frag
+		switch {
+		case u == "" || isExternal(u):
+		case strings.HasPrefix(u, "/"):
+			if t := b.site.PageByURL(path.Clean(u) + "/"); t != nil {
+				cl.To = t.URL
+			} else if t := b.site.PageByURL(u); t != nil {
+				cl.To = t.URL
+			}
+		case strings.HasSuffix(u, ".md"):
+			if t := b.site.PageByPath(path.Join(path.Dir(p.Src.Path), u)); t != nil {
+				cl.To = t.URL
+			}
+		}
+		if cl.Frag != "" && u != "" && cl.To == "" {
+			continue // a link to a file, not a page
+		}
+		cp.Links = append(cp.Links, cl)
+	}
+	b.mu.Lock()
+	b.checked = append(b.checked, cp)
+	b.mu.Unlock()
 }

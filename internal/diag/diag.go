@@ -16,11 +16,15 @@ type Severity int
 const (
 	Warning Severity = iota // reported, the build goes on
 	Error                   // the build stops and the previous output stays
+	Info                    // for the record only (labyrint check lists them)
 )
 
 func (s Severity) String() string {
-	if s == Error {
+	switch s {
+	case Error:
 		return "fejl"
+	case Info:
+		return "info"
 	}
 	return "advarsel"
 }
@@ -101,9 +105,10 @@ func (l *List) Items() []Finding {
 // Count returns the number of errors and warnings.
 func (l *List) Count() (errs, warns int) {
 	for _, f := range l.items {
-		if f.Severity == Error {
+		switch f.Severity {
+		case Error:
 			errs++
-		} else {
+		case Warning:
 			warns++
 		}
 	}

@@ -65,6 +65,14 @@ type Result struct {
 	Headings []HeadingRef
 	Blocks   []Block
 	Problems []Problem
+	Links    []LinkRef // every link and image destination, as written, with its line
+}
+
+// LinkRef is one link or image in a body.
+type LinkRef struct {
+	Dest  string // as written
+	Line  int
+	Image bool
 }
 
 // Renderer parses and renders bodies. It is safe for concurrent use: one per build.
@@ -99,6 +107,7 @@ type state struct {
 	link     LinkFunc
 	headings []HeadingRef
 	problems []Problem
+	links    []LinkRef
 }
 
 func (s *state) lineOf(off int) int {
@@ -129,6 +138,7 @@ func (r *Renderer) Render(body []byte, firstLine int, link LinkFunc) Result {
 	res.Headings = st.headings
 	res.Blocks = collectBlocks(doc, st)
 	res.Problems = append(res.Problems, st.problems...)
+	res.Links = st.links
 	return res
 }
 
@@ -214,6 +224,7 @@ func (st *state) inlineLine(n ast.Node) int {
 
 func (st *state) resolve(n ast.Node, dest []byte, image bool) []byte {
 	d := strings.TrimSpace(string(dest))
+	st.links = append(st.links, LinkRef{Dest: d, Line: st.inlineLine(n), Image: image})
 	if bad := dangerous(d); bad != "" {
 		st.problems = append(st.problems, Problem{Line: st.inlineLine(n), Code: "link-unsafe", Error: true,
 			Msg: "linket bruger " + bad + " – det er ikke tilladt og er fjernet"})
