@@ -45,6 +45,9 @@ Brug:
       Tjekker alt, hvad bygningen tjekker, og desuden links til #afsnit, sider som
       intet linker til, og eksterne links (listes, hentes ikke). Skriver ingenting.
       --language viser alle siders LIX, den sværeste først.
+  labyrint new TYPE "Titel" [--in MAPPE] [--source MAPPE]
+      Laver en ny side ud fra skabelonen archetypes/TYPE.md, fx case, offer eller page.
+      Adressen laves af titlen (æ→ae, ø→oe, å→aa). En fil, der findes, bliver ikke overskrevet.
   labyrint serve [--source MAPPE] [--content MAPPE] [--port N] [--target NAVN] [--public]
       Bygger sitet med kladder og viser det på http://127.0.0.1:N/. Siden opdateres,
       når du gemmer en fil. Fejl vises i browseren med fil og linje.
@@ -68,6 +71,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return cmdServe(ctx, args[1:], stdout, stderr)
 	case "check":
 		return cmdCheck(ctx, args[1:], stdout, stderr)
+	case "new":
+		return cmdNew(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "labyrint: ukendt kommando %q\n\n%s", args[0], usage)
 	return errReported

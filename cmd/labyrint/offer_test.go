@@ -13,7 +13,7 @@ func copySite(t *testing.T) string {
 	t.Helper()
 	dst := filepath.Join(t.TempDir(), "site")
 	os.MkdirAll(dst, 0o755)
-	for _, name := range []string{"site.yaml", "layouts", "assets", "content"} {
+	for _, name := range []string{"site.yaml", "layouts", "assets", "content", "archetypes"} {
 		src := filepath.Join("../..", name)
 		err := filepath.Walk(src, func(p string, fi os.FileInfo, err error) error {
 			if err != nil {
