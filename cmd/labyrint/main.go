@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -87,8 +88,19 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&o.Out, "out", "", "outputmappe (standard: målets, fx public)")
 	fs.StringVar(&o.Target, "target", "public", "mål: public, intranet, … eller all")
 	verbose := fs.Bool("v", false, "vis tiden for hvert trin")
+	cpuprofile := fs.String("cpuprofile", "", "skriv en CPU-profil (go tool pprof) til filen")
 	if err := fs.Parse(args); err != nil {
 		return errReported
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintln(stderr, "labyrint:", err)
+			return errReported
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
 	}
 	targets := []string{o.Target}
 	if o.Target == "all" {

@@ -386,7 +386,7 @@ func (d *Data) AZ() []*site.Page {
 		}
 		out = append(out, p)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return site.Less(out[i].Title, out[j].Title) })
+	site.SortByTitle(out)
 	return out
 }
 

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"slices"
@@ -38,6 +39,7 @@ type Page struct {
 	parent   *Page              // the section page above, nil for the front page
 	children []*Page            // pages and sections directly below, sorted
 	terms    map[string][]*Term // taxonomy name → the terms this page refers to
+	key      []byte             // Danish collation key of the title, for sorting
 }
 
 // Field returns a front matter field by key (nil if absent).
@@ -116,6 +118,20 @@ func Less(a, b string) bool {
 	collMu.Lock()
 	defer collMu.Unlock()
 	return coll.CompareString(a, b) < 0
+}
+
+// collationKey returns s's Danish sort key: comparing keys bytewise orders
+// like Less, without running the collator on every comparison.
+func collationKey(s string) []byte {
+	var b collate.Buffer
+	collMu.Lock()
+	defer collMu.Unlock()
+	return bytes.Clone(coll.KeyFromString(&b, s))
+}
+
+// SortByTitle orders pages by title the Danish way, keeping equal titles in order.
+func SortByTitle(ps []*Page) {
+	sort.SliceStable(ps, func(i, j int) bool { return bytes.Compare(ps[i].key, ps[j].key) < 0 })
 }
 
 // URLFor returns the URL of the content path p, and the page slug.
@@ -229,6 +245,7 @@ func newPage(src *content.Source) *Page {
 		Date: src.Date("date"), Draft: src.Bool("draft"), Menu: src.Int("menu"), Review: src.String("review"),
 		Audience: src.String("audience"), IsSection: path.Base(src.Path) == "_index.md"}
 	p.URL = URLFor(src.Path, src.String("slug"))
+	p.key = collationKey(p.Title)
 	switch {
 	case src.Kind != nil:
 		p.Kind, p.Layout = src.Kind.Name, src.Kind.Layout
@@ -264,7 +281,7 @@ func sortPages(ps []*Page) {
 			return a.IsSection
 		}
 		if a.Title != b.Title {
-			return Less(a.Title, b.Title)
+			return bytes.Compare(a.key, b.key) < 0
 		}
 		return a.URL < b.URL
 	})
@@ -352,7 +369,7 @@ func (s *Site) buildTaxonomies(l *diag.List) {
 		for _, tm := range t.Terms {
 			// A term gathers pages from many sections, whose weights only
 			// order each section: sort by title.
-			sort.SliceStable(tm.pages, func(i, j int) bool { return Less(tm.pages[i].Title, tm.pages[j].Title) })
+			SortByTitle(tm.pages)
 		}
 	}
 }
