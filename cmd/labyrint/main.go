@@ -88,6 +88,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&o.Out, "out", "", "outputmappe (standard: målets, fx public)")
 	fs.StringVar(&o.Target, "target", "public", "mål: public, intranet, … eller all")
 	verbose := fs.Bool("v", false, "vis tiden for hvert trin")
+	fs.BoolVar(&o.Force, "force", false, "byg, selv om intet er ændret")
 	cpuprofile := fs.String("cpuprofile", "", "skriv en CPU-profil (go tool pprof) til filen")
 	if err := fs.Parse(args); err != nil {
 		return errReported
@@ -120,6 +121,10 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			continue
 		}
 		_, warns := count(res.Findings)
+		if res.Unchanged {
+			fmt.Fprintf(stdout, "%s: intet er ændret siden sidste bygning; %s er ikke rørt (%s; labyrint check viser advarslerne)\n", t, res.Out, res.Duration.Round(1e6))
+			continue
+		}
 		fmt.Fprintf(stdout, "%s: %d sider skrevet til %s (%d filer), %d advarsler, %s\n", t, res.Pages, res.Out, res.Files, warns, res.Duration.Round(1e6))
 		if *verbose {
 			for _, st := range res.Stages {

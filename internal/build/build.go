@@ -7,9 +7,12 @@ package build
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	stdhtml "html"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -42,18 +45,20 @@ type Options struct {
 	Drafts  bool   // include drafts (the preview only)
 	Preview bool   // rendered for the preview server
 	Check   bool   // check only: run every stage and the link checks, write nothing
+	Force   bool   // build even when nothing changed since the output was made
 }
 
 // Result tells what a build did.
 type Result struct {
-	Target   string
-	Out      string
-	Pages    int // HTML pages written
-	Files    int // files written, not counting .gz
-	Findings []diag.Finding
-	Duration time.Duration
-	Stages   []Stage              // time spent in each stage, in order
-	Language []render.LanguageRow // every page's plain-language figures, worst first
+	Target    string
+	Out       string
+	Pages     int // HTML pages written
+	Files     int // files written, not counting .gz
+	Findings  []diag.Finding
+	Duration  time.Duration
+	Stages    []Stage              // time spent in each stage, in order
+	Language  []render.LanguageRow // every page's plain-language figures, worst first
+	Unchanged bool                 // nothing changed since the build in Out: nothing was written
 }
 
 // Stage is the time one pipeline stage took.
@@ -135,6 +140,17 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		out = t.Out
 	}
 	res.Out = out
+	digest := buildDigest(o, t.Name, tree.Digest, layoutsDir, assetsDir)
+	if !o.Check && !o.Preview && !o.Force {
+		if old, err := os.ReadFile(filepath.Join(out, DigestFile)); err == nil && string(old) == digest {
+			// Same generator, same sources, same options: the output is
+			// already what this build would write. Write nothing.
+			res.Unchanged = true
+			res.Findings = all.Items()
+			res.Duration = time.Since(start)
+			return res, nil
+		}
+	}
 	w, err := output.Open(out, o.Source, contentDir, layoutsDir, assetsDir)
 	if err != nil {
 		return res, err
@@ -188,6 +204,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		return res, err
 	}
 	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	if err := w.WriteRaw(DigestFile, []byte(digest)); err != nil {
 		return res, err
 	}
 	mark("static+index+sitemap")
@@ -680,4 +699,38 @@ func (b *builder) collect(j job, p *site.Page, html []byte, links []markdown.Lin
 	b.mu.Lock()
 	b.checked = append(b.checked, cp)
 	b.mu.Unlock()
+}
+
+// DigestFile, in the output, holds the digest of the build that made it.
+const DigestFile = ".labyrint-digest"
+
+// buildDigest hashes everything a build's output depends on: the generator
+// itself, the config, the content, the layouts and assets, and the options.
+func buildDigest(o Options, target string, content []byte, dirs ...string) string {
+	h := sha256.New()
+	if exe, err := os.Executable(); err == nil {
+		if f, err := os.Open(exe); err == nil {
+			io.Copy(h, f)
+			f.Close()
+		}
+	}
+	fmt.Fprintf(h, "%s\x00%v\x00", target, o.Drafts)
+	if b, err := os.ReadFile(filepath.Join(o.Source, config.FileName)); err == nil {
+		h.Write(b)
+	}
+	h.Write(content)
+	for _, d := range dirs {
+		filepath.WalkDir(d, func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return nil
+			}
+			b, _ := os.ReadFile(p)
+			rel, _ := filepath.Rel(d, p)
+			h.Write([]byte(filepath.ToSlash(rel) + "\x00"))
+			h.Write(b)
+			return nil
+		})
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

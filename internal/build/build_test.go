@@ -55,7 +55,7 @@ func tree(t *testing.T, dir string) map[string][]byte {
 // goldenFile reports whether a built file is compared with a golden copy:
 // the rendered pages and text files, not compressed copies or assets.
 func goldenFile(name string) bool {
-	return !strings.HasSuffix(name, ".gz") && !strings.HasPrefix(name, "assets/")
+	return !strings.HasSuffix(name, ".gz") && !strings.HasPrefix(name, "assets/") && name != DigestFile
 }
 
 func TestGolden(t *testing.T) {
@@ -304,5 +304,36 @@ func TestExampleSite(t *testing.T) {
 	}
 	if _, ok := files["kerneopgaver/mestring/index.html"]; !ok {
 		t.Error("no page for the core task Mestring")
+	}
+}
+
+// TestUnchangedWritesNothing builds twice: the second build finds the same
+// digest and leaves the output alone; a changed byte builds again.
+func TestUnchangedWritesNothing(t *testing.T) {
+	site := copyDir(t, goldenSite)
+	abs, _ := filepath.Abs("../..")
+	rewrite(t, filepath.Join(site, "site.yaml"), "../../../../../", abs+"/")
+	out := filepath.Join(t.TempDir(), "public")
+	if res, err := Run(context.Background(), Options{Source: site, Out: out}); err != nil || res.Unchanged {
+		t.Fatalf("first build: %v unchanged=%v", err, res.Unchanged)
+	}
+	before, _ := os.Stat(filepath.Join(out, "index.html"))
+	res, err := Run(context.Background(), Options{Source: site, Out: out})
+	if err != nil || !res.Unchanged {
+		t.Fatalf("second build: %v unchanged=%v", err, res.Unchanged)
+	}
+	after, _ := os.Stat(filepath.Join(out, "index.html"))
+	if !os.SameFile(before, after) || !before.ModTime().Equal(after.ModTime()) {
+		t.Error("an unchanged build replaced the output")
+	}
+	f := filepath.Join(site, "content/hjertesager/aerlighed.md")
+	b, _ := os.ReadFile(f)
+	os.WriteFile(f, append(b, ' '), 0o644)
+	if res, err := Run(context.Background(), Options{Source: site, Out: out}); err != nil || res.Unchanged {
+		t.Errorf("after an edit: %v unchanged=%v", err, res.Unchanged)
+	}
+	// Another target is another build.
+	if res, err := Run(context.Background(), Options{Source: site, Out: out, Target: "intranet"}); err != nil || res.Unchanged {
+		t.Errorf("intranet into the same folder: %v unchanged=%v", err, res.Unchanged)
 	}
 }

@@ -8,6 +8,7 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"path"
@@ -67,6 +68,7 @@ type Tree struct {
 	Sources []*Source         // Markdown files, sorted by path
 	Static  []string          // other files to publish as they are, sorted
 	Data    map[string][]byte // data files at the top of the folder, by name
+	Digest  []byte            // hash of every file's path and bytes: equal trees, equal digests
 }
 
 // Load reads every file under fsys. prefix is how messages name the folder
@@ -117,6 +119,7 @@ func Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *diag.List) {
 	sort.Strings(mdPaths)
 	sort.Strings(t.Static)
 	t.Sources = make([]*Source, len(mdPaths))
+	sums := make([][32]byte, len(mdPaths))
 	lists := make([]diag.List, len(mdPaths))
 	var wg sync.WaitGroup
 	work := make(chan int, 256)
@@ -125,7 +128,7 @@ func Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *diag.List) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				t.Sources[i] = read(fsys, prefix, mdPaths[i], cfg, &lists[i])
+				t.Sources[i], sums[i] = read(fsys, prefix, mdPaths[i], cfg, &lists[i])
 			}
 		}()
 	}
@@ -142,21 +145,43 @@ func Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *diag.List) {
 		}
 	}
 	t.Sources = kept
+	// The digest covers every file, so a repeated build can tell that
+	// nothing changed without rendering anything.
+	h := sha256.New()
+	for i, p := range mdPaths {
+		h.Write([]byte(p + "\x00"))
+		h.Write(sums[i][:])
+	}
+	for _, p := range t.Static {
+		b, _ := fs.ReadFile(fsys, p)
+		h.Write([]byte(p + "\x00"))
+		h.Write(b)
+	}
+	names := make([]string, 0, len(t.Data))
+	for n := range t.Data {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		h.Write([]byte(n + "\x00"))
+		h.Write(t.Data[n])
+	}
+	t.Digest = h.Sum(nil)
 	return t, &l
 }
 
-func read(fsys fs.FS, prefix, p string, cfg *config.Config, l *diag.List) *Source {
+func read(fsys fs.FS, prefix, p string, cfg *config.Config, l *diag.List) (*Source, [32]byte) {
 	file := path.Join(prefix, p)
 	if st, err := fs.Stat(fsys, p); err == nil && st.Size() > MaxFileSize {
 		l.Errorf(file, 0, "too-large", "filen er for stor (%d MB); en side må højst fylde %d MB – del den op i flere sider", st.Size()>>20, MaxFileSize>>20)
-		return nil
+		return nil, [32]byte{}
 	}
 	raw, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		l.Errorf(file, 0, "read", "kan ikke læse: %v", err)
-		return nil
+		return nil, [32]byte{}
 	}
-	return Parse(file, p, raw, cfg, l)
+	return Parse(file, p, raw, cfg, l), sha256.Sum256(raw)
 }
 
 // Parse checks one Markdown file's bytes. file names it in messages; p is
