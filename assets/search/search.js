@@ -269,15 +269,20 @@
     var cs = qs.map(cands), acc = new Map(), terms = [], hits, full;
     if (Object.keys(miss).length) return { need: Object.keys(miss) };
     cs.forEach(function (c) {
+      /* doc -> [best own, best synonym]; score 4 x the greater + the lesser */
       var best = new Map();
       c.forEach(function (wt, t) {
-        var p = post(rec(shard(shardOf(t)), t)), i = 0, v;
+        var p = post(rec(shard(shardOf(t)), t)), i = 0, k = wt == 8 ? 1 : 0, e;
         terms.push(t);
-        for (; i < p.length; i += 2) if (!(best.get(p[i]) >= (v = wt * p[i + 1]))) best.set(p[i], v);
+        for (; i < p.length; i += 2) {
+          e = best.get(p[i]) || [0, 0];
+          e[k] = Math.max(e[k], wt * p[i + 1]);
+          best.set(p[i], e);
+        }
       });
-      best.forEach(function (v, doc) {
+      best.forEach(function (e, doc) {
         var a = acc.get(doc) || { d: doc, s: 0, c: 0 };
-        a.s += v;
+        a.s += e[0] + e[1] + 3 * Math.max(e[0], e[1]);
         a.c++;
         acc.set(doc, a);
       });

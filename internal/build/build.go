@@ -415,7 +415,7 @@ func (b *builder) page(j job, l *diag.List) {
 			b.mu.Unlock()
 		}
 		if b.index != nil && p.Kind != "notfound" && p.Layout != SearchLayout {
-			b.index.Add(b.searchDoc(p, res.Blocks))
+			b.index.Add(SearchDoc(b.view, p, res.Blocks))
 		}
 	}
 	if p.Review != "" && b.info.Label == "" && !b.info.Preview && j.url == p.URL {
@@ -461,9 +461,12 @@ func (b *builder) searchPage() *site.Page {
 	return nil
 }
 
-// searchDoc is what the index sees of a page: its title, summary,
-// headings and text, its top section's title and its taxonomy terms.
-func (b *builder) searchDoc(p *site.Page, blocks []markdown.Block) search.Doc {
+// SearchDoc is what the index sees of a page: its title, summary,
+// headings and text, the text of its kind's own fields (an offer's "who is
+// it for" and "what you get" are on the page too), its top section's
+// title and its taxonomy terms. Exported so the search quality test indexes
+// the real site exactly as the build does.
+func SearchDoc(v *site.View, p *site.Page, blocks []markdown.Block) search.Doc {
 	d := search.Doc{URL: p.URL, Title: p.Title, Summary: p.Summary, Facets: map[string][]string{}}
 	var body strings.Builder
 	for _, bl := range blocks {
@@ -474,17 +477,38 @@ func (b *builder) searchDoc(p *site.Page, blocks []markdown.Block) search.Doc {
 		body.WriteString(bl.Text)
 		body.WriteByte('\n')
 	}
+	if k := p.Src.Kind; k != nil {
+		names := make([]string, 0, len(k.Fields))
+		for n, f := range k.Fields {
+			if f.Taxonomy == "" && f.Enum == nil && (f.Type == "string" || f.Type == "list") {
+				names = append(names, n)
+			}
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			switch x := p.Field(n).(type) {
+			case string:
+				body.WriteString(x)
+				body.WriteByte('\n')
+			case []string:
+				for _, s := range x {
+					body.WriteString(s)
+					body.WriteByte('\n')
+				}
+			}
+		}
+	}
 	d.Body = body.String()
-	if crumbs := b.view.Breadcrumbs(p); len(crumbs) > 1 {
+	if crumbs := v.Breadcrumbs(p); len(crumbs) > 1 {
 		d.Section = crumbs[1].Title
 	} else if p.IsSection && p.URL != "/" {
 		d.Section = p.Title
 	}
-	for _, tx := range b.site.Taxonomies {
+	for _, tx := range v.Site.Taxonomies {
 		if tx.Free {
 			continue
 		}
-		for _, t := range b.view.Terms(p, tx.Name) {
+		for _, t := range v.Terms(p, tx.Name) {
 			d.Facets[tx.Name] = append(d.Facets[tx.Name], t.Name)
 		}
 	}

@@ -122,7 +122,7 @@ func TestEditDistance1(t *testing.T) {
 func TestCompoundParts(t *testing.T) {
 	ix := testIndex(t)
 	ix.build()
-	c := &compounder{known: ix.knownWords(), memo: map[string][]string{}}
+	c := newCompounder(ix.knownWords())
 	for _, tc := range []struct {
 		word string
 		want []string

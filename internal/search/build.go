@@ -25,6 +25,10 @@ const (
 	compoundMinRunes = 3
 	// compoundMinWord is the shortest word that is split into parts.
 	compoundMinWord = 6
+	// compoundHeadRunes and compoundTailRunes are the shortest first and
+	// last part of a compound whose last part is not a known word.
+	compoundHeadRunes = 5
+	compoundTailRunes = 5
 	// Sharding.
 	termShardTarget = 16 << 10 // bytes of a term shard before it is split
 	maxShardDepth   = 3        // runes of the longest shard key
@@ -84,7 +88,7 @@ func (ix *Index) build() *built {
 	b.docs = docs
 
 	ix.stemVocab()
-	wordTerms := ix.expandWords(ix.knownWords(), b)
+	wordTerms := ix.expandWords(b)
 
 	// Pass 1: document frequencies (per worker, then summed).
 	nt := len(b.terms)
@@ -127,7 +131,7 @@ func (ix *Index) build() *built {
 	maxScore := idfOf(1)
 	idf := make([]float64, nt)
 	for t := range df {
-		idf[t] = idfOf(df[t])
+		idf[t] = idfOf(b.blendedDF(t, df))
 	}
 
 	// Pass 2: impacts per document (term<<16 | impact), then postings.
@@ -174,6 +178,21 @@ func (ix *Index) build() *built {
 	b.facets = ix.buildFacets(docs)
 	ix.built = b
 	return b
+}
+
+// blendedDF returns the document frequency term t is weighted by: its own,
+// or, for a term with synonyms, the highest of its synonyms' (those that are
+// index terms) if that is higher. Synonyms thus count as one word for
+// rarity, as Lucene's SynonymQuery does: a rare synonym (elevbolig) does not
+// outscore the common word the user typed (botilbud) just for being rare.
+func (b *built) blendedDF(t int, df []int32) int32 {
+	n := df[t]
+	for _, y := range b.syn.of[b.terms[t]] {
+		if id, ok := b.termID[y]; ok {
+			n = max(n, df[id])
+		}
+	}
+	return n
 }
 
 // tfAcc accumulates one document's term frequencies per field (in halves)
@@ -258,9 +277,11 @@ func (ix *Index) stemVocab() {
 // knownWords returns the strings a part of a compound word may be, each
 // mapped to the index term it stands for: every word of three letters or
 // more that is not a stop word (to its stem), and every such stem (to
-// itself).
-func (ix *Index) knownWords() map[string]string {
-	known := map[string]string{}
+// itself). whole holds the words (not stems) that may be the first part of
+// a compound whose last part is not known: those of compoundHeadRunes
+// letters or more.
+func (ix *Index) knownWords() (known map[string]string, whole map[string]bool) {
+	known, whole = map[string]string{}, map[string]bool{}
 	var stems []string
 	for i := range ix.vocab.shards {
 		sh := &ix.vocab.shards[i]
@@ -273,8 +294,11 @@ func (ix *Index) knownWords() map[string]string {
 			}
 			s := wstems[j]
 			stems = append(stems, s)
-			if utf8.RuneCountInString(w) >= compoundMinRunes {
+			if n := utf8.RuneCountInString(w); n >= compoundMinRunes {
 				known[w] = s
+				if n >= compoundHeadRunes {
+					whole[w] = true
+				}
 			}
 		}
 	}
@@ -283,13 +307,14 @@ func (ix *Index) knownWords() map[string]string {
 			known[s] = s
 		}
 	}
-	return known
+	return known, whole
 }
 
 // expandWords fills b.terms and b.termID and returns, per vocab shard and
 // word, the terms each word is indexed under: its stem and the stems of its
 // compound parts.
-func (ix *Index) expandWords(known map[string]string, b *built) *wordRefs {
+func (ix *Index) expandWords(b *built) *wordRefs {
+	known, whole := ix.knownWords()
 	type exp struct {
 		stem  string
 		parts []string
@@ -298,7 +323,7 @@ func (ix *Index) expandWords(known map[string]string, b *built) *wordRefs {
 	// has its own memo (splitting is a pure function of known).
 	exps := make([][]exp, vocabShards)
 	parallelN(vocabShards, func() func(i int) {
-		c := &compounder{known: known, memo: map[string][]string{}}
+		c := newCompounder(known, whole)
 		return func(i int) {
 			sh := &ix.vocab.shards[i]
 			sh.mu.RLock()
@@ -317,7 +342,11 @@ func (ix *Index) expandWords(known map[string]string, b *built) *wordRefs {
 						parts = c.split(s)
 					}
 					for _, p := range parts {
-						if t := known[p]; t != s && !slices.Contains(e.parts, t) {
+						t, ok := known[p]
+						if !ok {
+							t = p // the stem of an unknown last part
+						}
+						if t != s && !slices.Contains(e.parts, t) {
 							e.parts = append(e.parts, t)
 						}
 					}
@@ -399,9 +428,25 @@ func (ix *Index) collectForms(docs []*docIn, b *built) [][]string {
 // compounder splits compound words into known words, allowing the Danish
 // linking "s" or "e" between parts: misbrugsbehandling = misbrug+s+behandling.
 // The longest known first part wins; both parts are split further.
+//
+// Failing that, a word that starts with a whole known word of
+// compoundHeadRunes letters or more, followed by a part that is not known
+// but whose stem has compoundTailRunes letters or more, is split there, the
+// unknown part standing for its stem: socialmedicinsk = social + medicinsk,
+// although the site has no "medicinsk" on its own. The first part must be
+// a word, not only a stem (kommunikation is not kommun(e) + ikation), and
+// as a linking letter cannot be told from a part's own, the first part may
+// not end in "s" (borgersamling is not borgers + amling) nor the unknown
+// part start with "s" or "e".
 type compounder struct {
 	known map[string]string
+	whole map[string]bool
 	memo  map[string][]string
+	st    *stemmer
+}
+
+func newCompounder(known map[string]string, whole map[string]bool) *compounder {
+	return &compounder{known: known, whole: whole, memo: map[string][]string{}, st: newStemmer()}
 }
 
 func (c *compounder) split(x string) []string {
@@ -442,6 +487,15 @@ func (c *compounder) split(x string) []string {
 					break
 				}
 			}
+		}
+	}
+	for k := n - compoundTailRunes; k >= compoundHeadRunes && parts == nil; k-- {
+		head, rest := x[:starts[k]], x[starts[k]:]
+		if !c.whole[head] || head[len(head)-1] == 's' || rest[0] == 's' || rest[0] == 'e' {
+			continue
+		}
+		if t := c.st.stem(rest); utf8.RuneCountInString(t) >= compoundTailRunes {
+			parts = append([]string{head, t}, c.split(head)...)
 		}
 	}
 	c.memo[x] = parts

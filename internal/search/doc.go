@@ -42,9 +42,14 @@
 // the site (as words or stems, three letters or more, not stop words),
 // allowing a linking "s" or "e": misbrugsbehandling = misbrug + s +
 // behandling. The longest known first part wins; both parts are split
-// further. Parts count half as much as the whole word, so a page about
-// "behandling" ranks above one that only mentions "misbrugsbehandling".
-// Query words are not split.
+// further. Failing that, a word that starts with a whole word of the site
+// of five letters or more is split after it if the rest, which need not
+// occur elsewhere, has a stem of five letters or more: socialmedicinsk =
+// social + medicinsk. As a linking "s" cannot then be told from a part's
+// own letter, that first word may not end in "s" nor the rest start with
+// "s" or "e" (borgersamling is not borgers + amling). Parts count half as
+// much as the whole word, so a page about "behandling" ranks above one that
+// only mentions "misbrugsbehandling". Query words are not split.
 //
 // # Ranking
 //
@@ -52,7 +57,11 @@
 // headings 3, facet names 2, body 1, and per-field length normalisation
 // against the field's average over the pages that have it. At build time
 // each (term, page) pair gets an integer impact 1..1000, the pair's BM25F
-// score relative to the best a term can score. The client only adds
+// score relative to the best a term can score. A term with synonyms is
+// weighted as rare as the most common of them that is an index term (its
+// document frequency is theirs if higher), so synonyms count as one word
+// and a rare synonym (elevbolig) does not outrank the common word typed
+// (botilbud) for its rarity alone. The client only adds and multiplies
 // integers, so Go and JS rank identically by construction.
 //
 // A query word matches index terms in stages, with weights in tenths:
@@ -68,10 +77,14 @@
 //     neighbours) from the word, one of its forms, or its stem (5), among
 //     the terms of the stem's shard (so the first letter must be right).
 //
-// A page's score for a word is the best weight × impact over the word's
-// terms; its score is the sum over the words. Pages matching every word
-// are returned, best first (ties: URL order); if none does, pages matching
-// some words are, those matching more words first, and the client says so.
+// For a page and a query word, let d be the best weight × impact over the
+// word's own terms (all stages but synonyms) and y the best over its
+// synonyms; the page's score for the word is 4 × max(d, y) + min(d, y), so
+// a page that has both the word and a synonym of it (hjemløse and
+// forsorgshjem) beats one with only either. A page's score is the sum over
+// the words. Pages matching every word are returned, best first (ties: URL
+// order); if none does, pages matching some words are, those matching more
+// words first, and the client says so.
 //
 // # Shards
 //

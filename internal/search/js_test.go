@@ -26,6 +26,7 @@ var parityQueries = []string{
 	"støtte", "socialpsykiatrien", "hjem", "medarbejder", "fællesskab", "Nykøbing F",
 	"weekend ferie", "tilbud", "hv", "økonomisk bæredygtighed", "misbrugs",
 	"constructor bolig", "__proto__ hjælp", "hasOwnProperty", "valueOf til",
+	"lejlighed", "hjemløse bolig", "alkohol behandling",
 }
 
 // stemWords returns words for checking the JS stemmer: the corpus's words,

@@ -8,14 +8,20 @@ import (
 )
 
 // Weights of the ways a query word can match an index term (in tenths).
-// A document's score for a word is the best weight × impact over the
-// word's terms; its score is the sum over the words.
+// For each document and query word, d is the best weight × impact over the
+// word's own terms (all but synonyms) and y the best over its synonyms; the
+// document's score for the word is bothShare × max(d, y) + min(d, y), so a
+// page that has the word and a synonym of it (hjemløs and forsorgshjem)
+// beats one that has only either. Its score is the sum over the words.
 const (
 	wExact   = 10 // the word's stem
 	wVariant = 9  // the stem of an ae→æ / oe→ø spelling
-	wSynonym = 8  // a synonym of the stem
+	wSynonym = 8  // a synonym of the stem; only synonyms have this weight
 	wPrefix  = 6  // a term the last word is the start of
 	wFuzzy   = 5  // a term one typo away from the stem
+	// bothShare: the lesser of a word's own and synonym score counts
+	// 1/bothShare as much as the greater.
+	bothShare = 4
 )
 
 // Hit is one search result.
@@ -43,21 +49,28 @@ func (ix *Index) Search(q string, n int) []Hit {
 	}
 	accs := map[int32]*acc{}
 	for _, w := range words {
-		best := map[int32]int64{}
+		best := map[int32]*[2]int64{} // the best own and synonym weight × impact
 		for t, wt := range b.candidates(w, st) {
+			k := 0
+			if wt == wSynonym {
+				k = 1
+			}
 			for _, p := range b.post[t] {
-				if v := int64(wt) * int64(p.imp); v > best[p.doc] {
-					best[p.doc] = v
+				e := best[p.doc]
+				if e == nil {
+					e = &[2]int64{}
+					best[p.doc] = e
 				}
+				e[k] = max(e[k], int64(wt)*int64(p.imp))
 			}
 		}
-		for d, v := range best {
+		for d, e := range best {
 			a := accs[d]
 			if a == nil {
 				a = &acc{}
 				accs[d] = a
 			}
-			a.score += v
+			a.score += bothShare*max(e[0], e[1]) + min(e[0], e[1])
 			a.cov++
 		}
 	}

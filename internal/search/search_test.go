@@ -290,3 +290,61 @@ func TestShardLayout(t *testing.T) {
 		}
 	}
 }
+
+// TestSynonymBlending: a synonym does not outrank the word as typed just
+// for being rarer (its rarity is the group's), and a page with the word
+// and a synonym of it beats one with only the word.
+func TestSynonymBlending(t *testing.T) {
+	syn := Synonyms{{"botilbud", "elevbolig"}, {"hjemløs", "forsorgshjem"}}
+	ix := NewIndex(syn)
+	for i := range 8 { // botilbud is common, elevbolig rare
+		ix.Add(Doc{URL: fmt.Sprintf("/botilbud-%d/", i), Title: "Botilbud", Body: filler(3 + i)})
+	}
+	ix.Add(Doc{URL: "/elevbolig/", Title: "Elevbolig", Body: filler(3)})
+	if got := urls(ix.Search("botilbud", 0)); got[0] != "/botilbud-0/" || got[len(got)-1] != "/elevbolig/" {
+		t.Errorf("botilbud: got %q, want the elevbolig page last", got)
+	}
+	if got := urls(ix.Search("elevbolig", 0)); got[0] != "/elevbolig/" {
+		t.Errorf("elevbolig: got %q", got)
+	}
+
+	ix = NewIndex(syn)
+	ix.Add(Doc{URL: "/a/", Title: "Botilbud", Summary: "For hjemløse.", Body: filler(3)})
+	ix.Add(Doc{URL: "/b/", Title: "Tilbud", Summary: "For hjemløse.", Body: "Et forsorgshjem. " + filler(6)})
+	ix.Add(Doc{URL: "/c/", Title: "Socialmedicin", Summary: "For hjemløse.", Body: filler(2)})
+	ix.Add(Doc{URL: "/d/", Title: "Saxenhøj", Body: "Et forsorgshjem. " + filler(6)})
+	ix.Add(Doc{URL: "/e/", Title: "Fjordvang", Body: "Et forsorgshjem. " + filler(6)})
+	if got := urls(ix.Search("hjemløs", 0)); got[0] != "/b/" {
+		t.Errorf("hjemløs: got %q, want /b/ (hjemløs and forsorgshjem) first", got)
+	}
+}
+
+// TestCompoundUnknownTail: a compound whose last part is not a word of the
+// site is still split after a whole known word, but not where a linking s
+// or a mere stem could mislead.
+func TestCompoundUnknownTail(t *testing.T) {
+	ix := NewIndex(nil)
+	ix.Add(Doc{URL: "/a/", Title: "Socialmedicinsk afdeling", Body: "Social Færdigheds Træning. En borgers stemme. Borgersamlinger og kommunikation i kommunen."})
+	ix.Add(Doc{URL: "/b/", Title: "Socialpædagogisk støtte", Body: filler(2)})
+	ix.build()
+	c := newCompounder(ix.knownWords())
+	for _, tc := range []struct {
+		word string
+		want []string
+	}{
+		{"socialmedicinsk", []string{"social", "medicinsk"}},
+		{"socialpædagogisk", []string{"social", "pædagogisk"}},
+		{"borgersamlinger", nil}, // not borgers + amlinger
+		{"kommunikation", nil},   // kommun is only a stem, not a word
+	} {
+		if got := c.split(tc.word); !slices.Equal(got, tc.want) {
+			t.Errorf("split(%q) = %q, want %q", tc.word, got, tc.want)
+		}
+	}
+	if got := urls(ix.Search("medicinsk", 0)); !slices.Equal(got, []string{"/a/"}) {
+		t.Errorf("medicinsk: got %q, want /a/ (socialmedicinsk)", got)
+	}
+	if got := urls(ix.Search("pædagogisk støtte", 0)); !slices.Equal(got, []string{"/b/"}) {
+		t.Errorf("pædagogisk støtte: got %q, want /b/ (socialpædagogisk)", got)
+	}
+}

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-_e5_",{"åben":"FvaAoHBrG hed"});
+window.labyrintSearch.load("t-_e5_",{"åben":"FvaApSBrG hed"});

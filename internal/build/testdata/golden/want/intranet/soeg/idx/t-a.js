@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-a",{"alert":"FpC"});
+window.labyrintSearch.load("t-a",{"alert":"Fra"});

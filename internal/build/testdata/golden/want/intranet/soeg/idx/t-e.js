@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-e",{"egen":"Dub","enhed":"AlRAsBAsOAnd er"});
+window.labyrintSearch.load("t-e",{"egen":"Dte","enhed":"AmVAsBAsOAnd er"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-f",{"fortæl":"FpC ler","får":"D5I"});
+window.labyrintSearch.load("t-f",{"fordi":"ItR","fortæl":"Fra ler","får":"D4U"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-h",{"hjælp":"CqbAxR er","hvornår":"FpC"});
+window.labyrintSearch.load("t-h",{"handicap":"Dof","hjælp":"CqVAxR er","hver":"Dof","hvornår":"Fra"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-l",{"lil":"A4f le","lyt":"FpC ter","læs":"AtG"});
+window.labyrintSearch.load("t-l",{"lil":"A4f le","lyt":"Fra ter","lær":"ItR e","læs":"Avb"});

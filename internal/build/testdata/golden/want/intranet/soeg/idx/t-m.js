@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-m",{"medarbejd":"HsOAzA ere","mød":"FpC e"});
+window.labyrintSearch.load("t-m",{"medarbejd":"HteAzA ere","mød":"Fra e"});

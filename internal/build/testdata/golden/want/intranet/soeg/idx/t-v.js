@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-v",{"velkom":"AtG men","vis":"F6A er","voksn":"Cub e","vor":"ExA es","værdi":"ApUD1C er erne"});
+window.labyrintSearch.load("t-v",{"velkom":"Avb men","vis":"F6A er","voksn":"CqVAmR e","vor":"EzD es","værdi":"ArSD1E er erne"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-1",{"1":"Fpa"});
+window.labyrintSearch.load("t-1",{"1":"FsK","1234":"CqOAmR"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-2",{"2026":"Fpa"});
+window.labyrintSearch.load("t-2",{"2026":"FsK"});

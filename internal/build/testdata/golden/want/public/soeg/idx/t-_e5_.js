@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-_e5_",{"åben":"FzaAqa hed"});
+window.labyrintSearch.load("t-_e5_",{"åben":"FzaAsJ hed"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-a",{"alert":"Fpa"});
+window.labyrintSearch.load("t-a",{"alert":"FsK"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-b",{"betyd":"G2J er","bo":"D4A","bol":"D7b ig"});
+window.labyrintSearch.load("t-b",{"betyd":"G2J er","bo":"D4A","bol":"D7a ig"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-e",{"egen":"DvS","enhed":"AkZApZAqFAmW er"});
+window.labyrintSearch.load("t-e",{"egen":"DuP","enhed":"AlSApZAqFAmW er"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-f",{"fortæl":"Fpa ler","får":"D5L"});
+window.labyrintSearch.load("t-f",{"fortæl":"FsK ler","får":"D4V"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-h",{"hjælp":"CqaAwV er","hvornår":"Fpa"});
+window.labyrintSearch.load("t-h",{"handicap":"DpO","hjælp":"CqOAwV er","hver":"DpO","hvornår":"FsK"});

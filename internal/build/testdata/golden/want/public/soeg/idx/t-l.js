@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-l",{"lil":"A4f le","lyt":"Fpa ter","læs":"Ate"});
+window.labyrintSearch.load("t-l",{"lil":"A4f le","lyt":"FsK ter","læs":"AwJ"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-m",{"mød":"Fpa e"});
+window.labyrintSearch.load("t-m",{"mød":"FsK e"});

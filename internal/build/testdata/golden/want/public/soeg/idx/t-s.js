@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-s",{"se":"GvS","sig":"G7F er","sit":"A4f e","sted":"D4A","støt":"D7O te","svar":"Fpa er"});
+window.labyrintSearch.load("t-s",{"se":"GxW","sig":"G7F er","sit":"A4f e","sted":"D4A","støt":"D7U te","svar":"FsK er"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-v",{"velkom":"Ate men","vis":"F6A er","voksn":"CvS e","vor":"ExU es","værdi":"ApVD0A er erne"});
+window.labyrintSearch.load("t-v",{"velkom":"AwJ men","vis":"F6A er","voksn":"CqOAmR e","vor":"EzN es","værdi":"ArJD0C er erne"});

@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-r",{"ring":"Dof er"});

@@ -1,0 +1,266 @@
+package search_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/guldborgsund/labyrint/internal/build"
+	"github.com/guldborgsund/labyrint/internal/config"
+	"github.com/guldborgsund/labyrint/internal/content"
+	"github.com/guldborgsund/labyrint/internal/markdown"
+	"github.com/guldborgsund/labyrint/internal/search"
+	"github.com/guldborgsund/labyrint/internal/site"
+)
+
+// minMRR is the lowest mean reciprocal rank (at 5) the judgements may give.
+const minMRR = 0.85
+
+// judgementRank is how many results count: a judgement whose expected page
+// is not among the first judgementRank scores 0.
+const judgementRank = 5
+
+// judgement is one line of testdata/judgements.tsv.
+type judgement struct {
+	line     int
+	query    string
+	expected []string // URLs; empty: the search should find nothing
+	note     string
+}
+
+func loadJudgements(t *testing.T, name string) []judgement {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var js []judgement
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 2 || f[0] == "" || strings.TrimSpace(f[1]) == "" {
+			t.Fatalf("%s:%d: want query<TAB>expected[<TAB>note]", name, n)
+		}
+		j := judgement{line: n, query: f[0]}
+		if len(f) > 2 {
+			j.note = f[2]
+		}
+		if exp := strings.Fields(f[1]); !slices.Equal(exp, []string{"none"}) {
+			for _, u := range exp {
+				if !strings.HasPrefix(u, "/") {
+					t.Fatalf("%s:%d: expected %q is not a site-absolute URL or none", name, n, u)
+				}
+			}
+			j.expected = exp
+		}
+		js = append(js, j)
+	}
+	return js
+}
+
+// siteIndex builds the search index of the real site's target the way the
+// build does: this mirrors internal/build/build.go (Run, where the index is
+// made, and builder.searchDoc, which maps a page to a Doc). TestJudgements
+// checks that the shards it writes equal the build's, so a change there
+// that is not made here fails the test. It returns the index, the URL of
+// the search page and the documents added.
+func siteIndex(t testing.TB, root, target string) (*search.Index, string, []search.Doc) {
+	t.Helper()
+	cfg, err := config.Load(os.DirFS(root))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree, l := content.Load(os.DirFS(filepath.Join(root, cfg.Content)), cfg.Content, cfg)
+	if tree == nil || l.Err() != nil {
+		t.Fatalf("content: %v", l.Err())
+	}
+	s, l := site.Build(cfg, tree)
+	if l.Err() != nil {
+		t.Fatalf("site: %v", l.Err())
+	}
+	view := s.Select(cfg.Targets[target], site.Options{})
+	syn, err := search.ParseSynonyms(path.Join(cfg.Content, build.SynonymFile), tree.Data[build.SynonymFile])
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := search.NewIndex(syn)
+	for _, tx := range s.Taxonomies {
+		ix.SetFacetLabel(tx.Name, tx.Title)
+	}
+	md := markdown.New()
+	searchURL := ""
+	var docs []search.Doc
+	for _, p := range view.Pages {
+		if p.Layout == build.SearchLayout {
+			searchURL = p.URL
+			continue
+		}
+		if p.Kind == "notfound" {
+			continue
+		}
+		res := md.Render(p.Src.Body, p.Src.BodyLine, nil)
+		d := build.SearchDoc(view, p, res.Blocks)
+		ix.Add(d)
+		docs = append(docs, d)
+	}
+	if searchURL == "" {
+		t.Fatalf("target %s has no search page", target)
+	}
+	return ix, searchURL, docs
+}
+
+// TestJudgements builds the real site's public target, then measures the
+// search against testdata/judgements.tsv: the mean reciprocal rank at 5
+// (1/rank of the first expected page among the first five results, else
+// 0; a query expected to find nothing scores 1 when it finds nothing). It
+// fails below minMRR. If node is installed, the JS client must give the
+// same first five results over the shards the build wrote.
+func TestJudgements(t *testing.T) {
+	const root = "../.."
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Run(context.Background(), build.Options{Source: root, Target: "public", Out: out}); err != nil {
+		t.Fatalf("the public site does not build: %v", err)
+	}
+	ix, searchURL, docs := siteIndex(t, root, "public")
+	urls := map[string]bool{}
+	for _, d := range docs {
+		urls[d.URL] = true
+	}
+	idxDir := filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(searchURL, "/")), "idx")
+
+	// The index here must be the one the build wrote.
+	var differ []string
+	written := 0
+	if err := ix.Write(func(name string, data []byte) error {
+		written++
+		built, err := os.ReadFile(filepath.Join(idxDir, filepath.FromSlash(strings.TrimPrefix(name, "idx/"))))
+		if err != nil || !bytes.Equal(built, data) {
+			differ = append(differ, name)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	ents, _ := os.ReadDir(idxDir)
+	builtFiles := 0
+	for _, e := range ents {
+		if !strings.HasSuffix(e.Name(), ".gz") { // the build also writes gzipped copies
+			builtFiles++
+		}
+	}
+	if builtFiles != written {
+		differ = append(differ, fmt.Sprintf("(%d files built, %d here)", builtFiles, written))
+	}
+	if len(differ) > 0 {
+		t.Fatalf("the index built here differs from the build's in %v: keep siteIndex in step with internal/build/build.go (searchDoc)", differ)
+	}
+
+	js := loadJudgements(t, filepath.Join("testdata", "judgements.tsv"))
+	if len(js) < 40 {
+		t.Errorf("only %d judgements; want 40 or more", len(js))
+	}
+	for _, j := range js {
+		for _, u := range j.expected {
+			if !urls[u] {
+				t.Errorf("judgements.tsv:%d: %q expects %s, which is not a page of the public site's index", j.line, j.query, u)
+			}
+		}
+	}
+	sum := 0.0
+	var top [][]string
+	for _, j := range js {
+		hits := ix.Search(j.query, 0)
+		var got []string
+		for _, h := range hits[:min(len(hits), judgementRank)] {
+			got = append(got, h.URL)
+		}
+		top = append(top, got)
+		rr, rank := 0.0, 0
+		if j.expected == nil {
+			if len(hits) == 0 {
+				rr = 1
+			}
+		} else {
+			for i, u := range got {
+				if slices.Contains(j.expected, u) {
+					rank = i + 1
+					rr = 1 / float64(rank)
+					break
+				}
+			}
+		}
+		sum += rr
+		want := "none"
+		if j.expected != nil {
+			want = strings.Join(j.expected, " ")
+		}
+		status := "ok"
+		switch {
+		case j.expected == nil && rr == 0:
+			status = fmt.Sprintf("MISS: %d results", len(hits))
+		case j.expected != nil && rank == 0:
+			status = "MISS"
+		case rank > 1:
+			status = fmt.Sprintf("rank %d", rank)
+		}
+		t.Logf("%-28q %-14s want %s\n\t\tgot %v", j.query, status, want, got)
+	}
+	mrr := sum / float64(len(js))
+	t.Logf("MRR@%d = %.3f over %d queries", judgementRank, mrr, len(js))
+	if mrr < minMRR {
+		t.Errorf("MRR@%d = %.3f, want at least %.2f", judgementRank, mrr, minMRR)
+	}
+
+	// The JS client over the shards the build wrote must rank alike.
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Log("node not installed; the JS client was not checked")
+		return
+	}
+	var queries []string
+	for _, j := range js {
+		queries = append(queries, j.query)
+	}
+	qdata, err := json.Marshal(queries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	qfile := filepath.Join(t.TempDir(), "queries.json")
+	if err := os.WriteFile(qfile, qdata, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(node, filepath.Join("testdata", "run_client.mjs"), idxDir, qfile, fmt.Sprint(judgementRank))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	outJSON, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node run_client.mjs: %v\n%s", err, stderr.Bytes())
+	}
+	var jsTop [][]string
+	if err := json.Unmarshal(outJSON, &jsTop); err != nil {
+		t.Fatalf("node run_client.mjs: %v\n%s", err, outJSON)
+	}
+	if len(jsTop) != len(js) {
+		t.Fatalf("JS client answered %d queries, want %d", len(jsTop), len(js))
+	}
+	for i, j := range js {
+		if !slices.Equal(jsTop[i], top[i]) {
+			t.Errorf("query %q: JS client gives %v, Go %v", j.query, jsTop[i], top[i])
+		}
+	}
+}
