@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Build benchmark, ours against the peer (Hugo + Pagefind), side by side in
+# one run on the same machine: wall time and peak RSS (/usr/bin/time), the
+# median of REPS alternating runs for each corpus size, and the ratios.
+# Writes bench/results.md.
+#
+#   bench/build-bench.sh [SIZES] [REPS]      e.g. bench/build-bench.sh "1000 10000 100000" 3
+#
+# Needs ../shared/bench (gencorpus.py, peer-build.sh; the peer installs Hugo
+# and Pagefind on first use). Not part of CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=${1:-"1000 10000"}
+reps=${2:-3}
+shared=../shared/bench
+work=${BENCH_DIR:-/tmp/labyrint-bench}
+mkdir -p "$work"
+go build -o "$work/labyrint" ./cmd/labyrint
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+# run LABEL OUTFILE CMD...: appends "seconds kilobytes" to OUTFILE
+run() {
+  local out=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/err.txt" || { cat "$work/err.txt" >&2; return 1; }
+  cat "$work/time.txt" >> "$out"
+}
+
+rows=()
+for n in $sizes; do
+  corpus="$work/corpus-$n"
+  [ -d "$corpus/content" ] || python3 "$shared/gencorpus.py" "$corpus" "$n"
+  # Our search page comes with the site; the corpus has none, so give it one
+  # as the real content has, so both pipelines build a search index.
+  printf -- '---\ntitle: Søg\nlayout: search\n---\n' > "$corpus/content/soeg.md"
+  : > "$work/ours-$n.txt"; : > "$work/peer-$n.txt"
+  for r in $(seq "$reps"); do
+    rm -rf "$work/out-ours" "$work/out-peer"
+    echo "n=$n run $r: ours" >&2
+    run "$work/ours-$n.txt" "$work/labyrint" build --content "$corpus/content" --out "$work/out-ours" --target public
+    echo "n=$n run $r: peer" >&2
+    run "$work/peer-$n.txt" bash "$shared/peer-build.sh" "$corpus" "$work/out-peer"
+  done
+  ot=$(cut -d' ' -f1 "$work/ours-$n.txt" | median); om=$(cut -d' ' -f2 "$work/ours-$n.txt" | median)
+  pt=$(cut -d' ' -f1 "$work/peer-$n.txt" | median); pm=$(cut -d' ' -f2 "$work/peer-$n.txt" | median)
+  rows+=("$(awk -v n="$n" -v ot="$ot" -v om="$om" -v pt="$pt" -v pm="$pm" 'BEGIN {
+    printf "| %d | %.2f s | %.0f MB | %.2f s | %.0f MB | %.2f | %.2f |", n, ot, om/1024, pt, pm/1024, ot/pt, om/pm }')")
+done
+
+{
+  echo "# Build benchmark: Labyrint against Hugo + Pagefind"
+  echo
+  echo "Made by \`bench/build-bench.sh \"$sizes\" $reps\` on $(date -u +%Y-%m-%d), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)."
+  echo "Median of $reps alternating runs; the corpus is ../shared/bench/gencorpus.py (every fifth case internal);"
+  echo "ours builds the public target with search index, link checks, plain-language analysis, minify and .gz;"
+  echo "the peer is ../shared/bench/peer-build.sh (Hugo --minify, then Pagefind). Fresh output folder each run."
+  echo
+  echo "| cases | ours wall | ours peak RSS | peer wall | peer peak RSS | wall ratio | RSS ratio |"
+  echo "|---|---|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+} > bench/results.md
+cat bench/results.md
