@@ -127,6 +127,11 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	all.Merge(l)
 	view := s.Select(t, site.Options{Drafts: o.Drafts})
+	gl, l := loadGlossary(prefix, tree.Data, view)
+	if errs, _ := l.Count(); errs > 0 {
+		return fail(l)
+	}
+	all.Merge(l)
 	mark("site+select")
 
 	layoutsDir := under(o.Source, cfg.Layouts)
@@ -162,7 +167,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 	}()
 	b := &builder{rules: plainlang.Rules{LixTarget: cfg.Plain.LixTarget, LixError: cfg.Plain.LixError,
-		SentenceWords: cfg.Plain.SentenceWords, ParagraphWords: cfg.Plain.ParagraphWords}, ctx: ctx, o: o, cfg: cfg, site: s, view: view, tpl: tpl, w: w, md: markdown.New(),
+		SentenceWords: cfg.Plain.SentenceWords, ParagraphWords: cfg.Plain.ParagraphWords}, ctx: ctx, o: o, cfg: cfg, site: s, view: view, tpl: tpl, w: w, md: gl.renderer(), gl: gl,
 		info: render.SiteInfo{Title: cfg.Title, Owner: cfg.Owner, Language: cfg.Language, Label: t.Label,
 			Target: t.Name, Preview: o.Preview, Year: time.Now().Year(), Params: cfg.Params}}
 	if err := b.assets(os.DirFS(assetsDir)); err != nil {
@@ -248,6 +253,7 @@ type builder struct {
 	tpl          *render.Templates
 	w            *output.Writer
 	md           *markdown.Renderer
+	gl           *glossary // the editors' word list, see glossary.go
 	info         render.SiteInfo
 	rules        plainlang.Rules
 	index        *search.Index // nil when the site has no search page
@@ -388,7 +394,7 @@ func (b *builder) page(j job, l *diag.List) {
 	}
 	var links []markdown.LinkRef
 	if j.filter == nil && (j.pager == nil || j.pager.Number == 1) {
-		res := b.md.Render(p.Src.Body, p.Src.BodyLine, b.linkFunc(p, d))
+		res := b.md.Render(p.Src.Body, p.Src.BodyLine, b.linkFunc(p, d), b.gl.renderOptions(p)...)
 		links = res.Links
 		for _, pr := range res.Problems {
 			sev := diag.Warning
@@ -399,6 +405,7 @@ func (b *builder) page(j job, l *diag.List) {
 		}
 		d.Content = templateHTML(res.HTML)
 		d.Headings = res.Headings
+		b.gl.check(p, d, res.Blocks, l)
 		rep := plainlang.Analyze(p.Src.File, res.Blocks, b.rules)
 		for _, f := range rep.Findings {
 			l.Add(f)

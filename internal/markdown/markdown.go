@@ -83,11 +83,13 @@ type Renderer struct {
 
 // New makes the build's one goldmark instance with the site's extensions:
 // GFM tables, Danish heading ids, link resolution and checks. Raw HTML stays
-// off (goldmark's safe default): it is dropped and reported.
-func New() *Renderer {
+// off (goldmark's safe default): it is dropped and reported. exts are the
+// build's own features, such as the glossary (Glossary.Extension).
+func New(exts ...goldmark.Extender) *Renderer {
 	r := &Renderer{}
 	r.md = goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(pageTransformer{}, 100)),
@@ -117,7 +119,7 @@ func (s *state) lineOf(off int) int {
 
 // Render parses body (whose first line is line firstLine of its file) once
 // and returns its HTML, headings, text blocks and problems. link may be nil.
-func (r *Renderer) Render(body []byte, firstLine int, link LinkFunc) Result {
+func (r *Renderer) Render(body []byte, firstLine int, link LinkFunc, opts ...RenderOption) Result {
 	st := &state{src: body, first: firstLine, link: link, lines: []int{0}}
 	for i, c := range body {
 		if c == '\n' {
@@ -126,6 +128,9 @@ func (r *Renderer) Render(body []byte, firstLine int, link LinkFunc) Result {
 	}
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	pc.Set(pageState, st)
+	for _, o := range opts {
+		o(pc)
+	}
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	buf := r.pool.Get().(*bytes.Buffer)
 	buf.Reset()

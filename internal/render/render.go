@@ -184,6 +184,7 @@ type Data struct {
 	FilterOf *site.Taxonomy        // on a filter page: the taxonomy filtered by
 	Section  *site.Page            // on a filter page: the section it filters
 	Language []LanguageRow         // on the language report page: every page, worst first
+	Glossary []GlossaryEntry       // on the glossary page: every entry, A–Å
 	URL      string                // the URL this file is written at (differs from Page.URL on later list pages)
 	Assets   map[string]string     // logical asset name → site-absolute fingerprinted URL
 	root     string                // relative path from this file to the site root

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-1",{"1":"Fra","1234":"CqVAmR"});
+window.labyrintSearch.load("t-1",{"1":"FsE","1234":"CrCAlL"});

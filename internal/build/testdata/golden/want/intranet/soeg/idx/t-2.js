@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-2",{"2022":"ItR","2024":"ItR","2026":"Fra"});
+window.labyrintSearch.load("t-2",{"2022":"Itb","2024":"Itb","2026":"FsE"});

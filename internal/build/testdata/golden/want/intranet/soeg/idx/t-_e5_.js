@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-_e5_",{"åben":"FvaApSBrG hed"});
+window.labyrintSearch.load("t-_e5_",{"åben":"FwNAqDBrU hed"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-_e6_",{"ærl":"DtXC1D ige ighed"});
+window.labyrintSearch.load("t-_e6_",{"ærl":"DtfC1O ige ighed"});

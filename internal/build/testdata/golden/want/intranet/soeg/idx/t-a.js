@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-a",{"alert":"Fra"});
+window.labyrintSearch.load("t-a",{"alert":"FsE"});

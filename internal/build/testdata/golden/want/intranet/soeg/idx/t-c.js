@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-c",{"cas":"HteA0M e en es"});
+window.labyrintSearch.load("t-c",{"cas":"HuLA0X e en es"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-d",{"dag":"Dof"});
+window.labyrintSearch.load("t-d",{"dag":"DnH"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-e",{"egen":"Dte","enhed":"AmVAsBAsOAnd er"});
+window.labyrintSearch.load("t-e",{"egen":"DrX","enhed":"AnHAsaAtJAoN er"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-f",{"fordi":"ItR","fortæl":"Fra ler","får":"D4U"});
+window.labyrintSearch.load("t-f",{"fordi":"Itb","forklar":"J5F et","fortæl":"FsE ler","får":"D4V"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-g",{"gør":"F7R"});
+window.labyrintSearch.load("t-g",{"går":"DnH","gør":"F7T"});

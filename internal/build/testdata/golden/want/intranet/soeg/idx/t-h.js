@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-h",{"handicap":"Dof","hjælp":"CqVAxR er","hver":"Dof","hvornår":"Fra"});
+window.labyrintSearch.load("t-h",{"handicap":"DnH","hjælp":"CrCAyA er","hver":"DnH","hvornår":"FsE"});

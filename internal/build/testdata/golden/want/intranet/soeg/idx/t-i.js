@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-i",{"inspiration":"H8U","intern":"I7T"});
+window.labyrintSearch.load("t-i",{"inspiration":"H8T","intern":"I7R"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-k",{"kun":"I6A"});
+window.labyrintSearch.load("t-k",{"kan":"DnH","kun":"I6E"});

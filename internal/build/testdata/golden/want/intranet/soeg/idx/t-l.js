@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-l",{"lil":"A4f le","lyt":"Fra ter","lær":"ItR e","læs":"Avb"});
+window.labyrintSearch.load("t-l",{"lil":"A5F le","lyt":"FsE ter","lær":"Itb e","læs":"AwE"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-m",{"medarbejd":"HteAzA ere","mød":"Fra e"});
+window.labyrintSearch.load("t-m",{"medarbejd":"HuLAzO ere","mød":"FsE e"});

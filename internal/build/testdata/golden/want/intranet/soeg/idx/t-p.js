@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-p",{"prøvesit":"A8U et"});
+window.labyrintSearch.load("t-p",{"prøvesit":"A8T et"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-r",{"ring":"Dof er"});
+window.labyrintSearch.load("t-r",{"ring":"DnH er"});

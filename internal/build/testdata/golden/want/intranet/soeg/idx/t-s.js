@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-s",{"se":"GxK","sig":"G7F er","sit":"A4f e","sted":"D4A","støt":"D7Y te","svar":"Fra er"});
+window.labyrintSearch.load("t-s",{"se":"GxS","sig":"G7H er","sit":"A5F e","sted":"D4H","stu":"DnH","støt":"D7V te","svar":"FsE er","svær":"J6T e"});

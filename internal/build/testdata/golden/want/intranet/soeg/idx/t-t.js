@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-t",{"tekst":"ItR en","test":"A4f","tror":"E7F"});
+window.labyrintSearch.load("t-t",{"tekst":"Itb en","test":"A5F","tror":"E7H"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-v",{"velkom":"Avb men","vis":"F6A er","voksn":"CqVAmR e","vor":"EzD es","værdi":"ArSD1E er erne"});
+window.labyrintSearch.load("t-v",{"velkom":"AwE men","vis":"F6E er","voksn":"CrCAlL e","vor":"EzJ es","værdi":"ArfD1Q er erne"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-1",{"1":"FsK","1234":"CqOAmR"});
+window.labyrintSearch.load("t-1",{"1":"FsU","1234":"CqfAlO"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-2",{"2026":"FsK"});
+window.labyrintSearch.load("t-2",{"2026":"FsU"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-a",{"alert":"FsK"});
+window.labyrintSearch.load("t-a",{"alert":"FsU"});

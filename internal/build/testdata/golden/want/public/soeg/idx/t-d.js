@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-d",{"dag":"DpO"});
+window.labyrintSearch.load("t-d",{"dag":"DnU"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-e",{"egen":"DuP","enhed":"AlSApZAqFAmW er"});
+window.labyrintSearch.load("t-e",{"egen":"DsI","enhed":"AmMArAArOAnR er"});

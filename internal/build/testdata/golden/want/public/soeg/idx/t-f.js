@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-f",{"fortæl":"FsK ler","får":"D4V"});
+window.labyrintSearch.load("t-f",{"forklar":"H5F et","fortæl":"FsU ler","får":"D4X"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-h",{"handicap":"DpO","hjælp":"CqOAwV er","hver":"DpO","hvornår":"FsK"});
+window.labyrintSearch.load("t-h",{"handicap":"DnU","hjælp":"CqfAxL er","hver":"DnU","hvornår":"FsU"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-l",{"lil":"A4f le","lyt":"FsK ter","læs":"AwJ"});
+window.labyrintSearch.load("t-l",{"lil":"A5F le","lyt":"FsU ter","læs":"AwR"});

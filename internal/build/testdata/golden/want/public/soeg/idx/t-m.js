@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-m",{"mød":"FsK e"});
+window.labyrintSearch.load("t-m",{"mød":"FsU e"});

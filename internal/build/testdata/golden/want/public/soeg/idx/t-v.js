@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-v",{"velkom":"AwJ men","vis":"F6A er","voksn":"CqOAmR e","vor":"EzN es","værdi":"ArJD0C er erne"});
+window.labyrintSearch.load("t-v",{"velkom":"AwR men","vis":"F6F er","voksn":"CqfAlO e","vor":"EzT es","værdi":"AraD0U er erne"});

@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-o",{"ord":"J6T","ordlist":"J8T e"});

@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-k",{"kan":"DnU"});

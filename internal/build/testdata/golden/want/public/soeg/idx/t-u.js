@@ -1,0 +1,1 @@
+window.labyrintSearch.load("t-u",{"ung":"DnU e"});
