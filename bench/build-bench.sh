@@ -26,6 +26,7 @@ run() {
   cat "$work/time.txt" >> "$out"
 }
 
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=()
 for n in $sizes; do
   corpus="$work/corpus-$n"
@@ -51,6 +52,7 @@ done
   echo "# Build benchmark: Labyrint against Hugo + Pagefind"
   echo
   echo "Made by \`bench/build-bench.sh \"$sizes\" $reps\` on $(date -u +%Y-%m-%d), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)."
+  echo "Load average (1, 5, 15 min) at the start: $load_start; at the end: $(cut -d' ' -f1-3 /proc/loadavg). Times are only comparable on an otherwise idle machine."
   echo "Median of $reps alternating runs; the corpus is ../shared/bench/gencorpus.py (every fifth case internal);"
   echo "ours builds the public target with search index, link checks, plain-language analysis, minify and .gz;"
   echo "the peer is ../shared/bench/peer-build.sh (Hugo --minify, then Pagefind). Fresh output folder each run."
