@@ -29,4 +29,7 @@ node e2e/check.mjs "$out/public" "$out/intranet"
 
 echo "== portable output: intranet from file:// (links, search), public under a sub-path"
 node e2e/portable.mjs "$out/public" "$out/intranet"
+
+echo "== the public site under the hosting CSP (docs/hosting/nginx.conf)"
+node e2e/csp.mjs "$out/public"
 rm -rf "$out"

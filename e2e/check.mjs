@@ -129,8 +129,9 @@ async function resolvePath(root, pathname) {
 
 // Serve root over HTTP on loopback. With a prefix (e.g. '/sub/path/') the site
 // answers only below it, as when hosted under a sub-path; requests elsewhere
-// get 404 and are recorded in `outside`.
-export function startServer(root, { prefix = '/' } = {}) {
+// get 404 and are recorded in `outside`. `headers` are added to every answer
+// (e.g. a Content-Security-Policy, see e2e/csp.mjs).
+export function startServer(root, { prefix = '/', headers = {} } = {}) {
   root = path.resolve(root);
   const outside = [];
   const server = http.createServer(async (req, res) => {
@@ -140,7 +141,7 @@ export function startServer(root, { prefix = '/' } = {}) {
       if (url.pathname.startsWith(prefix)) r = await resolvePath(root, url.pathname.slice(prefix.length - 1));
       else outside.push(url.pathname);
       if (r && r.redirect) {
-        res.writeHead(301, { location: url.pathname + '/' + url.search });
+        res.writeHead(301, { ...headers, location: url.pathname + '/' + url.search });
         res.end();
         return;
       }
@@ -150,13 +151,14 @@ export function startServer(root, { prefix = '/' } = {}) {
         status = 404;
         file = path.join(root, '404.html');
         if (!fs.existsSync(file)) {
-          res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+          res.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
           res.end('404');
           return;
         }
       }
       const body = await fsp.readFile(file);
       res.writeHead(status, {
+        ...headers,
         'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream',
         'content-length': body.length,
         'cache-control': 'no-store',

@@ -279,6 +279,9 @@ func (b *builder) assets(fsys fs.FS) error {
 		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			return fmt.Errorf("assets/%s: symbolske links er ikke tilladt i assets; kopiér filen ind i stedet", p)
+		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return err

@@ -104,7 +104,9 @@ func FrontMatter(s Source) ([]Field, error) {
 		return nil, nil
 	}
 	var items yaml.MapSlice
-	if err := yaml.Unmarshal(s.Front, &items); err != nil {
+	if err := yaml.Unmarshal(s.Front, &items); err != nil && strings.Contains(err.Error(), "cannot unmarshal") {
+		return nil, &SplitError{Line: s.FrontLine, Msg: "felterne skal stå som linjer med navn: værdi, fx title: \"Sidens titel\""}
+	} else if err != nil {
 		line := s.FrontLine
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"net/url"
 	"sort"
 	"strings"
@@ -88,7 +89,7 @@ type Renderer struct {
 func New(exts ...goldmark.Extender) *Renderer {
 	r := &Renderer{}
 	r.md = goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithExtensions(extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)), extension.Strikethrough),
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
@@ -120,6 +121,12 @@ func (s *state) lineOf(off int) int {
 // Render parses body (whose first line is line firstLine of its file) once
 // and returns its HTML, headings, text blocks and problems. link may be nil.
 func (r *Renderer) Render(body []byte, firstLine int, link LinkFunc, opts ...RenderOption) Result {
+	if line, ok := tooManyDelimiters(body); !ok {
+		// goldmark's emphasis is quadratic in the delimiter runs of one
+		// paragraph (goldmark issue #555): refuse rather than hang.
+		return Result{Problems: []Problem{{Line: firstLine + line - 1, Code: "emphasis", Error: true,
+			Msg: fmt.Sprintf("afsnittet har over %d grupper af *, _ eller ~; del det op med tomme linjer, eller fjern tegnene", MaxDelimiterRuns)}}}
+	}
 	st := &state{src: body, first: firstLine, link: link, lines: []int{0}}
 	for i, c := range body {
 		if c == '\n' {
@@ -145,6 +152,41 @@ func (r *Renderer) Render(body []byte, firstLine int, link LinkFunc, opts ...Ren
 	res.Problems = append(res.Problems, st.problems...)
 	res.Links = st.links
 	return res
+}
+
+// MaxDelimiterRuns is the most runs of *, _ or ~ one paragraph (text between
+// blank lines) may hold. Real text has a few; thousands only come from pasted
+// junk, and goldmark's emphasis parsing grows with their square.
+const MaxDelimiterRuns = 2000
+
+// tooManyDelimiters scans body once; it returns ok=false and the 1-based
+// line of the first paragraph with more than MaxDelimiterRuns runs.
+func tooManyDelimiters(body []byte) (line int, ok bool) {
+	runs, start, ln := 0, 1, 1
+	var prev byte
+	blank := true // the current line has only white space so far
+	for _, c := range body {
+		switch {
+		case c == '\n':
+			if blank {
+				runs, start = 0, ln+1 // a blank line ends the paragraph
+			}
+			ln++
+			blank = true
+		case c == '*' || c == '_' || c == '~':
+			if c != prev {
+				runs++
+				if runs > MaxDelimiterRuns {
+					return start, false
+				}
+			}
+			blank = false
+		case c != ' ' && c != '\t' && c != '\r':
+			blank = false
+		}
+		prev = c
+	}
+	return 0, true
 }
 
 // pageTransformer checks headings and raw HTML, and resolves links.

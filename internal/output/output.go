@@ -80,6 +80,8 @@ func Open(out string, srcRoots ...string) (*Writer, error) {
 	}
 	if fi, err := os.Lstat(abs); err == nil && fi.Mode()&os.ModeSymlink != 0 {
 		return nil, fmt.Errorf("outputmappen %s er et symbolsk link; angiv den rigtige mappe", out)
+	} else if err == nil && !fi.IsDir() {
+		return nil, fmt.Errorf("outputmappen %s er en fil, ikke en mappe; angiv den mappe, sitet skal bygges i", out)
 	}
 	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -93,15 +95,16 @@ func Open(out string, srcRoots ...string) (*Writer, error) {
 		lock.Close()
 		return nil, ErrBusy
 	}
-	// Leftovers of killed builds: stale staging and old folders.
-	if olds, _ := filepath.Glob(abs + ".staging-*"); len(olds) > 0 {
-		for _, o := range olds {
-			removeTree(o)
-		}
-	}
-	if olds, _ := filepath.Glob(abs + ".old-*"); len(olds) > 0 {
-		for _, o := range olds {
-			removeTree(o)
+	// Leftovers of killed builds: stale staging and old folders. Found by
+	// comparing names, not by a glob, so no character in the output's name
+	// can match another folder.
+	if sibs, err := os.ReadDir(parent); err == nil {
+		base := filepath.Base(abs)
+		for _, e := range sibs {
+			n := e.Name()
+			if strings.HasPrefix(n, base+".staging-") || strings.HasPrefix(n, base+".old-") {
+				removeTree(filepath.Join(parent, n))
+			}
 		}
 	}
 	stage, err := os.MkdirTemp(parent, filepath.Base(abs)+".staging-")

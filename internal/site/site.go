@@ -172,6 +172,10 @@ func Build(cfg *config.Config, tree *content.Tree) (*Site, *diag.List) {
 				Msg: fmt.Sprintf("adressen (slug) %q må kun have små bogstaver a-z, tal og bindestreger", sl), Hint: fmt.Sprintf("brug %q", markdown.Slug(sl))})
 			continue
 		}
+		if strings.Contains(p.URL, "//") {
+			l.Add(noURLFinding(src))
+			continue
+		}
 		if o := s.byURL[p.URL]; o != nil {
 			l.Add(diag.Finding{File: src.File, Line: 1, Severity: diag.Error, Code: "duplicate-url",
 				Msg: fmt.Sprintf("siden får samme adresse %s som %s", p.URL, o.Src.File), Hint: "omdøb den ene fil eller giv den et andet slug"})
@@ -238,6 +242,21 @@ func Build(cfg *config.Config, tree *content.Tree) (*Site, *diag.List) {
 	}
 	s.buildTaxonomies(&l)
 	return s, &l
+}
+
+// noURLFinding is the error for a page whose path has a folder or file
+// name that gives no URL segment (no letter a-z or digit, e.g. "!!!.md").
+func noURLFinding(src *content.Source) diag.Finding {
+	what, name, hint := "filnavnet", path.Base(src.Path), "omdøb filen, eller giv siden et slug"
+	for _, d := range strings.Split(path.Dir(src.Path), "/") {
+		if d != "." && markdown.Slug(d) == "" {
+			what, name, hint = "mappen", d, "omdøb mappen"
+			break
+		}
+	}
+	return diag.Finding{File: src.File, Line: 1, Severity: diag.Error, Code: "url",
+		Msg:  fmt.Sprintf("%s %q giver ingen adresse: navnet skal have mindst ét bogstav a-z eller et tal", what, name),
+		Hint: hint}
 }
 
 func newPage(src *content.Source) *Page {

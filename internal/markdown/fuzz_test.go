@@ -1,0 +1,108 @@
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// fuzzGlossary is a small word list, so that FuzzRender also runs the
+// glossary's rewriting of the text.
+const fuzzGlossary = `- term: STU
+  expansion: særligt tilrettelagt ungdomsuddannelse
+  explanation: En uddannelse for unge.
+- term: botilbud
+  explanation: Et sted at bo med støtte.
+- term: § 110
+  explanation: En regel i serviceloven.
+`
+
+// FuzzRender renders any body with a LinkFunc that keeps every destination
+// (so only Render's own checks stand between the text and the HTML), with
+// and without the glossary. Nothing may panic; the HTML never holds
+// "<script", an element or attribute outside the safe lists, or a
+// javascript:, vbscript:, data: or file: URL in an href or src (see
+// htmlHazard; plain text that says "javascript:" is fine); problem, block and
+// heading lines lie inside the body; heading ids are unique, clean and
+// start with a letter. The seed corpus is in testdata/fuzz/FuzzRender.
+func FuzzRender(f *testing.F) {
+	for _, s := range []string{
+		"## Ærlighed\n\nTekst med [link](/a/) og ![billede](b.png).\n",
+		"[klik](javascript:alert(1))\n\n<script>alert(1)</script>\n",
+		"| a | b |\n|:--|--:|\n| <b>x</b> | y |\n",
+		"- a\n  - b\n    > c\n\n1. d\n",
+		"[a][r]\n\n[r]: &#106;avascript:x \"t\"\n",
+		"Vi tilbyder STU og botilbud efter § 110. STU-forløbet er godt.\n",
+		"```js\n<script>\n```\n\n`<b>` *a **b** c* ~~d~~\n",
+		"<https://example.org/> <mailto:a@b.dk> <javascript:alert(1)>\n",
+		"Titel\n===\n\n#### Spring\n",
+	} {
+		f.Add(s)
+	}
+	g, probs := ParseGlossary([]byte(fuzzGlossary))
+	for _, p := range probs {
+		if p.Error {
+			f.Fatalf("glossary: line %d: %s", p.Line, p.Msg)
+		}
+	}
+	plain, withGlossary := New(), New(g.Extension("/ordliste/"))
+	idRE := regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+	f.Fuzz(func(t *testing.T, body string) {
+		if len(body) > 20000 {
+			return // emphasis is quadratic (TestRobustEmphasisNotQuadratic); keep each run short
+		}
+		lines := strings.Count(body, "\n") + 1
+		const first = 5
+		for i, r := range []*Renderer{plain, withGlossary} {
+			res := r.Render([]byte(body), first, identity)
+			if h := htmlHazard(res.HTML); h != "" {
+				t.Fatalf("renderer %d: HTML has %s\nbody %q\nHTML %s", i, h, body, res.HTML)
+			}
+			if bytes.Contains(bytes.ToLower(res.HTML), []byte("<script")) {
+				t.Fatalf("renderer %d: <script in HTML %s", i, res.HTML)
+			}
+			if utf8.ValidString(body) && !utf8.Valid(res.HTML) {
+				t.Fatalf("renderer %d: HTML is not UTF-8 for a UTF-8 body", i)
+			}
+			for _, p := range res.Problems {
+				if p.Line < first || p.Line > first+lines || p.Msg == "" || p.Code == "" {
+					t.Fatalf("renderer %d: problem %#v for %d lines", i, p, lines)
+				}
+			}
+			for _, b := range res.Blocks {
+				if b.Line < first || b.Line > first+lines || b.Text == "" {
+					t.Fatalf("renderer %d: block %#v for %d lines", i, b, lines)
+				}
+			}
+			seen := map[string]bool{}
+			for _, h := range res.Headings {
+				if !idRE.MatchString(h.ID) || seen[h.ID] || h.Line < first || h.Line > first+lines {
+					t.Fatalf("renderer %d: heading %#v (ids so far %v)", i, h, seen)
+				}
+				seen[h.ID] = true
+			}
+		}
+	})
+}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// FuzzSlug: a slug is empty or lower-case ASCII letters and digits in runs
+// joined by single hyphens, and slugging a slug changes nothing. The seed
+// corpus is in testdata/fuzz/FuzzSlug.
+func FuzzSlug(f *testing.F) {
+	for _, s := range []string{"Ærlighed og Åbenhed", "../../etc/passwd", "STU-forløb", "A\u030abenhed", "İstanbul", "\u212bngstrøm", "bad\xffbyte", "---", "Café Müller 2026"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Slug(s)
+		if got != "" && !slugRE.MatchString(got) {
+			t.Fatalf("Slug(%q) = %q", s, got)
+		}
+		if again := Slug(got); again != got {
+			t.Fatalf("Slug(%q) = %q, but Slug(%q) = %q", s, got, got, again)
+		}
+	})
+}
