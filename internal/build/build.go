@@ -408,20 +408,15 @@ func (b *builder) page(j job, l *diag.List) {
 		}
 		d.Content = templateHTML(res.HTML)
 		d.Headings = res.Headings
-		b.gl.check(p, d, res.Blocks, l)
+		unexplained := b.gl.check(p, d, res.Blocks, l)
 		rep := plainlang.Analyze(p.Src.File, res.Blocks, b.rules)
 		for _, f := range rep.Findings {
 			l.Add(f)
 		}
 		if p.Layout != ReportLayout && p.Kind != "notfound" && rep.Words > 0 {
-			var text strings.Builder
-			for _, bl := range res.Blocks {
-				text.WriteString(bl.Text)
-				text.WriteByte('\n')
-			}
 			b.mu.Lock()
 			b.language = append(b.language, render.LanguageRow{Page: p, Lix: int(rep.Lix), Words: rep.Words,
-				Longest: rep.Longest.Text, Longests: rep.Longest.Words, Terms: plainlang.Abbreviations(text.String()), Findings: len(rep.Findings)})
+				Longest: rep.Longest.Text, Longests: rep.Longest.Words, Terms: unexplained, Findings: len(rep.Findings)})
 			b.mu.Unlock()
 		}
 		if b.index != nil && p.Kind != "notfound" && p.Layout != SearchLayout {

@@ -90,7 +90,10 @@ func (gl *glossary) renderOptions(p *site.Page) []markdown.RenderOption {
 // check gives the glossary page its entries, and warns about every
 // abbreviation and § reference on page p that the glossary does not
 // explain, once a page, at the line of the block where it is first used.
-func (gl *glossary) check(p *site.Page, d *render.Data, blocks []markdown.Block, l *diag.List) {
+// check warns about the abbreviations and § references of p that the
+// glossary does not explain, and returns them in order of first use; with
+// no glossary every abbreviation counts as unexplained.
+func (gl *glossary) check(p *site.Page, d *render.Data, blocks []markdown.Block, l *diag.List) []string {
 	if p == gl.page {
 		d.Glossary = gl.entries
 		ids := map[string]bool{}
@@ -105,9 +108,14 @@ func (gl *glossary) check(p *site.Page, d *render.Data, blocks []markdown.Block,
 		}
 	}
 	if gl.g == nil {
-		return
+		var all []string
+		for _, bl := range blocks {
+			all = append(all, plainlang.Abbreviations(bl.Text)...)
+		}
+		return all
 	}
 	var seen map[string]bool
+	var out []string
 	for _, bl := range blocks {
 		for _, a := range plainlang.Abbreviations(bl.Text) {
 			if gl.g.Explains(a) || seen[a] {
@@ -117,6 +125,7 @@ func (gl *glossary) check(p *site.Page, d *render.Data, blocks []markdown.Block,
 				seen = map[string]bool{}
 			}
 			seen[a] = true
+			out = append(out, a)
 			what := "forkortelsen"
 			if a[0] == "§"[0] {
 				what = "paragraffen"
@@ -126,4 +135,5 @@ func (gl *glossary) check(p *site.Page, d *render.Data, blocks []markdown.Block,
 				Hint: "skriv den i ordlisten med en kort forklaring, eller skriv ordet helt ud"})
 		}
 	}
+	return out
 }

@@ -453,6 +453,6 @@ type LanguageRow struct {
 	Words    int      // words in the main text
 	Longest  string   // the longest sentence
 	Longests int      // its number of words
-	Terms    []string // abbreviations and §-references in the text
+	Terms    []string // abbreviations and § references the glossary does not explain
 	Findings int      // plain-language warnings for the page
 }
