@@ -83,8 +83,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var o build.Options
-	fs.StringVar(&o.Source, "source", ".", "sitets mappe (site.yaml, layouts, assets)")
-	fs.StringVar(&o.Content, "content", "", "indholdsmappe (standard: sitets content)")
+	siteFlags(fs, &o)
 	fs.StringVar(&o.Out, "out", "", "outputmappe (standard: målets, fx public)")
 	fs.StringVar(&o.Target, "target", "public", "mål: public, intranet, … eller all")
 	verbose := fs.Bool("v", false, "vis tiden for hvert trin")
@@ -213,8 +212,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var o build.Options
-	fs.StringVar(&o.Source, "source", ".", "sitets mappe (site.yaml, layouts, assets)")
-	fs.StringVar(&o.Content, "content", "", "indholdsmappe (standard: sitets content)")
+	siteFlags(fs, &o)
 	fs.StringVar(&o.Target, "target", "public", "mål: public, intranet, …")
 	port := fs.Int("port", 8080, "port")
 	public := fs.Bool("public", false, "lyt på alle netværk, ikke kun 127.0.0.1")
@@ -257,8 +255,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var o build.Options
-	fs.StringVar(&o.Source, "source", ".", "sitets mappe (site.yaml, layouts, assets)")
-	fs.StringVar(&o.Content, "content", "", "indholdsmappe (standard: sitets content)")
+	siteFlags(fs, &o)
 	outFormat := fs.String("format", "text", "text eller json")
 	language := fs.Bool("language", false, "vis alle siders LIX, den sværeste først")
 	if err := fs.Parse(args); err != nil {
@@ -336,4 +333,10 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return errReported
 	}
 	return nil
+}
+
+// siteFlags adds the flags every command shares: where the site and its content are.
+func siteFlags(fs *flag.FlagSet, o *build.Options) {
+	fs.StringVar(&o.Source, "source", ".", "sitets mappe (site.yaml, layouts, assets)")
+	fs.StringVar(&o.Content, "content", "", "indholdsmappe (standard: sitets content)")
 }

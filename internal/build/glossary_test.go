@@ -3,9 +3,7 @@ package build
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -155,18 +153,7 @@ func TestGlossaryNone(t *testing.T) {
 // glossary (content/ordliste.yaml), so the cost of marking shows apart
 // from the rest of the build.
 func BenchmarkGlossaryCorpus(b *testing.B) {
-	n := 1000
-	if v, err := strconv.Atoi(os.Getenv("LABYRINT_BENCH_CASES")); err == nil {
-		n = v
-	}
-	gen, _ := filepath.Abs("../../../shared/bench/gencorpus.py")
-	if _, err := os.Stat(gen); err != nil {
-		b.Skip("no gencorpus.py")
-	}
-	dir := b.TempDir()
-	if out, err := exec.Command("python3", gen, dir, strconv.Itoa(n)).CombinedOutput(); err != nil {
-		b.Fatalf("%v\n%s", err, out)
-	}
+	dir := benchCorpus(b)
 	cfg, err := config.Load(os.DirFS("../.."))
 	if err != nil {
 		b.Fatal(err)
