@@ -46,6 +46,8 @@ type Options struct {
 	Preview bool   // rendered for the preview server
 	Check   bool   // check only: run every stage and the link checks, write nothing
 	Force   bool   // build even when nothing changed since the output was made
+
+	rec *recorder // set by Session: remember what each file used (session.go)
 }
 
 // Result tells what a build did.
@@ -59,6 +61,7 @@ type Result struct {
 	Stages    []Stage              // time spent in each stage, in order
 	Language  []render.LanguageRow // every page's plain-language figures, worst first
 	Unchanged bool                 // nothing changed since the build in Out: nothing was written
+	Partial   bool                 // a Session rendered only the files a change shows (Pages of them)
 }
 
 // Stage is the time one pipeline stage took.
@@ -173,6 +176,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err := b.assets(os.DirFS(assetsDir)); err != nil {
 		return res, err
 	}
+	b.rec = o.rec
 	if sp := b.searchPage(); sp != nil {
 		syn, err := search.ParseSynonyms(path.Join(prefix, SynonymFile), tree.Data[SynonymFile])
 		if err != nil {
@@ -230,6 +234,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	committed = true
 	mark("swap")
+	if o.rec != nil {
+		o.rec.done(b, tree, prefix, contentDir)
+	}
 	res.Pages, res.Files = b.pagesWritten, b.files
 	res.Findings = all.Items()
 	res.Duration = time.Since(start)
@@ -259,6 +266,8 @@ type builder struct {
 	index        *search.Index // nil when the site has no search page
 	language     []render.LanguageRow
 	filterURLs   []string      // the filter pages' first URLs, for the sitemap
+	rec          *recorder     // what each file used, for a Session; nil otherwise
+	jobs, last   []job         // the files to render; last: after all others (the language report)
 	checked      []*check.Page // what labyrint check looks at; only with Options.Check
 	assetURLs    map[string]string
 	mu           sync.Mutex
@@ -311,6 +320,34 @@ type job struct {
 // pages renders every page of the view on all cores, writing each as soon
 // as it is made.
 func (b *builder) pages() *diag.List {
+	b.plan()
+	all := b.run(b.jobs)
+	sortLanguage(b.language)
+	all.Merge(b.run(b.last))
+	return all
+}
+
+// sortLanguage orders the language report: hardest pages first.
+func sortLanguage(rows []render.LanguageRow) {
+	sort.Slice(rows, func(i, j int) bool {
+		a, c := rows[i], rows[j]
+		if a.Lix != c.Lix {
+			return a.Lix > c.Lix
+		}
+		return a.Page.URL < c.Page.URL
+	})
+}
+
+// clone returns a builder with b's model and settings and none of its
+// results, for a Session's update.
+func (b *builder) clone() *builder {
+	return &builder{ctx: b.ctx, o: b.o, cfg: b.cfg, site: b.site, view: b.view, tpl: b.tpl, md: b.md, gl: b.gl,
+		info: b.info, rules: b.rules, assetURLs: b.assetURLs, jobs: b.jobs, last: b.last, filterURLs: b.filterURLs}
+}
+
+// plan lists the files to render: b.jobs, then b.last.
+func (b *builder) plan() {
+	b.filterURLs = nil
 	var jobs []job
 	for _, p := range b.view.Pages {
 		if p.IsSection && p.URL != "/" {
@@ -340,16 +377,7 @@ func (b *builder) pages() *diag.List {
 			kept = append(kept, j)
 		}
 	}
-	all := b.run(kept)
-	sort.Slice(b.language, func(i, j int) bool {
-		a, c := b.language[i], b.language[j]
-		if a.Lix != c.Lix {
-			return a.Lix > c.Lix
-		}
-		return a.Page.URL < c.Page.URL
-	})
-	all.Merge(b.run(last))
-	return all
+	b.jobs, b.last = kept, last
 }
 
 // run renders jobs on all cores.
@@ -390,6 +418,9 @@ func (b *builder) page(j job, l *diag.List) {
 	if p.Layout == ReportLayout {
 		d.Language = b.language
 	}
+	if b.rec != nil {
+		d.Track()
+	}
 	if j.filter != nil {
 		p = &site.Page{Src: p.Src, URL: j.url, Title: j.filter.Term.Name, Kind: "filter", Layout: "filter", Audience: p.Audience}
 		d.Page = p
@@ -414,13 +445,18 @@ func (b *builder) page(j job, l *diag.List) {
 			l.Add(f)
 		}
 		if p.Layout != ReportLayout && p.Kind != "notfound" && rep.Words > 0 {
+			row := render.LanguageRow{Page: p, Lix: int(rep.Lix), Words: rep.Words,
+				Longest: rep.Longest.Text, Longests: rep.Longest.Words, Terms: unexplained, Findings: len(rep.Findings)}
 			b.mu.Lock()
-			b.language = append(b.language, render.LanguageRow{Page: p, Lix: int(rep.Lix), Words: rep.Words,
-				Longest: rep.Longest.Text, Longests: rep.Longest.Words, Terms: unexplained, Findings: len(rep.Findings)})
+			b.language = append(b.language, row)
 			b.mu.Unlock()
+			b.rec.row(p.URL, row)
 		}
-		if b.index != nil && p.Kind != "notfound" && p.Layout != SearchLayout {
-			b.index.Add(SearchDoc(b.view, p, res.Blocks))
+		if p.Kind != "notfound" && p.Layout != SearchLayout {
+			b.rec.indexed(p.URL, res.Blocks)
+			if b.index != nil {
+				b.index.Add(SearchDoc(b.view, p, res.Blocks))
+			}
 		}
 	}
 	if p.Review != "" && b.info.Label == "" && !b.info.Preview && j.url == p.URL {
@@ -434,6 +470,9 @@ func (b *builder) page(j job, l *diag.List) {
 	}
 	if b.o.Check {
 		b.collect(j, p, html, links)
+	}
+	if b.rec != nil && b.rec.file(j.url, d.Used(), html) {
+		return // held until every file of an update is made (Session)
 	}
 	if err := b.w.Write(render.FileFor(j.url), html); err != nil {
 		l.Add(diag.Finding{File: p.Src.File, Line: 1, Severity: diag.Error, Code: "write", Msg: err.Error()})

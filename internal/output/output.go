@@ -39,6 +39,7 @@ type Writer struct {
 	mu      sync.Mutex
 	written map[string]bool
 	dirs    sync.Map // folders already made in the staging folder
+	inPlace bool     // OpenInPlace: writes go straight to Out, each file replaced whole
 	// Compress makes a .gz beside every text file.
 	Compress bool
 	// Minify minifies HTML, CSS, JS, SVG, XML and JSON.
@@ -115,14 +116,7 @@ func Open(out string, srcRoots ...string) (*Writer, error) {
 	}
 	os.Chmod(stage, 0o755)
 	w := &Writer{Out: abs, stage: stage, lock: lock, written: map[string]bool{}, Compress: true, Minify: true}
-	w.min = minify.New()
-	w.min.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
-	w.min.AddFunc("text/css", css.Minify)
-	w.min.AddFunc("application/javascript", js.Minify)
-	w.min.AddFunc("image/svg+xml", svg.Minify)
-	w.min.AddFunc("text/xml", xml.Minify)
-	w.min.AddFunc("application/json", json.Minify)
-	w.gzPool.New = func() any { z, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression); return z }
+	w.init()
 	return w, nil
 }
 
@@ -138,6 +132,43 @@ func clean(name string) (string, error) {
 		return "", fmt.Errorf("ugyldigt filnavn i output: %q", name)
 	}
 	return c[1:], nil
+}
+
+// OpenInPlace locks the output folder out, which must exist, for a build
+// that replaces some of its files: each file is written beside its place
+// and renamed over it, so a reader sees the old file or the new one, never
+// a part. Only the preview uses it, on its private folder; nothing can be
+// undone, so write only what is finished. Commit releases the lock.
+func OpenInPlace(out string) (*Writer, error) {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := os.Lstat(abs); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("outputmappen %s findes ikke", out)
+	}
+	lock, err := os.OpenFile(abs+".lock", os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := lockFile(lock); err != nil {
+		lock.Close()
+		return nil, ErrBusy
+	}
+	w := &Writer{Out: abs, stage: abs, lock: lock, written: map[string]bool{}, Compress: true, Minify: true, inPlace: true}
+	w.init()
+	return w, nil
+}
+
+func (w *Writer) init() {
+	w.min = minify.New()
+	w.min.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	w.min.AddFunc("text/css", css.Minify)
+	w.min.AddFunc("application/javascript", js.Minify)
+	w.min.AddFunc("image/svg+xml", svg.Minify)
+	w.min.AddFunc("text/xml", xml.Minify)
+	w.min.AddFunc("application/json", json.Minify)
+	w.gzPool.New = func() any { z, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression); return z }
 }
 
 // Minified returns data minified by its file type (unchanged for others).
@@ -190,7 +221,7 @@ func (w *Writer) WriteRaw(name string, data []byte) error {
 			w.dirs.Store(dir, true)
 		}
 	}
-	if err := os.WriteFile(full, data, 0o644); err != nil {
+	if err := w.writeFile(full, data); err != nil {
 		return err
 	}
 	if w.Compress && compressible[path.Ext(rel)] && len(data) > 256 {
@@ -200,11 +231,25 @@ func (w *Writer) WriteRaw(name string, data []byte) error {
 		z.Write(data)
 		z.Close()
 		w.gzPool.Put(z)
-		if err := os.WriteFile(full+".gz", b.Bytes(), 0o644); err != nil {
+		if err := w.writeFile(full+".gz", b.Bytes()); err != nil {
 			return err
 		}
+	} else if w.inPlace {
+		os.Remove(full + ".gz") // a .gz from before would be stale
 	}
 	return nil
+}
+
+func (w *Writer) writeFile(full string, data []byte) error {
+	if !w.inPlace {
+		return os.WriteFile(full, data, 0o644)
+	}
+	tmp := full + ".labyrint-tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, full)
 }
 
 // Fingerprint returns name with a short content hash before its extension:
@@ -218,6 +263,9 @@ func Fingerprint(name string, data []byte) string {
 // Commit swaps the staged build in as the live output and releases the lock.
 func (w *Writer) Commit() error {
 	defer w.release()
+	if w.inPlace {
+		return nil
+	}
 	if _, err := os.Lstat(w.Out); errors.Is(err, os.ErrNotExist) {
 		return os.Rename(w.stage, w.Out)
 	}
@@ -238,7 +286,9 @@ func (w *Writer) Commit() error {
 
 // Abort throws the staged build away; the live output is untouched.
 func (w *Writer) Abort() {
-	os.RemoveAll(w.stage)
+	if !w.inPlace {
+		os.RemoveAll(w.stage)
+	}
 	w.release()
 }
 

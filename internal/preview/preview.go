@@ -1,7 +1,8 @@
 // Package preview is the editors' live preview: it builds the site with the
 // same pipeline as labyrint build (drafts included) into a private folder,
 // serves it on the loopback address, watches the sources with fsnotify and
-// rebuilds on every change. Open pages reload through server-sent events;
+// rebuilds on every change, rendering only the files a change shows (a
+// build.Session). Open pages reload through server-sent events;
 // a build that fails leaves the last good build served and shows an overlay
 // with file:line and the message in Danish until the next good build.
 // The reload script is added to HTML responses by the server only: it is
@@ -35,6 +36,7 @@ type Server struct {
 	Opts build.Options // what to build; Out is set by the server
 	Log  io.Writer
 
+	sess     *build.Session
 	mu       sync.Mutex
 	findings []diag.Finding // errors of the last failed build; nil after a good one
 	version  int            // counts builds that changed what is shown
@@ -50,15 +52,19 @@ func New(o build.Options, log io.Writer) (*Server, error) {
 	}
 	o.Out = filepath.Join(dir, "site")
 	o.Drafts, o.Preview = true, true
-	return &Server{Opts: o, Log: log, subs: map[chan string]bool{}, dir: dir}, nil
+	return &Server{Opts: o, Log: log, subs: map[chan string]bool{}, dir: dir, sess: build.NewSession(o)}, nil
 }
 
 // Close removes the preview's folder.
 func (s *Server) Close() error { return os.RemoveAll(s.dir) }
 
-// Rebuild runs one build and tells open pages.
-func (s *Server) Rebuild(ctx context.Context) error {
-	res, err := build.Run(ctx, s.Opts)
+// Rebuild builds everything and tells open pages.
+func (s *Server) Rebuild(ctx context.Context) error { return s.Update(ctx, nil) }
+
+// Update brings the preview up to date after changes to the named files
+// (everything when there are none) and tells open pages.
+func (s *Server) Update(ctx context.Context, changed []string) error {
+	res, err := s.sess.Build(ctx, changed)
 	s.mu.Lock()
 	if err != nil {
 		s.findings = diag.Findings(err)
@@ -85,6 +91,11 @@ func (s *Server) Rebuild(ctx context.Context) error {
 		fmt.Fprintln(s.Log, "bygningen fejlede; forhåndsvisningen viser den sidste gode udgave")
 		return err
 	}
+	for _, f := range res.Findings {
+		if len(changed) > 0 {
+			fmt.Fprintln(s.Log, f.Error())
+		}
+	}
 	fmt.Fprintf(s.Log, "bygget: %d sider på %s\n", res.Pages, res.Duration.Round(time.Millisecond))
 	return nil
 }
@@ -98,6 +109,11 @@ func (s *Server) Handler() http.Handler {
 		p := r.URL.Path
 		if strings.HasSuffix(p, "/") {
 			p += "index.html"
+		}
+		if s.sess.Derived(p) {
+			if err := s.sess.Refresh(r.Context()); err != nil {
+				fmt.Fprintln(s.Log, "søgeindeks og sprograpport:", err)
+			}
 		}
 		if strings.HasSuffix(p, ".html") {
 			b, err := os.ReadFile(filepath.Join(s.Opts.Out, filepath.FromSlash(strings.TrimPrefix(p, "/"))))
@@ -183,8 +199,16 @@ func inject(b []byte) []byte {
 // the folders in flat (the site root, for site.yaml), until ctx ends. Bursts
 // of events (an editor's save-by-rename) give one build.
 func (s *Server) Watch(ctx context.Context, trees, flat []string) error {
+	return s.watch(ctx, trees, flat, nil)
+}
+
+// watch is Watch; it closes ready (if not nil) once every folder is watched.
+func (s *Server) watch(ctx context.Context, trees, flat []string, ready chan struct{}) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
+		if ready != nil {
+			close(ready)
+		}
 		return err
 	}
 	defer w.Close()
@@ -202,8 +226,12 @@ func (s *Server) Watch(ctx context.Context, trees, flat []string) error {
 	for _, d := range flat {
 		w.Add(d)
 	}
+	if ready != nil {
+		close(ready)
+	}
 	var timer *time.Timer
 	fire := make(chan struct{}, 1)
+	changed := map[string]bool{} // since the last build
 	for {
 		select {
 		case <-ctx.Done():
@@ -217,22 +245,33 @@ func (s *Server) Watch(ctx context.Context, trees, flat []string) error {
 					add(ev.Name) // a new folder: watch it and what is in it
 				}
 			}
+			changed[ev.Name] = true
 			if timer != nil {
 				timer.Stop()
 			}
-			timer = time.AfterFunc(50*time.Millisecond, func() {
+			timer = time.AfterFunc(Settle, func() {
 				select {
 				case fire <- struct{}{}:
 				default:
 				}
 			})
 		case <-fire:
-			s.Rebuild(ctx)
+			names := make([]string, 0, len(changed))
+			for n := range changed {
+				names = append(names, n)
+			}
+			clear(changed)
+			s.Update(ctx, names)
 		case err := <-w.Errors:
 			fmt.Fprintln(s.Log, "overvågning:", err)
 		}
 	}
 }
+
+// Settle is how long the watcher waits after an event for more before it
+// builds: an editor's save is often a burst (write a temporary file, rename
+// it over the page), and the burst should give one build, not several.
+const Settle = 25 * time.Millisecond
 
 // Listen opens the address, refusing anything but loopback unless public is set.
 func Listen(addr string, public bool) (net.Listener, error) {

@@ -78,6 +78,7 @@ func (t *Templates) Execute(d *Data) ([]byte, error) {
 	if tpl == nil {
 		return nil, fmt.Errorf("skabelonen layouts/%s.html findes ikke (mulige: %s)", d.Page.Layout, strings.Join(t.Names(), ", "))
 	}
+	d.trackJob()
 	b := bufPool.Get().(*bytes.Buffer)
 	b.Reset()
 	defer bufPool.Put(b)
@@ -189,6 +190,7 @@ type Data struct {
 	Assets   map[string]string     // logical asset name → site-absolute fingerprinted URL
 	root     string                // relative path from this file to the site root
 	portable bool
+	used     map[string]struct{} // dependency keys, when tracked (deps.go)
 }
 
 // SiteInfo is site-wide information for layouts.
@@ -310,13 +312,17 @@ func (d *Data) InSection(p *site.Page) bool {
 }
 
 // Children returns the visible pages directly below the page.
-func (d *Data) Children() []*site.Page { return d.View.Children(d.Page) }
+func (d *Data) Children() []*site.Page {
+	d.use(listKey(d.Page))
+	return d.View.Children(d.Page)
+}
 
 // ChildrenOf returns the visible pages directly below p.
 func (d *Data) ChildrenOf(p *site.Page) []*site.Page {
 	if p == nil {
 		return nil
 	}
+	d.use(listKey(p))
 	return d.View.Children(p)
 }
 
@@ -326,11 +332,16 @@ func (d *Data) PageAt(u string) *site.Page {
 	if p == nil || !d.View.Has(p) {
 		return nil
 	}
+	d.use(pageKey(p))
 	return p
 }
 
 // Filters returns the filter pages of the page (a section), by taxonomy.
-func (d *Data) Filters() []site.Filter { return d.View.Filters(d.Page) }
+func (d *Data) Filters() []site.Filter {
+	fs := d.View.Filters(d.Page)
+	d.useFilters(fs)
+	return fs
+}
 
 // FilterIn returns the filter by taxonomy tax of the section at URL u (nil
 // if there is none), for pages that lead into it, such as a guide.
@@ -341,6 +352,7 @@ func (d *Data) FilterIn(u, tax string) *site.Filter {
 	}
 	for _, f := range d.View.Filters(sec) {
 		if f.Tax.Name == tax {
+			d.useFilters([]site.Filter{f})
 			return &f
 		}
 	}
@@ -349,34 +361,64 @@ func (d *Data) FilterIn(u, tax string) *site.Filter {
 
 // Breadcrumbs returns the visible sections from the front page down to the page's parent.
 func (d *Data) Breadcrumbs() []*site.Page {
+	var out []*site.Page
 	if d.Section != nil {
-		return append(d.View.Breadcrumbs(d.Section), d.Section)
+		out = append(d.View.Breadcrumbs(d.Section), d.Section)
+	} else {
+		out = d.View.Breadcrumbs(d.Page)
 	}
-	return d.View.Breadcrumbs(d.Page)
+	d.usePages(out)
+	return out
 }
 
 // Menu returns the main menu's pages.
-func (d *Data) Menu() []*site.Page { return d.View.Menu() }
+func (d *Data) Menu() []*site.Page {
+	d.use(menuKey)
+	return d.View.Menu()
+}
 
 // Terms returns the terms of taxonomy tax the page refers to.
-func (d *Data) Terms(tax string) []*site.Term { return d.View.Terms(d.Page, tax) }
+func (d *Data) Terms(tax string) []*site.Term {
+	ts := d.View.Terms(d.Page, tax)
+	d.useTerms(ts)
+	return ts
+}
 
 // TermsOf returns the terms of taxonomy tax that p refers to.
-func (d *Data) TermsOf(p *site.Page, tax string) []*site.Term { return d.View.Terms(p, tax) }
+func (d *Data) TermsOf(p *site.Page, tax string) []*site.Term {
+	d.use(pageKey(p))
+	ts := d.View.Terms(p, tax)
+	d.useTerms(ts)
+	return ts
+}
 
 // TermPages returns the visible pages that refer to t.
-func (d *Data) TermPages(t *site.Term) []*site.Page { return d.View.TermPages(t) }
+func (d *Data) TermPages(t *site.Term) []*site.Page {
+	d.useTermPages(t)
+	return d.View.TermPages(t)
+}
 
 // DefinedTerm returns the term the page defines in a page-based taxonomy.
-func (d *Data) DefinedTerm(tax string) *site.Term { return d.View.TermOf(d.Page, tax) }
+func (d *Data) DefinedTerm(tax string) *site.Term {
+	t := d.View.TermOf(d.Page, tax)
+	if t != nil {
+		d.useTerms([]*site.Term{t})
+	}
+	return t
+}
 
 // Taxonomy returns a taxonomy by name.
-func (d *Data) Taxonomy(name string) *site.Taxonomy { return d.View.Site.Taxonomy(name) }
+func (d *Data) Taxonomy(name string) *site.Taxonomy {
+	tx := d.View.Site.Taxonomy(name)
+	d.useTaxonomy(tx)
+	return tx
+}
 
 // AZ returns the visible pages in Danish alphabetical order, leaving out the
 // front page, the 404 page and pages in lists long enough to be paged (they
 // are reached through their list).
 func (d *Data) AZ() []*site.Page {
+	d.use(azKey)
 	var out []*site.Page
 	for _, p := range d.View.Pages {
 		if p.URL == "/" || p.Kind == "notfound" || p == d.Page {

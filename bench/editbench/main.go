@@ -1,0 +1,215 @@
+// Command editbench measures the editors' preview: the time from writing a
+// change to a content file until the preview serves the new HTML, for
+// `labyrint serve` and, side by side, `hugo server` over the same corpus.
+// It is run by bench/edit-bench.sh, which builds the binary and the corpus:
+//
+//	editbench -labyrint BIN -corpus DIR [-hugo-site DIR] [-edits 20] [-md FILE]
+//
+// For each server and each kind of edit it writes the file N times (each
+// time with a new sentence, or a new title), and after each write polls the
+// page over HTTP every millisecond until the new text is in it; the figure
+// is the time from just before the write to the first answer holding it.
+// Edits are 300 ms apart, as an editor's saves are far apart. Peak memory
+// is the server process's VmHWM from /proc after the last edit (Hugo's
+// server runs as one process too).
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+)
+
+type edit struct {
+	name string // what is edited, for the table
+	file string // below the corpus's content/
+	url  string // the page that shows it
+	// change returns the file's new bytes for edit i and the text the page
+	// must then hold.
+	change func(orig []byte, i int) ([]byte, string)
+}
+
+func main() {
+	bin := flag.String("labyrint", "", "labyrint binary")
+	corpus := flag.String("corpus", "", "corpus folder (with content/)")
+	hugoSite := flag.String("hugo-site", "", "the peer's Hugo site folder (peer-hugo); empty: no Hugo")
+	n := flag.Int("edits", 20, "edits per kind")
+	md := flag.String("md", "", "write the results table here too")
+	flag.Parse()
+	if *bin == "" || *corpus == "" {
+		flag.Usage()
+		os.Exit(2)
+	}
+	content := filepath.Join(*corpus, "content")
+	edits := []edit{
+		{"body of one case", "inspiration/case-00002.md", "/inspiration/case-00002/", appendSentence},
+		{"body of a core value (linked from many cases)", "hjertesager/respekt.md", "/hjertesager/respekt/", appendSentence},
+		{"title of one case", "inspiration/case-00002.md", "/inspiration/case-00002/", newTitle},
+	}
+	type row struct {
+		server, edit string
+		ms           []float64
+	}
+	var rows []row
+	peaks := map[string]int{}
+	servers := []string{"labyrint serve"}
+	if *hugoSite != "" {
+		servers = append(servers, "hugo server")
+	}
+	for _, srv := range servers {
+		port := freePort()
+		var cmd *exec.Cmd
+		if srv == "labyrint serve" {
+			cmd = exec.Command(*bin, "serve", "--content", content, "--port", fmt.Sprint(port))
+		} else {
+			cmd = exec.Command("hugo", "server", "--source", *hugoSite, "--contentDir", content, "--port", fmt.Sprint(port),
+				"--bind", "127.0.0.1", "--disableLiveReload", "--quiet") // renders to memory by default
+		}
+		cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+		if err := cmd.Start(); err != nil {
+			fail(err)
+		}
+		base := fmt.Sprintf("http://127.0.0.1:%d", port)
+		t0 := time.Now()
+		if err := waitFor(base+edits[0].url, "", 10*time.Minute); err != nil {
+			cmd.Process.Kill()
+			fail(fmt.Errorf("%s did not start: %v", srv, err))
+		}
+		fmt.Fprintf(os.Stderr, "%s: first page served after %v\n", srv, time.Since(t0).Round(time.Millisecond))
+		time.Sleep(2 * time.Second) // let a first build's tail (and Hugo's) settle
+		for _, e := range edits {
+			path := filepath.Join(content, filepath.FromSlash(e.file))
+			orig, err := os.ReadFile(path)
+			if err != nil {
+				fail(err)
+			}
+			var ms []float64
+			for i := 0; i < *n; i++ {
+				data, want := e.change(orig, i)
+				start := time.Now()
+				if err := os.WriteFile(path, data, 0o644); err != nil {
+					fail(err)
+				}
+				if err := waitFor(base+e.url, want, time.Minute); err != nil {
+					fail(fmt.Errorf("%s, %s, edit %d: %v", srv, e.name, i, err))
+				}
+				ms = append(ms, float64(time.Since(start).Microseconds())/1000)
+				time.Sleep(300 * time.Millisecond)
+			}
+			os.WriteFile(path, orig, 0o644)
+			time.Sleep(time.Second)
+			rows = append(rows, row{srv, e.name, ms})
+			fmt.Fprintf(os.Stderr, "%s, %s: median %.1f ms\n", srv, e.name, median(ms))
+		}
+		peaks[srv] = vmHWM(cmd.Process.Pid)
+		syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
+		cmd.Wait()
+	}
+
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "| server | edit | median ms | min | max | edits |\n|---|---|---:|---:|---:|---:|\n")
+	for _, r := range rows {
+		s := append([]float64(nil), r.ms...)
+		sort.Float64s(s)
+		fmt.Fprintf(&sb, "| %s | %s | %.1f | %.1f | %.1f | %d |\n", r.server, r.edit, median(r.ms), s[0], s[len(s)-1], len(s))
+	}
+	fmt.Fprintf(&sb, "\n| server | peak RSS (VmHWM) |\n|---|---:|\n")
+	for _, srv := range servers {
+		fmt.Fprintf(&sb, "| %s | %d MB |\n", srv, peaks[srv]/1024)
+	}
+	fmt.Print(sb.String())
+	if *md != "" {
+		if err := os.WriteFile(*md, []byte(sb.String()), 0o644); err != nil {
+			fail(err)
+		}
+	}
+}
+
+var bodyEnd = regexp.MustCompile(`\n*$`)
+
+// appendSentence adds a new last paragraph naming the edit.
+func appendSentence(orig []byte, i int) ([]byte, string) {
+	s := fmt.Sprintf("Rettelse nummer %d fra redaktøren.", i+1)
+	return append(bodyEnd.ReplaceAll(append([]byte(nil), orig...), nil), []byte("\n\n"+s+"\n")...), s
+}
+
+var titleLine = regexp.MustCompile(`(?m)^title: .*$`)
+
+// newTitle gives the page a new title.
+func newTitle(orig []byte, i int) ([]byte, string) {
+	t := fmt.Sprintf("Ny titel nummer %d", i+1)
+	return titleLine.ReplaceAll(orig, []byte(`title: "`+t+`"`)), t
+}
+
+// waitFor polls u every millisecond until it answers 200 with want in it.
+func waitFor(u, want string, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
+	client := &http.Client{Timeout: 10 * time.Second}
+	for {
+		resp, err := client.Get(u)
+		if err == nil {
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == 200 && strings.Contains(string(b), want) {
+				return nil
+			}
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%s: no answer with %q after %v (last error %v)", u, want, limit, err)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// vmHWM returns the peak resident memory of a process in KB.
+func vmHWM(pid int) int {
+	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			var kb int
+			fmt.Sscan(strings.TrimSuffix(strings.TrimSpace(v), " kB"), &kb)
+			return kb
+		}
+	}
+	return 0
+}
+
+func freePort() int {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fail(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "editbench:", err)
+	os.Exit(1)
+}

@@ -1,0 +1,505 @@
+package build
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/guldborgsund/labyrint/internal/content"
+	"github.com/guldborgsund/labyrint/internal/diag"
+	"github.com/guldborgsund/labyrint/internal/markdown"
+	"github.com/guldborgsund/labyrint/internal/output"
+	"github.com/guldborgsund/labyrint/internal/render"
+	"github.com/guldborgsund/labyrint/internal/search"
+	"github.com/guldborgsund/labyrint/internal/site"
+)
+
+// Session keeps the last good build of one target in memory, so that the
+// next build after a change to a few content files renders only the files
+// that show something of them. The preview uses it; labyrint build does
+// not (it always renders everything, into a staging folder).
+//
+// Update sorts a change into one of three:
+//
+//   - Only the Markdown body of pages changed (their front matter is the
+//     same): those pages are rendered again, nothing else. A body is shown
+//     on its own page only.
+//   - Front matter changed, but not the site's shape (the same files to
+//     render and the same taxonomy terms): the model is made again from the
+//     kept sources (site.Build, Select) and the files whose recorded
+//     dependencies the change touches are rendered (render/deps.go says
+//     which keys a file records and which keys a change touches).
+//   - Anything else (a file added or removed, a layout, an asset, the
+//     config, the glossary or synonyms, a file the session cannot read as
+//     a page): a full build.
+//
+// Files are written in place, each replaced whole, and only once every one
+// of them rendered without error: a failed update leaves the last good
+// build. The outputs made from every page (the search index and the
+// language report) are brought up to date by Refresh, which the preview
+// calls when one of them is asked for (Derived), so an edit does not wait
+// for them.
+type Session struct {
+	o     Options
+	mu    sync.Mutex
+	last  *recorder // the last good build; nil before the first
+	stale bool      // the search index and language report lag behind
+}
+
+// NewSession starts a session for o (o.Out must be set).
+func NewSession(o Options) *Session { return &Session{o: o} }
+
+// Build brings the output up to date after changes to the named files
+// (absolute or relative paths, as a file watcher reports them). With no
+// names, or before a first good build, it builds everything.
+func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.last != nil && len(changed) > 0 {
+		res, err, done := s.update(ctx, changed)
+		if done {
+			return res, err
+		}
+	}
+	return s.full(ctx)
+}
+
+func (s *Session) full(ctx context.Context) (*Result, error) {
+	o := s.o
+	o.rec = newRecorder(false)
+	o.Force = true
+	res, err := Run(ctx, o)
+	if err == nil {
+		s.last, s.stale = o.rec, false
+	}
+	return res, err
+}
+
+// Derived reports whether the file at URL path u (as the preview is asked
+// for it) is made from every page: the search index or the language report.
+func (s *Session) Derived(u string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.last == nil || !s.stale {
+		return false
+	}
+	b := s.last.b
+	if sp := b.searchPage(); sp != nil && strings.HasPrefix(u, sp.URL+"idx/") {
+		return true
+	}
+	for _, j := range b.last {
+		if u == j.url || u == j.url+"index.html" {
+			return true
+		}
+	}
+	return false
+}
+
+// Refresh writes the search index and the language report again if an
+// update has made them stale.
+func (s *Session) Refresh(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.last == nil || !s.stale {
+		return nil
+	}
+	r := s.last
+	w, err := output.OpenInPlace(s.o.Out)
+	if err != nil {
+		return err
+	}
+	defer w.Commit()
+	b := r.b
+	b.w, b.ctx = w, ctx
+	defer func() { b.w = nil }()
+	if sp := b.searchPage(); sp != nil {
+		syn, err := search.ParseSynonyms(path.Join(r.prefix, SynonymFile), r.tree.Data[SynonymFile])
+		if err != nil {
+			return err
+		}
+		ix := search.NewIndex(syn)
+		for _, tx := range b.site.Taxonomies {
+			ix.SetFacetLabel(tx.Name, tx.Title)
+		}
+		for _, p := range b.view.Pages {
+			if blocks, ok := r.blocks[p.URL]; ok {
+				ix.Add(SearchDoc(b.view, p, blocks))
+			}
+		}
+		dir := strings.TrimPrefix(sp.URL, "/") + "idx/"
+		wrote := map[string]bool{}
+		if err := ix.Write(func(name string, data []byte) error {
+			rel := dir + strings.TrimPrefix(name, "idx/")
+			wrote[rel] = true
+			return w.WriteRaw(rel, data)
+		}); err != nil {
+			return err
+		}
+		// Shards the index no longer has would be served stale.
+		old, _ := fs.Glob(os.DirFS(s.o.Out), dir+"*")
+		for _, f := range old {
+			if !wrote[strings.TrimSuffix(f, ".gz")] {
+				os.Remove(filepath.Join(s.o.Out, filepath.FromSlash(f)))
+			}
+		}
+	}
+	if len(b.last) > 0 {
+		b.language = b.language[:0]
+		for _, p := range b.view.Pages {
+			if row, ok := r.rows[p.URL]; ok {
+				row.Page = p
+				b.language = append(b.language, row)
+			}
+		}
+		sortLanguage(b.language)
+		var l diag.List
+		for _, j := range b.last {
+			b.page(j, &l)
+		}
+		if err := l.Err(); err != nil {
+			return err
+		}
+	}
+	s.stale = false
+	return nil
+}
+
+// update tries to bring the output up to date by rendering only what the
+// changed files show. done is false when it takes a full build.
+func (s *Session) update(ctx context.Context, changed []string) (res *Result, err error, done bool) {
+	start := time.Now()
+	r := s.last
+	b := r.b
+	contentAbs, err := filepath.Abs(r.contentDir)
+	if err != nil {
+		return nil, nil, false
+	}
+	type edit struct {
+		page *site.Page
+		src  *content.Source
+	}
+	var edits []edit
+	var l diag.List
+	seen := map[string]bool{}
+	for _, name := range changed {
+		abs, err := filepath.Abs(name)
+		if err != nil {
+			return nil, nil, false
+		}
+		rel, err := filepath.Rel(contentAbs, abs)
+		if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
+			return nil, nil, false // the config, a layout or an asset
+		}
+		rel = filepath.ToSlash(rel)
+		if seen[rel] {
+			continue
+		}
+		seen[rel] = true
+		p := b.site.PageByPath(rel)
+		fi, statErr := os.Lstat(abs)
+		if p == nil {
+			if statErr != nil {
+				continue // a temporary file that came and went
+			}
+			if fi.IsDir() {
+				if empty(abs) {
+					continue // a new, empty folder: nothing to show yet
+				}
+			}
+			return nil, nil, false // a new file, or a data or static file
+		}
+		if statErr != nil || !fi.Mode().IsRegular() || fi.Size() > content.MaxFileSize {
+			return nil, nil, false // deleted, replaced by a link, too large: let a full build say so
+		}
+		raw, err := os.ReadFile(abs)
+		if err != nil {
+			return nil, nil, false
+		}
+		src := content.Parse(p.Src.File, p.Src.Path, raw, b.cfg, &l)
+		if src == nil {
+			continue
+		}
+		edits = append(edits, edit{p, src})
+	}
+	res = &Result{Target: s.o.Target, Out: s.o.Out}
+	fail := func() (*Result, error, bool) {
+		res.Findings = l.Items()
+		res.Duration = time.Since(start)
+		return res, l.Err(), true
+	}
+	if errs, _ := l.Count(); errs > 0 {
+		return fail()
+	}
+	if len(edits) == 0 {
+		res.Unchanged = true
+		res.Duration = time.Since(start)
+		return res, nil, true
+	}
+	bodyOnly := true
+	for _, e := range edits {
+		o := e.page.Src
+		if o.Kind != e.src.Kind || o.BodyLine != e.src.BodyLine || !reflect.DeepEqual(o.Fields, e.src.Fields) || !reflect.DeepEqual(o.Lines, e.src.Lines) {
+			bodyOnly = false
+		}
+	}
+
+	// The next state: the same model with new bodies, or a new model.
+	next := b.clone()
+	var todo []job
+	sources := append([]*content.Source(nil), r.tree.Sources...)
+	for _, e := range edits {
+		for i, src := range sources {
+			if src == e.page.Src {
+				sources[i] = e.src
+			}
+		}
+	}
+	tree := *r.tree
+	tree.Sources = sources
+	var restore func()
+	if bodyOnly {
+		olds := make([]*content.Source, len(edits))
+		for i, e := range edits {
+			olds[i] = e.page.Src
+			e.page.Src = e.src
+		}
+		restore = func() {
+			for i, e := range edits {
+				e.page.Src = olds[i]
+			}
+		}
+		for _, e := range edits {
+			if j, ok := r.jobs[e.page.URL]; ok && j.page.Layout != ReportLayout {
+				todo = append(todo, j) // the report is remade by Refresh
+			}
+		}
+	} else {
+		st, sl := site.Build(b.cfg, &tree)
+		l.Merge(sl)
+		if errs, _ := l.Count(); errs > 0 {
+			return fail()
+		}
+		view := st.Select(b.view.Target, site.Options{Drafts: s.o.Drafts})
+		gl, gll := loadGlossary(r.prefix, tree.Data, view)
+		l.Merge(gll)
+		if errs, _ := l.Count(); errs > 0 {
+			return fail()
+		}
+		next.site, next.view, next.gl, next.md = st, view, gl, gl.renderer()
+		next.plan()
+		if signature(next) != r.sig {
+			return nil, nil, false // the site's shape changed
+		}
+		touched := map[string]bool{}
+		for _, e := range edits {
+			for _, k := range render.KeysOf(b.view, e.page) {
+				touched[k] = true
+			}
+			if np := st.PageByPath(e.page.Src.Path); np != nil {
+				for _, k := range render.KeysOf(view, np) {
+					touched[k] = true
+				}
+			}
+		}
+		files := map[string]bool{}
+		for k := range touched {
+			for u := range r.uses[k] {
+				files[u] = true
+			}
+		}
+		for _, j := range next.jobs {
+			if files[j.url] {
+				todo = append(todo, j)
+			}
+		}
+	}
+
+	// Render into memory; write only if every file rendered.
+	rec := newRecorder(true)
+	next.rec = rec
+	next.ctx = ctx
+	l.Merge(next.run(todo))
+	if errs, _ := l.Count(); errs > 0 || ctx.Err() != nil {
+		if restore != nil {
+			restore()
+		}
+		if ctx.Err() != nil {
+			return res, ctx.Err(), true
+		}
+		return fail()
+	}
+	w, err := output.OpenInPlace(s.o.Out)
+	if err != nil {
+		if restore != nil {
+			restore()
+		}
+		return res, err, true
+	}
+	for _, u := range sortedKeys(rec.html) {
+		if err := w.Write(render.FileFor(u), rec.html[u]); err != nil {
+			w.Commit()
+			if restore != nil {
+				restore()
+			}
+			return res, err, true
+		}
+	}
+	w.Commit()
+
+	// Keep the new state.
+	next.rec, next.w = nil, nil
+	r.merge(rec)
+	r.b = next
+	r.tree = &tree
+	r.jobs = map[string]job{}
+	for _, j := range append(append([]job(nil), next.jobs...), next.last...) {
+		r.jobs[j.url] = j
+	}
+	s.stale = true
+	res.Partial = true
+	res.Pages = len(rec.html)
+	res.Files = len(rec.html)
+	res.Findings = l.Items()
+	res.Duration = time.Since(start)
+	return res, nil, true
+}
+
+func empty(dir string) bool {
+	es, err := os.ReadDir(dir)
+	return err == nil && len(es) == 0
+}
+
+// signature sums up the site's shape: the files to render and the terms of
+// every taxonomy. An update that keeps it needs no full build.
+func signature(b *builder) [32]byte {
+	h := sha256.New()
+	for _, j := range append(append([]job(nil), b.jobs...), b.last...) {
+		h.Write([]byte(j.url + "\x00"))
+	}
+	for _, tx := range b.site.Taxonomies {
+		fmt.Fprintf(h, "\x01%s", tx.Name)
+		for _, t := range tx.Terms {
+			fmt.Fprintf(h, "\x00%s\x00%s", t.Slug, t.Name)
+		}
+	}
+	var s [32]byte
+	copy(s[:], h.Sum(nil))
+	return s
+}
+
+// recorder is what a session keeps of a build: the builder with its model,
+// which dependency keys each file used, and per page what the search index
+// and the language report need.
+type recorder struct {
+	mu     sync.Mutex
+	hold   bool                          // keep rendered files in html instead of writing them
+	html   map[string][]byte             // file URL → rendered HTML, when holding
+	keys   map[string][]string           // file URL → dependency keys it used
+	blocks map[string][]markdown.Block   // page URL → text blocks, for the search index
+	rows   map[string]render.LanguageRow // page URL → language figures
+
+	// After a good build (done):
+	b          *builder
+	tree       *content.Tree
+	prefix     string
+	contentDir string
+	jobs       map[string]job                 // file URL → job
+	uses       map[string]map[string]struct{} // dependency key → file URLs
+	sig        [32]byte
+}
+
+func newRecorder(hold bool) *recorder {
+	return &recorder{hold: hold, html: map[string][]byte{}, keys: map[string][]string{},
+		blocks: map[string][]markdown.Block{}, rows: map[string]render.LanguageRow{}}
+}
+
+// file records a rendered file; it reports whether the file is held.
+func (r *recorder) file(u string, keys []string, html []byte) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.keys[u] = keys
+	if r.hold {
+		r.html[u] = html
+	}
+	return r.hold
+}
+
+func (r *recorder) row(u string, row render.LanguageRow) {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	r.rows[u] = row
+	r.mu.Unlock()
+}
+
+func (r *recorder) indexed(u string, blocks []markdown.Block) {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	r.blocks[u] = blocks
+	r.mu.Unlock()
+}
+
+// done keeps what a good full build leaves for the next update.
+func (r *recorder) done(b *builder, tree *content.Tree, prefix, contentDir string) {
+	b.w, b.index, b.checked = nil, nil, nil
+	r.b, r.tree, r.prefix, r.contentDir = b, tree, prefix, contentDir
+	r.jobs = map[string]job{}
+	for _, j := range append(append([]job(nil), b.jobs...), b.last...) {
+		r.jobs[j.url] = j
+	}
+	r.uses = map[string]map[string]struct{}{}
+	for u, keys := range r.keys {
+		r.use(u, keys)
+	}
+	r.sig = signature(b)
+	r.html = nil
+}
+
+func (r *recorder) use(u string, keys []string) {
+	for _, k := range keys {
+		m := r.uses[k]
+		if m == nil {
+			m = map[string]struct{}{}
+			r.uses[k] = m
+		}
+		m[u] = struct{}{}
+	}
+}
+
+// merge takes in what an update rendered.
+func (r *recorder) merge(n *recorder) {
+	for u, keys := range n.keys {
+		for _, k := range r.keys[u] {
+			delete(r.uses[k], u)
+		}
+		r.keys[u] = keys
+		r.use(u, keys)
+	}
+	for u, bl := range n.blocks {
+		r.blocks[u] = bl
+	}
+	for u, row := range n.rows {
+		r.rows[u] = row
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
