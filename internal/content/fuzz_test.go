@@ -21,6 +21,9 @@ func FuzzFrontMatter(f *testing.F) {
 	for _, c := range robustCases {
 		f.Add([]byte(c.src))
 	}
+	for _, c := range yamlCases {
+		f.Add([]byte(c.src))
+	}
 	f.Add([]byte("---\ntitle: Respekt\nsummary: Kort\ndate: 2026-11-23\nweight: 2\ndraft: true\ntags: [a, b]\n---\n\nTekst\n"))
 	f.Add([]byte("---\ntitle: x\nsummary: |\n  a\n  ---\n  b\n---\n"))
 	cfg := testConfig(f)

@@ -7,6 +7,7 @@ package content
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -211,18 +212,100 @@ func TestRobustParseProblems(t *testing.T) {
 	}
 }
 
-// Hostile YAML: an alias bomb and deep nesting stop quickly with a yaml
-// error at the front matter, instead of eating memory or time.
-func TestRobustHostileYAML(t *testing.T) {
+// plainFields is the hint for an unknown key on a plain page.
+const plainFields = "tilladte felter her: audience, date, draft, focus, slug, summary, tags, title, values, weight"
+
+// yamlCases are front matter keys YAML does not read as text and the YAML
+// mistakes and features editors run into, through Parse: each stops the
+// file with one Danish finding at the line the problem is on, naming a key
+// as the file writes it. See internal/markdown's
+// TestRobustFrontMatterYAMLDanish for every yaml.v2 message.
+var yamlCases = []struct {
+	name string
+	src  string
+	want diag.Finding // File is filled in, Severity is Error
+}{
+	{"key null", "---\ntitle: Kontakt\nnull: b\n---\n",
+		diag.Finding{Line: 3, Code: "unknown-key", Msg: `ukendt felt "null"`, Hint: plainFields}},
+	{"key ~", "---\ntitle: Kontakt\n~: b\n---\n",
+		diag.Finding{Line: 3, Code: "unknown-key", Msg: `ukendt felt "~"`, Hint: plainFields}},
+	{"key 1", "---\ntitle: Kontakt\n1: b\n---\n",
+		diag.Finding{Line: 3, Code: "unknown-key", Msg: `ukendt felt "1"`, Hint: plainFields}},
+	{"key true", "---\ntitle: Kontakt\ntrue: b\n---\n",
+		diag.Finding{Line: 3, Code: "unknown-key", Msg: `ukendt felt "true"`, Hint: plainFields}},
+	{"complex key ? [a, b]", "---\ntitle: Kontakt\n? [a, b]\n: c\n---\n",
+		diag.Finding{Line: 3, Code: "unknown-key", Msg: `ukendt felt "[a, b]"`, Hint: plainFields}},
+	{"key [tags], with a suggestion", "---\ntitle: Kontakt\nweight: 2\n[tags]: bolig\n---\n",
+		diag.Finding{Line: 4, Code: "unknown-key", Msg: `ukendt felt "[tags]"`, Hint: `mente du "tags"?`}},
+	{"duplicate key", "---\ntitle: Kontakt\nsummary: a\nweight: 2\nsummary: b\n---\n",
+		diag.Finding{Line: 5, Code: "duplicate-key", Msg: `feltet "summary" står der to gange; slet det ene`}},
+	{"anchor and alias", "---\ntitle: Kontakt\ntags: &x [bolig]\nfocus: *x\n---\n",
+		diag.Finding{Line: 3, Code: "yaml", Msg: `ugyldig YAML i felterne: "&x" er et YAML-anker, og ankre og henvisninger kan ikke bruges i felterne; skriv værdien helt ud, eller sæt den i anførselstegn, hvis & hører til teksten`}},
+	{"alias to an unknown anchor", "---\ntitle: Kontakt\nsummary: *nope\n---\n",
+		diag.Finding{Line: 3, Code: "yaml", Msg: `ugyldig YAML i felterne: "*nope" er en YAML-henvisning til et anker, og ankre og henvisninger kan ikke bruges i felterne; skriv værdien helt ud, eller sæt den i anførselstegn, hvis * hører til teksten`}},
+	{"billion laughs", billionLaughs(),
+		diag.Finding{Line: 3, Code: "yaml", Msg: `ugyldig YAML i felterne: "&a" er et YAML-anker, og ankre og henvisninger kan ikke bruges i felterne; skriv værdien helt ud, eller sæt den i anførselstegn, hvis & hører til teksten`}},
+	{"a tag", "---\ntitle: Kontakt\nsummary: !Nyhed Vi åbner\n---\n",
+		diag.Finding{Line: 3, Code: "yaml", Msg: `ugyldig YAML i felterne: "!Nyhed" er et YAML-typemærke, og typemærker kan ikke bruges i felterne; sæt værdien i anførselstegn, hvis ! hører til teksten, fx summary: "!Nyhed Vi åbner"`}},
+	{"10000 unclosed [", "---\ntitle: Kontakt\nsummary: " + strings.Repeat("[", 10000) + "\n---\n",
+		diag.Finding{Line: 3, Code: "yaml", Msg: "ugyldig YAML i felterne: en [ eller { bliver ikke lukket, eller der mangler en værdi; sæt værdien i anførselstegn, hvis tegnene hører til teksten (did not find expected node content)"}},
+	{"a tab in the indentation", "---\ntitle: Kontakt\nweight: 2\n\tsummary: b\n---\n",
+		diag.Finding{Line: 4, Code: "yaml", Msg: "ugyldig YAML i felterne: der står et tabulatortegn; brug mellemrum til at rykke ind (found a tab character that violates indentation)"}},
+	{"mapping values not allowed", "---\ntitle: Kontakt\nsummary: Åbent: 10-12\n---\n",
+		diag.Finding{Line: 3, Code: "yaml", Msg: `ugyldig YAML i felterne: et kolon midt i en værdi; sæt værdien i anførselstegn, fx title: "Tid: 10-12" (mapping values are not allowed in this context)`}},
+	{"did not find expected key", "---\ntitle: Kontakt\nsummary: \"Ring\" til os\n---\n",
+		diag.Finding{Line: 3, Code: "yaml", Msg: `ugyldig YAML i felterne: værdien begynder med et anførselstegn og fortsætter efter det næste; sæt anførselstegn om hele værdien, og brug den anden slags anførselstegn inden i, fx summary: "STU'en starter" eller summary: 'Han sagde "hej"' (did not find expected key)`}},
+	{"did not find expected key, on the first line", "---\ntitle: [Aflyst] Kontakt\n---\n",
+		diag.Finding{Line: 2, Code: "yaml", Msg: `ugyldig YAML i felterne: en værdi, der begynder med [ eller {, læses som en liste; sæt hele værdien i anførselstegn, fx title: "[Aflyst] Kontakt" (did not find expected key)`}},
+	{"found character that cannot start any token", "---\ntitle: Kontakt\nsummary: @guldborgsund\n---\n",
+		diag.Finding{Line: 3, Code: "yaml", Msg: `ugyldig YAML i felterne: tegnet @ kan ikke stå forrest i en værdi; sæt værdien i anførselstegn, fx summary: "@guldborgsund" (found character that cannot start any token)`}},
+	{"unclosed double quote", "---\ntitle: \"Kontakt\nsummary: Ring\nweight: 2\n---\n",
+		diag.Finding{Line: 2, Code: "yaml", Msg: `ugyldig YAML i felterne: anførselstegnet " bliver ikke lukket; sæt " i slutningen af værdien (found unexpected end of stream)`}},
+	{"unclosed single quote", "---\ntitle: Kontakt\nsummary: 'Ring\nweight: 2\n---\n",
+		diag.Finding{Line: 3, Code: "yaml", Msg: `ugyldig YAML i felterne: anførselstegnet ' bliver ikke lukket; sæt ' i slutningen af værdien (found unexpected end of stream)`}},
+	{"unclosed [", "---\ntitle: Kontakt\ntags: [bolig, job\nweight: 2\n---\n",
+		diag.Finding{Line: 3, Code: "yaml", Msg: `ugyldig YAML i felterne: en liste i [ ] bliver ikke lukket med ], eller der mangler et komma; sæt værdien i anførselstegn, hvis [ ] hører til teksten (did not find expected ',' or ']')`}},
+	{"a vertical tab pasted from Word", "---\ntitle: Kontakt\nsummary: Ring\vtil os\n---\n",
+		diag.Finding{Line: 3, Code: "yaml", Msg: "ugyldig YAML i felterne: der står et usynligt styretegn (U+000B) på linjen; slet det – det kommer tit med, når tekst kopieres fra Word eller en pdf (control characters are not allowed)"}},
+	{"a LINE SEPARATOR hiding a key", "---\ntitle: Kontakt\nsummary: Ring\u2028weight: 2\n---\n",
+		diag.Finding{Line: 3, Code: "yaml", Msg: "ugyldig YAML i felterne: der står et usynligt linjeskift (U+2028) på linjen; slet det – det kommer tit med, når tekst kopieres fra en hjemmeside eller Word"}},
+}
+
+func TestRobustYAMLFindings(t *testing.T) {
+	for _, tt := range yamlCases {
+		t.Run(tt.name, func(t *testing.T) {
+			s, got := parse(t, "kontakt.md", tt.src)
+			if s != nil {
+				t.Errorf("Parse returned a source for a file with errors")
+			}
+			want := tt.want
+			want.File, want.Severity = "content/kontakt.md", diag.Error
+			if len(got) != 1 || got[0] != want {
+				t.Errorf("findings =\n%s\nwant\n%s", dump(got), dump([]diag.Finding{want}))
+			}
+			if len(got) > 0 && !strings.HasPrefix(got[0].Error(), fmt.Sprintf("content/kontakt.md:%d: ", want.Line)) {
+				t.Errorf("Error() = %q, want it at file:line", got[0].Error())
+			}
+		})
+	}
+}
+
+// billionLaughs is front matter whose aliases would expand to 9^9 strings.
+func billionLaughs() string {
 	bomb := "---\ntitle: x\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
 	prev := "a"
 	for _, n := range []string{"b", "c", "d", "e", "f", "g", "h", "i"} {
 		bomb += n + ": &" + n + " [" + strings.TrimSuffix(strings.Repeat("*"+prev+",", 9), ",") + "]\n"
 		prev = n
 	}
-	bomb += "---\n"
+	return bomb + "---\n"
+}
+
+// Hostile YAML: an alias bomb and deep nesting stop quickly with a yaml
+// error at the front matter, instead of eating memory or time.
+func TestRobustHostileYAML(t *testing.T) {
 	for name, src := range map[string]string{
-		"alias bomb":    bomb,
+		"alias bomb":    billionLaughs(),
 		"deep nesting":  "---\ntitle: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n---\n",
 		"deep mappings": "---\ntitle: " + strings.Repeat("{a: ", 20000) + "b" + strings.Repeat("}", 20000) + "\n---\n",
 	} {

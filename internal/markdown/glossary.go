@@ -168,13 +168,18 @@ func ParseGlossary(data []byte) (*Glossary, []Problem) {
 	var raw []glossaryYAML
 	var probs []Problem
 	if err := yaml.UnmarshalStrict(data, &raw); err != nil {
-		for _, msg := range yamlErrors(err) {
+		te, ok := err.(*yaml.TypeError)
+		if !ok {
+			line, msg := yamlProblem(data, err)
+			return &Glossary{}, []Problem{{Line: line, Code: "glossary-yaml", Error: true, Msg: "ugyldig YAML i ordlisten: " + msg}}
+		}
+		for _, msg := range te.Errors {
 			line, m := 1, msg
 			if sm := yamlLineRE.FindStringSubmatch(m); sm != nil {
 				line, _ = strconv.Atoi(sm[1])
-				m = strings.TrimLeft(yamlLineRE.ReplaceAllString(m, ""), ": ")
+				m = m[len(sm[0]):]
 			}
-			probs = append(probs, Problem{Line: line, Code: "glossary-yaml", Error: true, Msg: glossaryYAMLMsg(m, data)})
+			probs = append(probs, Problem{Line: line, Code: "glossary-yaml", Error: true, Msg: glossaryYAMLMsg(m, lineText(data, line))})
 		}
 		return &Glossary{}, probs
 	}
@@ -237,16 +242,9 @@ func ParseGlossary(data []byte) (*Glossary, []Problem) {
 	return g, probs
 }
 
-// yamlErrors splits a YAML error into its messages.
-func yamlErrors(err error) []string {
-	if te, ok := err.(*yaml.TypeError); ok {
-		return te.Errors
-	}
-	return []string{strings.TrimPrefix(err.Error(), "yaml: ")}
-}
-
-// glossaryYAMLMsg gives a YAML problem in the glossary a Danish explanation.
-func glossaryYAMLMsg(msg string, data []byte) string {
+// glossaryYAMLMsg gives a YAML type problem in the glossary a Danish
+// explanation; line is the text of its line.
+func glossaryYAMLMsg(msg string, line []byte) string {
 	switch {
 	case strings.Contains(msg, "not found in type"):
 		f := strings.TrimPrefix(msg, "field ")
@@ -265,7 +263,7 @@ func glossaryYAMLMsg(msg string, data []byte) string {
 	case strings.Contains(msg, "into string"):
 		return "værdien skal være tekst; sæt den i anførselstegn (" + msg + ")"
 	}
-	return "ugyldig YAML i ordlisten: " + danishYAML(msg, data)
+	return "ugyldig YAML i ordlisten: " + danishYAML(msg, line)
 }
 
 // itemLines returns the line of each item of the file's top-level list:

@@ -1,0 +1,447 @@
+package markdown
+
+// YAML problems for editors: every error gopkg.in/yaml.v2 can give is told
+// in Danish, at the line of the file it is about.
+//
+// yaml.v2 is not exact about lines: scanner errors count from 1, parser
+// errors ("did not find expected key") from 0, errors on the first line and
+// errors found while decoding (aliases, tags) have no line at all, and an
+// unclosed quote or bracket is reported where the text ends, not where it
+// was opened. yamlProblem therefore only takes yaml.v2's line as a guess and
+// settles it by parsing the lines before it: the problem is on the first
+// line that the text up to and including it cannot be read without.
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v2"
+)
+
+// syntaxOnly takes any YAML document without decoding it, so that
+// yaml.Unmarshal into it reports only what the scanner and parser find:
+// no alias is expanded and no value converted.
+type syntaxOnly struct{}
+
+func (*syntaxOnly) UnmarshalYAML(func(interface{}) error) error { return nil }
+
+// yamlSyntax returns the scanner's or parser's error for src, or nil.
+func yamlSyntax(src []byte) error { return yaml.Unmarshal(src, &syntaxOnly{}) }
+
+// yamlLineRE matches yaml.v2's "line N: " in front of a message.
+var yamlLineRE = regexp.MustCompile(`^line (\d+): `)
+
+// yamlParserProblems are the messages of yaml.v2's parser (as opposed to
+// its scanner): their "line N" counts from 0.
+var yamlParserProblems = []string{
+	"did not find expected <stream-start>",
+	"did not find expected <document start>",
+	"found undefined tag handle",
+	"did not find expected node content",
+	"did not find expected '-' indicator",
+	"did not find expected key",
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"found duplicate %YAML directive",
+	"found incompatible YAML document",
+	"found duplicate %TAG directive",
+}
+
+// yamlReaderProblems are the messages of yaml.v2's reader, about the bytes
+// themselves; they have no line.
+var yamlReaderProblems = []string{
+	"control characters are not allowed",
+	"invalid leading UTF-8 octet",
+	"incomplete UTF-8 octet sequence",
+	"invalid trailing UTF-8 octet",
+	"invalid length of a UTF-8 sequence",
+	"invalid Unicode character",
+	"incomplete UTF-16 character",
+	"unexpected low surrogate area",
+	"incomplete UTF-16 surrogate pair",
+	"expected low surrogate area",
+	"input error",
+}
+
+// yamlDirectiveProblems are the messages about a line that starts with %,
+// which YAML reads as a directive.
+var yamlDirectiveProblems = []string{
+	"found unknown directive name",
+	"could not find expected directive name",
+	"found unexpected non-alphabetical character",
+	"did not find expected digit or '.' character",
+	"found extremely long version number",
+	"did not find expected version number",
+	"did not find expected whitespace",
+	"did not find expected <document start>",
+	"found duplicate %YAML directive",
+	"found incompatible YAML document",
+	"found duplicate %TAG directive",
+}
+
+func hasPrefixIn(msg string, list []string) bool {
+	for _, p := range list {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// settleBudget bounds the bytes settleLine parses in all, so that a huge
+// broken front matter costs a few parses, not one per line.
+const settleBudget = 16 << 20
+
+// yamlProblem returns the line in src (from 1) that a yaml.v2 error is
+// about, and the error in Danish.
+func yamlProblem(src []byte, err error) (int, string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	n := 0
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		n, _ = strconv.Atoi(m[1])
+		msg = msg[len(m[0]):]
+	}
+	var line int
+	switch {
+	case hasPrefixIn(msg, yamlReaderProblems):
+		line = lineOf(src, badCharOffset(src))
+	case hasPrefixIn(msg, yamlParserProblems) && n > 0:
+		line = settleLine(src, n+1)
+	case n > 0:
+		line = settleLine(src, n)
+	default: // the first line, or found while decoding
+		line = settleLine(src, 1)
+	}
+	return line, danishYAML(msg, lineText(src, line))
+}
+
+// lineStarts returns the offset of each line of src: the first k lines are
+// src[:starts[k]] (and all of src when k is the number of lines).
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' && i+1 < len(src) {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// settleLine turns yaml.v2's guess at a problem's line into the first line
+// that the text up to and including it cannot be read without: it goes back
+// over lines as long as the lines before them do not parse on their own
+// (an unclosed quote, [ or { is reported at the end of the text).
+func settleLine(src []byte, guess int) int {
+	starts := lineStarts(src)
+	if guess > len(starts) {
+		guess = len(starts)
+	}
+	if guess < 1 {
+		guess = 1
+	}
+	budget := settleBudget
+	for k := guess - 1; k >= 0; k-- {
+		if budget -= starts[k]; budget < 0 {
+			// Too long to go line by line: halve the lines instead,
+			// taking the lines before a problem to stay readable (true
+			// but for a multi-line value cut in the middle).
+			lo, hi := 0, k+1 // the first lo lines parse, the first hi do not
+			for hi-lo > 1 {
+				mid := (lo + hi) / 2
+				if yamlSyntax(src[:starts[mid]]) == nil {
+					lo = mid
+				} else {
+					hi = mid
+				}
+			}
+			return hi
+		}
+		if yamlSyntax(src[:starts[k]]) == nil {
+			return k + 1
+		}
+	}
+	return guess
+}
+
+// lineOf returns the line (from 1) of byte offset off in src.
+func lineOf(src []byte, off int) int {
+	if off > len(src) {
+		off = len(src)
+	}
+	return bytes.Count(src[:off], []byte("\n")) + 1
+}
+
+// lineText returns line n (from 1) of src without its newline.
+func lineText(src []byte, n int) []byte {
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(src, '\n')
+		if j < 0 {
+			return nil
+		}
+		src = src[j+1:]
+	}
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	return src
+}
+
+// yamlAllowed reports whether YAML's reader takes r (YAML 1.1, 5.1).
+func yamlAllowed(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0x7e || r == 0x85 ||
+		r >= 0xa0 && r <= 0xd7ff || r >= 0xe000 && r <= 0xfffd || r >= 0x10000 && r <= 0x10ffff
+}
+
+// badCharOffset returns the offset of the first byte YAML's reader refuses
+// (a control character or a byte that is not UTF-8), or len(src).
+func badCharOffset(src []byte) int {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 || !yamlAllowed(r) {
+			return i
+		}
+		i += size
+	}
+	return len(src)
+}
+
+// yamlBreaks are the characters YAML 1.1 reads as line breaks besides LF
+// and CR (which Normalize has dealt with): NEL, LINE SEPARATOR and
+// PARAGRAPH SEPARATOR. They come with text pasted from the web or Word and
+// are invisible, and yaml.v2 starts a new line at each, so that a key can
+// hide after one in the middle of a value.
+var yamlBreaks = []string{"\u0085", "\u2028", "\u2029"}
+
+// yamlBreakOffset returns the offset of the first of yamlBreaks in src, or -1.
+func yamlBreakOffset(src []byte) int {
+	first := -1
+	for _, b := range yamlBreaks {
+		if i := bytes.Index(src, []byte(b)); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
+}
+
+func yamlBreakMsg(r rune) string {
+	return fmt.Sprintf("der står et usynligt linjeskift (U+%04X) på linjen; slet det – det kommer tit med, når tekst kopieres fra en hjemmeside eller Word", r)
+}
+
+// danishYAML explains a yaml.v2 message (without "yaml: " and "line N: ")
+// in Danish. line is the text of the line it is about, or nil. yaml.v2's
+// own words stay at the end in parentheses, for whoever helps the editor.
+func danishYAML(msg string, line []byte) string {
+	return yamlDanish(msg, line) + " (" + msg + ")"
+}
+
+func yamlDanish(msg string, line []byte) string {
+	has := func(s string) bool { return strings.Contains(msg, s) }
+	for _, b := range yamlBreaks {
+		if bytes.Contains(line, []byte(b)) {
+			r, _ := utf8.DecodeRuneInString(b)
+			return yamlBreakMsg(r)
+		}
+	}
+	switch {
+	case has("control characters are not allowed"):
+		if i := badCharOffset(line); i < len(line) {
+			r, _ := utf8.DecodeRune(line[i:])
+			return fmt.Sprintf("der står et usynligt styretegn (U+%04X) på linjen; slet det – det kommer tit med, når tekst kopieres fra Word eller en pdf", r)
+		}
+		return "der står et usynligt styretegn i felterne; slet det – det kommer tit med, når tekst kopieres fra Word eller en pdf"
+	case hasPrefixIn(msg, yamlReaderProblems):
+		return "teksten er ikke gemt som UTF-8 (æ, ø og å kan se forkerte ud); gem filen med tegnsættet UTF-8"
+	case has("tab") || bytes.IndexByte(line, '\t') >= 0 && (has("cannot start any token") || has("indentation")):
+		return "der står et tabulatortegn; brug mellemrum til at rykke ind"
+	case has("mapping values are not allowed"):
+		if len(line) > 0 && line[0] == ' ' && keySeparators(line) == 1 {
+			return "linjen er rykket ind under et felt, der allerede har en værdi; fjern mellemrummene forrest på linjen, eller sæt værdien i anførselstegn, hvis kolonnet hører til teksten"
+		}
+		return "et kolon midt i en værdi; sæt værdien i anførselstegn, fx title: \"Tid: 10-12\""
+	case has("did not find expected key"):
+		v := bytes.TrimSpace(lineValue(line))
+		switch {
+		case len(v) > 0 && (v[0] == '"' || v[0] == '\''):
+			return "værdien begynder med et anførselstegn og fortsætter efter det næste; sæt anførselstegn om hele værdien, og brug den anden slags anførselstegn inden i, fx summary: \"STU'en starter\" eller summary: 'Han sagde \"hej\"'"
+		case len(v) > 0 && (v[0] == '[' || v[0] == '{'):
+			return "en værdi, der begynder med [ eller {, læses som en liste; sæt hele værdien i anførselstegn, fx " + quoteFix(line, `title: "[Aflyst] Møde"`)
+		case len(line) > 0 && line[0] == ':':
+			return "linjen begynder med et kolon; skriv feltets navn foran, fx title: \"Sidens titel\""
+		}
+		return "en linje er rykket forkert ind, eller et anførselstegn mangler"
+	case has("could not find expected ':'"):
+		return "der mangler et kolon efter feltets navn; hver linje skal være navn: værdi, fx title: \"Sidens titel\""
+	case has("found unexpected end of stream") || has("found unexpected document indicator"):
+		if q := openingQuote(line); q != 0 {
+			return fmt.Sprintf("anførselstegnet %c bliver ikke lukket; sæt %c i slutningen af værdien", q, q)
+		}
+		return "et anførselstegn bliver ikke lukket; sæt det samme tegn (\" eller ') i slutningen af værdien"
+	case has("unknown escape character") || has("hexdecimal number") || has("Unicode character escape code"):
+		return "en omvendt skråstreg (\\) i dobbelte anførselstegn skal skrives som \\\\; eller sæt enkelte anførselstegn (') om værdien i stedet"
+	case has("did not find expected ',' or ']'"):
+		return "en liste i [ ] bliver ikke lukket med ], eller der mangler et komma; sæt værdien i anførselstegn, hvis [ ] hører til teksten"
+	case has("did not find expected ',' or '}'"):
+		return "en { bliver ikke lukket med }, eller der mangler et komma; sæt værdien i anførselstegn, hvis { } hører til teksten"
+	case has("did not find expected node content"):
+		return "en [ eller { bliver ikke lukket, eller der mangler en værdi; sæt værdien i anførselstegn, hvis tegnene hører til teksten"
+	case has("did not find expected '-' indicator"):
+		return "linjen står i en liste, men mangler bindestregen (-) forrest, eller den er rykket forkert ind"
+	case has("block sequence entries are not allowed"):
+		return "en bindestreg (- ) forrest i en værdi læses som en liste; skriv listen på linjerne under feltet (fx \"  - bolig\"), eller sæt værdien i anførselstegn, fx " + quoteFix(line, `summary: "- og mere"`)
+	case has("mapping keys are not allowed"):
+		return "et spørgsmålstegn (? ) forrest i en værdi er et YAML-tegn; sæt værdien i anførselstegn, fx " + quoteFix(line, `title: "? Spørg os"`)
+	case has("did not find expected alphabetic or numeric character"):
+		return "* og & forrest i en værdi er YAML-tegn; sæt værdien i anførselstegn, fx " + quoteFix(line, `summary: "*Vigtigt* læs her"`)
+	case has("tag URI") || has("expected '!'") || has("tag handle") || has("URI escaped octet") || has("expected '>'") ||
+		has("!!binary") || has("cannot decode") || has("found an incorrect") || has("whitespace or line break") && bytes.IndexByte(line, '!') >= 0:
+		return "! forrest i en værdi er et YAML-tegn; sæt værdien i anførselstegn, fx " + quoteFix(line, `summary: "!Nyhed Vi åbner"`)
+	case has("unknown anchor"):
+		return "* forrest i en værdi henviser til et YAML-anker, som ikke findes; sæt værdien i anførselstegn, hvis * hører til teksten, fx " + quoteFix(line, `summary: "*Vigtigt* læs her"`)
+	case has("excessive aliasing") || has("contains itself"):
+		return "ankre (&) og henvisninger (*) kan ikke bruges her; skriv værdierne helt ud"
+	case has("map merge"):
+		return "<< kan ikke bruges her; skriv felterne ud hver for sig"
+	case has("exceeded max depth"):
+		return "værdien har for mange lister eller [ ] og { } inden i hinanden; skriv den enklere"
+	case has("indentation indicator") || has("comment or line break") && bytes.ContainsAny(line, "|>"):
+		return "efter | og > skal teksten stå på linjerne under, rykket ind; sæt ellers værdien i anførselstegn, fx " + quoteFix(line, `summary: "> 18 år"`)
+	case bytes.HasPrefix(line, []byte("%")) || hasPrefixIn(msg, yamlDirectiveProblems):
+		return "en linje, der begynder med %, læses som en YAML-instruks; skriv feltets navn først, eller sæt det i anførselstegn"
+	case has("cannot start any token"):
+		if c := badStart(line); c != 0 {
+			return fmt.Sprintf("tegnet %c kan ikke stå forrest i en værdi; sæt værdien i anførselstegn, fx %s", c, quoteFix(line, `summary: "@guldborgsund på Instagram"`))
+		}
+		return "et tegn forrest i værdien kan ikke stå der; sæt værdien i anførselstegn, fx " + quoteFix(line, `summary: "@guldborgsund på Instagram"`)
+	}
+	return "linjen kan ikke læses som navn: værdi; tjek kolon, anførselstegn og indrykning"
+}
+
+// keySeparators counts the ": " (or a final ":") in a line outside quotes:
+// the places YAML could read as between a key and its value.
+func keySeparators(line []byte) int {
+	n := 0
+	var q byte
+	for i, c := range line {
+		switch {
+		case q != 0:
+			if c == q {
+				q = 0
+			}
+		case (c == '"' || c == '\'') && (i == 0 || line[i-1] == ' '):
+			q = c
+		case c == ':' && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t'):
+			n++
+		}
+	}
+	return n
+}
+
+// quoteFix returns the line with its value in double quotes (key: "value"),
+// or fallback when the line has no key and value or the value has a " or \
+// (or is long).
+func quoteFix(line []byte, fallback string) string {
+	v := lineValue(line)
+	if len(v) == len(line) {
+		return fallback
+	}
+	k := bytes.TrimSpace(line[:len(line)-len(v)-1])
+	v = bytes.TrimSpace(v)
+	if len(k) == 0 || len(v) == 0 || len(v) > 60 || bytes.ContainsAny(v, "\"\\") || bytes.Contains(v, []byte(" #")) {
+		return fallback
+	}
+	return fmt.Sprintf("%s: \"%s\"", k, v)
+}
+
+// lineValue returns what follows a line's first key separator, or the line.
+func lineValue(line []byte) []byte {
+	for i, c := range line {
+		if c == ':' && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t') {
+			return line[i+1:]
+		}
+	}
+	return line
+}
+
+// openingQuote returns the quote that starts a value on the line, or 0.
+func openingQuote(line []byte) byte {
+	for i, c := range line {
+		if (c == '"' || c == '\'') && (i == 0 || bytes.IndexByte([]byte(" \t[{,"), line[i-1]) >= 0) {
+			return c
+		}
+	}
+	return 0
+}
+
+// badStart returns a character that cannot start a YAML value and stands
+// at the start of one on the line, or 0.
+func badStart(line []byte) byte {
+	for i, c := range line {
+		if (c == '@' || c == '`' || c == '%') && (i == 0 || bytes.IndexByte([]byte(" \t[{,"), line[i-1]) >= 0) {
+			return c
+		}
+	}
+	return 0
+}
+
+// nodeProperty finds the first anchor (&a), alias (*a) or tag (!t) in a
+// YAML text that parses, and returns its offset, or -1.
+//
+// It asks the parser rather than guessing: every &, * and ! that could
+// start a node (at the start of a line or after a blank, [, { or ,) is a
+// candidate; replaced by @, which cannot start a node but is ordinary text
+// inside a scalar or a comment, it makes the parse fail exactly when it
+// started a node. The parse fails at the first such candidate, so a binary
+// search over how many candidates are replaced finds it in a few parses.
+func nodeProperty(src []byte) int {
+	var cands []int
+	for i, c := range src {
+		if (c == '&' || c == '*' || c == '!') && (i == 0 || bytes.IndexByte([]byte(" \t\n[{,"), src[i-1]) >= 0) {
+			cands = append(cands, i)
+		}
+	}
+	if len(cands) == 0 {
+		return -1
+	}
+	buf := make([]byte, len(src))
+	fails := func(k int) bool {
+		copy(buf, src)
+		for _, p := range cands[:k] {
+			buf[p] = '@'
+		}
+		err := yamlSyntax(buf)
+		return err != nil && strings.Contains(err.Error(), "found character that cannot start any token")
+	}
+	if !fails(len(cands)) {
+		return -1
+	}
+	lo, hi := 0, len(cands) // fails(hi) and not fails(lo)
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return cands[hi-1]
+}
+
+// nodePropertyMsg says in Danish that the property at src[off:] is refused.
+func nodePropertyMsg(src []byte, off int) string {
+	end := off + 1
+	for end < len(src) && end-off < 40 && bytes.IndexByte([]byte(" \t\n,[]{}"), src[end]) < 0 {
+		end++
+	}
+	tok := string(src[off:end])
+	switch src[off] {
+	case '&':
+		return fmt.Sprintf("%q er et YAML-anker, og ankre og henvisninger kan ikke bruges i felterne; skriv værdien helt ud, eller sæt den i anførselstegn, hvis & hører til teksten", tok)
+	case '*':
+		return fmt.Sprintf("%q er en YAML-henvisning til et anker, og ankre og henvisninger kan ikke bruges i felterne; skriv værdien helt ud, eller sæt den i anførselstegn, hvis * hører til teksten", tok)
+	}
+	return fmt.Sprintf("%q er et YAML-typemærke, og typemærker kan ikke bruges i felterne; sæt værdien i anførselstegn, hvis ! hører til teksten, fx %s", tok, quoteFix(lineText(src, lineOf(src, off)), `summary: "!Nyhed Vi åbner"`))
+}
