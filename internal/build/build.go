@@ -429,6 +429,11 @@ func (b *builder) page(j job, l *diag.List) {
 	var links []markdown.LinkRef
 	if j.filter == nil && (j.pager == nil || j.pager.Number == 1) {
 		res := b.md.Render(p.Src.Body, p.Src.BodyLine, b.linkFunc(p, d), b.gl.renderOptions(p)...)
+		if b.rec == nil && !b.o.Check && !b.o.Preview {
+			// A body is rendered once per build, here: let a large site's
+			// file contents go as soon as their page is made.
+			p.Src.Body = nil
+		}
 		links = res.Links
 		for _, pr := range res.Problems {
 			sev := diag.Warning
