@@ -2,6 +2,7 @@ package plainlang
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -45,7 +46,9 @@ func FuzzLix(f *testing.F) {
 				t.Fatal("empty word")
 			}
 		}
-		_ = Abbreviations(text)
+		if got, want := Abbreviations(text), abbreviations(text); !slices.Equal(got, want) {
+			t.Fatalf("Abbreviations(%q) = %q, but the full pass finds %q", text, got, want)
+		}
 		rep := Analyze("x.md", []markdown.Block{{Text: text, Line: 1}}, Rules{LixTarget: 1, LixError: 2, SentenceWords: 1, ParagraphWords: 1})
 		if rep.Words != len(words) || rep.Sentences != len(sentences) || math.Abs(rep.Lix-lix) > 1e-9 {
 			t.Fatalf("Analyze = %d words, %d sentences, LIX %v; want %d, %d, %v", rep.Words, rep.Sentences, rep.Lix, len(words), len(sentences), lix)

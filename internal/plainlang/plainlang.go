@@ -186,6 +186,35 @@ func Words(text string) []string {
 // (written with one space). Single capitals, such as "I" or an initial, are
 // not abbreviations.
 func Abbreviations(text string) []string {
+	if !mayHaveAbbreviation(text) {
+		return nil
+	}
+	return abbreviations(text)
+}
+
+// mayHaveAbbreviation reports whether text could hold an abbreviation or
+// a § reference: a § or two capitals with no small letter and no space
+// between them ("STU", "A.A", "IT-"). Most paragraphs have neither, and
+// this pass is much cheaper than splitting them into words.
+func mayHaveAbbreviation(text string) bool {
+	upper := false
+	for _, r := range text {
+		switch {
+		case r == '§':
+			return true
+		case unicode.IsUpper(r):
+			if upper {
+				return true
+			}
+			upper = true
+		case unicode.IsLetter(r) || unicode.IsSpace(r):
+			upper = false
+		}
+	}
+	return false
+}
+
+func abbreviations(text string) []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(s string) {
