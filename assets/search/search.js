@@ -367,6 +367,8 @@
     if (!input || !list) return;
     var ds = form.dataset, status = d.querySelector("[data-search-status]"), filters = d.querySelector("[data-search-filters]"), root = ds.searchRoot == null ? "/" : ds.searchRoot, suffix = ds.searchSuffix || "", more = el("button", "Vis flere resultater"), timer, seq = 0, res, q = "", shown, sel = [], drawn;
     if (ds.searchIndex) S.base = new URL(ds.searchIndex.replace(/\/?$/, "/"), d.baseURI).href;
+    /* The search page fetches meta.js at once, so the first query waits only for its term shard. */
+    meta().catch(function () {});
     more.type = "button";
     more.hidden = true;
     list.parentNode.insertBefore(more, list.nextSibling);
@@ -380,23 +382,41 @@
         });
       });
     }
-    function draw() {
-      var hs = res.hits.filter(pass), page = hs.slice(0, shown), my = seq, n = hs.length;
-      say(n ? (res.full ? "" : "Ingen sider passer til alle ordene i \u00bb" + q + "\u00ab. ") + (res.full ? "Fandt " : "Viser ") + n + (n > 1 ? " sider" : " side") + (res.full ? "" : ", der passer til nogle af dem") : "Ingen sider passer til \u00bb" + q + "\u00ab" + (res.hits.length ? " med de valgte filtre" : ""));
-      S.docs(page.map(function (h) {
-        return h.d;
-      })).then(function (docs) {
-        if (my != seq) return;
-        list.textContent = "";
-        docs.forEach(function (e, i) {
-          var li = el("li", "", list), a = el("a", e[1], li);
-          a.href = root + e[0].replace(/^\//, "") + (/\/$/.test(e[0]) ? suffix : "");
-          li.append(" ");
-          el("span", M.sec[page[i].d] || "", li);
-          li.append(" ");
-          snippet(el("p", "", li), e[2] + "\n" + e[3], res.terms);
+    /* Draws results from..shown-1 in rank order. The page shards of the
+       first five are requested first and those five drawn as soon as they
+       are in; the rest are requested right after and appended when theirs
+       are in. A new list (from 0) replaces the old one with its first five
+       and says, once, how many were found. */
+    function draw(from) {
+      var hs = res.hits.filter(pass), my = ++seq, n = hs.length, msg = n ? (res.full ? "" : "Ingen sider passer til alle ordene i \u00bb" + q + "\u00ab. ") + (res.full ? "Fandt " : "Viser ") + n + (n > 1 ? " sider" : " side") + (res.full ? "" : ", der passer til nogle af dem") : "Ingen sider passer til \u00bb" + q + "\u00ab" + (res.hits.length ? " med de valgte filtre" : ""), top = put(from, from + 5), rest = put(from + 5, shown);
+      function put(a, b) {
+        var page = hs.slice(a, b);
+        return S.docs(page.map(function (h) {
+          return h.d;
+        })).then(function (docs) {
+          return function () {
+            docs.forEach(function (e, i) {
+              var li = el("li", "", list), x = el("a", e[1], li);
+              x.href = root + e[0].replace(/^\//, "") + (/\/$/.test(e[0]) ? suffix : "");
+              li.append(" ");
+              el("span", M.sec[page[i].d] || "", li);
+              li.append(" ");
+              snippet(el("p", "", li), e[2] + "\n" + e[3], res.terms);
+            });
+          };
         });
-        more.hidden = n <= shown;
+      }
+      rest.catch(Boolean);
+      if (!from) more.hidden = true;
+      top.then(function (f) {
+        if (my != seq) return;
+        if (!from) say(msg), (list.textContent = "");
+        f();
+        return rest.then(function (g) {
+          if (my == seq) g(), (more.hidden = n <= shown);
+        });
+      }).catch(function () {
+        if (my == seq) say("S\u00f8gningen kunne ikke indl\u00e6ses.");
       });
     }
     function drawFilters() {
@@ -410,7 +430,7 @@
           }).filter(function (v) {
             return v >= 0;
           });
-          if (res) shown = 10, draw();
+          if (res) shown = 10, draw(0);
         }
         if (f.v.length > 8) {
           box = el("label", f.label + " ", filters);
@@ -454,7 +474,7 @@
         res = r;
         shown = 10;
         drawFilters();
-        draw();
+        draw(0);
       }, function () {
         failed = true;
         if (my == seq) say("S\u00f8gningen kunne ikke indl\u00e6ses.");
@@ -473,8 +493,7 @@
       run();
     });
     more.onclick = function () {
-      shown += 10;
-      draw();
+      if (res) shown += 10, draw(list.children.length);
     };
     input.value = new URLSearchParams(location.search).get("q") || input.value;
     if (input.value) run();

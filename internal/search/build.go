@@ -32,8 +32,13 @@ const (
 	// Sharding.
 	termShardTarget = 16 << 10 // bytes of a term shard before it is split
 	maxShardDepth   = 3        // runes of the longest shard key
-	docShardTarget  = 2000     // bytes of a doc shard before a new one starts
-	storeTextRunes  = 2000     // body text kept for snippets, per doc
+	// A page shard holds consecutive pages up to docShardTarget bytes, each
+	// with its summary and body clipped to storeTextRunes: enough for the
+	// client's 30-word snippet, and about five pages a shard. Larger shards
+	// or longer texts would make a query, which loads the page shards of
+	// its first ten results, download more (see doc.go).
+	docShardTarget = 2200 // bytes of a doc shard before a new one starts
+	storeTextRunes = 300  // summary and body text kept for snippets, per doc
 )
 
 // built is the index as written: documents in URL order, terms sorted.

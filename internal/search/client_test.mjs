@@ -60,3 +60,124 @@ test("snippet source and filters come from the shards", async () => {
   assert.equal(doc.length, 4);
   assert.match(doc[3], /pårørende/i);
 });
+
+/* A search page in a minimal DOM: just what search.js's init uses. */
+function newPage() {
+  class Node {
+    constructor(tag) {
+      Object.assign(this, { tagName: tag, childNodes: [], dataset: {}, hidden: false, on: {}, parentNode: null, said: [] });
+    }
+    get children() {
+      return this.childNodes.filter((c) => c.tagName);
+    }
+    get textContent() {
+      return this.text ?? this.childNodes.map((c) => c.textContent).join("");
+    }
+    set textContent(t) {
+      this.childNodes = t ? [text(t)] : [];
+      this.said.push(t);
+    }
+    appendChild(c) {
+      return this.insertBefore(c, null);
+    }
+    insertBefore(c, ref) {
+      const i = ref ? this.childNodes.indexOf(ref) : -1;
+      this.childNodes.splice(i < 0 ? this.childNodes.length : i, 0, c);
+      c.parentNode = this;
+      return c;
+    }
+    get nextSibling() {
+      const s = this.parentNode.childNodes;
+      return s[s.indexOf(this) + 1] || null;
+    }
+    append(...xs) {
+      xs.forEach((x) => this.appendChild(typeof x == "string" ? text(x) : x));
+    }
+    addEventListener(type, fn) {
+      this.on[type] = fn;
+    }
+    querySelector(sel) {
+      return this.find[sel] || null;
+    }
+  }
+  const text = (t) => Object.assign(new Node(), { text: t });
+  const main = new Node("main"), form = main.appendChild(new Node("form"));
+  const input = form.appendChild(new Node("input")), status = main.appendChild(new Node("p")), list = main.appendChild(new Node("ol"));
+  input.value = "";
+  form.find = { "[name=q]": input };
+  const doc = new Node("#document");
+  doc.readyState = "loading";
+  doc.createElement = (tag) => new Node(tag);
+  doc.find = { "form[data-search-form]": form, "[data-search-results]": list, "[data-search-status]": status };
+  const ctx = vm.createContext({ URL, URLSearchParams, setTimeout, clearTimeout, history: { replaceState() {} }, location: { search: "", pathname: "/soeg/" }, document: doc });
+  ctx.window = ctx;
+  vm.runInContext(fs.readFileSync(client, "utf8"), ctx, { filename: "search.js" });
+  /* Shards load only when the test lets them: requested holds the names asked for since the last release. */
+  const S = ctx.labyrintSearch;
+  let queue = [];
+  const page = { S, input, status, list, form, requested: [] };
+  S.fetch = (name) => {
+    page.requested.push(name);
+    queue.push(name);
+  };
+  page.settle = async () => {
+    for (let i = 0; i < 20; i++) await new Promise((ok) => setImmediate(ok));
+  };
+  /* Loads the shards requested so far (only those named, if names are given). */
+  page.release = async (names) => {
+    const now = names ? queue.filter((n) => names.includes(n)) : queue;
+    queue = queue.filter((n) => !now.includes(n));
+    page.requested = [];
+    for (const n of now) vm.runInContext(fs.readFileSync(path.join(fixture, "idx", n + ".js"), "utf8"), ctx);
+    await page.settle();
+  };
+  doc.on.DOMContentLoaded();
+  return page;
+}
+
+test("the search page draws the first five results as soon as their shards are in, and says the count once", async () => {
+  const p = newPage();
+  assert.deepEqual(p.requested, ["meta"], "the search page loads meta.js at once");
+  await p.release();
+  const q = "alkohol ";
+  const want = await (async () => {
+    const S = newClient();
+    const r = await S.query(q);
+    const docs = await S.docs(r.hits.map((h) => h.d));
+    return { n: r.hits.length, urls: docs.map((d) => d[0]), shard: r.hits.map((h) => (h.d < 8 ? "d-0" : h.d < 16 ? "d-1" : "d-2")) };
+  })();
+  assert.ok(want.n > 5 && want.n <= 10);
+  const first = [...new Set(want.shard.slice(0, 5))], rest = [...new Set(want.shard.slice(5))].filter((s) => !first.includes(s));
+  assert.ok(rest.length > 0, "the fixture no longer has results 6-10 in a shard of their own; pick another query");
+  p.input.value = q;
+  p.form.on.submit({ preventDefault() {} });
+  await p.settle();
+  assert.deepEqual([...p.requested].sort(), ["t-a", "t-m"], "term shards of alkohol and its synonyms");
+  await p.release();
+  assert.deepEqual([...p.requested], [...first, ...rest], "page shards of results 1-5 first, then those of 6-10");
+  assert.equal(p.list.children.length, 0);
+  await p.release(first);
+  assert.equal(p.list.children.length, 5, "results 1-5 are drawn as soon as their shards are in");
+  assert.deepEqual(p.status.said, [`Fandt ${want.n} sider`], "with the count");
+  await p.release(rest);
+  assert.deepEqual(p.list.children.map((li) => li.children[0].href), Array.from(want.urls), "then all, in rank order");
+  const q2 = "hjælp ";
+  const want2 = await (async () => {
+    const S = newClient();
+    const r = await S.query(q2);
+    const docs = await S.docs(r.hits.map((h) => h.d));
+    return { n: r.hits.length, urls: docs.map((d) => d[0]) };
+  })();
+  assert.ok(want2.n > 5 && want2.n <= 10);
+  assert.deepEqual(p.status.said, [`Fandt ${want.n} sider`]);
+  p.input.value = q2;
+  p.form.on.submit({ preventDefault() {} });
+  await p.settle();
+  assert.deepEqual(p.requested, ["t-h"], "the page shards are in already");
+  assert.equal(p.list.children.length, want.n, "the old results stay until the new are drawn");
+  await p.release();
+  const hrefs = p.list.children.map((li) => li.children[0].href);
+  assert.deepEqual(hrefs, Array.from(want2.urls), "all results, in rank order");
+  assert.deepEqual(p.status.said, [`Fandt ${want.n} sider`, `Fandt ${want2.n} sider`], "each count is said once");
+  assert.equal(p.list.nextSibling.hidden, true, "no more results to show");
+});

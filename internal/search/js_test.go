@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -157,4 +158,23 @@ func countFiles(t *testing.T, dir string) int {
 		return nil
 	})
 	return n
+}
+
+// maxClientGzip bounds assets/search/search.js, gzipped at the best
+// compression: every search page loads all of it before the first query.
+const maxClientGzip = 8 << 10
+
+func TestClientSize(t *testing.T) {
+	js, err := os.ReadFile(filepath.Join("..", "..", "assets", "search", "search.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	z, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	z.Write(js)
+	z.Close()
+	t.Logf("search.js: %d bytes, %d gzipped", len(js), buf.Len())
+	if buf.Len() >= maxClientGzip {
+		t.Errorf("search.js is %d bytes gzipped; keep it under %d", buf.Len(), maxClientGzip)
+	}
 }
