@@ -130,6 +130,15 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	all.Merge(l)
 	view := s.Select(t, site.Options{Drafts: o.Drafts})
+	if !o.Check && !o.Preview && o.rec == nil {
+		// Pages this target does not show are never rendered: let their
+		// text go (a large intranet-only section is most of a site's bytes).
+		for _, p := range s.Pages {
+			if !view.Has(p) {
+				p.Src.Body = nil
+			}
+		}
+	}
 	gl, l := loadGlossary(prefix, tree.Data, view)
 	if errs, _ := l.Count(); errs > 0 {
 		return fail(l)
@@ -696,9 +705,9 @@ func (b *builder) sitemap() error {
 	return b.w.WriteRaw("robots.txt", []byte(robots))
 }
 
-func xmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;").Replace(s)
-}
+var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;")
+
+func xmlEscape(s string) string { return xmlEscaper.Replace(s) }
 
 // Targets lists the target names of the site at o.Source.
 func Targets(o Options) ([]string, error) {

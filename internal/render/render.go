@@ -458,6 +458,45 @@ type Pager struct {
 // PageURL returns the URL of list page n.
 func (p *Pager) PageURL(n int) string { return PagerURL(p.base, n) }
 
+// Prev returns the number of the list page before this one, or 0.
+func (p *Pager) Prev() int { return p.Number - 1 }
+
+// Next returns the number of the list page after this one, or 0.
+func (p *Pager) Next() int {
+	if p.Number < p.Total {
+		return p.Number + 1
+	}
+	return 0
+}
+
+// Window returns the list pages to link to from this one: the first, the
+// last, and two on each side of this one, in order, with a 0 where numbers
+// are left out. A list of 1,600 pages thus links to at most 7 of them, not
+// to all of them from every one (which grows with the square of the list).
+func (p *Pager) Window() []int {
+	var out []int
+	add := func(n int) {
+		if n < 1 || n > p.Total || len(out) > 0 && out[len(out)-1] >= n {
+			return
+		}
+		if len(out) > 0 {
+			switch last := out[len(out)-1]; {
+			case n-last == 2:
+				out = append(out, last+1) // a gap of one page: show it
+			case n-last > 2:
+				out = append(out, 0)
+			}
+		}
+		out = append(out, n)
+	}
+	add(1)
+	for n := p.Number - 2; n <= p.Number+2; n++ {
+		add(n)
+	}
+	add(p.Total)
+	return out
+}
+
 // PagerURL returns the URL of list page n of the list at base.
 func PagerURL(base string, n int) string {
 	if n <= 1 {

@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"hash/fnv"
 	"hash/maphash"
 	"slices"
 	"strings"
@@ -41,9 +42,12 @@ type Index struct {
 	caches sync.Pool
 }
 
-// docIn is one added document with its word counts.
+// docIn is one added document with its word counts. Of its text it keeps
+// only what the page shards show (stored): the index of a large site need
+// not hold every page's whole text until Write.
 type docIn struct {
-	doc Doc
+	doc  Doc    // Summary and Body clipped for the page shards, no Headings
+	full uint64 // FNV-1a of the whole Summary and Body, to order duplicates
 	// ents holds one entry per (word, field): wordID<<24 | field<<20 | count.
 	ents []uint64
 	lens [nFields]uint32 // indexed words per field
@@ -123,6 +127,18 @@ func (ix *Index) Add(d Doc) {
 		}
 	}
 	di.ents = ents
+	di.doc.Summary = stored(d.Summary)
+	body := d.Body
+	if strings.TrimSpace(body) == "" {
+		body = strings.Join(d.Headings, ". ")
+	}
+	di.doc.Body = stored(body)
+	di.doc.Headings = nil
+	h := fnv.New64a()
+	h.Write([]byte(d.Summary))
+	h.Write([]byte{0})
+	h.Write([]byte(d.Body))
+	di.full = h.Sum64()
 	ix.caches.Put(c)
 	ix.mu.Lock()
 	ix.docs = append(ix.docs, di)
@@ -287,5 +303,10 @@ func cmpDocs(a, b *docIn) int {
 		strings.Compare(a.doc.Title, b.doc.Title),
 		strings.Compare(a.doc.Summary, b.doc.Summary),
 		strings.Compare(a.doc.Body, b.doc.Body),
+		cmp.Compare(a.full, b.full),
 	)
 }
+
+// stored returns the part of a text the page shards keep, as a string of
+// its own (not holding on to the whole text).
+func stored(s string) string { return strings.Clone(nfc(clip(s, storeTextRunes))) }

@@ -16,19 +16,12 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 	files := map[string][]byte{}
 
 	// Document shards: consecutive documents up to docShardTarget bytes.
+	// Add kept each document's summary and text as the shards store them.
 	summaries := make([]string, len(b.docs))
 	bodies := make([]string, len(b.docs))
-	parallel(len(b.docs), func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			d := b.docs[i].doc
-			summaries[i] = nfc(clip(d.Summary, storeTextRunes))
-			body := d.Body
-			if strings.TrimSpace(body) == "" {
-				body = strings.Join(d.Headings, ". ")
-			}
-			bodies[i] = nfc(clip(body, storeTextRunes))
-		}
-	})
+	for i, d := range b.docs {
+		summaries[i], bodies[i] = d.doc.Summary, d.doc.Body
+	}
 	var docStarts []int
 	size := docShardTarget
 	for i, d := range b.docs {
