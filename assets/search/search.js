@@ -422,6 +422,9 @@
     function drawFilters() {
       if (drawn || !filters) return;
       drawn = 1;
+      /* Closed by default: a keyboard user passes the filters with one Tab. */
+      var all = el("details", "", filters);
+      el("summary", "Afgr\u00e6ns resultaterne", all);
       M.f.forEach(function (f, i) {
         var box, s;
         function upd() {
@@ -433,7 +436,7 @@
           if (res) shown = 10, draw(0);
         }
         if (f.v.length > 8) {
-          box = el("label", f.label + " ", filters);
+          box = el("label", f.label + " ", all);
           s = el("select", "", box);
           el("option", "Alle", s).value = -1;
           f.v.forEach(function (v, j) {
@@ -441,7 +444,7 @@
           });
           s.onchange = upd;
         } else {
-          box = el("fieldset", "", filters);
+          box = el("fieldset", "", all);
           el("legend", f.label, box);
           f.v.forEach(function (v, j) {
             var l = el("label", "", box), c = el("input", "", l);
