@@ -24,9 +24,9 @@
     SEND = "abcdfghjklmnoprtvyz\u00e5",
     SUF = "hed ethed ered e erede ende erende ene erne ere en heden eren er heder erer heds es endes erendes enes ernes eres ens hedens erens ers ets erets et eret s".split(" "),
     OTHER = ["ig", "lig", "elig", "els", "l\u00f8st"],
-    DIG = {};
+    DIG = new Int8Array(128);
   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".split("").forEach(function (c, i) {
-    DIG[c] = i;
+    DIG[c.charCodeAt(0)] = i;
   });
   S.base = me && me.src ? new URL("idx/", me.src).href : "idx/";
 
@@ -56,7 +56,7 @@
   function nums(s) {
     var r = [], n = 0, i = 0, v;
     for (; i < s.length; i++) {
-      v = DIG[s[i]];
+      v = DIG[s.charCodeAt(i) & 127];
       if (v > 31) n = n * 32 + v - 32;
       else r.push(n * 32 + v), (n = 0);
     }
@@ -266,28 +266,33 @@
   /* Ranks the query words: {need} shard names, or {hits, full, terms}. */
   function rank(qs) {
     miss = {};
-    var cs = qs.map(cands), acc = new Map(), terms = [], hits, full;
+    /* Per document, in arrays as long as the site has pages: a query word's
+       best own and best synonym score, then the running sum and count. */
+    var cs = qs.map(cands), n = M.n, sum = new Float64Array(n), cnt = new Uint16Array(n), touched = [], terms = [], hits, full;
     if (Object.keys(miss).length) return { need: Object.keys(miss) };
     cs.forEach(function (c) {
       /* doc -> [best own, best synonym]; score 4 x the greater + the lesser */
-      var best = new Map();
+      var b = [new Float64Array(n), new Float64Array(n)], seen = [];
       c.forEach(function (wt, t) {
-        var p = post(rec(shard(shardOf(t)), t)), i = 0, k = wt == 8 ? 1 : 0, e;
+        var p = post(rec(shard(shardOf(t)), t)), i = 0, e = b[wt == 8 ? 1 : 0], d, v;
         terms.push(t);
         for (; i < p.length; i += 2) {
-          e = best.get(p[i]) || [0, 0];
-          e[k] = Math.max(e[k], wt * p[i + 1]);
-          best.set(p[i], e);
+          d = p[i];
+          v = wt * p[i + 1];
+          if (!b[0][d] && !b[1][d]) seen.push(d);
+          if (v > e[d]) e[d] = v;
         }
       });
-      best.forEach(function (e, doc) {
-        var a = acc.get(doc) || { d: doc, s: 0, c: 0 };
-        a.s += e[0] + e[1] + 3 * Math.max(e[0], e[1]);
-        a.c++;
-        acc.set(doc, a);
+      seen.forEach(function (d) {
+        var x = b[0][d], y = b[1][d];
+        if (!cnt[d]) touched.push(d);
+        sum[d] += x + y + 3 * Math.max(x, y);
+        cnt[d]++;
       });
     });
-    hits = Array.from(acc.values());
+    hits = touched.map(function (d) {
+      return { d: d, s: sum[d], c: cnt[d] };
+    });
     full = hits.some(function (a) {
       return a.c == qs.length;
     });
