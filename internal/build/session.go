@@ -208,6 +208,9 @@ func (s *Session) update(ctx context.Context, changed []string) (res *Result, er
 		fi, statErr := os.Lstat(abs)
 		if p == nil {
 			if statErr != nil {
+				if r.holds(rel) {
+					return nil, nil, false // a folder of pages moved or deleted
+				}
 				continue // a temporary file that came and went
 			}
 			if fi.IsDir() {
@@ -371,6 +374,21 @@ func (s *Session) update(ctx context.Context, changed []string) (res *Result, er
 	res.Findings = l.Items()
 	res.Duration = time.Since(start)
 	return res, nil, true
+}
+
+// holds reports whether the kept sources had files in folder rel.
+func (r *recorder) holds(rel string) bool {
+	for _, src := range r.tree.Sources {
+		if strings.HasPrefix(src.Path, rel+"/") {
+			return true
+		}
+	}
+	for _, p := range r.tree.Static {
+		if strings.HasPrefix(p, rel+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 func empty(dir string) bool {

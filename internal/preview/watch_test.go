@@ -93,6 +93,12 @@ func TestWatchEvents(t *testing.T) {
 	put("mappe/inde.md", "---\ntitle: Side i ny mappe, rettet\n---\nHej.\n")
 	served("write in new folder", "/mappe/inde/", 200, "rettet")
 
+	// A folder of pages moved out of the site takes its pages with it.
+	if err := os.Rename(filepath.Join(content, "mappe"), filepath.Join(root, "mappe-flyttet")); err != nil {
+		t.Fatal(err)
+	}
+	served("folder moved away", "/mappe/inde/", 404, "")
+
 	// A broken save shows the overlay's event and keeps the page; the fix
 	// brings the new page.
 	put("side.md", "---\ntitle: [Ødelagt\n---\n")
