@@ -621,14 +621,16 @@ async function main(argv) {
   return failed ? 1 : 0;
 }
 
-const isMain = (() => {
+// isMain reports whether the module at moduleURL (its import.meta.url) is
+// the script node was started with, not a module imported by another.
+export function isMain(moduleURL) {
   try {
-    return fs.realpathSync(process.argv[1]) === fs.realpathSync(fileURLToPath(import.meta.url));
+    return fs.realpathSync(process.argv[1]) === fs.realpathSync(fileURLToPath(moduleURL));
   } catch {
     return false;
   }
-})();
-if (isMain) {
+}
+if (isMain(import.meta.url)) {
   // Exit explicitly: a stray handle (server socket, browser pipe) after an
   // error must not keep the process alive.
   main(process.argv.slice(2)).then(

@@ -26,7 +26,7 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser, findPages } from './check.mjs';
+import { startServer, launchBrowser, findPages, isMain } from './check.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const TIMEOUT = 15_000;
@@ -215,14 +215,7 @@ async function main(argv) {
   return failures.length ? 1 : 0;
 }
 
-const isMain = (() => {
-  try {
-    return fs.realpathSync(process.argv[1]) === fs.realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-})();
-if (isMain) {
+if (isMain(import.meta.url)) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err) => { console.error(err); process.exit(2); },

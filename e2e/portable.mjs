@@ -18,7 +18,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH, CHROMIUM_ARGS, startServer } from './check.mjs';
+import { CHROMIUM_PATH, CHROMIUM_ARGS, startServer, isMain } from './check.mjs';
 
 export const PREFIX = '/socialomraadet/inspiration/';
 const FILE_EXPAND = 40; // pages (after index.html) whose links are followed too
@@ -362,14 +362,7 @@ async function main(argv) {
   return failures.length ? 1 : 0;
 }
 
-const isMain = (() => {
-  try {
-    return fs.realpathSync(process.argv[1]) === fs.realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-})();
-if (isMain) {
+if (isMain(import.meta.url)) {
   const watchdog = setTimeout(() => {
     console.log(`portable: FAIL (gave up after ${WATCHDOG / 1000} s)`);
     process.exit(1);

@@ -70,6 +70,11 @@ type Stage struct {
 	Took time.Duration
 }
 
+// dropsText reports whether the build may let a page's Markdown go once it
+// is rendered: a plain build, which nothing reads after it (the preview's
+// session and labyrint check keep the sources).
+func (o Options) dropsText() bool { return !o.Check && !o.Preview && o.rec == nil }
+
 // Run builds one target. The error (nil on success) joins every error
 // finding; Result.Findings holds warnings too.
 func Run(ctx context.Context, o Options) (*Result, error) {
@@ -130,7 +135,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	all.Merge(l)
 	view := s.Select(t, site.Options{Drafts: o.Drafts})
-	if !o.Check && !o.Preview && o.rec == nil {
+	if o.dropsText() {
 		// Pages this target does not show are never rendered: let their
 		// text go (a large intranet-only section is most of a site's bytes).
 		for _, p := range s.Pages {
@@ -438,7 +443,7 @@ func (b *builder) page(j job, l *diag.List) {
 	var links []markdown.LinkRef
 	if j.filter == nil && (j.pager == nil || j.pager.Number == 1) {
 		res := b.md.Render(p.Src.Body, p.Src.BodyLine, b.linkFunc(p, d), b.gl.renderOptions(p)...)
-		if b.rec == nil && !b.o.Check && !b.o.Preview {
+		if b.o.dropsText() {
 			// A body is rendered once per build, here: let a large site's
 			// file contents go as soon as their page is made.
 			p.Src.Body = nil

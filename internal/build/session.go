@@ -5,11 +5,12 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"reflect"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -268,7 +269,7 @@ func (s *Session) update(ctx context.Context, changed []string) (res *Result, er
 	}
 	tree := *r.tree
 	tree.Sources = sources
-	var restore func()
+	restore := func() {} // undoes the body-only path's change to the kept pages
 	if bodyOnly {
 		olds := make([]*content.Source, len(edits))
 		for i, e := range edits {
@@ -332,9 +333,7 @@ func (s *Session) update(ctx context.Context, changed []string) (res *Result, er
 	next.ctx = ctx
 	l.Merge(next.run(todo))
 	if errs, _ := l.Count(); errs > 0 || ctx.Err() != nil {
-		if restore != nil {
-			restore()
-		}
+		restore()
 		if ctx.Err() != nil {
 			return res, ctx.Err(), true
 		}
@@ -342,17 +341,13 @@ func (s *Session) update(ctx context.Context, changed []string) (res *Result, er
 	}
 	w, err := output.OpenInPlace(s.o.Out)
 	if err != nil {
-		if restore != nil {
-			restore()
-		}
+		restore()
 		return res, err, true
 	}
-	for _, u := range sortedKeys(rec.html) {
+	for _, u := range slices.Sorted(maps.Keys(rec.html)) {
 		if err := w.Write(render.FileFor(u), rec.html[u]); err != nil {
 			w.Commit()
-			if restore != nil {
-				restore()
-			}
+			restore()
 			return res, err, true
 		}
 	}
@@ -363,9 +358,8 @@ func (s *Session) update(ctx context.Context, changed []string) (res *Result, er
 	r.merge(rec)
 	r.b = next
 	r.tree = &tree
-	r.jobs = map[string]job{}
-	for _, j := range append(append([]job(nil), next.jobs...), next.last...) {
-		r.jobs[j.url] = j
+	if !bodyOnly {
+		r.jobs = jobsByURL(next) // the same files, of the new model's pages
 	}
 	s.stale = true
 	res.Partial = true
@@ -374,6 +368,18 @@ func (s *Session) update(ctx context.Context, changed []string) (res *Result, er
 	res.Findings = l.Items()
 	res.Duration = time.Since(start)
 	return res, nil, true
+}
+
+// jobsByURL indexes b's files to render by URL.
+func jobsByURL(b *builder) map[string]job {
+	m := make(map[string]job, len(b.jobs)+len(b.last))
+	for _, j := range b.jobs {
+		m[j.url] = j
+	}
+	for _, j := range b.last {
+		m[j.url] = j
+	}
+	return m
 }
 
 // holds reports whether the kept sources had files in folder rel.
@@ -400,8 +406,10 @@ func empty(dir string) bool {
 // every taxonomy. An update that keeps it needs no full build.
 func signature(b *builder) [32]byte {
 	h := sha256.New()
-	for _, j := range append(append([]job(nil), b.jobs...), b.last...) {
-		h.Write([]byte(j.url + "\x00"))
+	for _, js := range [][]job{b.jobs, b.last} {
+		for _, j := range js {
+			h.Write([]byte(j.url + "\x00"))
+		}
 	}
 	for _, tx := range b.site.Taxonomies {
 		fmt.Fprintf(h, "\x01%s", tx.Name)
@@ -409,9 +417,7 @@ func signature(b *builder) [32]byte {
 			fmt.Fprintf(h, "\x00%s\x00%s", t.Slug, t.Name)
 		}
 	}
-	var s [32]byte
-	copy(s[:], h.Sum(nil))
-	return s
+	return [32]byte(h.Sum(nil))
 }
 
 // recorder is what a session keeps of a build: the builder with its model,
@@ -473,10 +479,7 @@ func (r *recorder) indexed(u string, blocks []markdown.Block) {
 func (r *recorder) done(b *builder, tree *content.Tree, prefix, contentDir string) {
 	b.w, b.index, b.checked = nil, nil, nil
 	r.b, r.tree, r.prefix, r.contentDir = b, tree, prefix, contentDir
-	r.jobs = map[string]job{}
-	for _, j := range append(append([]job(nil), b.jobs...), b.last...) {
-		r.jobs[j.url] = j
-	}
+	r.jobs = jobsByURL(b)
 	r.uses = map[string]map[string]struct{}{}
 	for u, keys := range r.keys {
 		r.use(u, keys)
@@ -511,13 +514,4 @@ func (r *recorder) merge(n *recorder) {
 	for u, row := range n.rows {
 		r.rows[u] = row
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

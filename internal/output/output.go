@@ -88,13 +88,9 @@ func Open(out string, srcRoots ...string) (*Writer, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	lock, err := os.OpenFile(abs+".lock", os.O_CREATE|os.O_RDWR, 0o644)
+	lock, err := lockOut(abs)
 	if err != nil {
 		return nil, err
-	}
-	if err := lockFile(lock); err != nil {
-		lock.Close()
-		return nil, ErrBusy
 	}
 	// Leftovers of killed builds: stale staging and old folders. Found by
 	// comparing names, not by a glob, so no character in the output's name
@@ -118,6 +114,20 @@ func Open(out string, srcRoots ...string) (*Writer, error) {
 	w := &Writer{Out: abs, stage: stage, lock: lock, written: map[string]bool{}, Compress: true, Minify: true}
 	w.init()
 	return w, nil
+}
+
+// lockOut takes the lock of output folder abs (the file abs.lock beside
+// it), or fails with ErrBusy if another build holds it.
+func lockOut(abs string) (*os.File, error) {
+	lock, err := os.OpenFile(abs+".lock", os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := lockFile(lock); err != nil {
+		lock.Close()
+		return nil, ErrBusy
+	}
+	return lock, nil
 }
 
 func within(dir, p string) bool {
@@ -147,13 +157,9 @@ func OpenInPlace(out string) (*Writer, error) {
 	if fi, err := os.Lstat(abs); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("outputmappen %s findes ikke", out)
 	}
-	lock, err := os.OpenFile(abs+".lock", os.O_CREATE|os.O_RDWR, 0o644)
+	lock, err := lockOut(abs)
 	if err != nil {
 		return nil, err
-	}
-	if err := lockFile(lock); err != nil {
-		lock.Close()
-		return nil, ErrBusy
 	}
 	w := &Writer{Out: abs, stage: abs, lock: lock, written: map[string]bool{}, Compress: true, Minify: true, inPlace: true}
 	w.init()

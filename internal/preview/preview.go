@@ -91,8 +91,8 @@ func (s *Server) Update(ctx context.Context, changed []string) error {
 		fmt.Fprintln(s.Log, "bygningen fejlede; forhåndsvisningen viser den sidste gode udgave")
 		return err
 	}
-	for _, f := range res.Findings {
-		if len(changed) > 0 {
+	if len(changed) > 0 { // a full build's warnings would flood the log
+		for _, f := range res.Findings {
 			fmt.Fprintln(s.Log, f.Error())
 		}
 	}

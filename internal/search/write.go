@@ -15,13 +15,8 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 	b := ix.build()
 	files := map[string][]byte{}
 
-	// Document shards: consecutive documents up to docShardTarget bytes.
-	// Add kept each document's summary and text as the shards store them.
-	summaries := make([]string, len(b.docs))
-	bodies := make([]string, len(b.docs))
-	for i, d := range b.docs {
-		summaries[i], bodies[i] = d.doc.Summary, d.doc.Body
-	}
+	// Document shards: consecutive documents up to docShardTarget bytes,
+	// with the summary and text as Add kept them for the shards.
 	var docStarts []int
 	size := docShardTarget
 	for i, d := range b.docs {
@@ -29,7 +24,7 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 			docStarts = append(docStarts, i)
 			size = 0
 		}
-		size += len(d.doc.URL) + len(d.doc.Title) + len(summaries[i]) + len(bodies[i]) + 12
+		size += len(d.doc.URL) + len(d.doc.Title) + len(d.doc.Summary) + len(d.doc.Body) + 12
 	}
 	docFiles := make([][]byte, len(docStarts))
 	parallel(len(docStarts), func(lo, hi int) {
@@ -40,8 +35,8 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 			}
 			name := "d-" + strconv.Itoa(k)
 			size := 64
-			for i := docStarts[k]; i < end; i++ {
-				size += len(b.docs[i].doc.URL) + len(b.docs[i].doc.Title) + len(summaries[i]) + len(bodies[i]) + 16
+			for _, d := range b.docs[docStarts[k]:end] {
+				size += len(d.doc.URL) + len(d.doc.Title) + len(d.doc.Summary) + len(d.doc.Body) + 16
 			}
 			out := shardStart(make([]byte, 0, size+size/16), name)
 			out = append(out, '[')
@@ -55,9 +50,9 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 				out = append(out, ',')
 				out = appendJSString(out, nfc(d.Title))
 				out = append(out, ',')
-				out = appendJSString(out, summaries[i])
+				out = appendJSString(out, d.Summary)
 				out = append(out, ',')
-				out = appendJSString(out, bodies[i])
+				out = appendJSString(out, d.Body)
 				out = append(out, ']')
 			}
 			docFiles[k] = append(out, "]);\n"...)
