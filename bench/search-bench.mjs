@@ -424,7 +424,7 @@ async function main() {
   const sec = (x) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
   br('build wall time, s (ours: `labyrint build`; peer: `peer-build.sh`, Hugo + Pagefind)', num('ours_wall_s'), num('peer_wall_s'), sec);
   br('build total printed by `labyrint build`, s', dur('ours_total'), NaN, sec);
-  br('… of which stage `static+index+sitemap` (ours; includes the search index)', dur('ours_index_stage'), NaN, sec);
+  br('… of which stage `index` (ours: the search index)', dur('ours_index_stage'), NaN, sec);
   br('pages in the search index', oursPages, peerPages, (x) => (Number.isFinite(x) ? String(x) : 'n/a'));
   br('index files (ours soeg/idx/, peer pagefind index/fragment/meta/wasm)', oursIdx.files, peerIdx?.files, String);
   br('index size as served, MB', oursIdx.bytes / 1048576, peerIdx && peerIdx.bytes / 1048576, (x) => fx(x, 1));

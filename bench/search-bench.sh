@@ -62,7 +62,7 @@ cat "$tmp/ours.log" >&2
 kv ours_wall_s "$(tail -1 "$tmp/ours.time")"
 # "public: 10234 sider skrevet til … (… filer), … advarsler, 41.2s"
 kv ours_total "$(sed -n "s/^$target: .*, \([^,]*\)\$/\1/p" "$tmp/ours.log" | head -1)"
-kv ours_index_stage "$(awk '$1 == "static+index+sitemap" { print $2 }' "$tmp/ours.log" | head -1)"
+kv ours_index_stage "$(awk '$1 == "index" { print $2 }' "$tmp/ours.log" | head -1)"
 
 # ---- peer
 peer_args=()

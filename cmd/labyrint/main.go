@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"runtime/pprof"
 	"sort"
 	"strings"
@@ -28,6 +29,7 @@ import (
 )
 
 func main() {
+	tuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
@@ -35,6 +37,26 @@ func main() {
 		os.Exit(1)
 	}
 }
+
+// tuneGC sets the garbage collector for a build, unless the environment
+// does (GOGC, GOMEMLIMIT). A build makes much short-lived garbage (every page
+// is rendered, minified and compressed, then dropped) over a small live heap,
+// so collecting at 3× the live heap instead of 2× saves about a sixth of a
+// build's time (10,000 cases on tmpfs: 4.29 s and 187 MB with GOGC=100,
+// 3.62 s and 257 MB with 200, 3.35 s but 412 MB with 400). The soft limit
+// keeps a large site's peak under 2 GiB (100,000 cases: 1.54 GB): near it,
+// the collector runs as often as it must.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(gcLimit)
+	}
+}
+
+// gcLimit is the soft memory limit of a build.
+const gcLimit = 1536 << 20
 
 const usage = `labyrint – bygger sitet af Markdown-filer
 

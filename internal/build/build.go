@@ -211,18 +211,13 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err := b.static(os.DirFS(contentDir)); err != nil {
 		return res, err
 	}
+	mark("static")
 	if b.index != nil {
-		dir := strings.TrimPrefix(b.searchPage().URL, "/") + "idx/"
-		err := b.index.Write(func(name string, data []byte) error {
-			b.mu.Lock()
-			b.files++
-			b.mu.Unlock()
-			return b.w.WriteRaw(dir+strings.TrimPrefix(name, "idx/"), data)
-		})
-		if err != nil {
+		if err := b.writeIndex(); err != nil {
 			return res, err
 		}
 	}
+	mark("index")
 	if err := b.sitemap(); err != nil {
 		return res, err
 	}
@@ -232,7 +227,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err := w.WriteRaw(DigestFile, []byte(digest)); err != nil {
 		return res, err
 	}
-	mark("static+index+sitemap")
+	mark("sitemap")
 	res.Language = b.language
 	if o.Check {
 		for _, f := range check.Run(b.checked, "/") {
@@ -279,10 +274,11 @@ type builder struct {
 	rules        plainlang.Rules
 	index        *search.Index // nil when the site has no search page
 	language     []render.LanguageRow
-	filterURLs   []string      // the filter pages' first URLs, for the sitemap
-	rec          *recorder     // what each file used, for a Session; nil otherwise
-	jobs, last   []job         // the files to render; last: after all others (the language report)
-	checked      []*check.Page // what labyrint check looks at; only with Options.Check
+	filterURLs   []string            // the filter pages' first URLs, for the sitemap
+	rec          *recorder           // what each file used, for a Session; nil otherwise
+	shared       *render.SharedCache // shared partials made in the current pass
+	jobs, last   []job               // the files to render; last: after all others (the language report)
+	checked      []*check.Page       // what labyrint check looks at; only with Options.Check
 	assetURLs    map[string]string
 	mu           sync.Mutex
 	pagesWritten int
@@ -397,6 +393,7 @@ func (b *builder) plan() {
 // run renders jobs on all cores.
 func (b *builder) run(jobs []job) *diag.List {
 	n := runtime.GOMAXPROCS(0)
+	b.shared = render.NewSharedCache() // a pass sees one menu and one set of titles
 	lists := make([]diag.List, n)
 	ch := make(chan job, 64)
 	var wg sync.WaitGroup
@@ -428,6 +425,7 @@ func (b *builder) page(j job, l *diag.List) {
 	p := j.page
 	d := render.NewData(b.view, p, j.url, b.info, b.assetURLs)
 	d.Pager = j.pager
+	d.UseShared(b.shared)
 	d.Filter, d.FilterOf = j.filter, j.tax
 	if p.Layout == ReportLayout {
 		d.Language = b.language
@@ -501,6 +499,43 @@ func (b *builder) page(j job, l *diag.List) {
 	b.pagesWritten++
 	b.files++
 	b.mu.Unlock()
+}
+
+// writeIndex writes the search index into the search page's idx/ folder,
+// compressing and writing its files on all cores.
+func (b *builder) writeIndex() error {
+	dir := strings.TrimPrefix(b.searchPage().URL, "/") + "idx/"
+	type file struct {
+		name string
+		data []byte
+	}
+	var files []file
+	err := b.index.Write(func(name string, data []byte) error {
+		files = append(files, file{dir + strings.TrimPrefix(name, "idx/"), data})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	errs := make([]error, len(files))
+	next := make(chan int, len(files))
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = b.w.WriteRaw(files[i].name, files[i].data)
+			}
+		}()
+	}
+	wg.Wait()
+	b.files += len(files)
+	return errors.Join(errs...)
 }
 
 // SearchLayout is the layout of the search page; a site with such a page

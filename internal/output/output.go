@@ -183,12 +183,11 @@ func (w *Writer) Minified(name string, data []byte) ([]byte, error) {
 	if !w.Minify || !ok {
 		return data, nil
 	}
-	var b bytes.Buffer
-	b.Grow(len(data))
-	if err := w.min.Minify(mt, &b, bytes.NewReader(data)); err != nil {
+	out, err := w.min.Bytes(mt, data)
+	if err != nil {
 		return nil, fmt.Errorf("minify %s: %w", name, err)
 	}
-	return b.Bytes(), nil
+	return out, nil
 }
 
 // Write minifies data by its type and writes it (and its .gz) as name,

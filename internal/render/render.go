@@ -1,8 +1,10 @@
 // Package render executes the site's html/template layouts for the pages of
 // one View. Layouts are parsed once per build: layouts/_base.html is the
-// document every page shares, layouts/partials/*.html hold named pieces, and
-// every other layouts/NAME.html defines "main" (and may define "head") for
-// the pages whose layout is NAME. Templates get a *Data, whose methods hand
+// document every page shares, layouts/partials/*.html hold named pieces,
+// and every other layouts/NAME.html defines "main" (and may define "head")
+// for the pages whose layout is NAME. A piece every page shows nearly alike
+// (the header, the footer) is written {{.Shared "partials/header.html"}} and
+// made once per variant, not once per page (shared.go). Templates get a *Data, whose methods hand
 // out only what the View shows, and every link they make is relative to the
 // page (so the output works under any sub-path and from file://).
 package render
@@ -79,6 +81,7 @@ func (t *Templates) Execute(d *Data) ([]byte, error) {
 		return nil, fmt.Errorf("skabelonen layouts/%s.html findes ikke (mulige: %s)", d.Page.Layout, strings.Join(t.Names(), ", "))
 	}
 	d.trackJob()
+	d.set = tpl
 	b := bufPool.Get().(*bytes.Buffer)
 	b.Reset()
 	defer bufPool.Put(b)
@@ -191,6 +194,8 @@ type Data struct {
 	root     string                // relative path from this file to the site root
 	portable bool
 	used     map[string]struct{} // dependency keys, when tracked (deps.go)
+	set      *template.Template  // the layout's template set, while it executes
+	shared   *SharedCache        // shared partials already made (shared.go)
 }
 
 // SiteInfo is site-wide information for layouts.
