@@ -19,7 +19,9 @@
     ends = {},
     M,
     miss,
-    WORD = /[\p{L}\p{N}\p{M}]+/gu,
+    WT = new Uint8Array(0x250),
+    WRE,
+    NRE,
     VOW = "aeiouy\u00e6\u00e5\u00f8",
     SEND = "abcdfghjklmnoprtvyz\u00e5",
     SUF = "hed ethed ered e erede ende erende ene erne ere en heden eren er heder erer heds es endes erendes enes ernes eres ens hedens erens ers ets erets et eret s".split(" "),
@@ -28,6 +30,19 @@
   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".split("").forEach(function (c, i) {
     DIG[c.charCodeAt(0)] = i;
   });
+  /* Letters and numbers below U+0250 (2 = a number), so that Latin text
+     needs no Unicode property regexp: V8 compiles those on first use, on
+     every page load, which took longer than ranking. */
+  (function (r) {
+    for (var i = 0; i < r.length; i += 3) for (var c = r[i]; c <= r[i + 1]; c++) WT[c] = r[i + 2];
+  })([48, 57, 2, 65, 90, 1, 97, 122, 1, 0xaa, 0xaa, 1, 0xb2, 0xb3, 2, 0xb5, 0xb5, 1, 0xb9, 0xb9, 2, 0xba, 0xba, 1, 0xbc, 0xbe, 2, 0xc0, 0xd6, 1, 0xd8, 0xf6, 1, 0xf8, 0x24f, 1]);
+  /* Whether code point c is a letter, number or mark (as Go's unicode package says). */
+  function isW(c) {
+    return c < 0x250 ? WT[c] > 0 : (WRE || (WRE = /[\p{L}\p{N}\p{M}]/u)).test(String.fromCodePoint(c));
+  }
+  function isNum(c) {
+    return c < 0x250 ? WT[c] == 2 : (NRE || (NRE = /\p{N}/u)).test(String.fromCodePoint(c));
+  }
   S.base = me && me.src ? new URL("idx/", me.src).href : "idx/";
 
   /* ---- loading shards ---- */
@@ -53,14 +68,21 @@
   function own(o, k) {
     return Object.prototype.hasOwnProperty.call(o, k);
   }
-  function nums(s) {
-    var r = [], n = 0, i = 0, v;
+  /* Decodes a list of numbers (internal/search/encode.go) into r, or a new array. */
+  function nums(s, r) {
+    var n = 0, i = 0, j = 0, v;
+    r = r || [];
     for (; i < s.length; i++) {
       v = DIG[s.charCodeAt(i) & 127];
       if (v > 31) n = n * 32 + v - 32;
-      else r.push(n * 32 + v), (n = 0);
+      else (r[j++] = n * 32 + v), (n = 0);
     }
     return r;
+  }
+  /* How many numbers s holds, without decoding them. */
+  function count(s) {
+    for (var n = 0, i = 0; i < s.length; i++) if (DIG[s.charCodeAt(i) & 127] < 32) n++;
+    return n;
   }
   function meta() {
     return get("meta").then(function () {
@@ -81,30 +103,62 @@
       nums(m.d).forEach(function (x) {
         M.starts.push((end += x));
       });
-      m.f.forEach(function (f) {
-        M.f.push({
-          name: f[0],
-          label: f[1],
-          v: f[2].map(function (v) {
-            var set = new Set(), r = nums(v[1]), i = 0, e = 0, k;
-            for (; i < r.length; i += 2) for (k = 0, e += r[i]; k <= r[i + 1]; k++) set.add(e++);
-            if (f[0] == "section") set.forEach(function (x) { M.sec[x] = v[0]; });
-            return { name: v[0], docs: set };
-          })
+      facetList(m.f).forEach(function (f) {
+        if (f.name == "section") f.v.forEach(function (v) {
+          v.docs.forEach(function (x) {
+            M.sec[x] = v.name;
+          });
         });
       });
       return M;
     });
   }
+  /* [{name, label, v: [{name, docs: Set}]}] from a shard's facet list. */
+  function facetList(fs) {
+    return fs.map(function (f) {
+      return {
+        name: f[0],
+        label: f[1],
+        v: f[2].map(function (v) {
+          var set = new Set(), r = nums(v[1]), i = 0, e = 0, k;
+          for (; i < r.length; i += 2) for (k = 0, e += r[i]; k <= r[i + 1]; k++) set.add(e++);
+          return { name: v[0], docs: set };
+        })
+      };
+    });
+  }
+  /* The filters' facets, from idx/f.js: loaded only when the filters are opened. */
+  function facets() {
+    return meta().then(function () {
+      return get("f");
+    }).then(function () {
+      return M.f.length ? M.f : (M.f = facetList(got.f));
+    });
+  }
 
   /* ---- analysis: the same rules as internal/search/analyze.go ---- */
+  function runes(x) {
+    for (var n = 0, i = 0, c; i < x.length; i++) if ((c = x.charCodeAt(i)) < 0xdc00 || c >= 0xe000) n++;
+    return n;
+  }
+  /* The words of s, lowercased, each passed through fn(word, start, end) if given. */
   function words(s, fn) {
-    var m, x, out = [];
+    var x, out = [], i = 0, j, c, n;
     s = s.normalize("NFC");
-    WORD.lastIndex = 0;
-    while ((m = WORD.exec(s))) {
-      x = m[0].toLowerCase().replace(/aa/g, "\u00e5");
-      if (x.length <= 40 && (x.length > 1 || /\p{N}/u.test(x))) out.push(fn ? fn(x, m) : x);
+    n = s.length;
+    while (i < n) {
+      c = s.codePointAt(i);
+      if (!isW(c)) {
+        i += c > 0xffff ? 2 : 1;
+        continue;
+      }
+      j = i;
+      do i += c > 0xffff ? 2 : 1;
+      while (i < n && isW((c = s.codePointAt(i))));
+      x = s.slice(j, i).toLowerCase().replace(/aa/g, "\u00e5");
+      /* in code points, as Go counts runes: 2 to 40, or one that is a number */
+      c = x.length > 2 && x.length <= 40 ? x.length : runes(x);
+      if (c <= 40 && (c > 1 || isNum(x.codePointAt(0)))) out.push(fn ? fn(x, j, i) : x);
     }
     return out;
   }
@@ -144,8 +198,13 @@
   }
   S.stem = stem;
   S.words = words;
+  function lastW(q) {
+    var i = q.length - 1, c = q.charCodeAt(i);
+    if (i > 0 && c >= 0xdc00 && c < 0xe000) i--;
+    return i >= 0 && isW(q.codePointAt(i));
+  }
   function parse(q) {
-    var ws = words(q), last = /[\p{L}\p{N}\p{M}]$/u.test(q.normalize("NFC")), all = ws.every(function (x) {
+    var ws = words(q), last = lastW(q.normalize("NFC")), all = ws.every(function (x) {
       return M.stop.has(x);
     }), seen = new Set(), out = [];
     ws.forEach(function (x, i) {
@@ -197,14 +256,14 @@
     var v = sh[t];
     if (typeof v == "string") {
       v = v.split(" ");
-      sh[t] = v = { t: t, f: v.slice(1), n: nums(v[0]).length / 2, s: v[0] };
+      sh[t] = v = { t: t, f: v.slice(1), n: count(v[0]) / 2, s: v[0] };
     }
     return v;
   }
   function post(r) {
     if (!r.p) {
-      var a = nums(r.s), i = 0, doc = -1;
-      for (; i < a.length; i += 2) a[i] = doc += a[i] + 1, a[i + 1]++;
+      var a = nums(r.s, new Int32Array(r.n * 2)), i = 0, doc = -1;
+      for (; i < a.length; i += 2) (a[i] = doc += a[i] + 1), a[i + 1]++;
       r.p = a;
     }
     return r.p;
@@ -217,10 +276,11 @@
       if (k && !sh) unk = 1;
       else if (sh && own(sh, t) && !(c.get(t) >= wt)) c.set(t, wt);
     }
-    function each(k, fn) {
+    /* Calls fn with the record of each term in shard k that keep (if given) lets through. */
+    function each(k, fn, keep) {
       var sh = shard(k), t;
       if (!sh) unk = 1;
-      else for (t in sh) if (own(sh, t)) fn(rec(sh, t));
+      else for (t in sh) if (own(sh, t) && (!keep || keep(t))) fn(rec(sh, t));
     }
     function pre(x) {
       var out = [], k = shardOf(x);
@@ -229,9 +289,11 @@
       })) return out;
       each(k, function (r) {
         var t = r.t;
-        if (t.indexOf(x) == 0 || (x.indexOf(t) == 0 && r.f.some(function (f) {
+        if (t.indexOf(x) == 0 || r.f.some(function (f) {
           return f.indexOf(x.slice(t.length)) == 0;
-        }))) out.push(r);
+        })) out.push(r);
+      }, function (t) {
+        return t.indexOf(x) == 0 || x.indexOf(t) == 0;
       });
       out.sort(function (a, b) {
         return b.n - a.n || (a.t < b.t ? -1 : 1);
@@ -320,16 +382,18 @@
       for (var i = M.starts.length - 1; M.starts[i] > id; i--);
       return i;
     }
-    return meta().then(function () {
+    /* With the meta shard in, the page shards are requested before this returns. */
+    function load() {
       return Promise.all(ids.map(function (id) {
         return get("d-" + at(id));
-      }));
-    }).then(function () {
-      return ids.map(function (id) {
-        var i = at(id);
-        return got["d-" + i][id - M.starts[i]];
+      })).then(function () {
+        return ids.map(function (id) {
+          var i = at(id);
+          return got["d-" + i][id - M.starts[i]];
+        });
       });
-    });
+    }
+    return M ? load() : meta().then(load);
   };
 
   /* ---- the search page ---- */
@@ -339,14 +403,20 @@
     if (parent) parent.appendChild(e);
     return e;
   }
+  var stems = new Map();
+  function stemmed(x) {
+    var s = stems.get(x);
+    if (s == null) stems.set(x, (s = stem(x)));
+    return s;
+  }
   /* Fills p with an excerpt of text around the most matched words. */
   function snippet(p, text, terms) {
     var ws = [], i, j = 0, n = 0, best = -1, at = 0, a;
-    words(text, function (x, m) {
-      var hit = terms.indexOf(stem(x)) >= 0 || terms.some(function (t) {
+    words(text, function (x, from, to) {
+      var hit = terms.indexOf(stemmed(x)) >= 0 || terms.some(function (t) {
         return t.length > 3 && x.indexOf(t) >= 0;
       });
-      ws.push([m.index, m.index + m[0].length, hit]);
+      ws.push([from, to, hit]);
     });
     if (!ws.length) return (p.textContent = text.slice(0, 200));
     /* The 30 words with the most matches, from a little before the first. */
@@ -358,14 +428,15 @@
     for (i = at; i < ws.length && !ws[i][2]; i++);
     if (i < ws.length) at = Math.max(0, i - 8);
     a = ws[at][0];
-    if (at) p.append("\u2026 ");
+    /* Plain text goes in as few text nodes as the marks allow. */
+    var out = at ? "\u2026 " : "";
     ws.slice(at, at + 30).forEach(function (x) {
-      p.append(text.slice(a, x[0]));
-      if (x[2]) el("mark", text.slice(x[0], x[1]), p);
-      else p.append(text.slice(x[0], x[1]));
+      out += text.slice(a, x[0]);
+      if (x[2]) p.append(out), el("mark", text.slice(x[0], x[1]), p), (out = "");
+      else out += text.slice(x[0], x[1]);
       a = x[1];
     });
-    if (at + 30 < ws.length) p.append(" \u2026");
+    p.append(out + (at + 30 < ws.length ? " \u2026" : ""));
   }
   function init() {
     var form = d.querySelector("form[data-search-form]"), input = form && form.querySelector("[name=q]"), list = d.querySelector("[data-search-results]");
@@ -389,36 +460,50 @@
     }
     /* Draws results from..shown-1 in rank order. The page shards of the
        first five are requested first and those five drawn as soon as they
-       are in; the rest are requested right after and appended when theirs
-       are in. A new list (from 0) replaces the old one with its first five
-       and says, once, how many were found. */
+       are in; then the rest are requested, and appended when theirs are
+       in (so they do not hold up the first five on a slow line). A new
+       list (from 0) replaces the old one with its first five, says once
+       how many were found, and puts the query in the address. */
     function draw(from) {
-      var hs = res.hits.filter(pass), my = ++seq, n = hs.length, msg = n ? (res.full ? "" : "Ingen sider passer til alle ordene i \u00bb" + q + "\u00ab. ") + (res.full ? "Fandt " : "Viser ") + n + (n > 1 ? " sider" : " side") + (res.full ? "" : ", der passer til nogle af dem") : "Ingen sider passer til \u00bb" + q + "\u00ab" + (res.hits.length ? " med de valgte filtre" : ""), top = put(from, from + 5), rest = put(from + 5, shown);
+      var hs = sel.some(function (v) {
+        return v && v.length;
+      }) ? res.hits.filter(pass) : res.hits, my = ++seq, n = hs.length, msg = n ? (res.full ? "" : "Ingen sider passer til alle ordene i \u00bb" + q + "\u00ab. ") + (res.full ? "Fandt " : "Viser ") + n + (n > 1 ? " sider" : " side") + (res.full ? "" : ", der passer til nogle af dem") : "Ingen sider passer til \u00bb" + q + "\u00ab" + (res.hits.length ? " med de valgte filtre" : ""), top = put(from, from + 5);
       function put(a, b) {
         var page = hs.slice(a, b);
         return S.docs(page.map(function (h) {
           return h.d;
         })).then(function (docs) {
           return function () {
-            docs.forEach(function (e, i) {
-              var li = el("li", "", list), x = el("a", e[1], li);
+            /* Each result is made whole, then added to the list. */
+            docs.map(function (e, i) {
+              var li = el("li"), x = el("a", e[1], li);
               x.href = root + e[0].replace(/^\//, "") + (/\/$/.test(e[0]) ? suffix : "");
               li.append(" ");
               el("span", M.sec[page[i].d] || "", li);
               li.append(" ");
               snippet(el("p", "", li), e[2] + "\n" + e[3], res.terms);
+              return li;
+            }).forEach(function (li) {
+              list.appendChild(li);
             });
           };
         });
       }
-      rest.catch(Boolean);
       if (!from) more.hidden = true;
       top.then(function (f) {
         if (my != seq) return;
         if (!from) say(msg), (list.textContent = "");
         f();
-        return rest.then(function (g) {
-          if (my == seq) g(), (more.hidden = n <= shown);
+        /* The rest in a task of its own, so that these are shown first. */
+        return new Promise(function (ok) {
+          setTimeout(ok);
+        }).then(function () {
+          if (my != seq) return;
+          if (!from) remember();
+          drawFilters();
+          return put(from + 5, shown).then(function (g) {
+            if (my == seq) g(), (more.hidden = n <= shown);
+          });
         });
       }).catch(function () {
         if (my == seq) say("S\u00f8gningen kunne ikke indl\u00e6ses.");
@@ -428,9 +513,17 @@
       if (drawn || !filters) return;
       drawn = 1;
       /* Closed by default: a keyboard user passes the filters with one Tab. */
-      var all = el("details", "", filters);
+      var all = el("details", "", filters), fill = function () {
+        all.removeEventListener("toggle", fill);
+        facets().then(function (fs) {
+          fs.forEach(add);
+        }, function () {
+          el("p", "Filtrene kunne ikke indl\u00e6ses.", all);
+        });
+      };
       el("summary", "Afgr\u00e6ns resultaterne", all);
-      M.f.forEach(function (f, i) {
+      all.addEventListener("toggle", fill);
+      function add(f, i) {
         var box, s;
         function upd() {
           sel[i] = Array.from(box.querySelectorAll(":checked")).map(function (o) {
@@ -459,15 +552,20 @@
             l.append(" " + v.name + " ");
           });
         }
-      });
+      }
+    }
+    /* Puts the query in the address (for the back button and a reload);
+       after the results, as the browser may fetch the icon again. */
+    function remember() {
+      try {
+        history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname);
+      } catch (e) {}
     }
     function run() {
       var my = ++seq;
       q = input.value.trim();
-      try {
-        history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname);
-      } catch (e) {}
       if (!q) {
+        remember();
         res = null;
         more.hidden = true;
         return say(""), (list.textContent = "");
@@ -481,8 +579,7 @@
         if (my != seq) return;
         res = r;
         shown = 10;
-        drawFilters();
-        draw(0);
+        draw(0); /* and the filters once the first results are in */
       }, function () {
         failed = true;
         if (my == seq) say("S\u00f8gningen kunne ikke indl\u00e6ses.");

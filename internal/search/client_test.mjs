@@ -35,6 +35,12 @@ test("stemmer matches Go's Snowball Danish", () => {
   assert.deepEqual(bad.slice(0, 20), []);
 });
 
+test("words are found as Go finds them", () => {
+  const S = newClient();
+  const splits = JSON.parse(fs.readFileSync(path.join(fixture, "words.json"), "utf8"));
+  for (const { text, words } of splits) assert.deepEqual(Array.from(S.words(text)), words, `words of ${JSON.stringify(text.slice(0, 60))}`);
+});
+
 test("ranking matches Go's Search", async () => {
   const expected = JSON.parse(fs.readFileSync(path.join(fixture, "expected.json"), "utf8"));
   for (const { query, hits } of expected) {
@@ -96,31 +102,36 @@ function newPage() {
     addEventListener(type, fn) {
       this.on[type] = fn;
     }
+    removeEventListener(type, fn) {
+      if (this.on[type] == fn) delete this.on[type];
+    }
     querySelector(sel) {
       return this.find[sel] || null;
     }
   }
   const text = (t) => Object.assign(new Node(), { text: t });
   const main = new Node("main"), form = main.appendChild(new Node("form"));
-  const input = form.appendChild(new Node("input")), status = main.appendChild(new Node("p")), list = main.appendChild(new Node("ol"));
+  const input = form.appendChild(new Node("input")), filters = main.appendChild(new Node("div")), status = main.appendChild(new Node("p")), list = main.appendChild(new Node("ol"));
   input.value = "";
   form.find = { "[name=q]": input };
   const doc = new Node("#document");
   doc.readyState = "loading";
   doc.createElement = (tag) => new Node(tag);
-  doc.find = { "form[data-search-form]": form, "[data-search-results]": list, "[data-search-status]": status };
+  doc.find = { "form[data-search-form]": form, "[data-search-results]": list, "[data-search-status]": status, "[data-search-filters]": filters };
   const ctx = vm.createContext({ URL, URLSearchParams, setTimeout, clearTimeout, history: { replaceState() {} }, location: { search: "", pathname: "/soeg/" }, document: doc });
   ctx.window = ctx;
   vm.runInContext(fs.readFileSync(client, "utf8"), ctx, { filename: "search.js" });
   /* Shards load only when the test lets them: requested holds the names asked for since the last release. */
   const S = ctx.labyrintSearch;
   let queue = [];
-  const page = { S, input, status, list, form, requested: [] };
+  const page = { S, input, status, list, form, filters, requested: [] };
   S.fetch = (name) => {
     page.requested.push(name);
     queue.push(name);
   };
   page.settle = async () => {
+    for (let i = 0; i < 20; i++) await new Promise((ok) => setImmediate(ok));
+    await new Promise((ok) => setTimeout(ok, 5));
     for (let i = 0; i < 20; i++) await new Promise((ok) => setImmediate(ok));
   };
   /* Loads the shards requested so far (only those named, if names are given). */
@@ -135,7 +146,7 @@ function newPage() {
   return page;
 }
 
-test("the search page draws the first five results as soon as their shards are in, and says the count once", async () => {
+test("the search page asks for the first five results' shards alone, draws them as soon as they are in, and says the count once", async () => {
   const p = newPage();
   assert.deepEqual(p.requested, ["meta"], "the search page loads meta.js at once");
   await p.release();
@@ -154,11 +165,16 @@ test("the search page draws the first five results as soon as their shards are i
   await p.settle();
   assert.deepEqual([...p.requested].sort(), ["t-a", "t-m"], "term shards of alkohol and its synonyms");
   await p.release();
-  assert.deepEqual([...p.requested], [...first, ...rest], "page shards of results 1-5 first, then those of 6-10");
+  assert.deepEqual([...p.requested], first, "only the page shards of results 1-5");
   assert.equal(p.list.children.length, 0);
   await p.release(first);
   assert.equal(p.list.children.length, 5, "results 1-5 are drawn as soon as their shards are in");
   assert.deepEqual(p.status.said, [`Fandt ${want.n} sider`], "with the count");
+  const snip = p.list.children[0].children[2];
+  assert.equal(snip.tagName, "p");
+  assert.ok(snip.children.some((c) => c.tagName == "mark" && /alkohol/i.test(c.textContent)), `the snippet marks alkohol: ${snip.textContent}`);
+  assert.ok(snip.childNodes.length < 20, "the snippet's plain text is in few text nodes");
+  assert.deepEqual([...p.requested], rest, "then the page shards of results 6-10");
   await p.release(rest);
   assert.deepEqual(p.list.children.map((li) => li.children[0].href), Array.from(want.urls), "then all, in rank order");
   const q2 = "hjælp ";
@@ -180,4 +196,28 @@ test("the search page draws the first five results as soon as their shards are i
   assert.deepEqual(hrefs, Array.from(want2.urls), "all results, in rank order");
   assert.deepEqual(p.status.said, [`Fandt ${want.n} sider`, `Fandt ${want2.n} sider`], "each count is said once");
   assert.equal(p.list.nextSibling.hidden, true, "no more results to show");
+});
+
+test("the filters load their facets only when they are opened", async () => {
+  const p = newPage();
+  await p.release();
+  p.input.value = "alkohol";
+  p.form.on.submit({ preventDefault() {} });
+  await p.settle();
+  await p.release();
+  await p.release();
+  await p.release();
+  assert.ok(p.list.children.length > 0, "results are drawn");
+  const details = p.filters.children[0];
+  assert.equal(details.tagName, "details");
+  assert.equal(details.children.length, 1, "closed filters hold only their summary");
+  assert.deepEqual(p.requested, [], "and nothing was fetched for them");
+  details.open = true;
+  details.on.toggle();
+  await p.settle();
+  assert.deepEqual(p.requested, ["f"], "opening them fetches idx/f.js");
+  await p.release();
+  const boxes = details.children.slice(1);
+  assert.ok(boxes.length >= 2, "one fieldset or list per facet");
+  assert.equal(boxes[0].children[0].textContent, "Sektion");
 });

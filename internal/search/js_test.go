@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -93,7 +94,44 @@ func jsFixture(t *testing.T) map[string][]byte {
 		stems = fmt.Appendf(stems, "%s %s\n", w, st.stem(w))
 	}
 	files["stems.txt"] = stems
+	type split struct {
+		Text  string   `json:"text"`
+		Words []string `json:"words"`
+	}
+	var splits []split
+	for _, text := range wordTexts() {
+		splits = append(splits, split{text, append([]string{}, words(text)...)})
+	}
+	files["words.json"] = mustJSON(t, splits)
 	return files
+}
+
+// wordTexts are texts whose words the JS client must find as Go does: each
+// code point below U+0370 and a sample of others, alone between two x's
+// (one word if it is a word rune, none if not) and alone (kept only if it
+// is a number), and some sentences.
+func wordTexts() []string {
+	out := []string{
+		"Misbrugsbehandling på Ærø: 2 ½ ¹ a b 7 – Aabenraa, naïve café",
+		"STU-forløb § 85 (servicelovens) 1.000 kr. 3½ år",
+		"x\u0301 e\u0301 A\u030a Ω\u0301 ﬁ ẞ",
+	}
+	cps := []rune{}
+	for r := rune(0x20); r < 0x370; r++ {
+		cps = append(cps, r)
+	}
+	cps = append(cps, 0x391, 0x3c9, 0x410, 0x44f, 0x5d0, 0x627, 0x660, 0x669, 0x6f0, 0x901, 0x966, 0xe01, 0x1100, 0x1e9e,
+		0x2028, 0x2029, 0x200b, 0x200d, 0x2160, 0x2170, 0x2460, 0x3007, 0x4e00, 0xac00, 0xfb01, 0xfeff, 0xff10, 0xff21,
+		0x10400, 0x1d7d8, 0x1f600, 0x20000)
+	var pairs, alone strings.Builder
+	for _, r := range cps {
+		if r == 0x130 {
+			continue // İ: Go lowercases it to i, JS to i with a dot above (U+0307)
+		}
+		pairs.WriteString("x" + string(r) + "x ")
+		alone.WriteString(string(r) + " ")
+	}
+	return append(out, pairs.String(), alone.String())
 }
 
 func mustJSON(t *testing.T, v any) []byte {

@@ -197,11 +197,24 @@ func TestWriteFormat(t *testing.T) {
 	for _, want := range []string{
 		`window.labyrintSearch.load("meta",{"v":1,"n":20,`,
 		`["section","Sektion",[["Enheder og tilbud",`,
-		`["unit","Enheder",[["Guldborgsund Handicap",`,
 		`"y":["afhæng alkohol misbrug","bol lej","hjemløs husvild"]`,
 	} {
 		if !strings.Contains(meta, want) {
 			t.Errorf("meta.js lacks %s:\n%s", want, meta)
+		}
+	}
+	// The filters' facets are in f.js, loaded when the filters are opened,
+	// not in meta.js, which every search page loads.
+	if strings.Contains(meta, `"unit"`) {
+		t.Errorf("meta.js holds the filters' facets:\n%s", meta)
+	}
+	filters := string(files["idx/f.js"])
+	for _, want := range []string{
+		`window.labyrintSearch.load("f",[["section","Sektion",[["Enheder og tilbud",`,
+		`["unit","Enheder",[["Guldborgsund Handicap",`,
+	} {
+		if !strings.Contains(filters, want) {
+			t.Errorf("f.js lacks %s:\n%s", want, filters)
 		}
 	}
 	var terms, docs int
@@ -220,7 +233,7 @@ func TestWriteFormat(t *testing.T) {
 			}
 		case strings.HasPrefix(name, "idx/d-"):
 			docs++
-		case name != "idx/meta.js":
+		case name != "idx/meta.js" && name != "idx/f.js":
 			t.Errorf("unexpected file %s", name)
 		}
 	}

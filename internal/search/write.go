@@ -114,9 +114,32 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 		}
 		m = appendJSString(m, strings.Join(g, " "))
 	}
-	m = append(m, `],"f":[`...)
-	for i, f := range b.facets {
-		if i > 0 {
+	// The section facet names each result's section; the others are for
+	// the filters, which load them from idx/f.js when they are opened.
+	m = append(m, `],"f":`...)
+	m = appendFacets(m, b.facets, func(f facet) bool { return f.name == "section" })
+	m = append(m, '}')
+	files["meta"] = wrapShard("meta", m)
+	files["f"] = wrapShard("f", appendFacets(nil, b.facets, func(facet) bool { return true }))
+
+	for _, name := range sortedKeys(files) {
+		if err := write("idx/"+name+".js", files[name]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// appendFacets appends [[facet name, label, [[value, page list], ...]], ...]
+// for the facets keep lets through.
+func appendFacets(m []byte, facets []facet, keep func(facet) bool) []byte {
+	m = append(m, '[')
+	n := 0
+	for _, f := range facets {
+		if !keep(f) {
+			continue
+		}
+		if n++; n > 1 {
 			m = append(m, ',')
 		}
 		m = append(m, '[')
@@ -136,15 +159,7 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 		}
 		m = append(m, "]]"...)
 	}
-	m = append(m, "]}"...)
-	files["meta"] = wrapShard("meta", m)
-
-	for _, name := range sortedKeys(files) {
-		if err := write("idx/"+name+".js", files[name]); err != nil {
-			return err
-		}
-	}
-	return nil
+	return append(m, ']')
 }
 
 func wrapShard(name string, data []byte) []byte {
