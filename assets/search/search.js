@@ -68,10 +68,9 @@
   function own(o, k) {
     return Object.prototype.hasOwnProperty.call(o, k);
   }
-  /* Decodes a list of numbers (internal/search/encode.go) into r, or a new array. */
-  function nums(s, r) {
-    var n = 0, i = 0, j = 0, v;
-    r = r || [];
+  /* Decodes a list of numbers (internal/search/encode.go). */
+  function nums(s) {
+    var n = 0, i = 0, j = 0, v, r = [];
     for (; i < s.length; i++) {
       v = DIG[s.charCodeAt(i) & 127];
       if (v > 31) n = n * 32 + v - 32;
@@ -256,17 +255,13 @@
     var v = sh[t];
     if (typeof v == "string") {
       v = v.split(" ");
-      sh[t] = v = { t: t, f: v.slice(1), n: count(v[0]) / 2, s: v[0] };
+      sh[t] = v = { t: t, f: v.slice(1), s: v[0] };
     }
     return v;
   }
-  function post(r) {
-    if (!r.p) {
-      var a = nums(r.s, new Int32Array(r.n * 2)), i = 0, doc = -1;
-      for (; i < a.length; i += 2) (a[i] = doc += a[i] + 1), a[i + 1]++;
-      r.p = a;
-    }
-    return r.p;
+  /* How many pages a term record's postings hold. */
+  function size(r) {
+    return r.n == null ? (r.n = count(r.s) / 2) : r.n;
   }
   /* Terms of one query word with weights (Map), or null while shards miss. */
   function cands(q) {
@@ -296,7 +291,7 @@
         return t.indexOf(x) == 0 || x.indexOf(t) == 0;
       });
       out.sort(function (a, b) {
-        return b.n - a.n || (a.t < b.t ? -1 : 1);
+        return size(b) - size(a) || (a.t < b.t ? -1 : 1);
       });
       return out.slice(0, 50);
     }
@@ -330,39 +325,49 @@
     miss = {};
     /* Per document, in arrays as long as the site has pages: a query word's
        best own and best synonym score, then the running sum and count. */
-    var cs = qs.map(cands), n = M.n, sum = new Float64Array(n), cnt = new Uint16Array(n), touched = [], terms = [], hits, full;
+    var cs = qs.map(cands), n = M.n, sum = new Float64Array(n), cnt = new Uint16Array(n), touched = [], terms = [], need = qs.length, full = false, own, syn, seen, k, d, x, y, ids, hits;
     if (Object.keys(miss).length) return { need: Object.keys(miss) };
-    cs.forEach(function (c) {
-      /* doc -> [best own, best synonym]; score 4 x the greater + the lesser */
-      var b = [new Float64Array(n), new Float64Array(n)], seen = [];
-      c.forEach(function (wt, t) {
-        var p = post(rec(shard(shardOf(t)), t)), i = 0, e = b[wt == 8 ? 1 : 0], d, v;
+    for (k = 0; k < cs.length; k++) {
+      /* doc -> best own and best synonym score; 4 x the greater + the lesser */
+      own = new Float64Array(n);
+      syn = new Float64Array(n);
+      seen = [];
+      cs[k].forEach(function (wt, t) {
+        /* The postings, decoded as they are scored: pairs (gap, impact-1). */
+        var p = rec(shard(shardOf(t)), t).s, i = 0, e = wt == 8 ? syn : own, d = -1, v, x = 0, odd = 0;
         terms.push(t);
-        for (; i < p.length; i += 2) {
-          d = p[i];
-          v = wt * p[i + 1];
-          if (!b[0][d] && !b[1][d]) seen.push(d);
-          if (v > e[d]) e[d] = v;
+        for (; i < p.length; i++) {
+          v = DIG[p.charCodeAt(i) & 127];
+          if (v > 31) {
+            x = x * 32 + v - 32;
+            continue;
+          }
+          x = x * 32 + v;
+          if ((odd = !odd)) d += x + 1;
+          else {
+            v = wt * (x + 1);
+            if (!own[d] && !syn[d]) seen.push(d);
+            if (v > e[d]) e[d] = v;
+          }
+          x = 0;
         }
       });
-      seen.forEach(function (d) {
-        var x = b[0][d], y = b[1][d];
+      for (x = 0; x < seen.length; x++) {
+        d = seen[x];
+        y = own[d] > syn[d] ? own[d] : syn[d];
         if (!cnt[d]) touched.push(d);
-        sum[d] += x + y + 3 * Math.max(x, y);
-        cnt[d]++;
-      });
+        sum[d] += own[d] + syn[d] + 3 * y;
+        if (++cnt[d] == need) full = true;
+      }
+    }
+    ids = full ? touched.filter(function (d) {
+      return cnt[d] == need;
+    }) : touched;
+    ids.sort(function (a, b) {
+      return cnt[b] - cnt[a] || sum[b] - sum[a] || a - b;
     });
-    hits = touched.map(function (d) {
+    hits = ids.map(function (d) {
       return { d: d, s: sum[d], c: cnt[d] };
-    });
-    full = hits.some(function (a) {
-      return a.c == qs.length;
-    });
-    if (full) hits = hits.filter(function (a) {
-      return a.c == qs.length;
-    });
-    hits.sort(function (a, b) {
-      return b.c - a.c || b.s - a.s || a.d - b.d;
     });
     return { hits: hits, full: full || !hits.length, terms: terms };
   }
