@@ -53,8 +53,10 @@ func Analyze(file string, blocks []markdown.Block, r Rules) Report {
 	var rep Report
 	firstLine, found := 0, false
 	var findings []diag.Finding
+	var buf []token // reused from block to block: nothing keeps a block's words
 	for _, b := range blocks {
-		toks := tokenize(b.Text)
+		toks := tokenizeInto(buf[:0], b.Text)
+		buf = toks
 		if len(toks) == 0 {
 			continue
 		}
@@ -317,8 +319,10 @@ func isWordStart(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r
 func isWordRune(r rune) bool { return isWordStart(r) || unicode.IsMark(r) }
 
 // tokenize finds the words of s (see the package comment).
-func tokenize(s string) []token {
-	var toks []token
+func tokenize(s string) []token { return tokenizeInto(nil, s) }
+
+// tokenizeInto appends the words of s to toks (which may be a reused buffer).
+func tokenizeInto(toks []token, s string) []token {
 	i := 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
