@@ -188,6 +188,23 @@ async function checkFileSite(page, root) {
     await page.click('#q');
     await page.keyboard.type('bolig', { delay: 40 });
     search.bolig = (await resultLinks('soeg/index.html (typed "bolig")')).length;
+    // The filters load their facets (idx/f.js) when opened; ticking the
+    // first result's section must leave only results from that section.
+    const where = 'soeg/index.html (filters)';
+    try {
+      const label = (await page.locator('[data-search-results] li > span').first().textContent()).trim();
+      await page.click('[data-search-filters] summary');
+      const box = page.locator('[data-search-filters] fieldset').first().locator('label', { hasText: label }).locator('input[type=checkbox]');
+      await box.waitFor({ timeout: SEARCH_TIMEOUT });
+      await box.check();
+      await page.waitForFunction((l) => {
+        const spans = [...document.querySelectorAll('[data-search-results] li > span')];
+        return spans.length > 0 && spans.every((s) => s.textContent === l);
+      }, label, { timeout: SEARCH_TIMEOUT });
+      search.filter = `${JSON.stringify(label)}: ${await page.locator('[data-search-results] li').count()} results, all in it (${(await page.locator('[data-search-status]').textContent()).trim()})`;
+    } catch (err) {
+      fail('file://', where, `ticking the first section filter did not narrow the results to it: ${short(err)}`);
+    }
   }
   flushRes('soeg/index.html');
   return { loaded, expanded, links, search };
@@ -352,7 +369,7 @@ async function main(argv) {
   }
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   const fa = a
-    ? `file:// ${a.loaded} pages opened (links of ${a.expanded} followed: ${a.links} relative links), search misbrug ${a.search.misbrug} hits -> ${a.search.hit || 'n/a'}, typed bolig ${a.search.bolig} hits (${a.secs} s)`
+    ? `file:// ${a.loaded} pages opened (links of ${a.expanded} followed: ${a.links} relative links), search misbrug ${a.search.misbrug} hits -> ${a.search.hit || 'n/a'}, typed bolig ${a.search.bolig} hits, filter ${a.search.filter || 'n/a'} (${a.secs} s)`
     : 'file:// aborted';
   const fb = b
     ? `sub-path ${PREFIX} ${b.pages} pages${b.files ? ` + ${b.files} files` : ''}, ${b.resources} URLs answered, search bolig ${b.hits} hits (${b.secs} s)`
