@@ -6,7 +6,9 @@
 // 1. file://  The intranet build opened from disk: walk the relative links
 //    from index.html (every link on it, then breadth-first through up to 40
 //    more pages), each must open a file with an <h1>; search from
-//    soeg/index.html?q=misbrug, click the first hit; type "bolig" into #q.
+//    soeg/index.html?q=misbrug, click the first hit; type "bolig" into #q,
+//    open the filters and tick the first result's section: only results
+//    from that section may remain.
 // 2. sub-path The public build served over HTTP under /socialomraadet/inspiration/
 //    only: crawl every same-origin link, no page or resource >= 400, no request
 //    outside the prefix; search for "bolig" and its links stay under the prefix.
@@ -203,7 +205,7 @@ async function checkFileSite(page, root) {
       }, label, { timeout: SEARCH_TIMEOUT });
       search.filter = `${JSON.stringify(label)}: ${await page.locator('[data-search-results] li').count()} results, all in it (${(await page.locator('[data-search-status]').textContent()).trim()})`;
     } catch (err) {
-      fail('file://', where, `ticking the first section filter did not narrow the results to it: ${short(err)}`);
+      fail('file://', where, `ticking the first result's section filter did not narrow the results to it: ${short(err)}`);
     }
   }
   flushRes('soeg/index.html');
