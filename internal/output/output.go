@@ -27,6 +27,7 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+	"github.com/tdewolff/parse/v2/buffer"
 )
 
 // Writer stages one build of one target.
@@ -191,18 +192,29 @@ func (w *Writer) Minified(name string, data []byte) ([]byte, error) {
 }
 
 // Write minifies data by its type and writes it (and its .gz) as name,
-// a slash path relative to the output. Safe for concurrent use.
+// a slash path relative to the output. Safe for concurrent use; data is
+// not kept.
 func (w *Writer) Write(name string, data []byte) error {
 	rel, err := clean(name)
 	if err != nil {
 		return err
 	}
-	data, err = w.Minified(rel, data)
-	if err != nil {
-		return err
+	mt, ok := mediaTypes[path.Ext(rel)]
+	if !w.Minify || !ok {
+		return w.WriteRaw(rel, data)
 	}
-	return w.WriteRaw(rel, data)
+	b := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(b)
+	b.Reset()
+	if err := w.min.Minify(mt, b, buffer.NewReader(data)); err != nil {
+		return fmt.Errorf("minify %s: %w", rel, err)
+	}
+	return w.WriteRaw(rel, b.Bytes())
 }
+
+// bufPool holds buffers for minified pages and their .gz, which are
+// written and dropped: a large build would otherwise allocate each anew.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // WriteRaw writes data as it is (and its .gz).
 func (w *Writer) WriteRaw(name string, data []byte) error {
@@ -230,9 +242,11 @@ func (w *Writer) WriteRaw(name string, data []byte) error {
 		return err
 	}
 	if w.Compress && compressible[path.Ext(rel)] && len(data) > 256 {
-		var b bytes.Buffer
+		b := bufPool.Get().(*bytes.Buffer)
+		defer bufPool.Put(b)
+		b.Reset()
 		z := w.gzPool.Get().(*gzip.Writer)
-		z.Reset(&b)
+		z.Reset(b)
 		z.Write(data)
 		z.Close()
 		w.gzPool.Put(z)
