@@ -162,6 +162,9 @@ const MaxDelimiterRuns = 2000
 // tooManyDelimiters scans body once; it returns ok=false and the 1-based
 // line of the first paragraph with more than MaxDelimiterRuns runs.
 func tooManyDelimiters(body []byte) (line int, ok bool) {
+	if bytes.Count(body, []byte{'*'})+bytes.Count(body, []byte{'_'})+bytes.Count(body, []byte{'~'}) <= MaxDelimiterRuns {
+		return 0, true // fewer delimiters than runs allowed (most pages): no need to look closer
+	}
 	runs, start, ln := 0, 1, 1
 	var prev byte
 	blank := true // the current line has only white space so far
