@@ -131,7 +131,7 @@ func collationKey(s string) []byte {
 
 // SortByTitle orders pages by title the Danish way, keeping equal titles in order.
 func SortByTitle(ps []*Page) {
-	sort.SliceStable(ps, func(i, j int) bool { return bytes.Compare(ps[i].key, ps[j].key) < 0 })
+	slices.SortStableFunc(ps, func(a, b *Page) int { return bytes.Compare(a.key, b.key) })
 }
 
 // URLFor returns the URL of the content path p, and the page slug.
