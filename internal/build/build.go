@@ -480,19 +480,27 @@ func (b *builder) page(j job, l *diag.List) {
 		l.Add(diag.Finding{File: p.Src.File, Line: p.Src.Line("review"), Severity: diag.Warning, Code: "review",
 			Msg: "til redaktionel gennemlæsning: " + p.Review})
 	}
-	html, err := b.tpl.Execute(d)
+	var held bool
+	var werr error
+	err := b.tpl.Render(d, func(html []byte) {
+		if b.o.Check {
+			b.collect(j, p, html, links)
+		}
+		if b.rec != nil && b.rec.file(j.url, d.Used(), html) {
+			held = true // until every file of an update is made (Session)
+			return
+		}
+		werr = b.w.Write(render.FileFor(j.url), html)
+	})
 	if err != nil {
 		l.Add(diag.Finding{File: p.Src.File, Line: 1, Severity: diag.Error, Code: "template", Msg: "skabelonen fejlede: " + err.Error()})
 		return
 	}
-	if b.o.Check {
-		b.collect(j, p, html, links)
+	if held {
+		return
 	}
-	if b.rec != nil && b.rec.file(j.url, d.Used(), html) {
-		return // held until every file of an update is made (Session)
-	}
-	if err := b.w.Write(render.FileFor(j.url), html); err != nil {
-		l.Add(diag.Finding{File: p.Src.File, Line: 1, Severity: diag.Error, Code: "write", Msg: err.Error()})
+	if werr != nil {
+		l.Add(diag.Finding{File: p.Src.File, Line: 1, Severity: diag.Error, Code: "write", Msg: werr.Error()})
 		return
 	}
 	b.mu.Lock()

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"fmt"
@@ -452,7 +453,7 @@ func (r *recorder) file(u string, keys []string, html []byte) bool {
 	defer r.mu.Unlock()
 	r.keys[u] = keys
 	if r.hold {
-		r.html[u] = html
+		r.html[u] = bytes.Clone(html) // the caller's bytes go back to a pool
 	}
 	return r.hold
 }

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"net/url"
@@ -79,7 +80,8 @@ type LinkRef struct {
 // Renderer parses and renders bodies. It is safe for concurrent use: one per build.
 type Renderer struct {
 	md   goldmark.Markdown
-	pool sync.Pool
+	pool sync.Pool // *bytes.Buffer for the HTML
+	bufw sync.Pool // *bufio.Writer over it (goldmark would make a new one per page)
 }
 
 // New makes the build's one goldmark instance with the site's extensions:
@@ -97,6 +99,7 @@ func New(exts ...goldmark.Extender) *Renderer {
 		),
 	)
 	r.pool.New = func() any { return new(bytes.Buffer) }
+	r.bufw.New = func() any { return bufio.NewWriter(nil) }
 	return r
 }
 
@@ -143,7 +146,10 @@ func (r *Renderer) Render(body []byte, firstLine int, link LinkFunc, opts ...Ren
 	buf.Reset()
 	defer r.pool.Put(buf)
 	var res Result
-	if err := r.md.Renderer().Render(buf, body, doc); err != nil {
+	bw := r.bufw.Get().(*bufio.Writer)
+	bw.Reset(buf)
+	defer r.bufw.Put(bw)
+	if err := r.md.Renderer().Render(bw, body, doc); err != nil {
 		res.Problems = append(res.Problems, Problem{Line: firstLine, Code: "render", Msg: "kunne ikke vise teksten: " + err.Error(), Error: true})
 	}
 	res.HTML = bytes.Clone(buf.Bytes())

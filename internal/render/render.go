@@ -76,9 +76,17 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Execute renders d with its page's layout.
 func (t *Templates) Execute(d *Data) ([]byte, error) {
+	var out []byte
+	err := t.Render(d, func(b []byte) { out = bytes.Clone(b) })
+	return out, err
+}
+
+// Render renders d with its page's layout and, if that worked, passes the
+// bytes to use, which may not keep them: they go back to a pool after.
+func (t *Templates) Render(d *Data, use func([]byte)) error {
 	tpl := t.byName[d.Page.Layout]
 	if tpl == nil {
-		return nil, fmt.Errorf("skabelonen layouts/%s.html findes ikke (mulige: %s)", d.Page.Layout, strings.Join(t.Names(), ", "))
+		return fmt.Errorf("skabelonen layouts/%s.html findes ikke (mulige: %s)", d.Page.Layout, strings.Join(t.Names(), ", "))
 	}
 	d.trackJob()
 	d.set = tpl
@@ -86,9 +94,10 @@ func (t *Templates) Execute(d *Data) ([]byte, error) {
 	b.Reset()
 	defer bufPool.Put(b)
 	if err := tpl.ExecuteTemplate(b, "_base.html", d); err != nil {
-		return nil, err
+		return err
 	}
-	return bytes.Clone(b.Bytes()), nil
+	use(b.Bytes())
+	return nil
 }
 
 var months = []string{"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"}

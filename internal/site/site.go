@@ -123,11 +123,14 @@ func Less(a, b string) bool {
 // collationKey returns s's Danish sort key: comparing keys bytewise orders
 // like Less, without running the collator on every comparison.
 func collationKey(s string) []byte {
-	var b collate.Buffer
 	collMu.Lock()
 	defer collMu.Unlock()
-	return bytes.Clone(coll.KeyFromString(&b, s))
+	collBuf.Reset()
+	return bytes.Clone(coll.KeyFromString(&collBuf, s))
 }
+
+// collBuf is the collator's scratch space, reused under collMu.
+var collBuf collate.Buffer
 
 // SortByTitle orders pages by title the Danish way, keeping equal titles in order.
 func SortByTitle(ps []*Page) {
