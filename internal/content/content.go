@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -173,16 +174,51 @@ func Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *diag.List) {
 
 func read(fsys fs.FS, prefix, p string, cfg *config.Config, l *diag.List) (*Source, [32]byte) {
 	file := path.Join(prefix, p)
-	if st, err := fs.Stat(fsys, p); err == nil && st.Size() > MaxFileSize {
-		l.Errorf(file, 0, "too-large", "filen er for stor (%d MB); en side må højst fylde %d MB – del den op i flere sider", st.Size()>>20, MaxFileSize>>20)
+	raw, size, err := readFile(fsys, p)
+	switch {
+	case size > MaxFileSize:
+		l.Errorf(file, 0, "too-large", "filen er for stor (%d MB); en side må højst fylde %d MB – del den op i flere sider", size>>20, MaxFileSize>>20)
 		return nil, [32]byte{}
-	}
-	raw, err := fs.ReadFile(fsys, p)
-	if err != nil {
+	case err != nil:
 		l.Errorf(file, 0, "read", "kan ikke læse: %v", err)
 		return nil, [32]byte{}
 	}
 	return Parse(file, p, raw, cfg, l), sha256.Sum256(raw)
+}
+
+// readFile reads a file of at most MaxFileSize bytes, opening it once (a
+// stat before the read looked the path up twice); a larger one is not read
+// and its size is returned.
+func readFile(fsys fs.FS, p string) ([]byte, int64, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	if st.Size() > MaxFileSize {
+		return nil, st.Size(), nil
+	}
+	b := make([]byte, 0, st.Size()+1) // +1: io.ReadAll-style growth is not needed to see EOF
+	for {
+		n, err := f.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, int64(len(b)), nil
+		}
+		if err != nil {
+			return nil, 0, err
+		}
+		if len(b) == cap(b) {
+			if len(b) > MaxFileSize {
+				return nil, int64(len(b)), nil // grew while being read
+			}
+			b = append(b, 0)[:len(b)]
+		}
+	}
 }
 
 // Parse checks one Markdown file's bytes. file names it in messages; p is

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -232,8 +233,12 @@ func (w *Writer) WriteRaw(name string, data []byte) error {
 	full := filepath.Join(w.stage, filepath.FromSlash(rel))
 	if dir := filepath.Dir(full); dir != w.stage {
 		if _, done := w.dirs.Load(dir); !done {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
+			// Most folders are new and their parent is made already: one
+			// mkdir, not MkdirAll's stat of the folder and its parent first.
+			if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					return err
+				}
 			}
 			w.dirs.Store(dir, true)
 		}
