@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path"
 	"regexp"
 	"runtime"
@@ -451,12 +452,16 @@ var procs struct {
 	users, prev int
 }
 
-// moreProcs raises GOMAXPROCS to readProcs (if lower) until the returned
-// function is called; concurrent loads share the raise.
+// moreProcs raises GOMAXPROCS to readProcs (if lower, and unless the
+// environment sets GOMAXPROCS) until the returned function is called;
+// concurrent loads share the raise.
 func moreProcs() (restore func()) {
 	procs.Lock()
 	if procs.users == 0 {
 		procs.prev = runtime.GOMAXPROCS(0)
+		if os.Getenv("GOMAXPROCS") != "" {
+			procs.prev = readProcs // leave it as set
+		}
 		if procs.prev < readProcs {
 			runtime.GOMAXPROCS(readProcs)
 		}

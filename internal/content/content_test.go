@@ -2,6 +2,7 @@ package content
 
 import (
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -488,4 +489,30 @@ func TestLoadReportsEveryFile(t *testing.T) {
 			t.Errorf("too-large message = %q", f.Msg)
 		}
 	}
+}
+
+// TestMoreProcs: loading raises GOMAXPROCS for the reads and gives it back,
+// also when two loads overlap, and leaves a GOMAXPROCS from the environment.
+func TestMoreProcs(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	t.Setenv("GOMAXPROCS", "")
+	a := moreProcs()
+	if n := runtime.GOMAXPROCS(0); n != readProcs {
+		t.Fatalf("GOMAXPROCS %d while loading, want %d", n, readProcs)
+	}
+	b := moreProcs()
+	a()
+	if n := runtime.GOMAXPROCS(0); n != readProcs {
+		t.Errorf("GOMAXPROCS %d while the second load runs, want %d", n, readProcs)
+	}
+	b()
+	if n := runtime.GOMAXPROCS(0); n != 2 {
+		t.Errorf("GOMAXPROCS %d after loading, want 2", n)
+	}
+	t.Setenv("GOMAXPROCS", "2")
+	c := moreProcs()
+	if n := runtime.GOMAXPROCS(0); n != 2 {
+		t.Errorf("GOMAXPROCS %d with GOMAXPROCS=2 in the environment, want 2", n)
+	}
+	c()
 }
