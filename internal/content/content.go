@@ -203,7 +203,7 @@ func readFile(fsys fs.FS, p string) ([]byte, int64, error) {
 	if st.Size() > MaxFileSize {
 		return nil, st.Size(), nil
 	}
-	b := make([]byte, 0, st.Size()+1) // +1: io.ReadAll-style growth is not needed to see EOF
+	b := make([]byte, 0, st.Size()+1) // +1: room to read EOF without growing
 	for {
 		n, err := f.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]

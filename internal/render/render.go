@@ -74,13 +74,6 @@ func (t *Templates) Names() []string {
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// Execute renders d with its page's layout.
-func (t *Templates) Execute(d *Data) ([]byte, error) {
-	var out []byte
-	err := t.Render(d, func(b []byte) { out = bytes.Clone(b) })
-	return out, err
-}
-
 // Render renders d with its page's layout and, if that worked, passes the
 // bytes to use, which may not keep them: they go back to a pool after.
 func (t *Templates) Render(d *Data, use func([]byte)) error {

@@ -150,8 +150,8 @@ func (s *Shared) PageAt(u string) *site.Page {
 	return p
 }
 
-// Variants returns how many variants of shared partials c holds.
-func (c *SharedCache) Variants() int {
+// variants returns how many variants of shared partials c holds.
+func (c *SharedCache) variants() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	n := 0

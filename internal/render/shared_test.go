@@ -41,11 +41,11 @@ func TestSharedPartials(t *testing.T) {
 				"js/catalogue.js": "/c.js", "search/search.js": "/s.js"})
 			d.Pager = Pages(p.URL, v.Children(p), ListSize)[0]
 			d.UseShared(c)
-			b, err := tpl.Execute(d)
-			if err != nil {
+			var out string
+			if err := tpl.Render(d, func(b []byte) { out = string(b) }); err != nil {
 				t.Fatalf("%s %s: %v", target, p.URL, err)
 			}
-			return string(b)
+			return out
 		}
 		for _, p := range v.Pages {
 			want := render(p, nil)
@@ -60,9 +60,9 @@ func TestSharedPartials(t *testing.T) {
 				t.Errorf("%s %s has no menu", target, p.URL)
 			}
 		}
-		if n := cache.Variants(); n == 0 || n*2 > len(v.Pages) {
+		if n := cache.variants(); n == 0 || n*2 > len(v.Pages) {
 			t.Errorf("%s: %d variants of the shared partials for %d pages", target, n, len(v.Pages))
 		}
-		t.Logf("%s: %d pages, %d variants", target, len(v.Pages), cache.Variants())
+		t.Logf("%s: %d pages, %d variants", target, len(v.Pages), cache.variants())
 	}
 }
