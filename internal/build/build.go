@@ -153,7 +153,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 
 	layoutsDir := under(o.Source, cfg.Layouts)
 	assetsDir := under(o.Source, cfg.Assets)
-	tpl, err := render.Parse(os.DirFS(layoutsDir))
+	tpl, err := render.Parse(os.DirFS(layoutsDir), output.MinifyLayout)
 	if err != nil {
 		return res, err
 	}
@@ -454,7 +454,12 @@ func (b *builder) page(j job, l *diag.List) {
 			}
 			l.Add(diag.Finding{File: p.Src.File, Line: pr.Line, Severity: sev, Code: pr.Code, Msg: pr.Msg})
 		}
-		d.Content = templateHTML(res.HTML)
+		html, err := output.MinifyHTML(res.HTML)
+		if err != nil {
+			l.Add(diag.Finding{File: p.Src.File, Line: p.Src.BodyLine, Severity: diag.Error, Code: "minify", Msg: err.Error()})
+			return
+		}
+		d.Content = templateHTML(html)
 		d.Headings = res.Headings
 		unexplained := b.gl.check(p, d, res.Blocks, l)
 		rep := plainlang.Analyze(p.Src.File, res.Blocks, b.rules)
@@ -490,7 +495,7 @@ func (b *builder) page(j job, l *diag.List) {
 			held = true // until every file of an update is made (Session)
 			return
 		}
-		werr = b.w.Write(render.FileFor(j.url), html)
+		werr = b.w.WritePage(render.FileFor(j.url), html)
 	})
 	if err != nil {
 		l.Add(diag.Finding{File: p.Src.File, Line: 1, Severity: diag.Error, Code: "template", Msg: "skabelonen fejlede: " + err.Error()})

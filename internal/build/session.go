@@ -346,7 +346,7 @@ func (s *Session) update(ctx context.Context, changed []string) (res *Result, er
 		return res, err, true
 	}
 	for _, u := range slices.Sorted(maps.Keys(rec.html)) {
-		if err := w.Write(render.FileFor(u), rec.html[u]); err != nil {
+		if err := w.WritePage(render.FileFor(u), rec.html[u]); err != nil {
 			w.Commit()
 			restore()
 			return res, err, true

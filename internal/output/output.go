@@ -22,12 +22,6 @@ import (
 
 	"github.com/klauspost/compress/gzip"
 	"github.com/tdewolff/minify/v2"
-	"github.com/tdewolff/minify/v2/css"
-	"github.com/tdewolff/minify/v2/html"
-	"github.com/tdewolff/minify/v2/js"
-	"github.com/tdewolff/minify/v2/json"
-	"github.com/tdewolff/minify/v2/svg"
-	"github.com/tdewolff/minify/v2/xml"
 	"github.com/tdewolff/parse/v2/buffer"
 )
 
@@ -169,13 +163,7 @@ func OpenInPlace(out string) (*Writer, error) {
 }
 
 func (w *Writer) init() {
-	w.min = minify.New()
-	w.min.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
-	w.min.AddFunc("text/css", css.Minify)
-	w.min.AddFunc("application/javascript", js.Minify)
-	w.min.AddFunc("image/svg+xml", svg.Minify)
-	w.min.AddFunc("text/xml", xml.Minify)
-	w.min.AddFunc("application/json", json.Minify)
+	w.min = htmlMinifier
 	w.gzPool.New = func() any { z, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression); return z }
 }
 
@@ -212,6 +200,11 @@ func (w *Writer) Write(name string, data []byte) error {
 	}
 	return w.WriteRaw(rel, b.Bytes())
 }
+
+// WritePage writes an HTML page made from layouts minified by MinifyLayout
+// and Markdown minified by MinifyHTML (see minify.go): it is not minified
+// again.
+func (w *Writer) WritePage(name string, html []byte) error { return w.WriteRaw(name, html) }
 
 // bufPool holds buffers for minified pages and their .gz, which are
 // written and dropped: a large build would otherwise allocate each anew.

@@ -30,31 +30,50 @@ type Templates struct {
 	byName map[string]*template.Template
 }
 
-// Parse reads every layout from fsys (the layouts folder).
-func Parse(fsys fs.FS) (*Templates, error) {
-	base, err := fs.ReadFile(fsys, "_base.html")
+// Parse reads every layout from fsys (the layouts folder). A non-nil
+// minify is applied to each layout's source before it is parsed (the
+// build passes output.MinifyLayout).
+func Parse(fsys fs.FS, minify func([]byte) ([]byte, error)) (*Templates, error) {
+	read := func(name string) (string, error) {
+		b, err := fs.ReadFile(fsys, name)
+		if err == nil && minify != nil {
+			b, err = minify(b)
+		}
+		if err != nil {
+			return "", fmt.Errorf("layouts/%s: %w", name, err)
+		}
+		return string(b), nil
+	}
+	base, err := read("_base.html")
 	if err != nil {
-		return nil, fmt.Errorf("layouts/_base.html: %w", err)
+		return nil, err
 	}
 	partials, _ := fs.Glob(fsys, "partials/*.html")
 	files, _ := fs.Glob(fsys, "*.html")
+	src := map[string]string{}
+	for _, f := range append(partials, files...) {
+		if f == "_base.html" {
+			continue
+		}
+		if src[f], err = read(f); err != nil {
+			return nil, err
+		}
+	}
 	t := &Templates{byName: map[string]*template.Template{}}
 	for _, f := range files {
 		if f == "_base.html" {
 			continue
 		}
 		tpl := template.New("_base.html").Funcs(funcs)
-		if _, err := tpl.Parse(string(base)); err != nil {
+		if _, err := tpl.Parse(base); err != nil {
 			return nil, fmt.Errorf("layouts/_base.html: %w", err)
 		}
 		for _, p := range partials {
-			b, _ := fs.ReadFile(fsys, p)
-			if _, err := tpl.New(p).Parse(string(b)); err != nil {
+			if _, err := tpl.New(p).Parse(src[p]); err != nil {
 				return nil, fmt.Errorf("layouts/%s: %w", p, err)
 			}
 		}
-		b, _ := fs.ReadFile(fsys, f)
-		if _, err := tpl.New(f).Parse(string(b)); err != nil {
+		if _, err := tpl.New(f).Parse(src[f]); err != nil {
 			return nil, fmt.Errorf("layouts/%s: %w", f, err)
 		}
 		t.byName[strings.TrimSuffix(f, ".html")] = tpl

@@ -28,7 +28,7 @@ func TestSharedPartials(t *testing.T) {
 	if errs, _ := l.Count(); errs > 0 {
 		t.Fatal(l.Items())
 	}
-	tpl, err := Parse(os.DirFS("../../layouts"))
+	tpl, err := Parse(os.DirFS("../../layouts"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
