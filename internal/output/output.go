@@ -259,7 +259,7 @@ func (w *Writer) WriteRaw(name string, data []byte) error {
 
 func (w *Writer) writeFile(full string, data []byte) error {
 	if !w.inPlace {
-		return os.WriteFile(full, data, 0o644)
+		return writeNew(full, data)
 	}
 	tmp := full + ".labyrint-tmp"
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {
