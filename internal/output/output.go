@@ -49,6 +49,11 @@ var mediaTypes = map[string]string{
 
 var compressible = map[string]bool{".html": true, ".css": true, ".js": true, ".svg": true, ".xml": true, ".json": true, ".txt": true}
 
+// gzipLevel is klauspost/compress's level for the .gz files. Level 4
+// rather than the default 5: at 10,000 cases it takes 0.15 s less CPU of
+// about 5 s, and a case page's .gz is 39 bytes larger (2,503 bytes).
+const gzipLevel = 4
+
 // ErrBusy means another build holds the output's lock.
 var ErrBusy = errors.New("en anden bygning skriver til samme mappe lige nu")
 
@@ -164,7 +169,7 @@ func OpenInPlace(out string) (*Writer, error) {
 
 func (w *Writer) init() {
 	w.min = htmlMinifier
-	w.gzPool.New = func() any { z, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression); return z }
+	w.gzPool.New = func() any { z, _ := gzip.NewWriterLevel(io.Discard, gzipLevel); return z }
 }
 
 // Minified returns data minified by its file type (unchanged for others).
