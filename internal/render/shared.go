@@ -30,12 +30,15 @@ type Shared struct {
 // Safe for concurrent use. A pass that follows a change to the site (the
 // preview) takes a new cache.
 type SharedCache struct {
-	mu sync.Mutex
-	m  map[string][]*variant
+	mu   sync.Mutex
+	m    map[string][]*variant
+	memo map[string]template.HTML // memoised partials (memo.go) by name and key
 }
 
 // NewSharedCache returns an empty cache.
-func NewSharedCache() *SharedCache { return &SharedCache{m: map[string][]*variant{}} }
+func NewSharedCache() *SharedCache {
+	return &SharedCache{m: map[string][]*variant{}, memo: map[string]template.HTML{}}
+}
 
 type variant struct {
 	asks []ask

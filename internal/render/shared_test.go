@@ -13,7 +13,8 @@ import (
 // TestSharedPartials renders every page of the real site's two targets
 // with the real layouts, once with a cache of shared partials and once
 // without: every page must come out the same, and the cache must make far
-// fewer headers and footers than there are pages.
+// fewer headers and footers than there are pages. Memoised term lists
+// (memo.go) are kept in the same cache.
 func TestSharedPartials(t *testing.T) {
 	const dir = "../.."
 	cfg, err := config.Load(os.DirFS(dir))
@@ -35,8 +36,8 @@ func TestSharedPartials(t *testing.T) {
 	for _, target := range []string{"public", "intranet"} {
 		v := s.Select(cfg.Targets[target], site.Options{})
 		cache := NewSharedCache()
-		render := func(p *site.Page, c *SharedCache) string {
-			d := NewData(v, p, p.URL, SiteInfo{Title: cfg.Title, Label: cfg.Targets[target].Label, Params: cfg.Params}, map[string]string{
+		render := func(p *site.Page, u string, c *SharedCache) string {
+			d := NewData(v, p, u, SiteInfo{Title: cfg.Title, Label: cfg.Targets[target].Label, Params: cfg.Params}, map[string]string{
 				"css/site.css": "/a.css", "css/print.css": "/p.css", "favicon.svg": "/f.svg",
 				"js/catalogue.js": "/c.js", "search/search.js": "/s.js"})
 			d.Pager = Pages(p.URL, v.Children(p), ListSize)[0]
@@ -48,21 +49,30 @@ func TestSharedPartials(t *testing.T) {
 			return out
 		}
 		for _, p := range v.Pages {
-			want := render(p, nil)
-			if got := render(p, cache); got != want {
+			want := render(p, p.URL, nil)
+			if got := render(p, p.URL, cache); got != want {
 				i := 0
 				for i < len(got) && i < len(want) && got[i] == want[i] {
 					i++
 				}
 				t.Errorf("%s %s differs with the cache at byte %d: %q, want %q", target, p.URL, i, got[i:min(i+80, len(got))], want[i:min(i+80, len(want))])
 			}
+			// The same page one folder deeper: its links differ, and no
+			// piece made for the page above may be reused for it.
+			deeper := p.URL + "x/"
+			if got, want := render(p, deeper, cache), render(p, deeper, nil); got != want {
+				t.Errorf("%s %s differs with the cache", target, deeper)
+			}
 			if !strings.Contains(want, `<nav class="menu"`) {
 				t.Errorf("%s %s has no menu", target, p.URL)
 			}
 		}
-		if n := cache.variants(); n == 0 || n*2 > len(v.Pages) {
-			t.Errorf("%s: %d variants of the shared partials for %d pages", target, n, len(v.Pages))
+		if n := cache.variants(); n == 0 || n > len(v.Pages) { // for 2 × len(v.Pages) renders
+			t.Errorf("%s: %d variants of the shared partials for %d pages, each at two depths", target, n, len(v.Pages))
 		}
-		t.Logf("%s: %d pages, %d variants", target, len(v.Pages), cache.variants())
+		if len(cache.memo) == 0 {
+			t.Errorf("%s: no memoised term lists", target)
+		}
+		t.Logf("%s: %d pages, %d variants, %d memoised pieces", target, len(v.Pages), cache.variants(), len(cache.memo))
 	}
 }
