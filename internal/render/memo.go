@@ -44,22 +44,27 @@ func (l *TermList) memoKey() string {
 	return b.String()
 }
 
-// TermList returns the page's terms in taxonomy tax with their links, or
-// nil when it has none.
-func (d *Data) TermList(tax string) *TermList {
-	ts := d.View.Terms(d.Page, tax)
-	if len(ts) == 0 {
-		return nil
+// TermLists returns the page's terms in each of the taxonomies named in
+// taxes (separated by spaces), with their links, leaving out those where it
+// has none.
+func (d *Data) TermLists(taxes string) []*TermList {
+	var out []*TermList
+	for _, tax := range strings.Fields(taxes) {
+		ts := d.View.Terms(d.Page, tax)
+		if len(ts) == 0 {
+			continue
+		}
+		d.useTerms(ts)
+		l := &TermList{Terms: make([]TermLink, len(ts))}
+		if tx := d.View.Site.Taxonomy(tax); tx != nil {
+			l.Title = tx.Title
+		}
+		for i, t := range ts {
+			l.Terms[i] = TermLink{Name: t.Name, Link: d.Link(t)}
+		}
+		out = append(out, l)
 	}
-	d.useTerms(ts)
-	l := &TermList{Terms: make([]TermLink, len(ts))}
-	if tx := d.View.Site.Taxonomy(tax); tx != nil {
-		l.Title = tx.Title
-	}
-	for i, t := range ts {
-		l.Terms[i] = TermLink{Name: t.Name, Link: d.Link(t)}
-	}
-	return l
+	return out
 }
 
 // Memo writes the partial name (a file in layouts/) executed with v; see

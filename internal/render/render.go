@@ -386,16 +386,24 @@ func (d *Data) FilterIn(u, tax string) *site.Filter {
 }
 
 // Breadcrumbs returns the visible sections from the front page down to the page's parent.
-func (d *Data) Breadcrumbs() []*site.Page {
-	var out []*site.Page
+func (d *Data) Breadcrumbs() []Crumb {
+	var ps []*site.Page
 	if d.Section != nil {
-		out = append(d.View.Breadcrumbs(d.Section), d.Section)
+		ps = append(d.View.Breadcrumbs(d.Section), d.Section)
 	} else {
-		out = d.View.Breadcrumbs(d.Page)
+		ps = d.View.Breadcrumbs(d.Page)
 	}
-	d.usePages(out)
+	d.usePages(ps)
+	out := make([]Crumb, len(ps))
+	for i, p := range ps {
+		out[i] = Crumb{URL: p.URL, Title: p.Title, Link: d.Rel(p.URL)}
+	}
 	return out
 }
+
+// Crumb is a page above this one in the breadcrumb trail: its URL path,
+// its title and the relative link to it.
+type Crumb struct{ URL, Title, Link string }
 
 // Menu returns the main menu's pages.
 func (d *Data) Menu() []*site.Page {
