@@ -314,9 +314,47 @@ type token struct {
 	letters    int
 }
 
-func isWordStart(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
+func isWordStart(r rune) bool {
+	if r >= 0 && r < rune(len(latin)) {
+		return latin[r]&(isLetter|isNumber) != 0
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r)
+}
 
-func isWordRune(r rune) bool { return isWordStart(r) || unicode.IsMark(r) }
+func isWordRune(r rune) bool {
+	if r >= 0 && r < rune(len(latin)) {
+		return latin[r]&(isLetter|isNumber) != 0 // no marks below U+0300
+	}
+	return isWordStart(r) || unicode.IsMark(r)
+}
+
+func isLetterRune(r rune) bool {
+	if r >= 0 && r < rune(len(latin)) {
+		return latin[r]&isLetter != 0
+	}
+	return unicode.IsLetter(r)
+}
+
+// latin holds unicode.IsLetter and unicode.IsNumber for the code points
+// below U+0300, where Danish text (and every mark) starts: the tokenizer
+// looks every character up, and unicode's own tables need a search for
+// most of them.
+var latin = func() (t [0x300]uint8) {
+	for r := range t {
+		if unicode.IsLetter(rune(r)) {
+			t[r] |= isLetter
+		}
+		if unicode.IsNumber(rune(r)) {
+			t[r] |= isNumber
+		}
+	}
+	return t
+}()
+
+const (
+	isLetter = 1 << iota
+	isNumber
+)
 
 // tokenize finds the words of s (see the package comment).
 func tokenize(s string) []token { return tokenizeInto(nil, s) }
@@ -325,7 +363,10 @@ func tokenize(s string) []token { return tokenizeInto(nil, s) }
 func tokenizeInto(toks []token, s string) []token {
 	i := 0
 	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		if !isWordStart(r) {
 			i += size
 			continue
@@ -333,9 +374,11 @@ func tokenizeInto(toks []token, s string) []token {
 		t := token{start: i}
 		prev := r
 		for i < len(s) {
-			r, size = utf8.DecodeRuneInString(s[i:])
+			if r, size = rune(s[i]), 1; r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
 			if isWordRune(r) {
-				if unicode.IsLetter(r) {
+				if isLetterRune(r) {
 					t.letters++
 				}
 				prev = r

@@ -466,3 +466,22 @@ func TestLinearTime(t *testing.T) {
 		}
 	}
 }
+
+// TestLatinTable checks the tokenizer's table of letters and numbers
+// against package unicode for every code point it holds.
+func TestLatinTable(t *testing.T) {
+	for r := rune(0); r < rune(len(latin)); r++ {
+		if got, want := isWordStart(r), unicode.IsLetter(r) || unicode.IsNumber(r); got != want {
+			t.Errorf("isWordStart(%U) = %v", r, got)
+		}
+		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r); got != want {
+			t.Errorf("isWordRune(%U) = %v", r, got)
+		}
+		if got, want := isLetterRune(r), unicode.IsLetter(r); got != want {
+			t.Errorf("isLetterRune(%U) = %v", r, got)
+		}
+	}
+	if !isWordRune(0x301) || isWordStart(0x301) { // a combining mark, just above the table
+		t.Error("U+0301 is a word rune but does not start a word")
+	}
+}
