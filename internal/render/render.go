@@ -401,6 +401,22 @@ func (d *Data) Breadcrumbs() []Crumb {
 	return out
 }
 
+// Cards returns the pages ps with their links, for a list of cards: one
+// call for the list instead of a Link call for each page.
+func (d *Data) Cards(ps []*site.Page) []Card {
+	out := make([]Card, len(ps))
+	for i, p := range ps {
+		out[i] = Card{Page: p, Link: d.Rel(p.URL)}
+	}
+	return out
+}
+
+// Card is a page in a list and the relative link to it.
+type Card struct {
+	*site.Page
+	Link string
+}
+
 // Crumb is a page above this one in the breadcrumb trail: its URL path,
 // its title and the relative link to it.
 type Crumb struct{ URL, Title, Link string }
