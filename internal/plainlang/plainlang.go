@@ -201,15 +201,21 @@ func Abbreviations(text string) []string {
 func mayHaveAbbreviation(text string) bool {
 	upper := false
 	for _, r := range text {
+		var c uint8
+		if r >= 0 && r < rune(len(latin)) {
+			c = latin[r]
+		} else {
+			c = classOf(r)
+		}
 		switch {
 		case r == '§':
 			return true
-		case unicode.IsUpper(r):
+		case c&isUpper != 0:
 			if upper {
 				return true
 			}
 			upper = true
-		case unicode.IsLetter(r) || unicode.IsSpace(r):
+		case c&(isLetter|isSpace) != 0:
 			upper = false
 		}
 	}
@@ -335,25 +341,40 @@ func isLetterRune(r rune) bool {
 	return unicode.IsLetter(r)
 }
 
-// latin holds unicode.IsLetter and unicode.IsNumber for the code points
-// below U+0300, where Danish text (and every mark) starts: the tokenizer
-// looks every character up, and unicode's own tables need a search for
-// most of them.
+// latin holds unicode.IsLetter, IsNumber, IsUpper and IsSpace for the
+// code points below U+0300, where Danish text is (and no mark is): the
+// tokenizer looks every character up, and unicode's own tables need a
+// search for many of them.
 var latin = func() (t [0x300]uint8) {
 	for r := range t {
-		if unicode.IsLetter(rune(r)) {
-			t[r] |= isLetter
-		}
-		if unicode.IsNumber(rune(r)) {
-			t[r] |= isNumber
-		}
+		t[r] = classOf(rune(r))
 	}
 	return t
 }()
 
+// classOf returns what package unicode says r is, as latin holds it.
+func classOf(r rune) uint8 {
+	var c uint8
+	if unicode.IsLetter(r) {
+		c |= isLetter
+	}
+	if unicode.IsNumber(r) {
+		c |= isNumber
+	}
+	if unicode.IsUpper(r) {
+		c |= isUpper
+	}
+	if unicode.IsSpace(r) {
+		c |= isSpace
+	}
+	return c
+}
+
 const (
 	isLetter = 1 << iota
 	isNumber
+	isUpper
+	isSpace
 )
 
 // tokenize finds the words of s (see the package comment).

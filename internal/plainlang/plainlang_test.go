@@ -480,6 +480,12 @@ func TestLatinTable(t *testing.T) {
 		if got, want := isLetterRune(r), unicode.IsLetter(r); got != want {
 			t.Errorf("isLetterRune(%U) = %v", r, got)
 		}
+		if got, want := latin[r]&isUpper != 0, unicode.IsUpper(r); got != want {
+			t.Errorf("upper(%U) = %v", r, got)
+		}
+		if got, want := latin[r]&isSpace != 0, unicode.IsSpace(r); got != want {
+			t.Errorf("space(%U) = %v", r, got)
+		}
 	}
 	if !isWordRune(0x301) || isWordStart(0x301) { // a combining mark, just above the table
 		t.Error("U+0301 is a word rune but does not start a word")
