@@ -4,7 +4,9 @@
 // and every other layouts/NAME.html defines "main" (and may define "head")
 // for the pages whose layout is NAME. A piece every page shows nearly alike
 // (the header, the footer) is written {{.Shared "partials/header.html"}} and
-// made once per variant, not once per page (shared.go). Templates get a *Data, whose methods hand
+// made once per variant, not once per page (shared.go); a piece made from a
+// small value alone, such as a list of terms, is made once per distinct
+// value (memo.go). Templates get a *Data, whose methods hand
 // out only what the View shows, and every link they make is relative to the
 // page (so the output works under any sub-path and from file://).
 package render
