@@ -272,13 +272,35 @@ func (d *Data) DocTitle() string {
 	if d.Page.URL == "/" {
 		return site
 	}
-	if full := t + " – " + site; len([]rune(full)) <= maxTitle {
+	if full := t + " – " + site; titleLen(full) <= maxTitle {
 		return full
 	}
-	if r := []rune(t); len(r) > maxTitle {
-		return string(r[:maxTitle-1]) + "…"
+	if titleLen(t) > maxTitle {
+		r := []rune(t)
+		for titleLen(string(r))+1 > maxTitle {
+			r = r[:len(r)-1]
+		}
+		return string(r) + "…"
 	}
 	return t
+}
+
+// titleLen is a title's length as the page spells it: html/template writes
+// ' " + & as five characters (&#39; …) and < > as four, and the HTML checker
+// (html-validate's long-title) counts what is written.
+func titleLen(s string) int {
+	n := 0
+	for _, r := range s {
+		switch r {
+		case '\'', '"', '+', '&':
+			n += 5
+		case '<', '>':
+			n += 4
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 // Portable reports whether links end in index.html (a target opened from file://).
