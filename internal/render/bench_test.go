@@ -4,8 +4,6 @@ import (
 	"os"
 	"testing"
 
-	"github.com/guldborgsund/labyrint/internal/config"
-	"github.com/guldborgsund/labyrint/internal/content"
 	"github.com/guldborgsund/labyrint/internal/output"
 	"github.com/guldborgsund/labyrint/internal/site"
 )
@@ -20,31 +18,18 @@ func BenchmarkRenderCorpus(b *testing.B) {
 	if dir == "" {
 		b.Skip("LABYRINT_BENCH_CONTENT is not set")
 	}
-	cfg, err := config.Load(os.DirFS("../.."))
-	if err != nil {
-		b.Fatal(err)
-	}
-	tree, l := content.Load(os.DirFS(dir), "content", cfg)
-	if errs, _ := l.Count(); errs > 0 {
-		b.Fatal(l.Items())
-	}
-	s, l := site.Build(cfg, tree)
-	if errs, _ := l.Count(); errs > 0 {
-		b.Fatal(l.Items())
-	}
+	cfg, s := realSite(b, dir)
 	tpl, err := Parse(os.DirFS("../../layouts"), output.MinifyLayout)
 	if err != nil {
 		b.Fatal(err)
 	}
 	v := s.Select(cfg.Targets["public"], site.Options{})
-	assets := map[string]string{"css/site.css": "/a.css", "css/print.css": "/p.css", "favicon.svg": "/f.svg",
-		"js/catalogue.js": "/c.js", "search/search.js": "/s.js"}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		cache := NewSharedCache()
 		for _, p := range v.Pages {
-			d := NewData(v, p, p.URL, SiteInfo{Title: cfg.Title, Params: cfg.Params}, assets)
+			d := NewData(v, p, p.URL, SiteInfo{Title: cfg.Title, Params: cfg.Params}, testAssets)
 			d.Pager = Pages(p.URL, v.Children(p), ListSize)[0]
 			d.UseShared(cache)
 			if err := tpl.Render(d, func([]byte) {}); err != nil {

@@ -16,19 +16,7 @@ import (
 // fewer headers and footers than there are pages. Memoised term lists
 // (memo.go) are kept in the same cache.
 func TestSharedPartials(t *testing.T) {
-	const dir = "../.."
-	cfg, err := config.Load(os.DirFS(dir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tree, l := content.Load(os.DirFS(dir+"/content"), "content", cfg)
-	if errs, _ := l.Count(); errs > 0 {
-		t.Fatal(l.Items())
-	}
-	s, l := site.Build(cfg, tree)
-	if errs, _ := l.Count(); errs > 0 {
-		t.Fatal(l.Items())
-	}
+	cfg, s := realSite(t, "../../content")
 	tpl, err := Parse(os.DirFS("../../layouts"), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -37,9 +25,7 @@ func TestSharedPartials(t *testing.T) {
 		v := s.Select(cfg.Targets[target], site.Options{})
 		cache := NewSharedCache()
 		render := func(p *site.Page, u string, c *SharedCache) string {
-			d := NewData(v, p, u, SiteInfo{Title: cfg.Title, Label: cfg.Targets[target].Label, Params: cfg.Params}, map[string]string{
-				"css/site.css": "/a.css", "css/print.css": "/p.css", "favicon.svg": "/f.svg",
-				"js/catalogue.js": "/c.js", "search/search.js": "/s.js"})
+			d := NewData(v, p, u, SiteInfo{Title: cfg.Title, Label: cfg.Targets[target].Label, Params: cfg.Params}, testAssets)
 			d.Pager = Pages(p.URL, v.Children(p), ListSize)[0]
 			d.UseShared(c)
 			var out string
@@ -76,3 +62,26 @@ func TestSharedPartials(t *testing.T) {
 		t.Logf("%s: %d pages, %d variants, %d memoised pieces", target, len(v.Pages), cache.variants(), len(cache.memo))
 	}
 }
+
+// realSite loads the real site's config (site.yaml) with the content
+// folder dir and builds the model.
+func realSite(tb testing.TB, dir string) (*config.Config, *site.Site) {
+	tb.Helper()
+	cfg, err := config.Load(os.DirFS("../.."))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tree, l := content.Load(os.DirFS(dir), "content", cfg)
+	if errs, _ := l.Count(); errs > 0 {
+		tb.Fatal(l.Items())
+	}
+	s, l := site.Build(cfg, tree)
+	if errs, _ := l.Count(); errs > 0 {
+		tb.Fatal(l.Items())
+	}
+	return cfg, s
+}
+
+// testAssets stands in for the asset URLs a build makes.
+var testAssets = map[string]string{"css/site.css": "/a.css", "css/print.css": "/p.css", "favicon.svg": "/f.svg",
+	"js/catalogue.js": "/c.js", "search/search.js": "/s.js"}
