@@ -16,8 +16,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -30,44 +32,59 @@ import (
 // Templates are the parsed layouts of one site.
 type Templates struct {
 	byName map[string]*template.Template
+	// asWritten holds the layouts parsed as written when byName holds them
+	// minified: an error is told from these, so that its line and column
+	// are the ones in the file.
+	asWritten map[string]*template.Template
 }
 
 // Parse reads every layout from fsys (the layouts folder). A non-nil
 // minify is applied to each layout's source before it is parsed (the
-// build passes output.MinifyLayout).
+// build passes output.MinifyLayout); the layouts are then parsed as
+// written too, for errors that point into the files.
 func Parse(fsys fs.FS, minify func([]byte) ([]byte, error)) (*Templates, error) {
-	read := func(name string) (string, error) {
-		b, err := fs.ReadFile(fsys, name)
-		if err == nil && minify != nil {
-			b, err = minify(b)
-		}
-		if err != nil {
-			return "", fmt.Errorf("layouts/%s: %w", name, err)
-		}
-		return string(b), nil
-	}
-	base, err := read("_base.html")
-	if err != nil {
-		return nil, err
-	}
+	src := map[string]string{}
 	partials, _ := fs.Glob(fsys, "partials/*.html")
 	files, _ := fs.Glob(fsys, "*.html")
-	src := map[string]string{}
-	for _, f := range append(partials, files...) {
-		if f == "_base.html" {
-			continue
-		}
-		if src[f], err = read(f); err != nil {
-			return nil, err
-		}
+	if !slices.Contains(files, "_base.html") {
+		_, err := fs.ReadFile(fsys, "_base.html")
+		return nil, fmt.Errorf("layouts/_base.html: %w", err)
 	}
-	t := &Templates{byName: map[string]*template.Template{}}
+	for _, f := range append(partials, files...) {
+		b, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, fmt.Errorf("layouts/%s: %w", f, err)
+		}
+		src[f] = string(b)
+	}
+	asWritten, err := parseSet(files, partials, src)
+	if err != nil || minify == nil {
+		return &Templates{byName: asWritten}, err
+	}
+	for f, s := range src {
+		b, err := minify([]byte(s))
+		if err != nil {
+			return nil, fmt.Errorf("layouts/%s: %w", f, err)
+		}
+		src[f] = string(b)
+	}
+	byName, err := parseSet(files, partials, src)
+	if err != nil {
+		return nil, fmt.Errorf("minifying the layouts broke them: %w", err)
+	}
+	return &Templates{byName: byName, asWritten: asWritten}, nil
+}
+
+// parseSet parses, for each layout in files, a template set of
+// _base.html, the partials and the layout, from their sources in src.
+func parseSet(files, partials []string, src map[string]string) (map[string]*template.Template, error) {
+	out := map[string]*template.Template{}
 	for _, f := range files {
 		if f == "_base.html" {
 			continue
 		}
 		tpl := template.New("_base.html").Funcs(funcs)
-		if _, err := tpl.Parse(base); err != nil {
+		if _, err := tpl.Parse(src["_base.html"]); err != nil {
 			return nil, fmt.Errorf("layouts/_base.html: %w", err)
 		}
 		for _, p := range partials {
@@ -78,9 +95,9 @@ func Parse(fsys fs.FS, minify func([]byte) ([]byte, error)) (*Templates, error) 
 		if _, err := tpl.New(f).Parse(src[f]); err != nil {
 			return nil, fmt.Errorf("layouts/%s: %w", f, err)
 		}
-		t.byName[strings.TrimSuffix(f, ".html")] = tpl
+		out[strings.TrimSuffix(f, ".html")] = tpl
 	}
-	return t, nil
+	return out, nil
 }
 
 // Names lists the layouts.
@@ -108,10 +125,26 @@ func (t *Templates) Render(d *Data, use func([]byte)) error {
 	b.Reset()
 	defer bufPool.Put(b)
 	if err := tpl.ExecuteTemplate(b, "_base.html", d); err != nil {
-		return err
+		return t.errorAsWritten(d, err)
 	}
 	use(b.Bytes())
 	return nil
+}
+
+// errorAsWritten runs the page again with the layouts as written, which
+// fail the same way, so that err's line and column are the file's, not
+// the minified layout's. The run uses no shared pieces and keeps none.
+func (t *Templates) errorAsWritten(d *Data, err error) error {
+	tpl := t.asWritten[d.Page.Layout]
+	if tpl == nil {
+		return err
+	}
+	again := *d
+	again.set, again.shared, again.used = tpl, nil, nil
+	if err2 := tpl.ExecuteTemplate(io.Discard, "_base.html", &again); err2 != nil {
+		return err2
+	}
+	return err
 }
 
 var months = []string{"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"}
