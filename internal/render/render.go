@@ -19,7 +19,6 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -43,14 +42,13 @@ type Templates struct {
 // build passes output.MinifyLayout); the layouts are then parsed as
 // written too, for errors that point into the files.
 func Parse(fsys fs.FS, minify func([]byte) ([]byte, error)) (*Templates, error) {
-	src := map[string]string{}
 	partials, _ := fs.Glob(fsys, "partials/*.html")
 	files, _ := fs.Glob(fsys, "*.html")
-	if !slices.Contains(files, "_base.html") {
-		_, err := fs.ReadFile(fsys, "_base.html")
-		return nil, fmt.Errorf("layouts/_base.html: %w", err)
-	}
-	for _, f := range append(partials, files...) {
+	src := map[string]string{}
+	for _, f := range append(append([]string{"_base.html"}, partials...), files...) {
+		if _, read := src[f]; read {
+			continue // _base.html is among files too
+		}
 		b, err := fs.ReadFile(fsys, f)
 		if err != nil {
 			return nil, fmt.Errorf("layouts/%s: %w", f, err)
@@ -58,8 +56,11 @@ func Parse(fsys fs.FS, minify func([]byte) ([]byte, error)) (*Templates, error) 
 		src[f] = string(b)
 	}
 	asWritten, err := parseSet(files, partials, src)
-	if err != nil || minify == nil {
-		return &Templates{byName: asWritten}, err
+	if err != nil {
+		return nil, err
+	}
+	if minify == nil {
+		return &Templates{byName: asWritten}, nil
 	}
 	for f, s := range src {
 		b, err := minify([]byte(s))
@@ -70,7 +71,7 @@ func Parse(fsys fs.FS, minify func([]byte) ([]byte, error)) (*Templates, error) 
 	}
 	byName, err := parseSet(files, partials, src)
 	if err != nil {
-		return nil, fmt.Errorf("minifying the layouts broke them: %w", err)
+		return nil, fmt.Errorf("skabelonerne virker ikke efter minificering: %w", err)
 	}
 	return &Templates{byName: byName, asWritten: asWritten}, nil
 }
