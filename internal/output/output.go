@@ -38,7 +38,8 @@ type Writer struct {
 	inPlace bool     // OpenInPlace: writes go straight to Out, each file replaced whole
 	// Compress makes a .gz beside every text file.
 	Compress bool
-	// Minify minifies HTML, CSS, JS, SVG, XML and JSON.
+	// Minify minifies HTML, CSS, JS, SVG, XML and JSON written with Write
+	// (pages come minified and are written with WritePage).
 	Minify bool
 }
 
