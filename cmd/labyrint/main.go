@@ -111,6 +111,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	verbose := fs.Bool("v", false, "vis tiden for hvert trin")
 	fs.BoolVar(&o.Force, "force", false, "byg, selv om intet er ændret")
 	cpuprofile := fs.String("cpuprofile", "", "skriv en CPU-profil (go tool pprof) til filen")
+	memprofile := fs.String("memprofile", "", "skriv en profil af hukommelsen, der blev taget (go tool pprof -sample_index=alloc_space), til filen")
 	if err := fs.Parse(args); err != nil {
 		return errReported
 	}
@@ -123,6 +124,15 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer f.Close()
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
+	}
+	if *memprofile != "" {
+		f, err := os.Create(*memprofile)
+		if err != nil {
+			fmt.Fprintln(stderr, "labyrint:", err)
+			return errReported
+		}
+		defer f.Close()
+		defer pprof.Lookup("allocs").WriteTo(f, 0)
 	}
 	targets := []string{o.Target}
 	if o.Target == "all" {

@@ -464,15 +464,18 @@ func (d *Data) Breadcrumbs() []Crumb {
 func (d *Data) Cards(ps []*site.Page) []Card {
 	out := make([]Card, len(ps))
 	for i, p := range ps {
-		out[i] = Card{Page: p, Link: d.Rel(p.URL)}
+		out[i] = Card{Page: p, Title: p.Title, Summary: p.Summary, Kind: p.Kind, Link: d.Rel(p.URL)}
 	}
 	return out
 }
 
-// Card is a page in a list and the relative link to it.
+// Card is a page in a list and the relative link to it. The fields a card
+// shows are copied, not reached through an embedded *site.Page: a template
+// finds a promoted field only by reflect's slow search, which allocates.
 type Card struct {
-	*site.Page
-	Link string
+	Page                 *site.Page
+	Title, Summary, Kind string
+	Link                 string
 }
 
 // Crumb is a page above this one in the breadcrumb trail: its URL path,
