@@ -12,7 +12,8 @@ import (
 // executed with v itself, so what it writes can depend on nothing but v;
 // v's key spells all of v. Case pages repeat the same few term lists
 // thousands of times: a public build of the 10,000-case benchmark corpus
-// made 66 distinct ones.
+// made 66 distinct ones. Breadcrumb trails (Trail) are the same for every
+// page in a folder.
 
 // Memoable is a value a memoised partial is made from.
 type Memoable interface {
@@ -41,6 +42,22 @@ func (l *TermList) memoKey() string {
 		b.WriteString(t.Name)
 		b.WriteByte(0)
 		b.WriteString(t.Link)
+	}
+	return b.String()
+}
+
+// Trail is a breadcrumb trail: the pages above one page, front page first.
+type Trail []Crumb
+
+func (t Trail) memoKey() string {
+	var b strings.Builder
+	for _, c := range t {
+		b.WriteString(c.URL)
+		b.WriteByte(0)
+		b.WriteString(c.Title)
+		b.WriteByte(0)
+		b.WriteString(c.Link)
+		b.WriteByte(0)
 	}
 	return b.String()
 }

@@ -443,8 +443,10 @@ func (d *Data) FilterIn(u, tax string) *site.Filter {
 	return nil
 }
 
-// Breadcrumbs returns the visible sections from the front page down to the page's parent.
-func (d *Data) Breadcrumbs() []Crumb {
+// Breadcrumbs returns the visible sections from the front page down to the
+// page's parent. Pages in one folder share their trail, so a layout can
+// write it {{.Memo "partials/crumbs.html" .Breadcrumbs}}.
+func (d *Data) Breadcrumbs() Trail {
 	var ps []*site.Page
 	if d.Section != nil {
 		ps = append(d.View.Breadcrumbs(d.Section), d.Section)
@@ -452,7 +454,7 @@ func (d *Data) Breadcrumbs() []Crumb {
 		ps = d.View.Breadcrumbs(d.Page)
 	}
 	d.usePages(ps)
-	out := make([]Crumb, len(ps))
+	out := make(Trail, len(ps))
 	for i, p := range ps {
 		out[i] = Crumb{URL: p.URL, Title: p.Title, Link: d.Rel(p.URL)}
 	}
