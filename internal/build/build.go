@@ -120,7 +120,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		prefix = cfg.Content
 	}
 	mark("config")
-	tree, l := content.Load(os.DirFS(contentDir), prefix, cfg)
+	tree, l := content.Load(content.DirFS(contentDir), prefix, cfg)
 	mark("content")
 	if tree == nil {
 		return fail(l)

@@ -191,6 +191,9 @@ func read(fsys fs.FS, prefix, p string, cfg *config.Config, l *diag.List) (*Sour
 // stat before the read looked the path up twice); a larger one is not read
 // and its size is returned.
 func readFile(fsys fs.FS, p string) ([]byte, int64, error) {
+	if r, ok := fsys.(limitReader); ok {
+		return r.readFileLimit(p, MaxFileSize)
+	}
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, 0, err
