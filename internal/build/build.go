@@ -30,6 +30,7 @@ import (
 	"github.com/guldborgsund/labyrint/internal/diag"
 	"github.com/guldborgsund/labyrint/internal/markdown"
 	"github.com/guldborgsund/labyrint/internal/output"
+	"github.com/guldborgsund/labyrint/internal/par"
 	"github.com/guldborgsund/labyrint/internal/plainlang"
 	"github.com/guldborgsund/labyrint/internal/render"
 	"github.com/guldborgsund/labyrint/internal/search"
@@ -120,6 +121,18 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		prefix = cfg.Content
 	}
 	mark("config")
+	layoutsDir := under(o.Source, cfg.Layouts)
+	assetsDir := under(o.Source, cfg.Assets)
+	// The layouts are parsed while the content is read and modelled.
+	type parsed struct {
+		tpl *render.Templates
+		err error
+	}
+	layouts := make(chan parsed, 1)
+	go func() {
+		tpl, err := render.Parse(os.DirFS(layoutsDir), output.MinifyLayout)
+		layouts <- parsed{tpl, err}
+	}()
 	tree, l := content.Load(content.DirFS(contentDir), prefix, cfg)
 	mark("content")
 	if tree == nil {
@@ -151,12 +164,11 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	all.Merge(l)
 	mark("site+select")
 
-	layoutsDir := under(o.Source, cfg.Layouts)
-	assetsDir := under(o.Source, cfg.Assets)
-	tpl, err := render.Parse(os.DirFS(layoutsDir), output.MinifyLayout)
-	if err != nil {
-		return res, err
+	lay := <-layouts
+	if lay.err != nil {
+		return res, lay.err
 	}
+	tpl := lay.tpl
 	out := o.Out
 	if out == "" {
 		out = t.Out
@@ -531,22 +543,9 @@ func (b *builder) writeIndex() error {
 		return err
 	}
 	errs := make([]error, len(files))
-	next := make(chan int, len(files))
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = b.w.WriteRaw(files[i].name, files[i].data)
-			}
-		}()
-	}
-	wg.Wait()
+	par.Each(len(files), func() func(int) {
+		return func(i int) { errs[i] = b.w.WriteRaw(files[i].name, files[i].data) }
+	})
 	b.files += len(files)
 	return errors.Join(errs...)
 }

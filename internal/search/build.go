@@ -2,11 +2,12 @@ package search
 
 import (
 	"math"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/guldborgsund/labyrint/internal/par"
 )
 
 // Ranking constants (BM25F). Impacts are computed here once and shipped;
@@ -254,7 +255,7 @@ func (w *wordRefs) of(id uint32) []termRef {
 // parallelAcc runs fn over chunks of [0,n) with one tfAcc per worker.
 func parallelAcc(n, terms int, refs *wordRefs, fn func(acc *tfAcc, lo, hi int)) {
 	var pool sync.Pool
-	parallel(n, func(lo, hi int) {
+	par.Chunks(n, func(lo, hi int) {
 		acc, _ := pool.Get().(*tfAcc)
 		if acc == nil {
 			acc = &tfAcc{refs: refs, tf: make([]termTF, terms)}
@@ -266,7 +267,7 @@ func parallelAcc(n, terms int, refs *wordRefs, fn func(acc *tfAcc, lo, hi int)) 
 
 // stemVocab stems the words added since the last build.
 func (ix *Index) stemVocab() {
-	parallelN(vocabShards, func() func(i int) {
+	par.Each(vocabShards, func() func(i int) {
 		st := newStemmer()
 		return func(i int) {
 			sh := &ix.vocab.shards[i]
@@ -327,7 +328,7 @@ func (ix *Index) expandWords(b *built) *wordRefs {
 	// Split in parallel, one vocab shard at a time per worker; each worker
 	// has its own memo (splitting is a pure function of known).
 	exps := make([][]exp, vocabShards)
-	parallelN(vocabShards, func() func(i int) {
+	par.Each(vocabShards, func() func(i int) {
 		c := newCompounder(known, whole)
 		return func(i int) {
 			sh := &ix.vocab.shards[i]
@@ -643,10 +644,6 @@ func (ix *Index) buildFacets(docs []*docIn) []facet {
 		}
 		return def
 	}
-	var out []facet
-	if f := collect("section", label("section", "Sektion"), func(d Doc) []string { return []string{d.Section} }); len(f.values) > 0 {
-		out = append(out, f)
-	}
 	names := map[string]bool{}
 	for _, d := range docs {
 		for name := range d.doc.Facets {
@@ -655,58 +652,24 @@ func (ix *Index) buildFacets(docs []*docIn) []facet {
 			}
 		}
 	}
-	for _, name := range sortedKeys(names) {
-		if f := collect(name, label(name, name), func(d Doc) []string { return d.Facets[name] }); len(f.values) > 0 {
+	// The section facet first, then the others by name; one per processor.
+	order := append([]string{"section"}, sortedKeys(names)...)
+	all := make([]facet, len(order))
+	par.Each(len(order), func() func(int) {
+		return func(i int) {
+			name := order[i]
+			if name == "section" {
+				all[i] = collect(name, label(name, "Sektion"), func(d Doc) []string { return []string{d.Section} })
+				return
+			}
+			all[i] = collect(name, label(name, name), func(d Doc) []string { return d.Facets[name] })
+		}
+	})
+	var out []facet
+	for _, f := range all {
+		if len(f.values) > 0 {
 			out = append(out, f)
 		}
 	}
 	return out
-}
-
-// parallelN calls, on each processor, newWorker once and the function it
-// returns for some of the items 0..n-1; every item is done once.
-func parallelN(n int, newWorker func() func(i int)) {
-	next := make(chan int, n)
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			do := newWorker()
-			for i := range next {
-				do(i)
-			}
-		}()
-	}
-	wg.Wait()
-}
-
-// parallel runs fn over [0,n) in chunks on all processors.
-func parallel(n int, fn func(lo, hi int)) {
-	workers := runtime.GOMAXPROCS(0)
-	if n < 64 || workers == 1 {
-		fn(0, n)
-		return
-	}
-	chunk := (n + workers*4 - 1) / (workers * 4)
-	var wg sync.WaitGroup
-	next := make(chan int, workers*4)
-	for lo := 0; lo < n; lo += chunk {
-		next <- lo
-	}
-	close(next)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for lo := range next {
-				fn(lo, min(lo+chunk, n))
-			}
-		}()
-	}
-	wg.Wait()
 }

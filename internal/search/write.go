@@ -3,6 +3,8 @@ package search
 import (
 	"strconv"
 	"strings"
+
+	"github.com/guldborgsund/labyrint/internal/par"
 )
 
 // Write writes the index as classic scripts, each a call
@@ -27,7 +29,7 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 		size += len(d.doc.URL) + len(d.doc.Title) + len(d.doc.Summary) + len(d.doc.Body) + 12
 	}
 	docFiles := make([][]byte, len(docStarts))
-	parallel(len(docStarts), func(lo, hi int) {
+	par.Chunks(len(docStarts), func(lo, hi int) {
 		for k := lo; k < hi; k++ {
 			end := len(b.docs)
 			if k+1 < len(docStarts) {
@@ -64,7 +66,7 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 
 	// Term shards: {"term":"postings form form",...}.
 	termFiles := make([][]byte, len(b.keys))
-	parallel(len(b.keys), func(lo, hi int) {
+	par.Chunks(len(b.keys), func(lo, hi int) {
 		for k := lo; k < hi; k++ {
 			name := "t-" + shardFileKey(b.keys[k])
 			size := 64

@@ -17,6 +17,7 @@ import (
 	"github.com/guldborgsund/labyrint/internal/content"
 	"github.com/guldborgsund/labyrint/internal/diag"
 	"github.com/guldborgsund/labyrint/internal/markdown"
+	"github.com/guldborgsund/labyrint/internal/par"
 )
 
 // Page is one page of the site. Pages are built once and shared by every
@@ -108,29 +109,32 @@ func (s *Site) sectionOf(p string) *Page {
 // Taxonomy returns a taxonomy by name, or nil.
 func (s *Site) Taxonomy(name string) *Taxonomy { return s.taxByName[name] }
 
-var (
-	collMu sync.Mutex
-	coll   = collate.New(language.Danish, collate.IgnoreCase)
-)
+// collators holds Danish collators with their scratch space: a collator
+// is not safe for concurrent use, and pages are modelled on all processors.
+var collators = sync.Pool{New: func() any {
+	return &collator{c: collate.New(language.Danish, collate.IgnoreCase)}
+}}
+
+type collator struct {
+	c   *collate.Collator
+	buf collate.Buffer
+}
 
 // Less orders two titles the Danish way (æ, ø, å last).
 func Less(a, b string) bool {
-	collMu.Lock()
-	defer collMu.Unlock()
-	return coll.CompareString(a, b) < 0
+	c := collators.Get().(*collator)
+	defer collators.Put(c)
+	return c.c.CompareString(a, b) < 0
 }
 
 // collationKey returns s's Danish sort key: comparing keys bytewise orders
 // like Less, without running the collator on every comparison.
 func collationKey(s string) []byte {
-	collMu.Lock()
-	defer collMu.Unlock()
-	collBuf.Reset()
-	return bytes.Clone(coll.KeyFromString(&collBuf, s))
+	c := collators.Get().(*collator)
+	defer collators.Put(c)
+	c.buf.Reset()
+	return bytes.Clone(c.c.KeyFromString(&c.buf, s))
 }
-
-// collBuf is the collator's scratch space, reused under collMu.
-var collBuf collate.Buffer
 
 // SortByTitle orders pages by title the Danish way, keeping equal titles in order.
 func SortByTitle(ps []*Page) {
@@ -168,8 +172,16 @@ func Build(cfg *config.Config, tree *content.Tree) (*Site, *diag.List) {
 	for _, st := range tree.Static {
 		s.staticSet[st] = true
 	}
-	for _, src := range tree.Sources {
-		p := newPage(src)
+	// Model the pages on all processors (a title's collation key is the
+	// costly part), then register them in order.
+	pages := make([]*Page, len(tree.Sources))
+	par.Chunks(len(pages), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			pages[i] = newPage(tree.Sources[i])
+		}
+	})
+	for i, src := range tree.Sources {
+		p := pages[i]
 		if sl := src.String("slug"); sl != "" && markdown.Slug(sl) != sl {
 			l.Add(diag.Finding{File: src.File, Line: src.Line("slug"), Severity: diag.Error, Code: "slug",
 				Msg: fmt.Sprintf("adressen (slug) %q må kun have små bogstaver a-z, tal og bindestreger", sl), Hint: fmt.Sprintf("brug %q", markdown.Slug(sl))})
@@ -384,16 +396,16 @@ func (s *Site) buildTaxonomies(l *diag.List) {
 			}
 		}
 	}
+	var terms []*Term
 	for _, t := range s.Taxonomies {
 		if t.Free {
 			sort.Slice(t.Terms, func(i, j int) bool { return Less(t.Terms[i].Name, t.Terms[j].Name) })
 		}
-		for _, tm := range t.Terms {
-			// A term gathers pages from many sections, whose weights only
-			// order each section: sort by title.
-			SortByTitle(tm.pages)
-		}
+		terms = append(terms, t.Terms...)
 	}
+	// A term gathers pages from many sections, whose weights only order
+	// each section: sort by title.
+	par.Each(len(terms), func() func(int) { return func(i int) { SortByTitle(terms[i].pages) } })
 }
 
 func (t *Taxonomy) add(tm *Term) {
