@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // fuzzGlossary is a small word list, so that FuzzRender also runs the
@@ -104,5 +106,36 @@ func FuzzSlug(f *testing.F) {
 		if again := Slug(got); again != got {
 			t.Fatalf("Slug(%q) = %q, but Slug(%q) = %q", s, got, got, again)
 		}
+		if want := slugAsWritten(s); got != want {
+			t.Fatalf("Slug(%q) = %q, but the plain version gives %q", s, got, want)
+		}
 	})
+}
+
+// slugAsWritten is Slug as first written, plainly (the string lowered
+// whole, a map of letters): Slug must give the same for every input.
+func slugAsWritten(s string) string {
+	translit := map[rune]string{'æ': "ae", 'ø': "oe", 'å': "aa", 'ä': "ae", 'ö': "oe", 'ü': "ue", 'é': "e", 'è': "e", 'á': "a", 'à': "a", 'ß': "ss"}
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(norm.NFC.String(s)) {
+		if r == utf8.RuneError {
+			continue
+		}
+		if t, ok := translit[r]; ok {
+			b.WriteString(t)
+			dash = false
+			continue
+		}
+		if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+			b.WriteRune(r)
+			dash = false
+			continue
+		}
+		if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimRight(b.String(), "-")
 }

@@ -413,31 +413,66 @@ func itoa(n int) string {
 	return string(b[i:])
 }
 
-var translit = map[rune]string{'æ': "ae", 'ø': "oe", 'å': "aa", 'ä': "ae", 'ö': "oe", 'ü': "ue", 'é': "e", 'è': "e", 'á': "a", 'à': "a", 'ß': "ss"}
+// translit spells a letter of Danish and its neighbours in ASCII for a
+// slug ("" for any other rune).
+func translit(r rune) string {
+	switch r {
+	case 'æ', 'ä':
+		return "ae"
+	case 'ø', 'ö':
+		return "oe"
+	case 'å':
+		return "aa"
+	case 'ü':
+		return "ue"
+	case 'é', 'è':
+		return "e"
+	case 'á', 'à':
+		return "a"
+	case 'ß':
+		return "ss"
+	}
+	return ""
+}
 
 // Slug makes a clean URL segment from a Danish title or file name: lower
 // case ASCII letters, digits and single hyphens (æ→ae, ø→oe, å→aa).
 func Slug(s string) string {
-	var b strings.Builder
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		s = norm.NFC.String(s) // Å written as A and a ring is Å
+	}
+	b := make([]byte, 0, len(s)+8)
 	dash := false
-	for _, r := range strings.ToLower(norm.NFC.String(s)) {
+	for _, r := range s {
 		if r == utf8.RuneError {
 			continue
 		}
-		if t, ok := translit[r]; ok {
-			b.WriteString(t)
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		} else if r >= utf8.RuneSelf {
+			r = unicode.ToLower(r) // as strings.ToLower does, rune by rune
+		}
+		if t := translit(r); t != "" {
+			b = append(b, t...)
 			dash = false
 			continue
 		}
-		if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
-			b.WriteRune(r)
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b = append(b, byte(r))
 			dash = false
 			continue
 		}
-		if !dash && b.Len() > 0 {
-			b.WriteByte('-')
+		if !dash && len(b) > 0 {
+			b = append(b, '-')
 			dash = true
 		}
 	}
-	return strings.TrimRight(b.String(), "-")
+	return strings.TrimRight(string(b), "-")
 }
