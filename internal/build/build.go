@@ -579,6 +579,11 @@ func (b *builder) searchPage() *site.Page {
 func SearchDoc(v *site.View, p *site.Page, blocks []markdown.Block) search.Doc {
 	d := search.Doc{URL: p.URL, Title: p.Title, Summary: p.Summary, Facets: map[string][]string{}}
 	var body strings.Builder
+	n := 64 // room for a few short fields
+	for _, bl := range blocks {
+		n += len(bl.Text) + 1
+	}
+	body.Grow(n)
 	for _, bl := range blocks {
 		if bl.Kind == markdown.Heading {
 			d.Headings = append(d.Headings, bl.Text)

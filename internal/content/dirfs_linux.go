@@ -42,6 +42,11 @@ func (d dirFS) readFileLimit(name string, limit int64) ([]byte, int64, error) {
 			return b, int64(len(b)), nil
 		}
 		b = b[:len(b)+n]
+		if int64(len(b)) == st.Size && len(b) < cap(b) {
+			// A short read that ends at the size fstat gave: the end of
+			// a regular file, without one more read to see it.
+			return b, int64(len(b)), nil
+		}
 		if len(b) == cap(b) {
 			if int64(len(b)) > limit {
 				return nil, int64(len(b)), nil // grew while being read
