@@ -285,12 +285,12 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 	for _, d := range markdown.Duplicates(parts) {
 		l.Errorf(file, d.Line, "duplicate-key", "feltet %q står der to gange; slet det ene", d.Key)
 	}
-	names := cfg.FieldNames(s.Kind)
 	failed := map[string]bool{} // keys already reported
 	for _, f := range fields {
 		s.Lines[f.Key] = f.Line
 		decl := cfg.FieldFor(s.Kind, f.Key)
 		if decl == nil {
+			names := cfg.FieldNames(s.Kind) // made only for an unknown key
 			fd := diag.Finding{File: file, Line: f.Line, Severity: diag.Error, Code: "unknown-key",
 				Msg: fmt.Sprintf("ukendt felt %q", f.Key)}
 			if sug := diag.Suggest(f.Key, names); sug != "" {
