@@ -18,7 +18,6 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -404,31 +403,23 @@ func (b *builder) plan() {
 
 // run renders jobs on all cores.
 func (b *builder) run(jobs []job) *diag.List {
-	n := runtime.GOMAXPROCS(0)
 	b.shared = render.NewSharedCache() // a pass sees one menu and one set of titles
-	lists := make([]diag.List, n)
-	ch := make(chan job, 64)
-	var wg sync.WaitGroup
-	for i := 0; i < n; i++ {
-		wg.Add(1)
-		go func(l *diag.List) {
-			defer wg.Done()
-			for j := range ch {
-				if b.ctx.Err() != nil {
-					continue
-				}
-				b.page(j, l)
+	var mu sync.Mutex
+	var lists []*diag.List
+	par.Each(len(jobs), func() func(int) {
+		l := new(diag.List)
+		mu.Lock()
+		lists = append(lists, l)
+		mu.Unlock()
+		return func(i int) {
+			if b.ctx.Err() == nil {
+				b.page(jobs[i], l)
 			}
-		}(&lists[i])
-	}
-	for _, j := range jobs {
-		ch <- j
-	}
-	close(ch)
-	wg.Wait()
+		}
+	})
 	var all diag.List
-	for i := range lists {
-		all.Merge(&lists[i])
+	for _, l := range lists {
+		all.Merge(l)
 	}
 	return &all
 }
