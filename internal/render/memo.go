@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"strings"
 )
@@ -62,11 +63,28 @@ func (t Trail) memoKey() string {
 	return b.String()
 }
 
+// TermLists is a page's term lists, one per taxonomy. Given to Memo, each
+// list is made (or found) on its own: {{.Memo "partials/term-list.html"
+// (.TermLists "unit values …")}} is one call from the layout, where a range
+// over the lists made a Memo call and an escaper call for each.
+type TermLists []*TermList
+
+func (ls TermLists) memoItems() []Memoable {
+	out := make([]Memoable, len(ls))
+	for i, l := range ls {
+		out[i] = l
+	}
+	return out
+}
+
+// memoSeq is a list of values a memoised partial is made from, one by one.
+type memoSeq interface{ memoItems() []Memoable }
+
 // TermLists returns the page's terms in each of the taxonomies named in
 // taxes (separated by spaces), with their links, leaving out those where it
 // has none.
-func (d *Data) TermLists(taxes string) []*TermList {
-	var out []*TermList
+func (d *Data) TermLists(taxes string) TermLists {
+	var out TermLists
 	for _, tax := range strings.Fields(taxes) {
 		ts := d.View.Terms(d.Page, tax)
 		if len(ts) == 0 {
@@ -85,9 +103,28 @@ func (d *Data) TermLists(taxes string) []*TermList {
 	return out
 }
 
-// Memo writes the partial name (a file in layouts/) executed with v; see
-// Memoable.
-func (d *Data) Memo(name string, v Memoable) (template.HTML, error) {
+// Memo writes the partial name (a file in layouts/) executed with v, a
+// Memoable; for a list of them (TermLists), the partial executed with each
+// in turn.
+func (d *Data) Memo(name string, v any) (template.HTML, error) {
+	switch x := v.(type) {
+	case Memoable:
+		return d.memo(name, x)
+	case memoSeq:
+		var b strings.Builder
+		for _, m := range x.memoItems() {
+			h, err := d.memo(name, m)
+			if err != nil {
+				return "", err
+			}
+			b.WriteString(string(h))
+		}
+		return template.HTML(b.String()), nil
+	}
+	return "", fmt.Errorf("Memo %s: %T kan ikke gemmes som et fælles stykke", name, v)
+}
+
+func (d *Data) memo(name string, v Memoable) (template.HTML, error) {
 	k := v.memoKey()
 	if k == "" {
 		return "", nil
