@@ -408,9 +408,11 @@ func convert(v interface{}, f *config.Field) (out interface{}, msg, hint string)
 		case []interface{}:
 			out := make([]string, 0, len(x))
 			for _, it := range x {
-				switch it.(type) {
-				case string, int, float64, bool:
-					out = append(out, strings.TrimSpace(fmt.Sprint(it)))
+				switch y := it.(type) {
+				case string:
+					out = append(out, strings.TrimSpace(y))
+				case int, float64, bool:
+					out = append(out, fmt.Sprint(y))
 				default:
 					return nil, "skal være en liste af ord eller tekster", "fx tags: [bolig, hjemløs]"
 				}
