@@ -462,13 +462,24 @@ func (d *Data) Breadcrumbs() Trail {
 }
 
 // Cards returns the pages ps with their links, for a list of cards: one
-// call for the list instead of a Link call for each page.
-func (d *Data) Cards(ps []*site.Page) []Card {
-	out := make([]Card, len(ps))
+// call for the list instead of a Link call for each page. Given to Memo,
+// each card is made (or found) on its own: a case is on a dozen lists.
+func (d *Data) Cards(ps []*site.Page) Cards {
+	out := make(Cards, len(ps))
 	for i, p := range ps {
 		out[i] = Card{Page: p, Title: p.Title, Summary: p.Summary, Kind: p.Kind, Link: d.Rel(p.URL)}
 	}
 	return out
+}
+
+// HasKind reports whether any of the pages ps is of the kind.
+func (d *Data) HasKind(ps []*site.Page, kind string) bool {
+	for _, p := range ps {
+		if p.Kind == kind {
+			return true
+		}
+	}
+	return false
 }
 
 // Card is a page in a list and the relative link to it. The fields a card
@@ -478,6 +489,20 @@ type Card struct {
 	Page                 *site.Page
 	Title, Summary, Kind string
 	Link                 string
+}
+
+// Cards is a list of cards; see Data.Cards.
+type Cards []Card
+
+// memoKey: within a render pass, the page's URL and the link spell a card.
+func (c Card) memoKey() string { return c.Page.URL + "\x00" + c.Link }
+
+func (cs Cards) memoItems() []Memoable {
+	out := make([]Memoable, len(cs))
+	for i, c := range cs {
+		out[i] = c
+	}
+	return out
 }
 
 // Crumb is a page above this one in the breadcrumb trail: its URL path,
