@@ -35,6 +35,7 @@ run() {
 
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=()
+runs=()
 for n in $sizes; do
   corpus="$work/corpus-$n"
   [ -d "$corpus/content" ] || python3 "$shared/gencorpus.py" "$corpus" "$n"
@@ -57,6 +58,7 @@ for n in $sizes; do
   done
   ot=$(cut -d' ' -f1 "$work/ours-$n.txt" | median); om=$(cut -d' ' -f2 "$work/ours-$n.txt" | median)
   pt=$(cut -d' ' -f1 "$work/peer-$n.txt" | median); pm=$(cut -d' ' -f2 "$work/peer-$n.txt" | median)
+  runs+=("| $n | $(cut -d' ' -f1 "$work/ours-$n.txt" | tr '\n' ' ')| $(cut -d' ' -f1 "$work/peer-$n.txt" | tr '\n' ' ')|")
   rows+=("$(awk -v n="$n" -v ot="$ot" -v om="$om" -v pt="$pt" -v pm="$pm" 'BEGIN {
     printf "| %d | %.2f s | %.0f MB | %.2f s | %.0f MB | %.2f | %.2f |", n, ot, om/1024, pt, pm/1024, ot/pt, om/pm }')")
 done
@@ -64,7 +66,7 @@ done
 {
   echo "# Build benchmark: Labyrint against Hugo + Pagefind"
   echo
-  echo "Made by \`bench/build-bench.sh \"$sizes\" $reps\` on $(date -u +%Y-%m-%d), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)."
+  echo "Made by \`bench/build-bench.sh \"$sizes\" $reps\` at commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . || echo ' (with changes not committed)') on $(date -u +%Y-%m-%d), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)."
   echo "Load average (1, 5, 15 min) at the start: $load_start; at the end: $(cut -d' ' -f1-3 /proc/loadavg). Times are only comparable on an otherwise idle machine."
   echo "Median of $reps alternating runs (or REPS_<size>: $(env | grep '^REPS_' | tr '\n' ' ')); outputs written to $outdir ($(df --output=fstype "$outdir" | tail -1)), each run into an empty folder after \`sync\`; the corpus is ../shared/bench/gencorpus.py (every fifth case internal);"
   echo "ours builds the public target with search index, link checks, plain-language analysis, minify and .gz;"
@@ -73,5 +75,11 @@ done
   echo "| cases | ours wall | ours peak RSS | peer wall | peer peak RSS | wall ratio | RSS ratio |"
   echo "|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
+  echo
+  echo "Every run's wall time (seconds), in the order run:"
+  echo
+  echo "| cases | ours | peer |"
+  echo "|---|---|---|"
+  printf '%s\n' "${runs[@]}"
 } > "$results"
 cat "$results"
