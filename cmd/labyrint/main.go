@@ -115,25 +115,12 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := fs.Parse(args); err != nil {
 		return errReported
 	}
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		if err != nil {
-			fmt.Fprintln(stderr, "labyrint:", err)
-			return errReported
-		}
-		defer f.Close()
-		pprof.StartCPUProfile(f)
-		defer pprof.StopCPUProfile()
+	stop, err := startProfiles(*cpuprofile, *memprofile)
+	if err != nil {
+		fmt.Fprintln(stderr, "labyrint:", err)
+		return errReported
 	}
-	if *memprofile != "" {
-		f, err := os.Create(*memprofile)
-		if err != nil {
-			fmt.Fprintln(stderr, "labyrint:", err)
-			return errReported
-		}
-		defer f.Close()
-		defer pprof.Lookup("allocs").WriteTo(f, 0)
-	}
+	defer stop()
 	targets := []string{o.Target}
 	if o.Target == "all" {
 		if o.Out != "" {
@@ -167,6 +154,34 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return errReported
 	}
 	return nil
+}
+
+// startProfiles starts the profiles asked for (a file name, or ""); stop
+// writes them and closes their files.
+func startProfiles(cpu, mem string) (stop func(), err error) {
+	var done []func()
+	stop = func() {
+		for i := len(done) - 1; i >= 0; i-- {
+			done[i]()
+		}
+	}
+	if cpu != "" {
+		f, err := os.Create(cpu)
+		if err != nil {
+			return func() {}, err
+		}
+		pprof.StartCPUProfile(f)
+		done = append(done, func() { pprof.StopCPUProfile(); f.Close() })
+	}
+	if mem != "" {
+		f, err := os.Create(mem)
+		if err != nil {
+			stop()
+			return func() {}, err
+		}
+		done = append(done, func() { pprof.Lookup("allocs").WriteTo(f, 0); f.Close() })
+	}
+	return stop, nil
 }
 
 func allTargets(source string) []string {
