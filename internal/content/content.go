@@ -130,8 +130,7 @@ func Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *diag.List) {
 	defer lessGC()()
 	var disk diskWait
 	defer disk.done()
-	var reader func()
-	reader = func() {
+	reader := func() {
 		defer wg.Done()
 		for i := range work {
 			t.Sources[i], sums[i] = read(fsys, prefix, mdPaths[i], cfg, &lists[i], &disk)
