@@ -23,6 +23,8 @@ outdir=${OUT:-$work}
 results=${RESULTS:-bench/results.md}
 mkdir -p "$work" "$outdir"
 go build -o "$work/labyrint" ./cmd/labyrint
+# What was measured: the commit the binary (and the site it builds) came from.
+built_from="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- '*.go' go.mod go.sum site.yaml layouts assets || echo ' (with changes to the code or site not committed)')"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
@@ -66,7 +68,7 @@ done
 {
   echo "# Build benchmark: Labyrint against Hugo + Pagefind"
   echo
-  echo "Made by \`bench/build-bench.sh \"$sizes\" $reps\` at commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- '*.go' go.mod go.sum site.yaml layouts assets || echo ' (with changes to the code or site not committed)') on $(date -u +%Y-%m-%d), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)."
+  echo "Made by \`bench/build-bench.sh \"$sizes\" $reps\` at commit $built_from on $(date -u +%Y-%m-%d), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)."
   echo "Load average (1, 5, 15 min) at the start: $load_start; at the end: $(cut -d' ' -f1-3 /proc/loadavg). Times are only comparable on an otherwise idle machine."
   echo "Median of $reps alternating runs (or REPS_<size>: $(env | grep '^REPS_' | tr '\n' ' ')); outputs written to $outdir ($(df --output=fstype "$outdir" | tail -1)), each run into an empty folder after \`sync\`; the corpus is ../shared/bench/gencorpus.py (every fifth case internal);"
   echo "ours builds the public target with search index, link checks, plain-language analysis, minify and .gz;"
