@@ -463,7 +463,8 @@ func (d *Data) Breadcrumbs() Trail {
 
 // Cards returns the pages ps with their links, for a list of cards: one
 // call for the list instead of a Link call for each page. Given to Memo,
-// each card is made (or found) on its own: a case is on a dozen lists.
+// each card is made (or found) on its own: at 10,000 cases a case is on
+// about seven lists.
 func (d *Data) Cards(ps []*site.Page) Cards {
 	out := make(Cards, len(ps))
 	for i, p := range ps {

@@ -13,8 +13,8 @@ import (
 // TestSharedPartials renders every page of the real site's two targets
 // with the real layouts, once with a cache of shared partials and once
 // without: every page must come out the same, and the cache must make far
-// fewer headers and footers than there are pages. Memoised term lists
-// (memo.go) are kept in the same cache.
+// fewer headers and footers than there are pages. Memoised pieces (term
+// lists, breadcrumb trails, cards: memo.go) are kept in the same cache.
 func TestSharedPartials(t *testing.T) {
 	cfg, s := realSite(t, "../../content")
 	tpl, err := Parse(os.DirFS("../../layouts"), nil)
@@ -57,7 +57,7 @@ func TestSharedPartials(t *testing.T) {
 			t.Errorf("%s: %d variants of the shared partials for %d pages, each at two depths", target, n, len(v.Pages))
 		}
 		if len(cache.memo) == 0 {
-			t.Errorf("%s: no memoised term lists", target)
+			t.Errorf("%s: no memoised pieces (term lists, trails, cards)", target)
 		}
 		t.Logf("%s: %d pages, %d variants, %d memoised pieces", target, len(v.Pages), cache.variants(), len(cache.memo))
 	}
