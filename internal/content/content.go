@@ -221,18 +221,27 @@ func readFile(fsys fs.FS, p string) ([]byte, int64, error) {
 	if st.Size() > MaxFileSize {
 		return nil, st.Size(), nil
 	}
-	b := make([]byte, 0, st.Size()+1) // +1: room to read EOF without growing
+	return readSized(f, st.Size(), MaxFileSize)
+}
+
+// readSized reads r to its end, size being what a stat of the file said.
+// A read that stops short at that size is the end of the file (a regular
+// file reads short only there), so the read that would return EOF is not
+// made. A file that grows past limit while it is read is not kept; its size
+// so far is returned.
+func readSized(r io.Reader, size, limit int64) ([]byte, int64, error) {
+	b := make([]byte, 0, size+1) // +1: room to read EOF without growing
 	for {
-		n, err := f.Read(b[len(b):cap(b)])
+		n, err := r.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]
-		if err == io.EOF {
+		if err == io.EOF || err == nil && n > 0 && int64(len(b)) == size && len(b) < cap(b) {
 			return b, int64(len(b)), nil
 		}
 		if err != nil {
 			return nil, 0, err
 		}
 		if len(b) == cap(b) {
-			if len(b) > MaxFileSize {
+			if int64(len(b)) > limit {
 				return nil, int64(len(b)), nil // grew while being read
 			}
 			b = append(b, 0)[:len(b)]

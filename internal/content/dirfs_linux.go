@@ -1,6 +1,7 @@
 package content
 
 import (
+	"io"
 	"io/fs"
 
 	"golang.org/x/sys/unix"
@@ -29,29 +30,27 @@ func (d dirFS) readFileLimit(name string, limit int64) ([]byte, int64, error) {
 	if st.Size > limit {
 		return nil, st.Size, nil
 	}
-	b := make([]byte, 0, st.Size+1) // +1: room to read EOF without growing
+	b, n, err := readSized(fdReader(fd), st.Size, limit)
+	if err != nil {
+		return nil, 0, &fs.PathError{Op: "read", Path: name, Err: err}
+	}
+	return b, n, nil
+}
+
+// fdReader reads a file descriptor directly.
+type fdReader int
+
+func (fd fdReader) Read(p []byte) (int, error) {
 	for {
-		n, err := unix.Read(fd, b[len(b):cap(b)])
-		if err == unix.EINTR {
+		n, err := unix.Read(int(fd), p)
+		switch {
+		case err == unix.EINTR:
 			continue
+		case err != nil:
+			return 0, err
+		case n == 0 && len(p) > 0:
+			return 0, io.EOF
 		}
-		if err != nil {
-			return nil, 0, &fs.PathError{Op: "read", Path: name, Err: err}
-		}
-		if n == 0 {
-			return b, int64(len(b)), nil
-		}
-		b = b[:len(b)+n]
-		if int64(len(b)) == st.Size && len(b) < cap(b) {
-			// A short read that ends at the size fstat gave: the end of
-			// a regular file, without one more read to see it.
-			return b, int64(len(b)), nil
-		}
-		if len(b) == cap(b) {
-			if int64(len(b)) > limit {
-				return nil, int64(len(b)), nil // grew while being read
-			}
-			b = append(b, 0)[:len(b)]
-		}
+		return n, nil
 	}
 }
