@@ -510,8 +510,7 @@ type diskWait struct {
 	reads, slow atomic.Int32
 	raised      atomic.Bool
 	more        func(readers int) // starts more readers
-	mu          sync.Mutex
-	restore     func()
+	restore     func()            // set by the reader that raised; read by done, after every reader
 }
 
 // read counts a read that took d.
@@ -525,17 +524,13 @@ func (w *diskWait) read(d time.Duration) {
 		return
 	}
 	before := runtime.GOMAXPROCS(0)
-	r := moreProcs()
-	w.mu.Lock()
-	w.restore = r
-	w.mu.Unlock()
+	w.restore = moreProcs()
 	w.more(readProcs - before)
 }
 
-// done ends the raise, if there was one; call it after the last read.
+// done ends the raise, if there was one; call it once every reader has
+// finished (their WaitGroup orders the raise before it).
 func (w *diskWait) done() {
-	w.mu.Lock()
-	defer w.mu.Unlock()
 	if w.restore != nil {
 		w.restore()
 		w.restore = nil
