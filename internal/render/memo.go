@@ -70,16 +70,19 @@ func (t Trail) memoKey() string {
 // over the lists made a Memo call and an escaper call for each.
 type TermLists []*TermList
 
-func (ls TermLists) memoItems() []Memoable {
-	out := make([]Memoable, len(ls))
-	for i, l := range ls {
-		out[i] = l
-	}
-	return out
-}
+func (ls TermLists) memoItems() []Memoable { return memoables(ls) }
 
 // memoSeq is a list of values a memoised partial is made from, one by one.
 type memoSeq interface{ memoItems() []Memoable }
+
+// memoables returns the items of a list as Memoables.
+func memoables[T Memoable](xs []T) []Memoable {
+	out := make([]Memoable, len(xs))
+	for i, x := range xs {
+		out[i] = x
+	}
+	return out
+}
 
 // TermLists returns the page's terms in each of the taxonomies named in
 // taxes (separated by spaces), with their links, leaving out those where it

@@ -498,13 +498,7 @@ type Cards []Card
 // memoKey: within a render pass, the page's URL and the link spell a card.
 func (c Card) memoKey() string { return c.Page.URL + "\x00" + c.Link }
 
-func (cs Cards) memoItems() []Memoable {
-	out := make([]Memoable, len(cs))
-	for i, c := range cs {
-		out[i] = c
-	}
-	return out
-}
+func (cs Cards) memoItems() []Memoable { return memoables(cs) }
 
 // Crumb is a page above this one in the breadcrumb trail: its URL path,
 // its title and the relative link to it.
