@@ -201,12 +201,7 @@ func Abbreviations(text string) []string {
 func mayHaveAbbreviation(text string) bool {
 	upper := false
 	for _, r := range text {
-		var c uint8
-		if r >= 0 && r < rune(len(latin)) {
-			c = latin[r]
-		} else {
-			c = classOf(r)
-		}
+		c := class(r)
 		switch {
 		case r == '§':
 			return true
@@ -320,25 +315,20 @@ type token struct {
 	letters    int
 }
 
-func isWordStart(r rune) bool {
-	if r >= 0 && r < rune(len(latin)) {
-		return latin[r]&(isLetter|isNumber) != 0
-	}
-	return unicode.IsLetter(r) || unicode.IsNumber(r)
-}
+func isWordStart(r rune) bool { return class(r)&(isLetter|isNumber) != 0 }
 
 func isWordRune(r rune) bool {
-	if r >= 0 && r < rune(len(latin)) {
-		return latin[r]&(isLetter|isNumber) != 0 // no marks below U+0300
-	}
-	return isWordStart(r) || unicode.IsMark(r)
+	return isWordStart(r) || r >= rune(len(latin)) && unicode.IsMark(r) // no marks below U+0300
 }
 
-func isLetterRune(r rune) bool {
+func isLetterRune(r rune) bool { return class(r)&isLetter != 0 }
+
+// class returns what package unicode says r is: from latin below U+0300.
+func class(r rune) uint8 {
 	if r >= 0 && r < rune(len(latin)) {
-		return latin[r]&isLetter != 0
+		return latin[r]
 	}
-	return unicode.IsLetter(r)
+	return classOf(r)
 }
 
 // latin holds unicode.IsLetter, IsNumber, IsUpper and IsSpace for the
