@@ -115,12 +115,22 @@ func (d *Data) Memo(name string, v any) (template.HTML, error) {
 	case Memoable:
 		return d.memo(name, x)
 	case memoSeq:
-		var b strings.Builder
-		for _, m := range x.memoItems() {
+		items := x.memoItems()
+		parts := make([]template.HTML, len(items))
+		n := 0
+		for i, m := range items {
 			h, err := d.memo(name, m)
 			if err != nil {
 				return "", err
 			}
+			parts[i] = h
+			n += len(h)
+		}
+		// One allocation: a long list (a value's cases) grew the builder
+		// a dozen times.
+		var b strings.Builder
+		b.Grow(n)
+		for _, h := range parts {
 			b.WriteString(string(h))
 		}
 		return template.HTML(b.String()), nil
