@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -37,6 +38,14 @@ type Sentence struct {
 	Line  int // line of its block in the file
 }
 
+// scratch is Analyze's working space.
+type scratch struct {
+	toks  []token
+	spans []span
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
 // Finding codes.
 const (
 	CodeLix           = "lix"
@@ -53,10 +62,13 @@ func Analyze(file string, blocks []markdown.Block, r Rules) Report {
 	var rep Report
 	firstLine, found := 0, false
 	var findings []diag.Finding
-	var buf []token // reused from block to block: nothing keeps a block's words
+	// The words and sentences of a block are in buffers reused from block
+	// to block and page to page: nothing keeps them.
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
 	for _, b := range blocks {
-		toks := tokenizeInto(buf[:0], b.Text)
-		buf = toks
+		toks := tokenizeInto(sc.toks[:0], b.Text)
+		sc.toks = toks
 		if len(toks) == 0 {
 			continue
 		}
@@ -69,7 +81,8 @@ func Analyze(file string, blocks []markdown.Block, r Rules) Report {
 				rep.LongWords++
 			}
 		}
-		for _, sp := range sentenceSpans(b.Text, toks) {
+		sc.spans = sentenceSpansInto(sc.spans[:0], b.Text, toks)
+		for _, sp := range sc.spans {
 			rep.Sentences++
 			n := sp.to - sp.from
 			if n > rep.Longest.Words {
@@ -378,7 +391,7 @@ func tokenizeInto(toks []token, s string) []token {
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		if !isWordStart(r) {
+		if class(r)&(isLetter|isNumber) == 0 { // isWordStart, inlined
 			i += size
 			continue
 		}
@@ -388,8 +401,10 @@ func tokenizeInto(toks []token, s string) []token {
 			if r, size = rune(s[i]), 1; r >= utf8.RuneSelf {
 				r, size = utf8.DecodeRuneInString(s[i:])
 			}
-			if isWordRune(r) {
-				if isLetterRune(r) {
+			// isWordRune and isLetterRune, inlined: this loop sees every
+			// character of the text.
+			if c := class(r); c&(isLetter|isNumber) != 0 || r >= rune(len(latin)) && unicode.IsMark(r) {
+				if c&isLetter != 0 {
 					t.letters++
 				}
 				prev = r
@@ -473,7 +488,12 @@ func isOpener(r rune) bool {
 // sentenceSpans splits text, whose words are toks, into sentences with at
 // least one word each.
 func sentenceSpans(text string, toks []token) []span {
-	var out []span
+	return sentenceSpansInto(nil, text, toks)
+}
+
+// sentenceSpansInto appends the sentences of text to out (which may be a
+// reused buffer).
+func sentenceSpansInto(out []span, text string, toks []token) []span {
 	ti := 0 // first token not yet in a sentence
 	cut := func(start, end int) {
 		from := ti
@@ -501,8 +521,14 @@ func sentenceSpans(text string, toks []token) []span {
 	}
 	start := 0
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isTerminator(r) {
+		// Most characters are not terminators: an ASCII one is told by
+		// its byte, and of the others only "…" is one.
+		if c := text[i]; c < utf8.RuneSelf {
+			if c != '.' && c != '!' && c != '?' && c != ':' {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); r != '…' {
 			i += size
 			continue
 		}
@@ -553,12 +579,13 @@ func dotEnds(text string, i, j, k int, toks []token) bool {
 	if !ok {
 		return true
 	}
-	w := strings.ToLower(text[t.start:t.end]) + "."
-	switch {
-	case neverEnds[w]:
-		return false
-	case mayEnd[w]:
-		return next == 0 || unicode.IsUpper(next)
+	if w, ok := abbreviationKey(text[t.start:t.end]); ok {
+		switch {
+		case neverEnds[string(w)]:
+			return false
+		case mayEnd[string(w)]:
+			return next == 0 || unicode.IsUpper(next)
+		}
 	}
 	last := text[t.start:t.end]
 	if d := strings.LastIndexByte(last, '.'); d >= 0 {
@@ -569,6 +596,33 @@ func dotEnds(text string, i, j, k int, toks []token) bool {
 	}
 	return true
 }
+
+// abbreviationKey is word lowercased with its full stop, the spelling
+// neverEnds and mayEnd use, in a buffer of its own; ok is false for a word
+// that cannot be one of them: longer than the longest, or not ASCII (they
+// all are; strings.ToLower would also lowercase other letters).
+func abbreviationKey(word string) (key []byte, ok bool) {
+	var buf [maxAbbreviation]byte
+	if len(word)+1 > len(buf) {
+		return nil, false
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return nil, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	buf[len(word)] = '.'
+	return buf[:len(word)+1], true
+}
+
+// maxAbbreviation is the length of the longest word in neverEnds and
+// mayEnd, with its full stop ("f.eks.", "ekskl.").
+const maxAbbreviation = 6
 
 // nextWordRune is the first letter or digit of s after white space and
 // opening quotes or brackets, or 0 if none comes first.

@@ -491,3 +491,16 @@ func TestLatinTable(t *testing.T) {
 		t.Error("U+0301 is a word rune but does not start a word")
 	}
 }
+
+// The abbreviation lists are ASCII and no longer than maxAbbreviation, as
+// abbreviationKey assumes; a longer or non-ASCII entry would never match.
+func TestAbbreviationListsFitKey(t *testing.T) {
+	for _, m := range []map[string]bool{neverEnds, mayEnd} {
+		for w := range m {
+			k, ok := abbreviationKey(strings.TrimSuffix(strings.ToUpper(w), "."))
+			if !ok || string(k) != w {
+				t.Errorf("%q: abbreviationKey gives %q, %v", w, k, ok)
+			}
+		}
+	}
+}
