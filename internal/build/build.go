@@ -213,22 +213,23 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 	}
 	mark("open+assets")
-	l = b.pages()
-	mark("render+write")
+	var index func() error
+	if b.index != nil {
+		index = b.writeIndex
+	}
+	l, err = b.pages(index)
+	mark("render+write+index")
 	all.Merge(l)
 	if errs, _ := all.Count(); errs > 0 {
 		return fail(nil)
+	}
+	if err != nil {
+		return res, err
 	}
 	if err := b.static(os.DirFS(contentDir)); err != nil {
 		return res, err
 	}
 	mark("static")
-	if b.index != nil {
-		if err := b.writeIndex(); err != nil {
-			return res, err
-		}
-	}
-	mark("index")
 	if err := b.sitemap(); err != nil {
 		return res, err
 	}
@@ -288,7 +289,8 @@ type builder struct {
 	filterURLs   []string            // the filter pages' first URLs, for the sitemap
 	rec          *recorder           // what each file used, for a Session; nil otherwise
 	shared       *render.SharedCache // shared partials made in the current pass
-	jobs, last   []job               // the files to render; last: after all others (the language report)
+	jobs, last   []job               // the files to render; last: the language report, after jobs[:texts]
+	texts        int                 // jobs[:texts] render their page's text; the rest are further list pages
 	checked      []*check.Page       // what labyrint check looks at; only with Options.Check
 	assetURLs    map[string]string
 	mu           sync.Mutex
@@ -338,14 +340,33 @@ type job struct {
 	tax    *site.Taxonomy
 }
 
+// hasText says whether the job renders its page's own text (Markdown):
+// every page's first (or only) file. Only these feed the search index and
+// the language report.
+func (j job) hasText() bool { return j.filter == nil && (j.pager == nil || j.pager.Number == 1) }
+
 // pages renders every page of the view on all cores, writing each as soon
-// as it is made.
-func (b *builder) pages() *diag.List {
+// as it is made. The files with text come first (plan puts them there):
+// when they are made, the search index has every document and the language
+// report every row. So the report is made then, and index (if not nil:
+// writeIndex) runs beside the rest, the lists' further pages and the filter
+// pages, instead of after them on cores left idle by its serial parts.
+func (b *builder) pages(index func() error) (*diag.List, error) {
 	b.plan()
-	all := b.run(b.jobs)
+	all := b.run(b.jobs[:b.texts])
 	sortLanguage(b.language)
-	all.Merge(b.run(b.last))
-	return all
+	all.Merge(b.render(b.last))
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if index != nil {
+			err = index()
+		}
+	}()
+	all.Merge(b.render(b.jobs[b.texts:]))
+	<-done
+	return all, err
 }
 
 // sortLanguage orders the language report: hardest pages first.
@@ -363,7 +384,7 @@ func sortLanguage(rows []render.LanguageRow) {
 // results, for a Session's update.
 func (b *builder) clone() *builder {
 	return &builder{ctx: b.ctx, o: b.o, cfg: b.cfg, site: b.site, view: b.view, tpl: b.tpl, md: b.md, gl: b.gl,
-		info: b.info, rules: b.rules, assetURLs: b.assetURLs, jobs: b.jobs, last: b.last, filterURLs: b.filterURLs}
+		info: b.info, rules: b.rules, assetURLs: b.assetURLs, jobs: b.jobs, texts: b.texts, last: b.last, filterURLs: b.filterURLs}
 }
 
 // plan lists the files to render: b.jobs, then b.last.
@@ -388,22 +409,30 @@ func (b *builder) plan() {
 		}
 		jobs = append(jobs, job{page: p, url: p.URL})
 	}
-	// The language report shows every page's analysis: render it last.
-	var last []job
-	kept := jobs[:0]
+	// The language report shows every page's analysis: render it last,
+	// after the files with text, which the others follow (see pages).
+	var texts, rest, last []job
 	for _, j := range jobs {
-		if j.page.Layout == ReportLayout {
+		switch {
+		case j.page.Layout == ReportLayout:
 			last = append(last, j)
-		} else {
-			kept = append(kept, j)
+		case j.hasText():
+			texts = append(texts, j)
+		default:
+			rest = append(rest, j)
 		}
 	}
-	b.jobs, b.last = kept, last
+	b.jobs, b.texts, b.last = append(texts, rest...), len(texts), last
 }
 
-// run renders jobs on all cores.
+// run renders jobs on all cores in a pass of their own.
 func (b *builder) run(jobs []job) *diag.List {
 	b.shared = render.NewSharedCache() // a pass sees one menu and one set of titles
+	return b.render(jobs)
+}
+
+// render renders jobs on all cores, in the current pass (b.shared).
+func (b *builder) render(jobs []job) *diag.List {
 	var mu sync.Mutex
 	var lists []*diag.List
 	par.Each(len(jobs), func() func(int) {
@@ -442,7 +471,7 @@ func (b *builder) page(j job, l *diag.List) {
 		d.Section = j.page
 	}
 	var links []markdown.LinkRef
-	if j.filter == nil && (j.pager == nil || j.pager.Number == 1) {
+	if j.hasText() {
 		res := b.md.Render(p.Src.Body, p.Src.BodyLine, b.linkFunc(p, d), b.gl.renderOptions(p)...)
 		if b.o.dropsText() {
 			// A body is rendered once per build, here: let a large site's
@@ -537,7 +566,9 @@ func (b *builder) writeIndex() error {
 	par.Each(len(files), func() func(int) {
 		return func(i int) { errs[i] = b.w.WriteRaw(files[i].name, files[i].data) }
 	})
+	b.mu.Lock() // pages are written meanwhile (see pages)
 	b.files += len(files)
+	b.mu.Unlock()
 	return errors.Join(errs...)
 }
 
