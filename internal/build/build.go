@@ -348,7 +348,8 @@ func (j job) hasText() bool { return j.filter == nil && (j.pager == nil || j.pag
 // pages renders every page of the view on all cores, writing each as soon
 // as it is made. The files with text come first (plan puts them there):
 // when they are made, the search index has every document and the language
-// report every row. So the report is made then, and index (if not nil:
+// report every row. So the report is made then (before index starts: it
+// has text of its own, which is indexed), and index (if not nil:
 // writeIndex) runs beside the rest, the lists' further pages and the filter
 // pages, instead of after them on cores left idle by its serial parts.
 func (b *builder) pages(index func() error) (*diag.List, error) {
