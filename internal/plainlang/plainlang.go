@@ -330,8 +330,11 @@ type token struct {
 
 func isWordStart(r rune) bool { return class(r)&(isLetter|isNumber) != 0 }
 
-func isWordRune(r rune) bool {
-	return isWordStart(r) || r >= rune(len(latin)) && unicode.IsMark(r) // no marks below U+0300
+func isWordRune(r rune) bool { return isWordClass(r, class(r)) }
+
+// isWordClass is isWordRune for r of class c, for a loop that has c already.
+func isWordClass(r rune, c uint8) bool {
+	return c&(isLetter|isNumber) != 0 || r >= rune(len(latin)) && unicode.IsMark(r) // no marks below U+0300
 }
 
 func isLetterRune(r rune) bool { return class(r)&isLetter != 0 }
@@ -401,9 +404,9 @@ func tokenizeInto(toks []token, s string) []token {
 			if r, size = rune(s[i]), 1; r >= utf8.RuneSelf {
 				r, size = utf8.DecodeRuneInString(s[i:])
 			}
-			// isWordRune and isLetterRune, inlined: this loop sees every
+			// One class look-up for both questions: this loop sees every
 			// character of the text.
-			if c := class(r); c&(isLetter|isNumber) != 0 || r >= rune(len(latin)) && unicode.IsMark(r) {
+			if c := class(r); isWordClass(r, c) {
 				if c&isLetter != 0 {
 					t.letters++
 				}
