@@ -213,11 +213,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 	}
 	mark("open+assets")
-	var index func() error
-	if b.index != nil {
-		index = b.writeIndex
-	}
-	l, err = b.pages(index)
+	l, err = b.pages()
 	mark("render+write+index")
 	all.Merge(l)
 	if errs, _ := all.Count(); errs > 0 {
@@ -348,11 +344,11 @@ func (j job) hasText() bool { return j.filter == nil && (j.pager == nil || j.pag
 // pages renders every page of the view on all cores, writing each as soon
 // as it is made. The files with text come first (plan puts them there):
 // when they are made, the search index has every document and the language
-// report every row. So the report is made then (before index starts: it
-// has text of its own, which is indexed), and index (if not nil:
-// writeIndex) runs beside the rest, the lists' further pages and the filter
-// pages, instead of after them on cores left idle by its serial parts.
-func (b *builder) pages(index func() error) (*diag.List, error) {
+// report every row. So the report is made then (before the index is
+// written: it has text of its own, which is indexed), and writeIndex runs
+// beside the rest, the lists' further pages and the filter pages, instead
+// of after them on cores left idle by its serial parts.
+func (b *builder) pages() (*diag.List, error) {
 	b.plan()
 	all := b.run(b.jobs[:b.texts])
 	sortLanguage(b.language)
@@ -361,9 +357,7 @@ func (b *builder) pages(index func() error) (*diag.List, error) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		if index != nil {
-			err = index()
-		}
+		err = b.writeIndex()
 	}()
 	all.Merge(b.render(b.jobs[b.texts:]))
 	<-done
@@ -548,8 +542,12 @@ func (b *builder) page(j job, l *diag.List) {
 }
 
 // writeIndex writes the search index into the search page's idx/ folder,
-// compressing and writing its files on all cores.
+// compressing and writing its files on all cores; nothing if the site has
+// no search page.
 func (b *builder) writeIndex() error {
+	if b.index == nil {
+		return nil // the site has no search page
+	}
 	dir := strings.TrimPrefix(b.searchPage().URL, "/") + "idx/"
 	type file struct {
 		name string
