@@ -601,9 +601,10 @@ func dotEnds(text string, i, j, k int, toks []token) bool {
 }
 
 // abbreviationKey is word lowercased with its full stop, the spelling
-// neverEnds and mayEnd use, in a buffer of its own; ok is false for a word
-// that cannot be one of them: longer than the longest, or not ASCII (they
-// all are; strings.ToLower would also lowercase other letters).
+// neverEnds and mayEnd use; ok is false for a word that cannot be one of
+// them: longer than the longest, or with a letter outside ASCII (they are
+// all ASCII, TestAbbreviationListsFitKey). Inlined in dotEnds, its buffer
+// stays on the stack (go build -gcflags=-m).
 func abbreviationKey(word string) (key []byte, ok bool) {
 	var buf [maxAbbreviation]byte
 	if len(word)+1 > len(buf) {
