@@ -467,7 +467,9 @@ func (b *builder) page(j job, l *diag.List) {
 	}
 	var links []markdown.LinkRef
 	if j.hasText() {
-		res := b.md.Render(p.Src.Body, p.Src.BodyLine, b.linkFunc(p, d), b.gl.renderOptions(p)...)
+		var html string
+		var minErr error
+		res := b.md.RenderHTML(p.Src.Body, p.Src.BodyLine, b.linkFunc(p, d), func(h []byte) { html, minErr = output.MinifyHTML(h) }, b.gl.renderOptions(p)...)
 		if b.o.dropsText() {
 			// A body is rendered once per build, here: let a large site's
 			// file contents go as soon as their page is made.
@@ -481,9 +483,8 @@ func (b *builder) page(j job, l *diag.List) {
 			}
 			l.Add(diag.Finding{File: p.Src.File, Line: pr.Line, Severity: sev, Code: pr.Code, Msg: pr.Msg})
 		}
-		html, err := output.MinifyHTML(res.HTML)
-		if err != nil {
-			l.Add(diag.Finding{File: p.Src.File, Line: p.Src.BodyLine, Severity: diag.Error, Code: "minify", Msg: err.Error()})
+		if minErr != nil {
+			l.Add(diag.Finding{File: p.Src.File, Line: p.Src.BodyLine, Severity: diag.Error, Code: "minify", Msg: minErr.Error()})
 			return
 		}
 		d.Content = templateHTML(html)
