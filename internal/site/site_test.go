@@ -553,3 +553,33 @@ func TestTermPagesNoDuplicates(t *testing.T) {
 		t.Errorf("Terms(visitation, values) = %v, want respekt once", got)
 	}
 }
+
+// Pages with the same title come in URL order, in a section's list and in
+// a term's (SortByTitle); the sorts are not stable, so the URL decides.
+func TestEqualTitlesInURLOrder(t *testing.T) {
+	fsys := testTree()
+	for _, n := range []string{"c", "a", "b"} {
+		fsys["inspiration/"+n+".md"] = md("title: Samme", "audience: public", "values: [respekt]")
+	}
+	s := buildOK(t, fsys)
+	v := s.Select(s.Config.Targets["public"], Options{})
+	want := []string{"/inspiration/a/", "/inspiration/b/", "/inspiration/c/"}
+	var same []*Page
+	for _, p := range v.Children(page(t, s, "/inspiration/")) {
+		if p.Title == "Samme" {
+			same = append(same, p)
+		}
+	}
+	if got := urls(same); !reflect.DeepEqual(got, want) {
+		t.Errorf("section children titled Samme = %v, want %v", got, want)
+	}
+	same = nil
+	for _, p := range v.TermPages(s.Taxonomy("values").Terms[0]) {
+		if p.Title == "Samme" {
+			same = append(same, p)
+		}
+	}
+	if got := urls(same); !reflect.DeepEqual(got, want) {
+		t.Errorf("term pages titled Samme = %v, want %v", got, want)
+	}
+}
