@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,6 +32,8 @@ type Config struct {
 	Plain      Plain                  `yaml:"language_rules"`
 	Params     map[string]string      `yaml:"params"` // free values for the layouts (address, phone, …)
 	Extra      map[string]interface{} `yaml:",inline"`
+
+	required map[*Kind][]string // RequiredFields by kind, made when the config is checked
 }
 
 // Target is one build of the content tree for one audience.
@@ -126,6 +129,34 @@ func (c *Config) FieldFor(k *Kind, key string) *Field {
 		}
 	}
 	return c.Fields[key]
+}
+
+// RequiredFields lists the fields a page of kind k (nil for a plain page)
+// must carry, sorted, each once.
+func (c *Config) RequiredFields(k *Kind) []string {
+	if r, ok := c.required[k]; ok {
+		return r
+	}
+	return c.requiredFields(k)
+}
+
+func (c *Config) requiredFields(k *Kind) []string {
+	var out []string
+	for n, f := range c.Fields {
+		if f.Required {
+			out = append(out, n)
+		}
+	}
+	if k != nil {
+		out = append(out, k.Required...)
+		for n, f := range k.Fields {
+			if f.Required {
+				out = append(out, n)
+			}
+		}
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
 }
 
 // FieldNames lists every key a page of kind k may carry, sorted.
@@ -280,6 +311,12 @@ func (c *Config) check() error {
 		}
 		if ways != 1 {
 			bad("taxonomies.%s: angiv præcis én af pages, terms eller free", n)
+		}
+	}
+	c.required = map[*Kind][]string{nil: c.requiredFields(nil)}
+	for _, k := range c.Kinds {
+		if k != nil {
+			c.required[k] = c.requiredFields(k)
 		}
 	}
 	if c.Plain.LixTarget == 0 {

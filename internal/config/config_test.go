@@ -144,6 +144,24 @@ func TestParseValid(t *testing.T) {
 	if f := c.FieldFor(nil, "title"); f == nil || !f.Required || f.Label != "Titel" {
 		t.Errorf("FieldFor(nil, title) = %+v", f)
 	}
+	// Required fields: the common ones and the kind's, sorted, each once;
+	// a config made by hand (no cache) gives the same.
+	for _, tt := range []struct {
+		kind *Kind
+		want []string
+	}{{nil, []string{"title"}}, {c.Kinds["offer"], []string{"summary", "title", "unit"}}, {c.Kinds["unit"], []string{"title"}}} {
+		if got := c.RequiredFields(tt.kind); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("RequiredFields(%v) = %v, want %v", tt.kind, got, tt.want)
+		}
+		byHand := &Config{Fields: c.Fields}
+		if got := byHand.RequiredFields(tt.kind); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("RequiredFields(%v) without the cache = %v, want %v", tt.kind, got, tt.want)
+		}
+	}
+	withSummary := &Kind{Required: []string{"summary", "title"}, Fields: map[string]*Field{"summary": {Type: "string", Required: true}}}
+	if got, want := c.RequiredFields(withSummary), []string{"summary", "title"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("RequiredFields(kind naming a field twice) = %v, want %v", got, want)
+	}
 	wantNames := []string{"audience", "date", "draft", "focus", "phone", "slug", "summary", "tags", "title", "values", "weight"}
 	if got := c.FieldNames(c.Kinds["unit"]); !reflect.DeepEqual(got, wantNames) {
 		t.Errorf("FieldNames(unit) = %v, want %v", got, wantNames)

@@ -283,14 +283,14 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 			Msg: "siden har ingen felter (front matter)", Hint: "start filen med tre linjer: ---, title: \"Sidens titel\" og ---"})
 		return nil
 	}
-	fields, err := markdown.FrontMatter(parts)
+	fields, dups, err := markdown.ReadFrontMatter(parts)
 	if err != nil {
 		se := err.(*markdown.SplitError)
 		l.Errorf(file, se.Line, "yaml", "%s", se.Msg)
 		return nil
 	}
 	before, _ := l.Count()
-	for _, d := range markdown.Duplicates(parts) {
+	for _, d := range dups {
 		l.Errorf(file, d.Line, "duplicate-key", "feltet %q står der to gange; slet det ene", d.Key)
 	}
 	failed := map[string]bool{} // keys already reported
@@ -330,25 +330,7 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 		}
 		s.Fields[f.Key] = v
 	}
-	required := []string{}
-	for n, f := range cfg.Fields {
-		if f.Required {
-			required = append(required, n)
-		}
-	}
-	if s.Kind != nil {
-		required = append(required, s.Kind.Required...)
-		for n, f := range s.Kind.Fields {
-			if f.Required {
-				required = append(required, n)
-			}
-		}
-	}
-	sort.Strings(required)
-	for i, r := range required {
-		if i > 0 && required[i-1] == r {
-			continue
-		}
+	for _, r := range cfg.RequiredFields(s.Kind) {
 		if isEmpty(s.Fields[r]) && !failed[r] {
 			label := r
 			if d := cfg.FieldFor(s.Kind, r); d != nil && d.Label != "" {

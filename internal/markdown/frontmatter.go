@@ -102,25 +102,32 @@ const yamlPrefix = "ugyldig YAML i felterne: "
 // matter at any line of dashes, even an indented one inside a block scalar,
 // and silently drops every key after it. Split finds the fences exactly.
 func FrontMatter(s Source) ([]Field, error) {
+	fields, _, err := ReadFrontMatter(s)
+	return fields, err
+}
+
+// ReadFrontMatter is FrontMatter that also returns what Duplicates would,
+// reading the lines that start keys once for both.
+func ReadFrontMatter(s Source) (fields, duplicates []Field, err error) {
 	if !s.HasFront || len(bytes.TrimSpace(s.Front)) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	at := func(line int, msg string) error {
 		return &SplitError{Line: s.FrontLine + line - 1, Msg: msg}
 	}
 	if i := yamlBreakOffset(s.Front); i >= 0 {
 		r, _ := utf8.DecodeRune(s.Front[i:])
-		return nil, at(lineOf(s.Front, i), yamlPrefix+yamlBreakMsg(r))
+		return nil, nil, at(lineOf(s.Front, i), yamlPrefix+yamlBreakMsg(r))
 	}
 	var items yaml.MapSlice
-	err := yaml.Unmarshal(s.Front, &items)
+	err = yaml.Unmarshal(s.Front, &items)
 	var syntax error
 	if err != nil {
 		syntax = yamlSyntax(s.Front)
 	}
 	if syntax == nil || strings.HasPrefix(strings.TrimPrefix(syntax.Error(), "yaml: "), "unknown anchor") {
 		if off := nodeProperty(s.Front); off >= 0 {
-			return nil, at(lineOf(s.Front, off), yamlPrefix+nodePropertyMsg(s.Front, off))
+			return nil, nil, at(lineOf(s.Front, off), yamlPrefix+nodePropertyMsg(s.Front, off))
 		}
 	}
 	var entries []entry
@@ -128,19 +135,19 @@ func FrontMatter(s Source) ([]Field, error) {
 		entries = topEntries(s.Front, s.FrontLine)
 		for _, e := range entries {
 			if e.text == "<<" {
-				return nil, &SplitError{Line: e.line, Msg: yamlPrefix + "\"<<\" fletter felter ind fra et andet sted og kan ikke bruges i felterne; skriv felterne ud hver for sig"}
+				return nil, nil, &SplitError{Line: e.line, Msg: yamlPrefix + "\"<<\" fletter felter ind fra et andet sted og kan ikke bruges i felterne; skriv felterne ud hver for sig"}
 			}
 		}
 	}
 	switch {
 	case syntax != nil:
 		line, msg := yamlProblem(s.Front, syntax)
-		return nil, at(line, yamlPrefix+msg)
+		return nil, nil, at(line, yamlPrefix+msg)
 	case err != nil && strings.Contains(err.Error(), "cannot unmarshal"):
-		return nil, at(1, "felterne skal stå som linjer med navn: værdi, fx title: \"Sidens titel\"")
+		return nil, nil, at(1, "felterne skal stå som linjer med navn: værdi, fx title: \"Sidens titel\"")
 	case err != nil:
 		line, msg := yamlProblem(s.Front, err)
-		return nil, at(line, yamlPrefix+msg)
+		return nil, nil, at(line, yamlPrefix+msg)
 	}
 	// Match YAML's keys to the entry lines in order: by key, so that a
 	// line taken for a key by mistake costs nothing and the work stays
@@ -152,6 +159,7 @@ func FrontMatter(s Source) ([]Field, error) {
 		}
 	}
 	out := make([]Field, 0, len(items))
+	duplicates = duplicateEntries(entries)
 	next := 0 // entries before it are taken
 	for _, it := range items {
 		f := Field{Key: keyName(it.Key), Value: it.Value, Line: s.FrontLine}
@@ -171,13 +179,15 @@ func FrontMatter(s Source) ([]Field, error) {
 		byID[id] = l
 		out = append(out, f)
 	}
-	return out, nil
+	return out, duplicates, nil
 }
 
 // keyName spells a key that could not be found in the text the way YAML
 // writes it on one line (null, [a, b], {a: b}), not as fmt.Sprint does.
 func keyName(k interface{}) string {
 	switch x := k.(type) {
+	case string:
+		return x
 	case nil:
 		return "null"
 	case []interface{}:
@@ -264,10 +274,12 @@ func topEntries(front []byte, firstLine int) []entry {
 
 // Duplicates returns the lines of keys that appear more than once at the top
 // level, in order, as key → line of the repeat.
-func Duplicates(s Source) []Field {
-	seen := map[string]bool{}
+func Duplicates(s Source) []Field { return duplicateEntries(topEntries(s.Front, s.FrontLine)) }
+
+func duplicateEntries(entries []entry) []Field {
+	seen := make(map[string]bool, len(entries))
 	var out []Field
-	for _, e := range topEntries(s.Front, s.FrontLine) {
+	for _, e := range entries {
 		if seen[e.name] {
 			out = append(out, Field{Key: e.name, Line: e.line})
 		}
@@ -293,8 +305,10 @@ func topKey(l []byte) (string, bool) {
 	if end <= 0 {
 		return "", false
 	}
-	k := strings.TrimRight(string(l[:end]), " \t")
-	return k, k != ""
+	for end > 0 && (l[end-1] == ' ' || l[end-1] == '\t') {
+		end--
+	}
+	return string(l[:end]), end > 0
 }
 
 // keyEnd returns the offset of the colon that ends the key the line starts
