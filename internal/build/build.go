@@ -495,8 +495,14 @@ func (b *builder) page(j job, l *diag.List) {
 			l.Add(f)
 		}
 		if p.Layout != ReportLayout && p.Kind != "notfound" && rep.Words > 0 {
+			// The longest sentence and the terms are cloned: they are pieces
+			// of their paragraphs' text, which the row would otherwise keep
+			// whole until the build ends.
+			for i, t := range unexplained {
+				unexplained[i] = strings.Clone(t)
+			}
 			row := render.LanguageRow{Page: p, Lix: int(rep.Lix), Words: rep.Words,
-				Longest: rep.Longest.Text, Longests: rep.Longest.Words, Terms: unexplained, Findings: len(rep.Findings)}
+				Longest: strings.Clone(rep.Longest.Text), Longests: rep.Longest.Words, Terms: unexplained, Findings: len(rep.Findings)}
 			b.mu.Lock()
 			b.language = append(b.language, row)
 			b.mu.Unlock()

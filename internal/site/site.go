@@ -38,10 +38,10 @@ type Page struct {
 	Menu      int             // place in the main menu, 0 for none
 	Review    string          // note for editors; never shown on targets without a label
 
-	parent   *Page              // the section page above, nil for the front page
-	children []*Page            // pages and sections directly below, sorted
-	terms    map[string][]*Term // taxonomy name → the terms this page refers to
-	key      []byte             // Danish collation key of the title, for sorting
+	parent   *Page   // the section page above, nil for the front page
+	children []*Page // pages and sections directly below, sorted
+	terms    []*Term // the terms this page refers to, each taxonomy's in the page's order
+	key      []byte  // Danish collation key of the title, for sorting
 }
 
 // Field returns a front matter field by key (nil if absent).
@@ -402,13 +402,10 @@ func (s *Site) buildTaxonomies(l *diag.List) {
 					l.Add(f)
 					continue
 				}
-				if p.terms == nil {
-					p.terms = map[string][]*Term{}
-				}
-				if slices.Contains(p.terms[t.Name], term) {
+				if slices.Contains(p.terms, term) {
 					continue // the same term twice on one page
 				}
-				p.terms[t.Name] = append(p.terms[t.Name], term)
+				p.terms = append(p.terms, term)
 				term.pages = append(term.pages, p)
 			}
 		}

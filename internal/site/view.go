@@ -109,8 +109,8 @@ func (v *View) Menu() []*Page { return v.menu }
 // page-based terms whose page this view does not show.
 func (v *View) Terms(p *Page, tax string) []*Term {
 	var out []*Term
-	for _, t := range p.terms[tax] {
-		if t.Page == nil || v.visible[t.Page] {
+	for _, t := range p.terms {
+		if t.Tax.Name == tax && (t.Page == nil || v.visible[t.Page]) {
 			out = append(out, t)
 		}
 	}
