@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"html/template"
 	"strings"
@@ -113,32 +115,144 @@ func (d *Data) TermLists(taxes string) TermLists {
 func (d *Data) Memo(name string, v any) (template.HTML, error) {
 	switch x := v.(type) {
 	case Memoable:
-		return d.memo(name, x)
+		p, err := d.memo(name, x)
+		if err != nil || !p.rooted {
+			return p.html, err
+		}
+		return template.HTML(string(p.html) + d.root + p.after), nil
 	case memoSeq:
 		items := x.memoItems()
-		parts := make([]template.HTML, len(items))
+		parts := make([]piece, len(items))
 		n := 0
 		for i, m := range items {
-			h, err := d.memo(name, m)
+			p, err := d.memo(name, m)
 			if err != nil {
 				return "", err
 			}
-			parts[i] = h
-			n += len(h)
+			parts[i] = p
+			n += len(p.html) + len(p.after)
+			if p.rooted {
+				n += len(d.root)
+			}
 		}
 		// One allocation: a long list (a value's cases) grew the builder
 		// a dozen times.
 		var b strings.Builder
 		b.Grow(n)
-		for _, h := range parts {
-			b.WriteString(string(h))
+		for _, p := range parts {
+			b.WriteString(string(p.html))
+			if p.rooted {
+				b.WriteString(d.root)
+				b.WriteString(p.after)
+			}
 		}
 		return template.HTML(b.String()), nil
 	}
 	return "", fmt.Errorf("Memo %s: %T kan ikke gemmes som et fælles stykke", name, v)
 }
 
-func (d *Data) memo(name string, v Memoable) (template.HTML, error) {
+// piece is a memoised piece as written: html, or for a card made for every
+// folder (rooted), html, then the page's root, then after.
+type piece struct {
+	html   template.HTML
+	after  string
+	rooted bool
+}
+
+// Cards are made for every folder at once. A card's only link is the
+// page's URL behind the relative path from the list's folder to the site
+// root (Data.Rel), so memoised by its value a case's card was made again
+// for each folder depth of the lists it is on: two or three times at 10,000
+// cases. Instead the card is made once, with rootMarker where the root
+// goes, and each list writes its own root there. This holds if the partial
+// writes the link as it is (as href="{{.Link}}" does) and uses it for
+// nothing else; the first card made with a partial is also made directly,
+// two folders down, and if the two differ, that partial's cards are made
+// per folder.
+
+// rootMarker stands for the root in a card made for every folder: letters
+// and digits, which every context writes unchanged, and random, so no text
+// holds it by chance.
+var rootMarker = func() string {
+	var b [12]byte
+	rand.Read(b[:])
+	return "labyrintroot" + hex.EncodeToString(b[:])
+}()
+
+// upPath reports whether r is a root a card can be made for: "" or "../"
+// repeated (not the base path the 404 page uses).
+func upPath(r string) bool {
+	for ; r != ""; r = r[3:] {
+		if !strings.HasPrefix(r, "../") {
+			return false
+		}
+	}
+	return true
+}
+
+// rootedCard returns the card c made for every folder, or ok false if it
+// is made per folder.
+func (d *Data) rootedCard(name string, c Card) (p piece, ok bool, err error) {
+	tail, found := strings.CutPrefix(c.Link, d.root)
+	cache := d.shared
+	if !found || !upPath(d.root) || cache == nil {
+		return piece{}, false, nil
+	}
+	k := name + "\x00" + c.Page.URL + "\x00" + tail
+	cache.mu.Lock()
+	state := cache.cardCheck[name]
+	parts, hit := cache.cards[k]
+	cache.mu.Unlock()
+	switch {
+	case state < 0:
+		return piece{}, false, nil
+	case hit:
+		return piece{html: template.HTML(parts[0]), after: parts[1], rooted: true}, true, nil
+	}
+	exec := func(link string) (string, error) {
+		b := bufPool.Get().(*bytes.Buffer)
+		b.Reset()
+		defer bufPool.Put(b)
+		c := c
+		c.Link = link
+		err := d.set.ExecuteTemplate(b, name, c)
+		return b.String(), err
+	}
+	out, err := exec(rootMarker + tail)
+	if err != nil {
+		return piece{}, false, err
+	}
+	before, after, one := strings.Cut(out, rootMarker)
+	one = one && !strings.Contains(after, rootMarker)
+	if one && state == 0 {
+		direct, err := exec("../../" + tail)
+		if err != nil {
+			return piece{}, false, err
+		}
+		one = direct == before+"../../"+after
+	}
+	cache.mu.Lock()
+	defer cache.mu.Unlock()
+	if !one {
+		cache.cardCheck[name] = -1
+		return piece{}, false, nil
+	}
+	cache.cardCheck[name] = 1
+	cache.cards[k] = [2]string{before, after}
+	return piece{html: template.HTML(before), after: after, rooted: true}, true, nil
+}
+
+func (d *Data) memo(name string, v Memoable) (piece, error) {
+	if c, ok := v.(Card); ok {
+		if p, ok, err := d.rootedCard(name, c); ok || err != nil {
+			return p, err
+		}
+	}
+	h, err := d.memoHTML(name, v)
+	return piece{html: h}, err
+}
+
+func (d *Data) memoHTML(name string, v Memoable) (template.HTML, error) {
 	k := v.memoKey()
 	if k == "" {
 		return "", nil

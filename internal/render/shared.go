@@ -33,11 +33,16 @@ type SharedCache struct {
 	mu   sync.Mutex
 	m    map[string][]*variant
 	memo map[string]template.HTML // memoised partials (memo.go) by name and key
+	// cards made for every folder (memo.go) by name, URL and link below
+	// the root: the card before and after the root
+	cards     map[string][2]string
+	cardCheck map[string]int8 // by partial name: 1 cards are made for every folder, -1 per folder, 0 not yet known
 }
 
 // NewSharedCache returns an empty cache.
 func NewSharedCache() *SharedCache {
-	return &SharedCache{m: map[string][]*variant{}, memo: map[string]template.HTML{}}
+	return &SharedCache{m: map[string][]*variant{}, memo: map[string]template.HTML{},
+		cards: map[string][2]string{}, cardCheck: map[string]int8{}}
 }
 
 type variant struct {
