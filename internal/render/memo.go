@@ -17,7 +17,8 @@ import (
 // thousands of times: a public build of the 10,000-case benchmark corpus
 // made 66 distinct ones. Breadcrumb trails (Trail) are the same for every
 // page in a folder, and a card in a list (Card) is the same on every list
-// in one folder: at 10,000 cases a case's card is on about seven lists.
+// but for its link's root (at 10,000 cases a case's card is on about seven
+// lists): cards are made once for every folder, see rootedCard.
 
 // Memoable is a value a memoised partial is made from.
 type Memoable interface {
@@ -159,17 +160,6 @@ type piece struct {
 	rooted bool
 }
 
-// Cards are made for every folder at once. A card's only link is the
-// page's URL behind the relative path from the list's folder to the site
-// root (Data.Rel), so memoised by its value a case's card was made again
-// for each folder depth of the lists it is on: two or three times at 10,000
-// cases. Instead the card is made once, with rootMarker where the root
-// goes, and each list writes its own root there. This holds if the partial
-// writes the link as it is (as href="{{.Link}}" does) and uses it for
-// nothing else; the first card made with a partial is also made directly,
-// two folders down, and if the two differ, that partial's cards are made
-// per folder.
-
 // rootMarker stands for the root in a card made for every folder: letters
 // and digits, which every context writes unchanged, and random, so no text
 // holds it by chance.
@@ -190,8 +180,16 @@ func upPath(r string) bool {
 	return true
 }
 
-// rootedCard returns the card c made for every folder, or ok false if it
-// is made per folder.
+// rootedCard returns the card c made for every folder at once, or ok false
+// if it is made per folder. A card's one link is the page's URL behind the
+// relative path from the list's folder to the site root (Data.Rel), so a
+// card memoised by its value was made again for each folder depth of the
+// lists it is on: two or three times a case at 10,000 cases. Instead it is
+// made once, with rootMarker where the root goes, and each list writes its
+// own root there. That holds if the partial writes the link as it is (as
+// href="{{.Link}}" does) and uses it for nothing else; so the first card
+// made with a partial is also made directly, two folders down, and if the
+// two differ, that partial's cards are made per folder.
 func (d *Data) rootedCard(name string, c Card) (p piece, ok bool, err error) {
 	tail, found := strings.CutPrefix(c.Link, d.root)
 	cache := d.shared
