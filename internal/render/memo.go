@@ -231,7 +231,9 @@ func (d *Data) rootedCard(name string, c Card) (p piece, ok bool, err error) {
 	}
 	cache.mu.Lock()
 	defer cache.mu.Unlock()
-	if !one {
+	if !one || cache.cardCheck[name] < 0 {
+		// Once one card fails, the partial's cards are all made per
+		// folder, even if another check ran at the same time and passed.
 		cache.cardCheck[name] = -1
 		return piece{}, false, nil
 	}
