@@ -132,7 +132,7 @@ func (c *Config) FieldFor(k *Kind, key string) *Field {
 }
 
 // RequiredFields lists the fields a page of kind k (nil for a plain page)
-// must carry, sorted, each once.
+// must carry, sorted, each once. The list is shared: do not change it.
 func (c *Config) RequiredFields(k *Kind) []string {
 	if r, ok := c.required[k]; ok {
 		return r
