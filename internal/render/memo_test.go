@@ -40,16 +40,8 @@ func TestCardsForEveryFolder(t *testing.T) {
 		}
 		v := s.Select(cfg.Targets["intranet"], site.Options{})
 		cache := NewSharedCache()
-		render := func(p *site.Page, u string, c *SharedCache) string {
-			d := NewData(v, p, u, SiteInfo{Title: cfg.Title, Params: cfg.Params}, testAssets)
-			d.Pager = Pages(p.URL, v.Children(p), ListSize)[0]
-			d.UseShared(c)
-			var out string
-			if err := tpl.Render(d, func(b []byte) { out = string(b) }); err != nil {
-				t.Fatalf("%s %s: %v", tt.name, u, err)
-			}
-			return out
-		}
+		info := SiteInfo{Title: cfg.Title, Label: cfg.Targets["intranet"].Label, Params: cfg.Params}
+		render := func(p *site.Page, u string, c *SharedCache) string { return renderAt(t, tpl, v, info, p, u, c) }
 		cards := map[string]bool{}
 		for _, p := range v.Pages {
 			if !p.IsSection || p.URL == "/" || p.Layout != "section" {
@@ -76,7 +68,7 @@ func TestCardsForEveryFolder(t *testing.T) {
 		case !tt.rooted && state != -1:
 			t.Errorf("%s: check %d, want -1: the cards must be made per folder", tt.name, state)
 		}
-		if !tt.rooted && !strings.Contains(render(firstSection(v), firstSection(v).URL+"x/", cache), `go('..\/..\/`) {
+		if sec := firstSection(v); !tt.rooted && !strings.Contains(render(sec, sec.URL+"x/", cache), `go('..\/..\/`) {
 			t.Errorf("%s: the link is not escaped for JavaScript", tt.name)
 		}
 	}

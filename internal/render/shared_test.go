@@ -24,16 +24,8 @@ func TestSharedPartials(t *testing.T) {
 	for _, target := range []string{"public", "intranet"} {
 		v := s.Select(cfg.Targets[target], site.Options{})
 		cache := NewSharedCache()
-		render := func(p *site.Page, u string, c *SharedCache) string {
-			d := NewData(v, p, u, SiteInfo{Title: cfg.Title, Label: cfg.Targets[target].Label, Params: cfg.Params}, testAssets)
-			d.Pager = Pages(p.URL, v.Children(p), ListSize)[0]
-			d.UseShared(c)
-			var out string
-			if err := tpl.Render(d, func(b []byte) { out = string(b) }); err != nil {
-				t.Fatalf("%s %s: %v", target, p.URL, err)
-			}
-			return out
-		}
+		info := SiteInfo{Title: cfg.Title, Label: cfg.Targets[target].Label, Params: cfg.Params}
+		render := func(p *site.Page, u string, c *SharedCache) string { return renderAt(t, tpl, v, info, p, u, c) }
 		for _, p := range v.Pages {
 			want := render(p, p.URL, nil)
 			if got := render(p, p.URL, cache); got != want {
@@ -61,6 +53,20 @@ func TestSharedPartials(t *testing.T) {
 		}
 		t.Logf("%s: %d pages, %d variants, %d memoised pieces", target, len(v.Pages), cache.variants(), len(cache.memo))
 	}
+}
+
+// renderAt renders page p (its first list page) at URL u with the shared
+// pieces kept in c (nil: none kept).
+func renderAt(t *testing.T, tpl *Templates, v *site.View, info SiteInfo, p *site.Page, u string, c *SharedCache) string {
+	t.Helper()
+	d := NewData(v, p, u, info, testAssets)
+	d.Pager = Pages(p.URL, v.Children(p), ListSize)[0]
+	d.UseShared(c)
+	var out string
+	if err := tpl.Render(d, func(b []byte) { out = string(b) }); err != nil {
+		t.Fatalf("%s at %s: %v", p.URL, u, err)
+	}
+	return out
 }
 
 // realSite loads the real site's config (site.yaml) with the content
