@@ -11,6 +11,12 @@
 # the work folder on disk; OUT=/dev/shm measures without the disk). RESULTS
 # names the results file (default bench/results.md).
 #
+# Ours is built as the README says to build it for the build server: for
+# x86-64-v3 (GOAMD64=v3) when this CPU has it. The default build (v1) is
+# run too, after the peer in each round, and reported beside it, so the
+# table shows what the compiler target is worth. GOAMD64 in the environment
+# chooses the level instead (GOAMD64=v1 measures the default build alone).
+#
 # Needs ../shared/bench (gencorpus.py, peer-build.sh; the peer installs Hugo
 # and Pagefind on first use). Not part of CI.
 set -euo pipefail
@@ -22,7 +28,26 @@ work=${BENCH_DIR:-/tmp/labyrint-bench}
 outdir=${OUT:-$work}
 results=${RESULTS:-bench/results.md}
 mkdir -p "$work" "$outdir"
-go build -o "$work/labyrint" ./cmd/labyrint
+# x86-64-v3 needs AVX2, BMI2, FMA, MOVBE (and what v2 needs); a v3 binary
+# refuses to start on a CPU without them.
+has_v3() {
+  [ "$(uname -m)" = x86_64 ] || return 1
+  local f
+  for f in avx2 bmi1 bmi2 fma movbe f16c abm sse4_2 popcnt; do
+    grep -qw "$f" /proc/cpuinfo || return 1
+  done
+}
+level=${GOAMD64:-}
+if [ -z "$level" ]; then
+  level=v1
+  has_v3 && level=v3
+fi
+GOAMD64=$level go build -o "$work/labyrint" ./cmd/labyrint
+default_too=false
+if [ "$level" != v1 ]; then
+  default_too=true
+  GOAMD64=v1 go build -o "$work/labyrint-v1" ./cmd/labyrint
+fi
 # What was measured: the commit the binary (and the site it builds) came from.
 built_from="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- '*.go' go.mod go.sum site.yaml layouts assets || echo ' (with changes to the code or site not committed)')"
 
@@ -38,13 +63,14 @@ run() {
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=()
 runs=()
+v1rows=()
 for n in $sizes; do
   corpus="$work/corpus-$n"
   [ -d "$corpus/content" ] || python3 "$shared/gencorpus.py" "$corpus" "$n"
   # Our search page comes with the site; the corpus has none, so give it one
   # as the real content has, so both pipelines build a search index.
   printf -- '---\ntitle: Søg\nlayout: search\n---\n' > "$corpus/content/soeg.md"
-  : > "$work/ours-$n.txt"; : > "$work/peer-$n.txt"
+  : > "$work/ours-$n.txt"; : > "$work/peer-$n.txt"; : > "$work/v1-$n.txt"
   r_n=REPS_$n
   for r in $(seq "${!r_n:-$reps}"); do
     rm -rf "$outdir/out-ours" "$outdir/out-peer"
@@ -57,10 +83,23 @@ for n in $sizes; do
     echo "n=$n run $r: peer" >&2
     run "$work/peer-$n.txt" bash "$shared/peer-build.sh" "$corpus" "$outdir/out-peer"
     tail -1 "$work/peer-$n.txt" >&2
+    if $default_too; then
+      rm -rf "$outdir/out-peer"
+      sync
+      echo "n=$n run $r: ours, default build (GOAMD64=v1)" >&2
+      run "$work/v1-$n.txt" "$work/labyrint-v1" build --content "$corpus/content" --out "$outdir/out-ours" --target public
+      tail -1 "$work/v1-$n.txt" >&2
+      rm -rf "$outdir/out-ours"
+    fi
   done
   ot=$(cut -d' ' -f1 "$work/ours-$n.txt" | median); om=$(cut -d' ' -f2 "$work/ours-$n.txt" | median)
   pt=$(cut -d' ' -f1 "$work/peer-$n.txt" | median); pm=$(cut -d' ' -f2 "$work/peer-$n.txt" | median)
-  runs+=("| $n | $(cut -d' ' -f1 "$work/ours-$n.txt" | tr '\n' ' ')| $(cut -d' ' -f1 "$work/peer-$n.txt" | tr '\n' ' ')|")
+  runs+=("| $n | $(cut -d' ' -f1 "$work/ours-$n.txt" | tr '\n' ' ')| $(cut -d' ' -f1 "$work/peer-$n.txt" | tr '\n' ' ')| $(cut -d' ' -f1 "$work/v1-$n.txt" | tr '\n' ' ')|")
+  if $default_too; then
+    vt=$(cut -d' ' -f1 "$work/v1-$n.txt" | median); vm=$(cut -d' ' -f2 "$work/v1-$n.txt" | median)
+    v1rows+=("$(awk -v n="$n" -v vt="$vt" -v vm="$vm" -v ot="$ot" -v pt="$pt" -v pm="$pm" 'BEGIN {
+      printf "| %d | %.2f s | %.0f MB | %.2f | %.2f | %+.1f%% |", n, vt, vm/1024, vt/pt, vm/pm, (ot/vt-1)*100 }')")
+  fi
   rows+=("$(awk -v n="$n" -v ot="$ot" -v om="$om" -v pt="$pt" -v pm="$pm" 'BEGIN {
     printf "| %d | %.2f s | %.0f MB | %.2f s | %.0f MB | %.2f | %.2f |", n, ot, om/1024, pt, pm/1024, ot/pt, om/pm }')")
 done
@@ -72,16 +111,25 @@ done
   echo "Load average (1, 5, 15 min) at the start: $load_start; at the end: $(cut -d' ' -f1-3 /proc/loadavg). Times are only comparable on an otherwise idle machine."
   echo "Median of $reps alternating runs (or REPS_<size>: $(env | grep '^REPS_' | tr '\n' ' ')); outputs written to $outdir ($(df --output=fstype "$outdir" | tail -1)), each run into an empty folder after \`sync\`; the corpus is ../shared/bench/gencorpus.py (every fifth case internal);"
   echo "ours builds the public target with search index, link checks, plain-language analysis, minify and .gz;"
+  echo "ours is built with GOAMD64=$level ($( [ "$level" = v1 ] && echo "the default" || echo "x86-64-v3, as the README builds it for the build server; this CPU has it"));"
   echo "the peer is ../shared/bench/peer-build.sh (Hugo --minify, then Pagefind). Fresh output folder each run."
   echo
   echo "| cases | ours wall | ours peak RSS | peer wall | peer peak RSS | wall ratio | RSS ratio |"
   echo "|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
   echo
+  if $default_too; then
+    echo "The default build (GOAMD64=v1), run after the peer in each round, against the same peer runs; the last column is what GOAMD64=$level changes in ours' median wall time:"
+    echo
+    echo "| cases | ours v1 wall | ours v1 peak RSS | wall ratio | RSS ratio | $level against v1 |"
+    echo "|---|---|---|---|---|---|"
+    printf '%s\n' "${v1rows[@]}"
+    echo
+  fi
   echo "Every run's wall time (seconds), in the order run:"
   echo
-  echo "| cases | ours | peer |"
-  echo "|---|---|---|"
+  echo "| cases | ours | peer | ours v1 |"
+  echo "|---|---|---|---|"
   printf '%s\n' "${runs[@]}"
 } > "$results"
 cat "$results"
