@@ -17,6 +17,10 @@
 # table shows what the compiler target is worth. GOAMD64 in the environment
 # chooses the level instead (GOAMD64=v1 measures the default build alone).
 #
+# REPORT_ONLY=1 writes the results file again from the last run's kept
+# figures (in BENCH_DIR) without measuring, e.g. after a change to the
+# report's format.
+#
 # Needs ../shared/bench (gencorpus.py, peer-build.sh; the peer installs Hugo
 # and Pagefind on first use). Not part of CI.
 set -euo pipefail
@@ -37,19 +41,28 @@ has_v3() {
     grep -qw "$f" /proc/cpuinfo || return 1
   done
 }
-level=${GOAMD64:-}
+measure=true
+if [ -n "${REPORT_ONLY:-}" ]; then
+  measure=false
+  # shellcheck source=/dev/null
+  . "$work/last-run.env"
+fi
+level=${level:-${GOAMD64:-}}
 if [ -z "$level" ]; then
   level=v1
   has_v3 && level=v3
 fi
-GOAMD64=$level go build -o "$work/labyrint" ./cmd/labyrint
 default_too=false
-if [ "$level" != v1 ]; then
-  default_too=true
-  GOAMD64=v1 go build -o "$work/labyrint-v1" ./cmd/labyrint
+[ "$level" != v1 ] && default_too=true
+if $measure; then
+  GOAMD64=$level go build -o "$work/labyrint" ./cmd/labyrint
+  $default_too && GOAMD64=v1 go build -o "$work/labyrint-v1" ./cmd/labyrint
+  # What was measured: the commit the binary (and the site it builds) came from.
+  built_from="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- '*.go' go.mod go.sum site.yaml layouts assets || echo ' (with changes to the code or site not committed)')"
+  load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+  day=$(date -u +%Y-%m-%d)
+  reps_env=$(env | grep '^REPS_' | sort | tr '\n' ' ' || true)
 fi
-# What was measured: the commit the binary (and the site it builds) came from.
-built_from="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- '*.go' go.mod go.sum site.yaml layouts assets || echo ' (with changes to the code or site not committed)')"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
@@ -60,19 +73,20 @@ run() {
   cat "$work/time.txt" >> "$out"
 }
 
-load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=()
 runs=()
 v1rows=()
 for n in $sizes; do
   corpus="$work/corpus-$n"
-  [ -d "$corpus/content" ] || python3 "$shared/gencorpus.py" "$corpus" "$n"
-  # Our search page comes with the site; the corpus has none, so give it one
-  # as the real content has, so both pipelines build a search index.
-  printf -- '---\ntitle: Søg\nlayout: search\n---\n' > "$corpus/content/soeg.md"
-  : > "$work/ours-$n.txt"; : > "$work/peer-$n.txt"; : > "$work/v1-$n.txt"
   r_n=REPS_$n
-  for r in $(seq "${!r_n:-$reps}"); do
+  if $measure; then
+    [ -d "$corpus/content" ] || python3 "$shared/gencorpus.py" "$corpus" "$n"
+    # Our search page comes with the site; the corpus has none, so give it one
+    # as the real content has, so both pipelines build a search index.
+    printf -- '---\ntitle: Søg\nlayout: search\n---\n' > "$corpus/content/soeg.md"
+    : > "$work/ours-$n.txt"; : > "$work/peer-$n.txt"; : > "$work/v1-$n.txt"
+  fi
+  for r in $($measure && seq "${!r_n:-$reps}"); do
     rm -rf "$outdir/out-ours" "$outdir/out-peer"
     sync
     echo "n=$n run $r: ours" >&2
@@ -98,18 +112,24 @@ for n in $sizes; do
   if $default_too; then
     vt=$(cut -d' ' -f1 "$work/v1-$n.txt" | median); vm=$(cut -d' ' -f2 "$work/v1-$n.txt" | median)
     v1rows+=("$(awk -v n="$n" -v vt="$vt" -v vm="$vm" -v ot="$ot" -v pt="$pt" -v pm="$pm" 'BEGIN {
-      printf "| %d | %.2f s | %.0f MB | %.2f | %.2f | %+.1f%% |", n, vt, vm/1024, vt/pt, vm/pm, (ot/vt-1)*100 }')")
+      printf "| %d | %.2f s | %.0f MB | %.3f | %.3f | %+.1f%% |", n, vt, vm/1024, vt/pt, vm/pm, (ot/vt-1)*100 }')")
   fi
   rows+=("$(awk -v n="$n" -v ot="$ot" -v om="$om" -v pt="$pt" -v pm="$pm" 'BEGIN {
-    printf "| %d | %.2f s | %.0f MB | %.2f s | %.0f MB | %.2f | %.2f |", n, ot, om/1024, pt, pm/1024, ot/pt, om/pm }')")
+    printf "| %d | %.2f s | %.0f MB | %.2f s | %.0f MB | %.3f | %.3f |", n, ot, om/1024, pt, pm/1024, ot/pt, om/pm }')")
 done
+if $measure; then
+  load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+  fstype=$(df --output=fstype "$outdir" | tail -1)
+  # What the report needs to be written again (REPORT_ONLY=1).
+  declare -p built_from level load_start load_end day reps_env fstype sizes reps outdir > "$work/last-run.env"
+fi
 
 {
   echo "# Build benchmark: Labyrint against Hugo + Pagefind"
   echo
-  echo "Made by \`bench/build-bench.sh \"$sizes\" $reps\` at commit $built_from on $(date -u +%Y-%m-%d), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)."
-  echo "Load average (1, 5, 15 min) at the start: $load_start; at the end: $(cut -d' ' -f1-3 /proc/loadavg). Times are only comparable on an otherwise idle machine."
-  echo "Median of $reps alternating runs (or REPS_<size>: $(env | grep '^REPS_' | tr '\n' ' ')); outputs written to $outdir ($(df --output=fstype "$outdir" | tail -1)), each run into an empty folder after \`sync\`; the corpus is ../shared/bench/gencorpus.py (every fifth case internal);"
+  echo "Made by \`bench/build-bench.sh \"$sizes\" $reps\` at commit $built_from on $day, $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)."
+  echo "Load average (1, 5, 15 min) at the start: $load_start; at the end: $load_end. Times are only comparable on an otherwise idle machine."
+  echo "Median of $reps alternating runs (or REPS_<size>: $reps_env); outputs written to $outdir ($fstype), each run into an empty folder after \`sync\`; the corpus is ../shared/bench/gencorpus.py (every fifth case internal);"
   echo "ours builds the public target with search index, link checks, plain-language analysis, minify and .gz;"
   echo "ours is built with GOAMD64=$level ($( [ "$level" = v1 ] && echo "the default" || echo "x86-64-v3, as the README builds it for the build server; this CPU has it"));"
   echo "the peer is ../shared/bench/peer-build.sh (Hugo --minify, then Pagefind). Fresh output folder each run."
