@@ -131,7 +131,12 @@ fi
   echo "Load average (1, 5, 15 min) at the start: $load_start; at the end: $load_end. Times are only comparable on an otherwise idle machine."
   echo "Median of $reps alternating runs (or REPS_<size>: $reps_env); outputs written to $outdir ($fstype), each run into an empty folder after \`sync\`; the corpus is ../shared/bench/gencorpus.py (every fifth case internal);"
   echo "ours builds the public target with search index, link checks, plain-language analysis, minify and .gz;"
-  echo "ours is built with GOAMD64=$level ($( [ "$level" = v1 ] && echo "the default" || echo "x86-64-v3, as the README builds it for the build server; this CPU has it"));"
+  case $level in
+  v1) built_for="the default" ;;
+  v3) built_for="x86-64-v3, as the README builds it for the build server; this CPU has it" ;;
+  *) built_for="set in the environment" ;;
+  esac
+  echo "ours is built with GOAMD64=$level ($built_for);"
   echo "the peer is ../shared/bench/peer-build.sh (Hugo --minify, then Pagefind). Fresh output folder each run."
   echo
   echo "| cases | ours wall | ours peak RSS | peer wall | peer peak RSS | wall ratio | RSS ratio |"
