@@ -32,12 +32,13 @@ work=${BENCH_DIR:-/tmp/labyrint-bench}
 outdir=${OUT:-$work}
 results=${RESULTS:-bench/results.md}
 mkdir -p "$work" "$outdir"
-# x86-64-v3 needs AVX2, BMI2, FMA, MOVBE (and what v2 needs); a v3 binary
-# refuses to start on a CPU without them.
+# x86-64-v3 is v2 (cx16, lahf_lm, popcnt, pni = SSE3, ssse3, sse4_1,
+# sse4_2) and avx, avx2, bmi1, bmi2, f16c, fma, abm (LZCNT) and movbe, as
+# /proc/cpuinfo names them; a v3 binary refuses to start without them.
 has_v3() {
   [ "$(uname -m)" = x86_64 ] || return 1
   local f
-  for f in avx2 bmi1 bmi2 fma movbe f16c abm sse4_2 popcnt; do
+  for f in cx16 lahf_lm popcnt pni ssse3 sse4_1 sse4_2 avx avx2 bmi1 bmi2 f16c fma abm movbe; do
     grep -qw "$f" /proc/cpuinfo || return 1
   done
 }
