@@ -453,7 +453,7 @@ func (b *builder) page(j job, l *diag.List) {
 	d := render.NewData(b.view, p, j.url, b.info, b.assetURLs)
 	d.Pager = j.pager
 	d.UseShared(b.shared)
-	d.Filter, d.FilterOf = j.filter, j.tax
+	d.Filter, d.FilterOf = render.FilterTermOf(b.view, j.filter), render.TaxonomyOf(j.tax)
 	if p.Layout == ReportLayout {
 		d.Language = b.language
 	}
@@ -647,7 +647,7 @@ func SearchDoc(v *site.View, p *site.Page, blocks []markdown.Block) search.Doc {
 	} else if p.IsSection && p.URL != "/" {
 		d.Section = p.Title
 	}
-	for _, tx := range v.Site.Taxonomies {
+	for _, tx := range v.Taxonomies() {
 		if tx.Free {
 			continue
 		}
