@@ -31,6 +31,7 @@ type Config struct {
 	Taxonomies map[string]*Taxonomy   `yaml:"taxonomies"`
 	Plain      Plain                  `yaml:"language_rules"`
 	Params     map[string]string      `yaml:"params"` // free values for the layouts (address, phone, …)
+	Static     Static                 `yaml:"static"` // which other files of content/ are published
 	Extra      map[string]interface{} `yaml:",inline"`
 
 	required map[*Kind][]string // RequiredFields by kind, made when the config is checked
@@ -319,6 +320,7 @@ func (c *Config) check() error {
 			c.required[k] = c.requiredFields(k)
 		}
 	}
+	c.Static.check(bad)
 	if c.Plain.LixTarget == 0 {
 		c.Plain.LixTarget = 35
 	}
