@@ -35,8 +35,8 @@ type Writer struct {
 	mu      sync.Mutex
 	written map[string]bool // files written and their .gz twins, see claim
 	folders map[string]bool // folders holding a written file
-	dirs    sync.Map // folders already made in the staging folder
-	inPlace bool     // OpenInPlace: writes go straight to Out, each file replaced whole
+	dirs    sync.Map        // folders already made in the staging folder
+	inPlace bool            // OpenInPlace: writes go straight to Out, each file replaced whole
 	// Compress makes a .gz beside every text file.
 	Compress bool
 	// Minify minifies HTML, CSS, JS, SVG, XML and JSON written with Write
