@@ -144,14 +144,14 @@ func (c *Config) RequiredFields(k *Kind) []string {
 func (c *Config) requiredFields(k *Kind) []string {
 	var out []string
 	for n, f := range c.Fields {
-		if f.Required {
+		if f != nil && f.Required { // nil: reported by check
 			out = append(out, n)
 		}
 	}
 	if k != nil {
 		out = append(out, k.Required...)
 		for n, f := range k.Fields {
-			if f.Required {
+			if f != nil && f.Required {
 				out = append(out, n)
 			}
 		}
