@@ -243,7 +243,7 @@ func TestWriteFormat(t *testing.T) {
 	if !strings.Contains(string(files["idx/t-r.txt"]), `"rådgivning":"`) {
 		t.Errorf("t-r.txt: %s", files["idx/t-r.txt"])
 	}
-	if !strings.HasPrefix(string(files["idx/t-_e5_.txt"]), ShardHead + `"t-_e5_",{"år":"`) {
+	if !strings.HasPrefix(string(files["idx/t-_e5_.txt"]), ShardHead+`"t-_e5_",{"år":"`) {
 		t.Errorf("t-_e5_.txt: %s", files["idx/t-_e5_.txt"])
 	}
 }
