@@ -222,10 +222,6 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	if err := b.static(os.DirFS(contentDir)); err != nil {
-		return res, err
-	}
-	mark("static")
 	if err := b.sitemap(); err != nil {
 		return res, err
 	}
@@ -236,6 +232,15 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		return res, err
 	}
 	mark("sitemap")
+	// The static files come last, once every generated file has its
+	// place: one that wants a generated file's place (or its .gz twin) is
+	// the editor's to fix and is named.
+	if l, err := b.static(os.DirFS(contentDir), prefix); err != nil {
+		return res, err
+	} else if errs, _ := l.Count(); errs > 0 {
+		return fail(l)
+	}
+	mark("static")
 	res.Language = b.language
 	if o.Check {
 		for _, f := range check.Run(b.checked, "/") {
@@ -742,19 +747,28 @@ func isExternal(d string) bool {
 	return scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel"
 }
 
-// static publishes the non-Markdown files of content/ as they are.
-func (b *builder) static(fsys fs.FS) error {
+// static publishes the non-Markdown files of content/ as they are. A file
+// whose place in the output (or its .gz twin's) is taken is reported at its
+// path, prefix/p.
+func (b *builder) static(fsys fs.FS, prefix string) (*diag.List, error) {
+	var l diag.List
 	for _, p := range b.view.Static() {
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if err := b.w.WriteRaw(p, data); err != nil {
-			return err
+		var clash *output.Clash
+		if err := b.w.WriteRaw(p, data); errors.As(err, &clash) {
+			l.Add(diag.Finding{File: path.Join(prefix, p), Severity: diag.Error, Code: "output-clash",
+				Msg:  fmt.Sprintf("filen vil ligge samme sted som en fil, sitet selv laver (%s)", clash.Taken),
+				Hint: "omdøb filen eller flyt den til en anden mappe"})
+			continue
+		} else if err != nil {
+			return nil, err
 		}
 		b.files++
 	}
-	return nil
+	return &l, nil
 }
 
 // sitemap writes sitemap.xml and robots.txt for the view.

@@ -31,6 +31,7 @@ type Config struct {
 	Taxonomies map[string]*Taxonomy   `yaml:"taxonomies"`
 	Plain      Plain                  `yaml:"language_rules"`
 	Params     map[string]string      `yaml:"params"` // free values for the layouts (address, phone, …)
+	Static     Static                 `yaml:"static"` // which other files of content/ are published
 	Extra      map[string]interface{} `yaml:",inline"`
 
 	required map[*Kind][]string // RequiredFields by kind, made when the config is checked
@@ -143,14 +144,14 @@ func (c *Config) RequiredFields(k *Kind) []string {
 func (c *Config) requiredFields(k *Kind) []string {
 	var out []string
 	for n, f := range c.Fields {
-		if f.Required {
+		if f != nil && f.Required { // nil: reported by check
 			out = append(out, n)
 		}
 	}
 	if k != nil {
 		out = append(out, k.Required...)
 		for n, f := range k.Fields {
-			if f.Required {
+			if f != nil && f.Required {
 				out = append(out, n)
 			}
 		}
@@ -319,6 +320,7 @@ func (c *Config) check() error {
 			c.required[k] = c.requiredFields(k)
 		}
 	}
+	c.Static.check(bad)
 	if c.Plain.LixTarget == 0 {
 		c.Plain.LixTarget = 35
 	}

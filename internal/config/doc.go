@@ -13,6 +13,12 @@
 //	kinds                   kinds of page, by section, with their layout and extra fields (see Kind)
 //	taxonomies              vocabularies that pages refer to by term (see Taxonomy)
 //	language_rules          plain-language thresholds (see Plain)
+//	static                  which other files of the content folder are published (see Static):
+//	                        allow: [pdf, docx, …], file types without the dot, any case; default
+//	                        DefaultStaticAllow (pdf, docx, xlsx, pptx, odt, ods, odp, jpg, jpeg,
+//	                        png, webp, gif, txt, csv). Types a browser may run as code (html, js,
+//	                        css, svg, xml, …) and compressed twins (gz, br) can never be allowed.
+//	                        Any other file in content/ is a build error at its path.
 //
 // A Field has a type (string, int, bool, date, list), may be required, may
 // restrict its values to an enum, and may name a taxonomy whose terms its
