@@ -520,6 +520,11 @@ func (b *builder) page(j job, l *diag.List) {
 			}
 		}
 	}
+	if b.o.Check && b.info.Label == "" && j.url == p.URL {
+		for _, f := range check.Todo(p.Src.File, p.Src.Line("title"), b.missing(p)) {
+			l.Add(f)
+		}
+	}
 	if p.Review != "" && b.info.Label == "" && !b.info.Preview && j.url == p.URL {
 		l.Add(diag.Finding{File: p.Src.File, Line: p.Src.Line("review"), Severity: diag.Warning, Code: "review",
 			Msg: "til redaktionel gennemlæsning: " + p.Review})

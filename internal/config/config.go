@@ -32,6 +32,7 @@ type Config struct {
 	Plain      Plain                  `yaml:"language_rules"`
 	Params     map[string]string      `yaml:"params"` // free values for the layouts (address, phone, …)
 	Static     Static                 `yaml:"static"` // which other files of content/ are published
+	Wanted     []string               `yaml:"wanted"` // fields every public page should carry; labyrint check lists the pages without
 	Extra      map[string]interface{} `yaml:",inline"`
 
 	required map[*Kind][]string // RequiredFields by kind, made when the config is checked
@@ -77,6 +78,7 @@ type Kind struct {
 	Required []string          `yaml:"required"` // fields its pages must carry
 	Fields   map[string]*Field `yaml:"fields"`   // fields only this kind may carry
 	Filters  []string          `yaml:"filters"`  // taxonomies whose terms get a filtered list of this kind in its section
+	Wanted   []string          `yaml:"wanted"`   // fields its public pages should carry; labyrint check lists what is missing
 }
 
 // Taxonomy is a vocabulary pages refer to by term slug.
@@ -130,6 +132,16 @@ func (c *Config) FieldFor(k *Kind, key string) *Field {
 		}
 	}
 	return c.Fields[key]
+}
+
+// WantedFields lists the fields a public page of kind k (nil for a plain
+// page) should carry: the site's wanted fields, then the kind's.
+func (c *Config) WantedFields(k *Kind) []string {
+	out := slices.Clone(c.Wanted)
+	if k != nil {
+		out = append(out, k.Wanted...)
+	}
+	return out
 }
 
 // RequiredFields lists the fields a page of kind k (nil for a plain page)
@@ -264,6 +276,11 @@ func (c *Config) check() error {
 		}
 	}
 	checkFields("fields", c.Fields)
+	for _, w := range c.Wanted {
+		if c.Fields[w] == nil {
+			bad("wanted: feltet %q er ikke erklæret under fields", w)
+		}
+	}
 	if c.Fields["title"] == nil {
 		bad("fields skal have title")
 	}
@@ -285,6 +302,11 @@ func (c *Config) check() error {
 		for _, r := range k.Required {
 			if c.FieldFor(k, r) == nil {
 				bad("kinds.%s: det krævede felt %q er ikke erklæret", n, r)
+			}
+		}
+		for _, w := range k.Wanted {
+			if c.FieldFor(k, w) == nil {
+				bad("kinds.%s: det ønskede felt %q (wanted) er ikke erklæret", n, w)
 			}
 		}
 	}
