@@ -360,11 +360,11 @@
         if (++cnt[d] == need) full = true;
       }
     }
-    ids = full ? touched.filter(function (d) {
-      return cnt[d] == need;
-    }) : touched;
+    /* Coordination: the sum times the number of words matched (integers). */
+    ids = touched;
+    for (x = 0; x < ids.length; x++) sum[ids[x]] *= cnt[ids[x]];
     ids.sort(function (a, b) {
-      return cnt[b] - cnt[a] || sum[b] - sum[a] || a - b;
+      return sum[b] - sum[a] || a - b;
     });
     hits = ids.map(function (d) {
       return { d: d, s: sum[d], c: cnt[d] };

@@ -114,10 +114,16 @@ func TestSearchPartial(t *testing.T) {
 	if !slices.Contains(got, "/enheder/guldborgsund-handicap/") || !slices.Contains(got, "/enheder/guldborgsund-handicap/hjemloese/") {
 		t.Errorf("got %q", got)
 	}
-	// With a page that has both, only such pages are returned.
+	// With a page that has both, it comes first, and pages with only one
+	// of the words follow (coordination, not a requirement).
 	hits = ix.Search("bostøtte pris", 0)
-	if got := urls(hits); !slices.Equal(got, []string{"/enheder/socialpsykiatrien-og-cfa/bostoette/"}) {
+	if got := urls(hits); len(got) < 2 || got[0] != "/enheder/socialpsykiatrien-og-cfa/bostoette/" {
 		t.Errorf("got %q", got)
+	}
+	for i := 1; i < len(hits); i++ {
+		if hits[i].Score > hits[i-1].Score {
+			t.Errorf("hit %d scores %v, more than the one before it (%v)", i, hits[i].Score, hits[i-1].Score)
+		}
 	}
 	if hits := ix.Search("behandling", 2); len(hits) != 2 {
 		t.Errorf("n=2: got %d hits", len(hits))

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-_e5_",{"år":"MpABqWCxT","året":"DsK"});
+window.labyrintSearch.load("t-_e5_",{"år":"MocBqMCxY","året":"DrZ"});

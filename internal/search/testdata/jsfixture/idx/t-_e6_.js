@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-_e6_",{"ærl":"N9J ighed igt"});
+window.labyrintSearch.load("t-_e6_",{"ærl":"N9K ighed igt"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-_f8_",{"økonomi":"LrACsX en","økonomisk":"O8K"});
+window.labyrintSearch.load("t-_f8_",{"økonomi":"LqcCsK en","økonomisk":"O8K"});

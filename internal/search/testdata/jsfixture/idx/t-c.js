@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-c",{"cent":"J4b er","cfa":"JwXArKAqQAqW"});
+window.labyrintSearch.load("t-c",{"cent":"J4U er","cfa":"JwXArKAqQAqW"});

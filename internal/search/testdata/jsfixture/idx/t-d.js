@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-d",{"dag":"ByZO1R lige","dagligdag":"L5d en","dagtilbud":"B6W","deltag":"IuN er","dereft":"RuB er","din":"JqOApd e","dit":"HqFBqO","dobbeltdiagnos":"SvJ er","drik":"K6W ker","drøm":"Jse me","døgn":"I3f et","døgnstøt":"I5d te"});
+window.labyrintSearch.load("t-d",{"dag":"ByVO1O lige","dagligdag":"L5Z en","dagtilbud":"B6T","deltag":"Itd er","dereft":"RtQ er","dobbeltdiagnos":"SvJ er","drik":"K6T ker","drøm":"JtQ me","døgn":"I3X et","døgnstøt":"I5Z te"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-e",{"egen":"IrUC0d","eget":"IpZCzDDqM","egn":"DsK e","ekspert":"PvJ","enhed":"JqOI2J en er"});
+window.labyrintSearch.load("t-e",{"egen":"IrGC0Z","eget":"IpOCzDDqM","egn":"DrZ e","ekspert":"PvJ","enhed":"JqcI2J en er"});

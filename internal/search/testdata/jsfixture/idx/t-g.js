@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-g",{"gang":"DpdOsK e","gartneri":"BvJ","gav":"RuB","giv":"BodCnYAuWHpG er","gjord":"R2J e","god":"QvJ","gratis":"JoZAyEApI","grub":"D3aAvV be","grundlag":"QvJ et","grup":"G6B per","gruppeforløb":"MtJ","guldborgsund":"AvEAwYArSCnA","gør":"OvZ"});
+window.labyrintSearch.load("t-g",{"gang":"DpQOsK e","gartneri":"BvJ","gav":"RtQ","giv":"BodCnUAuTHpR er","gjord":"R3U e","god":"QuZ","gratis":"JpFAyBApF","grub":"D3ZAvV be","grundlag":"QuZ et","grup":"G5Z per","gruppeforløb":"MtD","guldborgsund":"AvBAwYArSCnB","gør":"OvJ"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-i",{"indgang":"FsA en","indkøb":"LtU","indsat":"CwZQ2e s","inspiration":"Awa"});
+window.labyrintSearch.load("t-i",{"indgang":"FsC en","indkøb":"LtQ","indsat":"CwCQ3A s","inspiration":"AwL"});

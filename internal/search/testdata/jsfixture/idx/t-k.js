@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-k",{"kan":"BlHAkdBoUAkDDkNAnCAkVBnF","kend":"HsU er","keramik":"BvJ","klar":"L5d e","kom":"RuB","kombin":"TvJ erer","kommun":"AtTEmDFpUBoAAtR e en ens","kontak":"ClOCtADsEBne t","kontaktperson":"CuN","kort":"E5G e","kræv":"SvJ er","kun":"SvJ","køk":"BsKGrU ken"});
+window.labyrintSearch.load("t-k",{"kend":"HtD er","keramik":"BvJ","klar":"L5Z e","kom":"RtQ","kombin":"TuZ erer","kommun":"AtQEmEFpSBoJAtP e en ens","kontak":"ClUCsTDsTBnc t","kontaktperson":"CuZ","kort":"E6G e","kræv":"SvJ er","køk":"BsKGrG ken"});

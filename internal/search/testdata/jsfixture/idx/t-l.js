@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-l",{"labyrint":"A8K","lej":"DlOEmM lighed ligheder","liv":"P6e","livssituation":"Awa","lov":"QvJ er","lyt":"PvJ ter","læg":"LtU e","løsning":"A8K ernes"});
+window.labyrintSearch.load("t-l",{"labyrint":"A8K","lej":"DlHEmF lighed ligheder","liv":"P6b","livssituation":"AwL","lov":"QuZ er","lyt":"PvJ ter","læg":"LtQ e","løsning":"A8K ernes"});

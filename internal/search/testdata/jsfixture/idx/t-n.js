@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-n",{"nedsat":"I5d","normalt":"HsU","nykøbing":"KsK","nyt":"RuB"});
+window.labyrintSearch.load("t-n",{"nedsat":"I5Z","normalt":"HtD","nykøbing":"KuK","nyt":"RtQ"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-o",{"omtank":"O6W e","ophold":"E5e","overblik":"NvZ"});
+window.labyrintSearch.load("t-o",{"omtank":"O6T e","ophold":"E6W","overblik":"NwL"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-p",{"paus":"E5G e","peng":"O6W e","person":"CnRD0T","personal":"DpdErU e et","plad":"CuN s","planlæg":"OvZ ge","praksis":"R7V","pris":"L2J","psykiatri":"SvJ","psykisk":"GsfAuEBtYBrTGsf e","pårør":"DuECxNDnFFod ende","pårørendemød":"DsK er"});
+window.labyrintSearch.load("t-p",{"paus":"E6G e","peng":"O6T e","person":"CnaD0P","personal":"DpQErG e et","plad":"CuZ s","planlæg":"OvJ ge","praksis":"R7V","pris":"L3U","psykiatri":"SvJ","psykisk":"GscAuGBtXBrTGsc e","pårør":"DtbCxNDoLFoU ende","pårørendemød":"DrZ er"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-r",{"recoveryorient":"Jse eret","reform":"RxQ","rengøring":"LtU","respek":"P9W t","rest":"C5S en","resultat":"S4A er","ring":"FsA e","ro":"NvZ","råd":"F5G","rådgivning":"GxfDoLHzT"});
+window.labyrintSearch.load("t-r",{"recoveryorient":"JtQ eret","reform":"RxL","rengøring":"LtQ","respek":"P9W t","rest":"C5Z en","resultat":"S3U er","ring":"FsC e","ro":"NwL","råd":"F5A","rådgivning":"GxcDpXHzS"});

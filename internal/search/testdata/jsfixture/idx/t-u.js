@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-u",{"uddan":"TvJ nelse","uden":"KsK","udgangspunk":"Jse t","uger":"HsU","ung":"EueHvGGzJ e","ungdomsår":"TvJ ene","ungeforløb":"MtJ","ungeindsat":"T8K s"});
+window.labyrintSearch.load("t-u",{"uddan":"TuZ nelse","uden":"KuK","udgangspunk":"JtQ t","uger":"HtD","ung":"EudHvFGzL e","ungdomsår":"TuZ ene","ungeforløb":"MtD","ungeindsat":"T8K s"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-w",{"weekend":"EtJ er","workshop":"SzO s"});
+window.labyrintSearch.load("t-w",{"weekend":"EtD er","workshop":"SzO s"});
