@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-1",{"1":"FsE","1234":"CrCAlL"});
+window.labyrintSearch.load("t-1",{"1":"FsG","1234":"CqRAlR"});

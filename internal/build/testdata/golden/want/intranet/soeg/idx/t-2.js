@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-2",{"2022":"Itb","2024":"Itb","2026":"FsE"});
+window.labyrintSearch.load("t-2",{"2022":"IuG","2024":"IuG","2026":"FsG"});

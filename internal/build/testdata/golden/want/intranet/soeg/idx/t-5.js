@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-5",{"5678":"CrCAlL"});
+window.labyrintSearch.load("t-5",{"5678":"CqRAlR"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-_e5_",{"åben":"FwNAqDBrU hed"});
+window.labyrintSearch.load("t-_e5_",{"åben":"FwNApXBrU hed"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-a",{"alert":"FsE"});
+window.labyrintSearch.load("t-a",{"alert":"FsG"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-c",{"cas":"HuLA0X e en es"});
+window.labyrintSearch.load("t-c",{"cas":"HtfA0X e en es"});

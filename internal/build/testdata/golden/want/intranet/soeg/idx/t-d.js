@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-d",{"dag":"DnH"});
+window.labyrintSearch.load("t-d",{"dag":"DnO"});

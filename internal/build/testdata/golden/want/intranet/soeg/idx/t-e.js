@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-e",{"egen":"DrX","enhed":"AnHAsaAtJAoN er"});
+window.labyrintSearch.load("t-e",{"egen":"DsB","enhed":"AmdAsaAtIAoN er"});

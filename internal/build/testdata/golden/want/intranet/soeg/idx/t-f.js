@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-f",{"fordi":"Itb","forklar":"J5F et","fortæl":"FsE ler","får":"D4V"});
+window.labyrintSearch.load("t-f",{"forklar":"J4Z et","fortæl":"FsG ler"});

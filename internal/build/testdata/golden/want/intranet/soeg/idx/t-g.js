@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-g",{"går":"DnH","gør":"F7T"});
+window.labyrintSearch.load("t-g",{"går":"DnO","gør":"F7P"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-h",{"handicap":"DnH","hjælp":"CrCAyA er","hver":"DnH","hvornår":"FsE"});
+window.labyrintSearch.load("t-h",{"handicap":"DnO","hjælp":"CqRAyN er"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-l",{"lil":"A5F le","lyt":"FsE ter","lær":"Itb e","læs":"AwE"});
+window.labyrintSearch.load("t-l",{"lil":"A4Z le","lyt":"FsG ter","lær":"IuG e","læs":"AvO"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-m",{"medarbejd":"HuLAzO ere","mød":"FsE e"});
+window.labyrintSearch.load("t-m",{"medarbejd":"HtfA0E ere","mød":"FsG e"});

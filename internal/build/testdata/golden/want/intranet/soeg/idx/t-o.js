@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-o",{"ord":"J6T","ordlist":"J8T e"});
+window.labyrintSearch.load("t-o",{"ord":"J6K","ordlist":"J8T e"});

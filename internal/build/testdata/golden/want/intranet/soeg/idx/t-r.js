@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-r",{"ring":"DnH er"});
+window.labyrintSearch.load("t-r",{"ring":"DnO er"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-s",{"se":"GxS","sig":"G7H er","sit":"A5F e","sted":"D4H","stu":"DnH","støt":"D7V te","svar":"FsE er","svær":"J6T e"});
+window.labyrintSearch.load("t-s",{"se":"Gwe","sig":"G7C er","sit":"A4Z e","sted":"D4Z","stu":"DnO","støt":"D7W te","svar":"FsG er","svær":"J6K e"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-t",{"tekst":"Itb en","test":"A5F","tror":"E7H"});
+window.labyrintSearch.load("t-t",{"tekst":"IuG en","test":"A4Z","tror":"E7C"});

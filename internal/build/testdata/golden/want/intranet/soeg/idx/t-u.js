@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-u",{"ung":"DnH e"});
+window.labyrintSearch.load("t-u",{"ung":"DnO e"});

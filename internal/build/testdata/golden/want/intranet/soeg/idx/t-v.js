@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-v",{"velkom":"AwE men","vis":"F6E er","voksn":"CrCAlL e","vor":"EzJ es","værdi":"ArfD1Q er erne"});
+window.labyrintSearch.load("t-v",{"velkom":"AvO men","vis":"F5c er","voksn":"CqRAlR e","værdi":"ArPD1R er erne"});

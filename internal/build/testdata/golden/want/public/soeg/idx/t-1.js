@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-1",{"1":"FsU","1234":"CqfAlO"});
+window.labyrintSearch.load("t-1",{"1":"FsV","1234":"CqPAlU"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-2",{"2026":"FsU"});
+window.labyrintSearch.load("t-2",{"2026":"FsV"});

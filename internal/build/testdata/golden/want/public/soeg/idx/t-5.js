@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-5",{"5678":"CqfAlO"});
+window.labyrintSearch.load("t-5",{"5678":"CqPAlU"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-_e5_",{"åben":"F0MAsa hed"});
+window.labyrintSearch.load("t-_e5_",{"åben":"F0MAsN hed"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-_e6_",{"ærl":"DteC0T ige ighed"});
+window.labyrintSearch.load("t-_e6_",{"ærl":"DteC0S ige ighed"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-a",{"alert":"FsU"});
+window.labyrintSearch.load("t-a",{"alert":"FsV"});

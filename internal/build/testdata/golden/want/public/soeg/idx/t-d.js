@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-d",{"dag":"DnU"});
+window.labyrintSearch.load("t-d",{"dag":"Dnc"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-e",{"egen":"DsI","enhed":"AmMArAArOAnR er"});
+window.labyrintSearch.load("t-e",{"egen":"DsT","enhed":"AmEArAArOAnR er"});

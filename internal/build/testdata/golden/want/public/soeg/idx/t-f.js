@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-f",{"forklar":"H5F et","fortæl":"FsU ler","får":"D4X"});
+window.labyrintSearch.load("t-f",{"forklar":"H4f et","fortæl":"FsV ler"});

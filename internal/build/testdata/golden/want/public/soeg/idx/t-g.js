@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-g",{"går":"DnU","gør":"F7U"});
+window.labyrintSearch.load("t-g",{"går":"Dnc","gør":"F7R"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-h",{"handicap":"DnU","hjælp":"CqfAxL er","hver":"DnU","hvornår":"FsU"});
+window.labyrintSearch.load("t-h",{"handicap":"Dnc","hjælp":"CqPAxb er"});

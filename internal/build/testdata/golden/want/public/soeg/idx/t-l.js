@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-l",{"lil":"A5F le","lyt":"FsU ter","læs":"AwR"});
+window.labyrintSearch.load("t-l",{"lil":"A4f le","lyt":"FsV ter","læs":"Avc"});

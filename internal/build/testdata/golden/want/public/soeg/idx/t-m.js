@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-m",{"mød":"FsU e"});
+window.labyrintSearch.load("t-m",{"mød":"FsV e"});

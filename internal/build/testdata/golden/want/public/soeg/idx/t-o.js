@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-o",{"ord":"H6V","ordlist":"H8R e"});
+window.labyrintSearch.load("t-o",{"ord":"H6P","ordlist":"H8R e"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-r",{"ring":"DnU er"});
+window.labyrintSearch.load("t-r",{"ring":"Dnc er"});

@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-s",{"se":"Gxe","sig":"G7H er","sit":"A5F e","sted":"D4I","stu":"DnU","støt":"D7S te","svar":"FsU er","svær":"H6V e"});
+window.labyrintSearch.load("t-s",{"se":"GxL","sig":"G7F er","sit":"A4f e","sted":"D4f","stu":"Dnc","støt":"D7S te","svar":"FsV er","svær":"H6P e"});

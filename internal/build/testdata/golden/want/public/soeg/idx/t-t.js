@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-t",{"test":"A5F","tror":"E7H"});
+window.labyrintSearch.load("t-t",{"test":"A4f","tror":"E7F"});

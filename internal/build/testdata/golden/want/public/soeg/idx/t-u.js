@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-u",{"ung":"DnU e"});
+window.labyrintSearch.load("t-u",{"ung":"Dnc e"});

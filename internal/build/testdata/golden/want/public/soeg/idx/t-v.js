@@ -1,1 +1,1 @@
-window.labyrintSearch.load("t-v",{"velkom":"AwR men","vis":"F6F er","voksn":"CqfAlO e","vor":"EzT es","værdi":"AraD0U er erne"});
+window.labyrintSearch.load("t-v",{"velkom":"Avc men","vis":"F6A er","voksn":"CqPAlU e","værdi":"ArLD0W er erne"});
