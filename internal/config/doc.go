@@ -13,6 +13,7 @@
 //	kinds                   kinds of page, by section, with their layout and extra fields (see Kind)
 //	taxonomies              vocabularies that pages refer to by term (see Taxonomy)
 //	language_rules          plain-language thresholds (see Plain)
+//	search                  how much each part of a page counts in the site search (see Search)
 //
 // A Field has a type (string, int, bool, date, list), may be required, may
 // restrict its values to an enum, and may name a taxonomy whose terms its
@@ -20,4 +21,14 @@
 // below it) to a layout, a default audience, required fields and fields of
 // its own. A Taxonomy either lists its terms (slug: name), takes them from
 // the pages of a section (pages: SECTION), or is free (any term).
+//
+// search.weights gives the search's BM25F weight of each part of a page:
+// title, summary, headings, terms (its taxonomy terms) and body, and any
+// front matter field of type string or list, which is then indexed as a
+// part of its own (e.g. phrases: the everyday words citizens search with)
+// instead of as body text. Parts not named keep the search's defaults
+// (title 12, summary 6, headings 3, terms 2, body 1); 0 leaves a part out.
+//
+//	search:
+//	  weights: {phrases: 6}
 package config

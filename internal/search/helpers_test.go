@@ -14,6 +14,7 @@ type testDoc struct {
 	Headings []string            `json:"headings"`
 	Body     string              `json:"body"`
 	Facets   map[string][]string `json:"facets"`
+	Fields   map[string][]string `json:"fields"`
 }
 
 func loadTestDocs(t testing.TB) []Doc {

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -71,8 +70,8 @@ func loadJudgements(t *testing.T, name string) []judgement {
 }
 
 // siteIndex builds the search index of the real site's target the way the
-// build does: this mirrors internal/build/build.go (Run, where the index is
-// made, and builder.searchDoc, which maps a page to a Doc). TestJudgements
+// build does: with build.NewSearchIndex, and build.SearchDoc for each page
+// as build.Run adds them. TestJudgements
 // checks that the shards it writes equal the build's, so a change there
 // that is not made here fails the test. It returns the index, the URL of
 // the search page and the documents added.
@@ -91,13 +90,9 @@ func siteIndex(t testing.TB, root, target string) (*search.Index, string, []sear
 		t.Fatalf("site: %v", l.Err())
 	}
 	view := s.Select(cfg.Targets[target], site.Options{})
-	syn, err := search.ParseSynonyms(path.Join(cfg.Content, build.SynonymFile), tree.Data[build.SynonymFile])
+	ix, err := build.NewSearchIndex(s, cfg.Content)
 	if err != nil {
 		t.Fatal(err)
-	}
-	ix := search.NewIndex(syn)
-	for _, tx := range s.Taxonomies {
-		ix.SetFacetLabel(tx.Name, tx.Title)
 	}
 	md := markdown.New()
 	searchURL := ""
