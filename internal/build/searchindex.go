@@ -11,7 +11,7 @@ import (
 const SynonymFile = "synonymer.txt"
 
 // NewSearchIndex returns an empty search index for s: the editors'
-// synonyms from content/, the weights of site.yaml's search section and
+// synonyms and best bets from content/, the weights of site.yaml's search section and
 // the taxonomies' titles as filter labels. prefix is the content folder as
 // named in messages. Exported so the search quality test builds the index
 // exactly as the build does.
@@ -20,7 +20,12 @@ func NewSearchIndex(s *site.Site, prefix string) (*search.Index, error) {
 	if err != nil {
 		return nil, err
 	}
+	bets, err := parseBestBets(s, prefix)
+	if err != nil {
+		return nil, err
+	}
 	ix := search.NewIndex(syn)
+	ix.SetBestBets(bets)
 	if err := ix.SetWeights(searchWeights(s.Config.Search.Weights)); err != nil {
 		return nil, err
 	}

@@ -50,6 +50,7 @@ type built struct {
 	shards map[string][]int32 // shard key -> term ids, sorted
 	syn    synonymTable
 	facets []facet
+	bets   []bestBet
 }
 
 type posting struct {
@@ -179,6 +180,7 @@ func (ix *Index) build() *built {
 	b.dropEmptyTerms()
 	b.layoutShards()
 	b.facets = ix.buildFacets(docs)
+	b.buildBestBets(ix.bets)
 	ix.built = b
 	return b
 }

@@ -42,6 +42,7 @@ type Index struct {
 	mu     sync.Mutex
 	docs   []*docIn
 	labels map[string]string
+	bets   []BestBet
 	built  *built // nil when docs changed since the last build
 	caches sync.Pool
 }

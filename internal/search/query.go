@@ -36,7 +36,8 @@ type Hit struct {
 // ranked exactly as the browser client ranks them: documents that match
 // some of the query's words are returned, each scored by the sum of its
 // words' scores times the number of words it matches (a coordination
-// factor), so a page covering more of the query ranks higher.
+// factor), so a page covering more of the query ranks higher. The pages of
+// the editors' best bets whose phrase the query holds come before all.
 func (ix *Index) Search(q string, n int) []Hit {
 	b := ix.build()
 	words := parseQuery(q)
@@ -86,13 +87,21 @@ func (ix *Index) Search(q string, n int) []Hit {
 	slices.SortFunc(docs, func(x, y int32) int {
 		return cmp.Or(cmp.Compare(key(y), key(x)), cmp.Compare(x, y))
 	})
+	// The editors' best bets first.
+	if bets := b.bestBetDocs(q, st); len(bets) > 0 {
+		docs = append(bets, slices.DeleteFunc(docs, func(d int32) bool { return slices.Contains(bets, d) })...)
+	}
 	if n > 0 && len(docs) > n {
 		docs = docs[:n]
 	}
 	hits := make([]Hit, len(docs))
 	for i, d := range docs {
 		doc := b.docs[d].doc
-		hits[i] = Hit{URL: doc.URL, Title: doc.Title, Section: doc.Section, Score: float64(key(d))}
+		score := int64(0)
+		if a := accs[d]; a != nil {
+			score = key(d)
+		}
+		hits[i] = Hit{URL: doc.URL, Title: doc.Title, Section: doc.Section, Score: float64(score)}
 	}
 	return hits
 }
