@@ -125,6 +125,10 @@
           M.syn.set(a, l);
         });
       });
+      /* The editors' best bets: [phrase stems, pages in order]. */
+      M.bets = (m.b || []).map(function (b) {
+        return { s: b[0].split(" "), d: nums(b[1]) };
+      });
       nums(m.d).forEach(function (x) {
         M.starts.push((end += x));
       });
@@ -386,16 +390,41 @@
         if (++cnt[d] == need) full = true;
       }
     }
-    ids = full ? touched.filter(function (d) {
-      return cnt[d] == need;
-    }) : touched;
+    /* Coordination: the sum times the number of words matched (integers). */
+    ids = touched;
+    for (x = 0; x < ids.length; x++) sum[ids[x]] *= cnt[ids[x]];
     ids.sort(function (a, b) {
-      return cnt[b] - cnt[a] || sum[b] - sum[a] || a - b;
+      return sum[b] - sum[a] || a - b;
     });
     hits = ids.map(function (d) {
       return { d: d, s: sum[d], c: cnt[d] };
     });
     return { hits: hits, full: full || !hits.length, terms: terms };
+  }
+  /* The hits with the pages of the best bets whose phrase q holds (its
+     words in a row, stemmed) put first, in the bets' order. */
+  function bets(q, hits) {
+    var qs = words(q).map(stem), first = [], by = {};
+    M.bets.forEach(function (b) {
+      for (var i = 0, k; i + b.s.length <= qs.length; i++) {
+        for (k = 0; k < b.s.length && qs[i + k] == b.s[k]; k++);
+        if (k == b.s.length) {
+          b.d.forEach(function (d) {
+            if (first.indexOf(d) < 0) first.push(d);
+          });
+          return;
+        }
+      }
+    });
+    if (!first.length) return hits;
+    hits.forEach(function (h) {
+      by[h.d] = h;
+    });
+    return first.map(function (d) {
+      return by[d] || { d: d, s: 0, c: 0 };
+    }).concat(hits.filter(function (h) {
+      return first.indexOf(h.d) < 0;
+    }));
   }
   /* query(q) resolves to {hits: [{d, s, c}], full, terms}: the ranking of Go's Search. */
   S.query = function (q) {
@@ -403,7 +432,9 @@
       var qs = parse(q);
       return (function loop() {
         var r = rank(qs);
-        return r.need ? Promise.all(r.need.map(get)).then(loop) : r;
+        if (r.need) return Promise.all(r.need.map(get)).then(loop);
+        if (qs.length) r.hits = bets(q, r.hits);
+        return r;
       })();
     });
   };

@@ -18,6 +18,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -203,14 +204,11 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	b.rec = o.rec
 	if sp := b.searchPage(); sp != nil {
-		syn, err := search.ParseSynonyms(path.Join(prefix, SynonymFile), tree.Data[SynonymFile])
+		ix, err := NewSearchIndex(s, prefix)
 		if err != nil {
 			return res, err
 		}
-		b.index = search.NewIndex(syn)
-		for _, tx := range s.Taxonomies {
-			b.index.SetFacetLabel(tx.Name, tx.Title)
-		}
+		b.index = ix
 	}
 	mark("open+assets")
 	l, err = b.pages()
@@ -596,9 +594,6 @@ const SearchLayout = "search"
 // after every other page and gets their plain-language figures.
 const ReportLayout = "sprograpport"
 
-// SynonymFile is the editors' synonym list at the top of content/.
-const SynonymFile = "synonymer.txt"
-
 // searchPage returns the view's search page, or nil.
 func (b *builder) searchPage() *site.Page {
 	for _, p := range b.view.Pages {
@@ -611,8 +606,9 @@ func (b *builder) searchPage() *site.Page {
 
 // SearchDoc is what the index sees of a page: its title, summary,
 // headings and text, the text of its kind's own fields (an offer's "who is
-// it for" and "what you get" are on the page too), its top section's
-// title and its taxonomy terms. Exported so the search quality test indexes
+// it for" and "what you get" are on the page too), the fields site.yaml's
+// search.weights indexes as parts of their own (phrases), its top
+// section's title and its taxonomy terms. Exported so the search quality test indexes
 // the real site exactly as the build does.
 func SearchDoc(v *site.View, p *site.Page, blocks []markdown.Block) search.Doc {
 	d := search.Doc{URL: p.URL, Title: p.Title, Summary: p.Summary, Facets: map[string][]string{}}
@@ -630,10 +626,19 @@ func SearchDoc(v *site.View, p *site.Page, blocks []markdown.Block) search.Doc {
 		body.WriteString(bl.Text)
 		body.WriteByte('\n')
 	}
+	extra := v.Config().SearchFields()
+	for _, n := range extra {
+		if t := searchFieldText(p.Field(n)); len(t) > 0 {
+			if d.Fields == nil {
+				d.Fields = map[string][]string{}
+			}
+			d.Fields[n] = t
+		}
+	}
 	if k := p.Src.Kind; k != nil {
 		names := make([]string, 0, len(k.Fields))
 		for n, f := range k.Fields {
-			if f.Taxonomy == "" && f.Enum == nil && (f.Type == "string" || f.Type == "list") {
+			if f.Taxonomy == "" && f.Enum == nil && (f.Type == "string" || f.Type == "list") && !slices.Contains(extra, n) {
 				names = append(names, n)
 			}
 		}

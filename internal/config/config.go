@@ -33,6 +33,7 @@ type Config struct {
 	Params     map[string]string      `yaml:"params"` // free values for the layouts (address, phone, …)
 	Static     Static                 `yaml:"static"` // which other files of content/ are published
 	Wanted     []string               `yaml:"wanted"` // fields every public page should carry; labyrint check lists the pages without
+	Search     Search                 `yaml:"search"`
 	Extra      map[string]interface{} `yaml:",inline"`
 
 	required map[*Kind][]string // RequiredFields by kind, made when the config is checked
@@ -112,6 +113,67 @@ type Plain struct {
 	LixError       float64 `yaml:"lix_error"`       // error above this LIX (0: never)
 	SentenceWords  int     `yaml:"sentence_words"`  // warn for longer sentences (default 25)
 	ParagraphWords int     `yaml:"paragraph_words"` // warn for longer paragraphs (default 120)
+}
+
+// Search says how much each part of a page counts in the site search.
+type Search struct {
+	// Weights by part (BM25F field weights): title, summary, headings,
+	// terms (the page's taxonomy terms) and body are parts of every page;
+	// any other name is a front matter field of type string or list,
+	// indexed as a part of its own and not as body text. A part not named
+	// keeps the search's default weight; 0 leaves it out of the index.
+	Weights map[string]float64 `yaml:"weights"`
+}
+
+// SearchParts are the parts of every page that search.weights may name.
+var SearchParts = []string{"title", "summary", "headings", "terms", "body"}
+
+// SearchFields returns the front matter fields that search.weights gives a
+// weight above 0, sorted.
+func (c *Config) SearchFields() []string {
+	var out []string
+	for n, w := range c.Search.Weights {
+		if w > 0 && !slices.Contains(SearchParts, n) {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// checkSearch checks search.weights: each name a part or a declared text
+// field, each weight 0 or more.
+func (c *Config) checkSearch(bad func(format string, args ...any)) {
+	for _, n := range sortedNames(c.Search.Weights) {
+		w := c.Search.Weights[n]
+		if w < 0 {
+			bad("search.weights: %q har vægten %v; en vægt skal være 0 eller mere", n, w)
+		}
+		if slices.Contains(SearchParts, n) {
+			continue
+		}
+		f := c.Fields[n]
+		for _, k := range c.SortedKinds() {
+			if f == nil && k != nil {
+				f = k.Fields[n]
+			}
+		}
+		switch {
+		case f == nil:
+			bad("search.weights: %q er hverken en del af siden (%s) eller et felt under fields eller kinds", n, strings.Join(SearchParts, ", "))
+		case f.Type != "string" && f.Type != "list" || f.Taxonomy != "":
+			bad("search.weights: feltet %q er ikke tekst (type string eller list uden taksonomi)", n)
+		}
+	}
+}
+
+func sortedNames[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for n := range m {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // SortedTargets returns the targets in name order.
@@ -336,6 +398,7 @@ func (c *Config) check() error {
 			bad("taxonomies.%s: angiv præcis én af pages, terms eller free", n)
 		}
 	}
+	c.checkSearch(bad)
 	c.required = map[*Kind][]string{nil: c.requiredFields(nil)}
 	for _, k := range c.Kinds {
 		if k != nil {

@@ -127,9 +127,11 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 		}
 		m = appendJSString(m, strings.Join(g, " "))
 	}
+	m = append(m, ']')
+	m = appendBestBets(m, b.bets)
 	// The section facet names each result's section; the others are for
 	// the filters, which load them from idx/f.txt when they are opened.
-	m = append(m, `],"f":`...)
+	m = append(m, `,"f":`...)
 	m = appendFacets(m, b.facets, func(f facet) bool { return f.name == "section" })
 	m = append(m, '}')
 	files["meta"] = wrapShard("meta", m)
