@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"text/template"
@@ -80,6 +81,9 @@ func newPage(source, kind, title, in string, now time.Time) (string, error) {
 		dir = k.Section
 	}
 	dir = filepath.ToSlash(filepath.Clean("/" + dir))[1:] // no way out of content/
+	if err := folderExists(filepath.Join(source, cfg.Content), dir); err != nil {
+		return "", err
+	}
 	unit := ""
 	if parts := strings.Split(dir, "/"); len(parts) == 2 {
 		unit = parts[1]
@@ -116,4 +120,24 @@ func newPage(source, kind, title, in string, now time.Time) (string, error) {
 		return "", err
 	}
 	return filepath.Join(cfg.Content, rel), f.Close()
+}
+
+// folderExists refuses a folder below content/ that is not there (a typo in
+// --in would otherwise make a new unit), naming the folders beside it.
+func folderExists(contentDir, dir string) error {
+	if fi, err := os.Stat(filepath.Join(contentDir, filepath.FromSlash(dir))); err == nil && fi.IsDir() {
+		return nil
+	}
+	parent := path.Dir(dir)
+	entries, _ := os.ReadDir(filepath.Join(contentDir, filepath.FromSlash(parent)))
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			names = append(names, path.Join(parent, e.Name()))
+		}
+	}
+	if len(names) == 0 {
+		return fmt.Errorf("mappen content/%s findes ikke; opret den først, hvis den skal være der", dir)
+	}
+	return fmt.Errorf("mappen content/%s findes ikke; der findes: %s – vælg en af dem med --in, eller opret mappen først", dir, strings.Join(names, ", "))
 }
