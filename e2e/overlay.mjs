@@ -5,8 +5,8 @@
 //
 // Builds cmd/labyrint, writes a small site (the repository's layouts and
 // assets) to a temporary folder and serves it on 127.0.0.1, then:
-//   - opens a page with a warning: the overlay shows it folded in a
-//     <details> ("1 advarsel på denne side"), no error heading;
+//   - opens a page with two warnings: the overlay shows them folded in a
+//     <details> ("2 advarsler på denne side"), no error heading;
 //   - breaks the page: the overlay shows the error heading and the error
 //     first, the page's last good text stays;
 //   - fixes it: the page reloads with the new text and the errors go;
@@ -72,11 +72,11 @@ async function main() {
     const ov = page.locator('#labyrint-overlay');
     await ov.waitFor({ timeout: TIMEOUT });
     check(await ov.getAttribute('role') === 'status', 'a page with only warnings gets a status box, not an alert');
-    check((await ov.locator('summary').textContent()) === '1 advarsel på denne side', 'the warning is counted in Danish in a <summary>');
+    check((await ov.locator('summary').textContent()) === '2 advarsler på denne side', 'the warnings (LIX, long sentence) are counted in Danish in a <summary>');
     check(await ov.locator('details').getAttribute('open') === null, 'the warnings are folded');
     check((await ov.locator('h2').count()) === 0, 'no error heading without errors');
     await ov.locator('summary').click();
-    check((await ov.locator('details li').textContent()).includes('content/side.md:4'), 'the warning names file:line');
+    check((await ov.locator('details li').first().textContent()).includes('content/side.md:4'), 'the warning names file:line');
     await shot('warning');
 
     fs.writeFileSync(path.join(root, 'content/side.md'), '---\ntitel: Ødelagt\n---\n' + 'ord '.repeat(40) + 'slut.\n');
@@ -84,7 +84,7 @@ async function main() {
     check(await ov.getAttribute('role') === 'alert', 'a failed build is an alert');
     const text = await ov.textContent();
     check(text.includes('Siden kunne ikke bygges') && text.includes('content/side.md:2') && text.includes('mente du'), 'the error with file:line and hint');
-    check(text.indexOf('1 fejl skal rettes') < text.indexOf('advarsel'), 'errors come before the warnings');
+    check(/^[^]*2 fejl skal rettes:[^]*2 advarsler på denne side/.test(text), 'errors (2 fejl) come before the warnings: ' + text);
     check((await page.locator('h1').first().textContent()).includes('Første udgave'), 'the last good page stays');
     await shot('error');
 

@@ -40,7 +40,7 @@ type Server struct {
 	findings []diag.Finding            // errors of the last failed build; nil after a good one
 	warnings map[string][]diag.Finding // the last good builds' warnings by file (overlay.go)
 	version  int                       // counts builds that changed what is shown
-	subs     map[chan string]bool
+	subs     map[chan string]string    // subscriber → the URL path of its page
 	dir      string
 }
 
@@ -52,7 +52,7 @@ func New(o build.Options, log io.Writer) (*Server, error) {
 	}
 	o.Out = filepath.Join(dir, "site")
 	o.Drafts, o.Preview = true, true
-	return &Server{Opts: o, Log: log, subs: map[chan string]bool{}, dir: dir, sess: build.NewSession(o)}, nil
+	return &Server{Opts: o, Log: log, subs: map[chan string]string{}, dir: dir, sess: build.NewSession(o)}, nil
 }
 
 // Close removes the preview's folder.
@@ -73,11 +73,11 @@ func (s *Server) Update(ctx context.Context, changed []string) error {
 		s.version++
 		s.keepWarnings(res.Findings, changed)
 	}
-	msg := "reload"
-	if err != nil {
-		msg = problems{Errors: s.findings}.message()
-	}
-	for c := range s.subs {
+	for c, side := range s.subs {
+		msg := "reload"
+		if err != nil {
+			msg = problems{Errors: s.findings, Warnings: s.warningsFor(side)}.message()
+		}
 		select {
 		case c <- msg:
 		default:
@@ -150,8 +150,9 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	c := make(chan string, 4)
 	s.mu.Lock()
-	s.subs[c] = true
-	if p := (problems{Errors: s.findings, Warnings: s.warningsFor(r.URL.Query().Get("side"))}); p.Errors != nil || p.Warnings != nil {
+	side := r.URL.Query().Get("side")
+	s.subs[c] = side
+	if p := (problems{Errors: s.findings, Warnings: s.warningsFor(side)}); p.Errors != nil || p.Warnings != nil {
 		c <- p.message()
 	}
 	s.mu.Unlock()
