@@ -222,6 +222,12 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	if l, err := b.addresses(out, tree.Data[RetiredFile], prefix); err != nil || l != nil {
+		if l != nil {
+			return fail(l)
+		}
+		return res, err
+	}
 	if err := b.static(os.DirFS(contentDir)); err != nil {
 		return res, err
 	}
