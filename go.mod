@@ -13,3 +13,5 @@ require (
 	golang.org/x/text v0.43.0
 	gopkg.in/yaml.v2 v2.3.0
 )
+
+require golang.org/x/image v0.47.0

@@ -30,6 +30,7 @@ type Config struct {
 	Kinds      map[string]*Kind       `yaml:"kinds"`
 	Taxonomies map[string]*Taxonomy   `yaml:"taxonomies"`
 	Plain      Plain                  `yaml:"language_rules"`
+	Images     Images                 `yaml:"images"`
 	Params     map[string]string      `yaml:"params"` // free values for the layouts (address, phone, …)
 	Extra      map[string]interface{} `yaml:",inline"`
 
@@ -109,6 +110,12 @@ type Plain struct {
 	LixError       float64 `yaml:"lix_error"`       // error above this LIX (0: never)
 	SentenceWords  int     `yaml:"sentence_words"`  // warn for longer sentences (default 25)
 	ParagraphWords int     `yaml:"paragraph_words"` // warn for longer paragraphs (default 120)
+}
+
+// Images says how photos referenced from Markdown are published.
+type Images struct {
+	Widths []int `yaml:"widths"` // widths of the copies made (default 480, 960, 1600)
+	MaxKB  int   `yaml:"max_kb"` // warn for originals larger than this (default 2000)
 }
 
 // SortedTargets returns the targets in name order.
