@@ -2,8 +2,8 @@ package build
 
 import (
 	"fmt"
-	"os"
 	"net/url"
+	"os"
 	"path"
 	"path/filepath"
 	"strconv"
