@@ -35,4 +35,7 @@ node e2e/origins.mjs "$out/public" "$out/intranet"
 
 echo "== the public site under the hosting CSP (docs/hosting/nginx.conf)"
 node e2e/csp.mjs "$out/public"
+
+echo "== the preview's overlay: warnings, errors, a stopped server"
+node e2e/overlay.mjs
 rm -rf "$out"

@@ -48,6 +48,8 @@ type Options struct {
 	Check   bool   // check only: run every stage and the link checks, write nothing
 	Force   bool   // build even when nothing changed since the output was made
 
+	ImageCache string // folder for the photos' resized copies; default the user's cache folder
+
 	rec *recorder // set by Session: remember what each file used (session.go)
 }
 
@@ -198,7 +200,8 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	b := &builder{rules: plainlang.Rules{LixTarget: cfg.Plain.LixTarget, LixError: cfg.Plain.LixError,
 		SentenceWords: cfg.Plain.SentenceWords, ParagraphWords: cfg.Plain.ParagraphWords}, ctx: ctx, o: o, cfg: cfg, site: s, view: view, tpl: tpl, w: w, md: gl.renderer(), gl: gl,
 		info: render.SiteInfo{Title: cfg.Title, Owner: cfg.Owner, Language: cfg.Language, Label: t.Label,
-			Target: t.Name, Preview: o.Preview, Year: time.Now().Year(), Params: cfg.Params}}
+			Target: t.Name, Preview: o.Preview, Year: time.Now().Year(), Params: cfg.Params},
+		pics: newPictures(cfg, contentDir, o.ImageCache)}
 	if err := b.assets(os.DirFS(assetsDir)); err != nil {
 		return res, err
 	}
@@ -218,6 +221,12 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		return fail(nil)
 	}
 	if err != nil {
+		return res, err
+	}
+	if l, err := b.addresses(out, tree.Data[RetiredFile], prefix); err != nil || l != nil {
+		if l != nil {
+			return fail(l)
+		}
 		return res, err
 	}
 	if err := b.sitemap(); err != nil {
@@ -281,6 +290,7 @@ type builder struct {
 	w            *output.Writer
 	md           *markdown.Renderer
 	gl           *glossary // the editors' word list, see glossary.go
+	pics         *pictures // photos' copies, see images.go
 	info         render.SiteInfo
 	rules        plainlang.Rules
 	index        *search.Index // nil when the site has no search page
@@ -382,7 +392,7 @@ func sortLanguage(rows []render.LanguageRow) {
 // results, for a Session's update.
 func (b *builder) clone() *builder {
 	return &builder{ctx: b.ctx, o: b.o, cfg: b.cfg, site: b.site, view: b.view, tpl: b.tpl, md: b.md, gl: b.gl,
-		info: b.info, rules: b.rules, assetURLs: b.assetURLs, jobs: b.jobs, texts: b.texts, last: b.last, filterURLs: b.filterURLs}
+		info: b.info, rules: b.rules, assetURLs: b.assetURLs, pics: b.pics.fresh(), jobs: b.jobs, texts: b.texts, last: b.last, filterURLs: b.filterURLs}
 }
 
 // plan lists the files to render: b.jobs, then b.last.
@@ -472,7 +482,8 @@ func (b *builder) page(j job, l *diag.List) {
 	if j.hasText() {
 		var html string
 		var minErr error
-		res := b.md.RenderHTML(p.Src.Body, p.Src.BodyLine, b.linkFunc(p, d), func(h []byte) { html, minErr = output.MinifyHTML(h) }, b.gl.renderOptions(p)...)
+		res := b.md.RenderHTML(p.Src.Body, p.Src.BodyLine, b.linkFunc(p, d), func(h []byte) { html, minErr = output.MinifyHTML(h) },
+			append(b.gl.renderOptions(p), markdown.WithImages(b.imageFunc(p)))...)
 		if b.o.dropsText() {
 			// A body is rendered once per build, here: let a large site's
 			// file contents go as soon as their page is made.
@@ -720,6 +731,8 @@ func (b *builder) linkFunc(p *site.Page, d *render.Data) markdown.LinkFunc {
 			what := "siden"
 			if image {
 				what = "billedet"
+			} else if ext := path.Ext(u); ext != "" && ext != ".md" && ext != ".html" {
+				what = "filen"
 			}
 			msg := fmt.Sprintf("%s %q findes ikke", what, dest)
 			if sug := b.suggestURL(u); sug != "" {

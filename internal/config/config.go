@@ -30,6 +30,7 @@ type Config struct {
 	Kinds      map[string]*Kind       `yaml:"kinds"`
 	Taxonomies map[string]*Taxonomy   `yaml:"taxonomies"`
 	Plain      Plain                  `yaml:"language_rules"`
+	Images     Images                 `yaml:"images"`
 	Params     map[string]string      `yaml:"params"` // free values for the layouts (address, phone, …)
 	Static     Static                 `yaml:"static"` // which other files of content/ are published
 	Wanted     []string               `yaml:"wanted"` // fields every public page should carry; labyrint check lists the pages without
@@ -174,6 +175,12 @@ func sortedNames[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// Images says how photos referenced from Markdown are published.
+type Images struct {
+	Widths []int `yaml:"widths"` // widths of the copies made (default 480, 960, 1600)
+	MaxKB  int   `yaml:"max_kb"` // warn for originals larger than this (default 2000)
 }
 
 // SortedTargets returns the targets in name order.

@@ -301,6 +301,9 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 			Msg: "siden har ingen felter (front matter)", Hint: "start filen med tre linjer: ---, title: \"Sidens titel\" og ---"})
 		return nil
 	}
+	if frontHygiene(file, parts, l) {
+		return nil // YAML would report the odd character as something else
+	}
 	fields, dups, err := markdown.ReadFrontMatter(parts)
 	if err != nil {
 		se := err.(*markdown.SplitError)
@@ -366,6 +369,8 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 				Msg: fmt.Sprintf("feltet %s mangler; %s skal have det", label, kind), Hint: fmt.Sprintf("tilføj en linje %s: … mellem --- linjerne", r)})
 		}
 	}
+	bodyHygiene(file, parts, l)
+	placeholders(file, src, s.Bool("draft"), l)
 	if after, _ := l.Count(); after > before {
 		return nil
 	}
