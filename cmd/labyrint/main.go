@@ -78,6 +78,8 @@ Brug:
   labyrint serve [--source MAPPE] [--content MAPPE] [--port N] [--target NAVN] [--public]
       Bygger sitet med kladder og viser det på http://127.0.0.1:N/. Siden opdateres,
       når du gemmer en fil. Fejl vises i browseren med fil og linje.
+  labyrint version
+      Viser versionen, committen og den Go-version, programmet er bygget med.
 `
 
 // errReported means the problem was already printed.
@@ -100,6 +102,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return cmdCheck(ctx, args[1:], stdout, stderr)
 	case "new":
 		return cmdNew(args[1:], stdout, stderr)
+	case "version", "--version":
+		return cmdVersion(stdout)
 	}
 	fmt.Fprintf(stderr, "labyrint: ukendt kommando %q\n\n%s", args[0], usage)
 	return errReported
