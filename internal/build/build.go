@@ -48,6 +48,9 @@ type Options struct {
 	Preview bool   // rendered for the preview server
 	Check   bool   // check only: run every stage and the link checks, write nothing
 	Force   bool   // build even when nothing changed since the output was made
+	// Reader reads the content; the command sets its hooks to tune the
+	// process (internal packages change no process-wide setting).
+	Reader content.Reader
 
 	rec *recorder // set by Session: remember what each file used (session.go)
 }
@@ -134,7 +137,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		tpl, err := render.Parse(os.DirFS(layoutsDir), output.MinifyLayout)
 		layouts <- parsed{tpl, err}
 	}()
-	tree, l := content.Load(content.DirFS(contentDir), prefix, cfg)
+	tree, l := o.Reader.Load(content.DirFS(contentDir), prefix, cfg)
 	mark("content")
 	if tree == nil {
 		return fail(l)
