@@ -16,7 +16,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime/debug"
 	"runtime/pprof"
 	"sort"
 	"strings"
@@ -38,29 +37,6 @@ func main() {
 		os.Exit(1)
 	}
 }
-
-// tuneGC sets the garbage collector for a build, unless the environment
-// does (GOGC, GOMEMLIMIT). A build makes much short-lived garbage (every page
-// is rendered, minified and compressed, then dropped) over a small live heap,
-// so collecting at 3× the live heap instead of 2× saves about a sixth of a
-// build's time (10,000 cases on tmpfs: 4.29 s and 187 MB with GOGC=100,
-// 3.62 s and 257 MB with 200, 3.35 s but 412 MB with 400). The soft limit
-// keeps a large site's peak under 2 GiB: near it, the collector runs as
-// often as it must. At 100,000 cases the live heap is 600-800 MB and the
-// limit, not GOGC, decides when to collect: with 1.5 GiB the build took
-// 37.4 and 33.8 s and peaked at 1.51 GiB, with 1.75 GiB 34.0 and 33.2 s
-// and 1.76 GiB (two alternating runs each on tmpfs).
-func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(gcLimit)
-	}
-}
-
-// gcLimit is the soft memory limit of a build.
-const gcLimit = 1792 << 20
 
 const usage = `labyrint – bygger sitet af Markdown-filer
 
@@ -112,7 +88,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var o build.Options
+	o := build.Options{Reader: contentReader()}
 	siteFlags(fs, &o)
 	fs.StringVar(&o.Out, "out", "", "outputmappe (standard: målets, fx public)")
 	fs.StringVar(&o.Target, "target", "public", "mål: public, intranet, … eller all")
@@ -276,7 +252,7 @@ func count(fs []diag.Finding) (errs, warns int) {
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var o build.Options
+	o := build.Options{Reader: contentReader()}
 	siteFlags(fs, &o)
 	fs.StringVar(&o.Target, "target", "public", "mål: public, intranet, …")
 	port := fs.Int("port", 8080, "port")
@@ -319,7 +295,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var o build.Options
+	o := build.Options{Reader: contentReader()}
 	siteFlags(fs, &o)
 	outFormat := fs.String("format", "text", "text eller json")
 	language := fs.Bool("language", false, "vis alle siders LIX, den sværeste først")

@@ -19,10 +19,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/guldborgsund/labyrint/internal/check"
 	"github.com/guldborgsund/labyrint/internal/config"
@@ -30,7 +33,6 @@ import (
 	"github.com/guldborgsund/labyrint/internal/diag"
 	"github.com/guldborgsund/labyrint/internal/markdown"
 	"github.com/guldborgsund/labyrint/internal/output"
-	"github.com/guldborgsund/labyrint/internal/par"
 	"github.com/guldborgsund/labyrint/internal/plainlang"
 	"github.com/guldborgsund/labyrint/internal/render"
 	"github.com/guldborgsund/labyrint/internal/search"
@@ -47,6 +49,9 @@ type Options struct {
 	Preview bool   // rendered for the preview server
 	Check   bool   // check only: run every stage and the link checks, write nothing
 	Force   bool   // build even when nothing changed since the output was made
+	// Reader reads the content; the command sets its hooks to tune the
+	// process (internal packages change no process-wide setting).
+	Reader content.Reader
 
 	ImageCache string // folder for the photos' resized copies; default the user's cache folder
 
@@ -135,7 +140,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		tpl, err := render.Parse(os.DirFS(layoutsDir), output.MinifyLayout)
 		layouts <- parsed{tpl, err}
 	}()
-	tree, l := content.Load(content.DirFS(contentDir), prefix, cfg)
+	tree, l := o.Reader.Load(content.DirFS(contentDir), prefix, cfg)
 	mark("content")
 	if tree == nil {
 		return fail(l)
@@ -441,22 +446,21 @@ func (b *builder) run(jobs []job) *diag.List {
 
 // render renders jobs on all cores, in the current pass (b.shared).
 func (b *builder) render(jobs []job) *diag.List {
-	var mu sync.Mutex
-	var lists []*diag.List
-	par.Each(len(jobs), func() func(int) {
-		l := new(diag.List)
-		mu.Lock()
-		lists = append(lists, l)
-		mu.Unlock()
-		return func(i int) {
+	lists := make([]diag.List, len(jobs))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, j := range jobs {
+		g.Go(func() error {
 			if b.ctx.Err() == nil {
-				b.page(jobs[i], l)
+				b.page(j, &lists[i])
 			}
-		}
-	})
+			return nil
+		})
+	}
+	g.Wait()
 	var all diag.List
-	for _, l := range lists {
-		all.Merge(l)
+	for i := range lists {
+		all.Merge(&lists[i])
 	}
 	return &all
 }
@@ -587,14 +591,15 @@ func (b *builder) writeIndex() error {
 	if err != nil {
 		return err
 	}
-	errs := make([]error, len(files))
-	par.Each(len(files), func() func(int) {
-		return func(i int) { errs[i] = b.w.WriteRaw(files[i].name, files[i].data) }
-	})
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, f := range files {
+		g.Go(func() error { return b.w.WriteRaw(f.name, f.data) })
+	}
 	b.mu.Lock() // pages are written meanwhile (see pages)
 	b.files += len(files)
 	b.mu.Unlock()
-	return errors.Join(errs...)
+	return g.Wait()
 }
 
 // SearchLayout is the layout of the search page; a site with such a page
