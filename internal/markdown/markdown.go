@@ -91,6 +91,7 @@ type Renderer struct {
 func New(exts ...goldmark.Extender) *Renderer {
 	r := &Renderer{}
 	r.md = goldmark.New(
+		goldmark.WithParser(newParser()), // lists and quotes nest at most MaxNesting deep
 		goldmark.WithExtensions(extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)), extension.Strikethrough),
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(
@@ -114,6 +115,7 @@ type state struct {
 	headings []HeadingRef
 	problems []Problem
 	links    []LinkRef
+	tooDeep  bool // a container deeper than MaxNesting was refused (reported once)
 }
 
 func (s *state) lineOf(off int) int {
