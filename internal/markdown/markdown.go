@@ -79,9 +79,10 @@ type LinkRef struct {
 
 // Renderer parses and renders bodies. It is safe for concurrent use: one per build.
 type Renderer struct {
-	md   goldmark.Markdown
-	pool sync.Pool // *bytes.Buffer for the HTML
-	bufw sync.Pool // *bufio.Writer over it (goldmark would make a new one per page)
+	md    goldmark.Markdown
+	pool  sync.Pool // *bytes.Buffer for the HTML
+	bufw  sync.Pool // *bufio.Writer over it (goldmark would make a new one per page)
+	taken []string  // ids the layouts use (Reserve)
 }
 
 // New makes the build's one goldmark instance with the site's extensions:
@@ -150,7 +151,7 @@ func (r *Renderer) RenderHTML(body []byte, firstLine int, link LinkFunc, use fun
 			st.lines = append(st.lines, i+1)
 		}
 	}
-	pc := parser.NewContext(parser.WithIDs(newIDs()))
+	pc := parser.NewContext(parser.WithIDs(newIDs(r.taken)))
 	pc.Set(pageState, st)
 	for _, o := range opts {
 		o(pc)
@@ -408,7 +409,22 @@ func collectBlocks(doc ast.Node, st *state) []Block {
 // other letters and digits kept, the rest as single hyphens; unique per page.
 type ids struct{ seen map[string]int }
 
-func newIDs() *ids { return &ids{seen: map[string]int{}} }
+// newIDs starts a page's ids with the layouts' own taken.
+func newIDs(taken []string) *ids {
+	s := &ids{seen: make(map[string]int, len(taken)+8)}
+	for _, id := range taken {
+		s.seen[id] = 1
+	}
+	return s
+}
+
+// Reserve takes ids for the layouts (e.g. "main", "q"): a heading whose id
+// would be one of them gets the next free one ("main-2"), so that a page
+// never holds an id twice. Call it before the first Render.
+func (r *Renderer) Reserve(ids ...string) { r.taken = append(r.taken, ids...) }
+
+// Reserved returns the ids Reserve took.
+func (r *Renderer) Reserved() []string { return r.taken }
 
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	base := Slug(string(value))
