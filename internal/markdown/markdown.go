@@ -344,28 +344,35 @@ func plain(n ast.Node, src []byte) string {
 		}
 		b.Grow(size)
 	}
-	writePlain(&b, n, src)
+	writePlain(&b, n, src, false)
 	return strings.TrimSpace(b.String())
 }
 
-func writePlain(b *strings.Builder, n ast.Node, src []byte) {
+// writePlain writes the text of n's inlines as a reader sees it: with
+// backslash escapes and character references (&lt; &#x3C;) resolved, as the
+// HTML shows them, except inside code spans, whose text is literal.
+func writePlain(b *strings.Builder, n ast.Node, src []byte, code bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			v := c.Segment.Value(src)
+			if !code && bytes.ContainsAny(v, "\\&") {
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+			}
+			b.Write(v)
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
 			b.Write(c.Value)
 		case *ast.CodeSpan:
-			writePlain(b, c, src)
+			writePlain(b, c, src, true)
 		case *ast.RawHTML:
 			// dropped
 		case *ast.AutoLink:
 			b.Write(c.Label(src))
 		default:
-			writePlain(b, c, src)
+			writePlain(b, c, src, code)
 		}
 	}
 }
