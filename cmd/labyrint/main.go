@@ -19,6 +19,7 @@ import (
 	"runtime/pprof"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/guldborgsund/labyrint/internal/build"
@@ -30,7 +31,9 @@ import (
 
 func main() {
 	tuneGC()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGTERM (a service manager, kill) stops as Ctrl+C does, so the
+	// preview removes its folder of drafts.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	if err != nil {
@@ -257,7 +260,12 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&o.Target, "target", "public", "mål: public, intranet, …")
 	port := fs.Int("port", 8080, "port")
 	public := fs.Bool("public", false, "lyt på alle netværk, ikke kun 127.0.0.1")
+	hosts := fs.String("host", "", "med --public: maskinens navn(e), kommasepareret, som andre skriver i adressen")
 	if err := fs.Parse(args); err != nil {
+		return errReported
+	}
+	if *hosts != "" && !*public {
+		fmt.Fprintln(stderr, "labyrint: --host bruges kun sammen med --public")
 		return errReported
 	}
 	srv, err := preview.New(o, stderr)
@@ -266,6 +274,11 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return errReported
 	}
 	defer srv.Close()
+	for _, h := range strings.Split(*hosts, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			srv.Hosts = append(srv.Hosts, h)
+		}
+	}
 	host := "127.0.0.1"
 	if *public {
 		host = "0.0.0.0"

@@ -203,7 +203,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 	}()
 	b := &builder{rules: plainlang.Rules{LixTarget: cfg.Plain.LixTarget, LixError: cfg.Plain.LixError,
-		SentenceWords: cfg.Plain.SentenceWords, ParagraphWords: cfg.Plain.ParagraphWords}, ctx: ctx, o: o, cfg: cfg, site: s, view: view, tpl: tpl, w: w, md: gl.renderer(), gl: gl,
+		SentenceWords: cfg.Plain.SentenceWords, ParagraphWords: cfg.Plain.ParagraphWords}, ctx: ctx, o: o, cfg: cfg, site: s, view: view, tpl: tpl, w: w, md: gl.renderer(layoutIDs(layoutsDir)), gl: gl,
 		info: render.SiteInfo{Title: cfg.Title, Owner: cfg.Owner, Language: cfg.Language, Label: t.Label,
 			Target: t.Name, Preview: o.Preview, Year: time.Now().Year(), Params: cfg.Params},
 		pics: newPictures(cfg, contentDir, o.ImageCache)}
@@ -696,6 +696,11 @@ func (b *builder) linkFunc(p *site.Page, d *render.Data) markdown.LinkFunc {
 	return func(dest string, image bool) (string, string, bool) {
 		if dest == "" {
 			return dest, "linket har ingen adresse", true
+		}
+		if image && isExternal(dest) {
+			// The reader's browser would fetch it from another server (the
+			// hosting CSP blocks it, and the other server learns who reads).
+			return dest, fmt.Sprintf("billedet %q hentes fra en anden server; læg billedet i indholdsmappen og link til det derfra", dest), false
 		}
 		if strings.HasPrefix(dest, "#") || isExternal(dest) {
 			return dest, "", false

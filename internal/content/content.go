@@ -29,7 +29,11 @@ import (
 )
 
 // MaxFileSize is the largest content file read; larger ones are refused.
-const MaxFileSize = 8 << 20
+// A real page is a few KB. The costliest Markdown per byte is a list
+// nested as deep as markdown.MaxNesting allows, written "- - - … x" (two
+// AST nodes per two bytes): 1 MB of it took 1.4 s of CPU, 8 MB over 6 s,
+// so a page may have 512 KB (TestLargestPageParsesInASecond).
+const MaxFileSize = 512 << 10
 
 // Source is one Markdown file, read and checked.
 type Source struct {
@@ -214,6 +218,14 @@ func (r Reader) Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *dia
 	return t, &l
 }
 
+// sizeText writes a file size for an editor: "700 KB", "20 MB".
+func sizeText(n int64) string {
+	if n >= 10<<20 {
+		return strconv.FormatInt(n>>20, 10) + " MB"
+	}
+	return strconv.FormatInt((n+1023)>>10, 10) + " KB"
+}
+
 // junk reports whether a file or folder is left out unread: hidden files,
 // editors' backups and locks, and the files Windows and Office leave behind.
 func junk(name string) bool {
@@ -231,7 +243,7 @@ func read(fsys fs.FS, prefix, p string, cfg *config.Config, l *diag.List, disk *
 	disk.read(time.Since(start))
 	switch {
 	case size > MaxFileSize:
-		l.Errorf(file, 0, "too-large", "filen er for stor (%d MB); en side må højst fylde %d MB – del den op i flere sider", size>>20, MaxFileSize>>20)
+		l.Errorf(file, 0, "too-large", "filen er for stor (%s); en side må højst fylde %s – del den op i flere sider", sizeText(size), sizeText(MaxFileSize))
 		return nil, [32]byte{}
 	case err != nil:
 		l.Errorf(file, 0, "read", "kan ikke læse: %v", err)
