@@ -483,6 +483,7 @@ func (b *builder) page(j job, l *diag.List) {
 		d.Section = j.page
 	}
 	var links []markdown.LinkRef
+	var lang *lixJob // the page's plain-language row, measured once it is rendered
 	if j.hasText() {
 		var html string
 		var minErr error
@@ -508,23 +509,15 @@ func (b *builder) page(j job, l *diag.List) {
 		d.Content = templateHTML(html)
 		d.Headings = res.Headings
 		unexplained := b.gl.check(p, d, res.Blocks, l)
-		rep := plainlang.Analyze(p.Src.File, res.Blocks, b.rules)
+		// Sentences and paragraphs are checked in the Markdown, where they
+		// have lines; the page's LIX is measured on the rendered page
+		// (measureLix), lists, cards and contact blocks included.
+		rep := plainlang.Analyze(p.Src.File, res.Blocks, plainlang.Rules{SentenceWords: b.rules.SentenceWords, ParagraphWords: b.rules.ParagraphWords})
 		for _, f := range rep.Findings {
 			l.Add(f)
 		}
-		if p.Layout != ReportLayout && p.Kind != "notfound" && rep.Words > 0 {
-			// The longest sentence and the terms are cloned: they are pieces
-			// of their paragraphs' text, which the row would otherwise keep
-			// whole until the build ends.
-			for i, t := range unexplained {
-				unexplained[i] = strings.Clone(t)
-			}
-			row := render.LanguageRow{Page: p, Lix: int(rep.Lix), Words: rep.Words,
-				Longest: strings.Clone(rep.Longest.Text), Longests: rep.Longest.Words, Terms: unexplained, Findings: len(rep.Findings)}
-			b.mu.Lock()
-			b.language = append(b.language, row)
-			b.mu.Unlock()
-			b.rec.row(p.URL, row)
+		if p.Layout != ReportLayout && p.Kind != "notfound" {
+			lang = &lixJob{terms: unexplained, findings: len(rep.Findings)}
 		}
 		if p.Kind != "notfound" && p.Layout != SearchLayout {
 			b.rec.indexed(p.URL, res.Blocks)
@@ -548,6 +541,9 @@ func (b *builder) page(j job, l *diag.List) {
 		if b.o.Check {
 			b.collect(j, p, html, links)
 		}
+		if lang != nil {
+			lang.main = plainlang.MainText(html, p.Src.BodyLine)
+		}
 		if b.rec != nil && b.rec.file(j.url, d.Used(), html) {
 			held = true // until every file of an update is made (Session)
 			return
@@ -557,6 +553,9 @@ func (b *builder) page(j job, l *diag.List) {
 	if err != nil {
 		l.Add(diag.Finding{File: p.Src.File, Line: 1, Severity: diag.Error, Code: "template", Msg: "skabelonen fejlede: " + err.Error()})
 		return
+	}
+	if lang != nil {
+		b.measureLix(p, lang, l)
 	}
 	if held {
 		return

@@ -273,6 +273,7 @@ func Build(cfg *config.Config, tree *content.Tree) (*Site, *diag.List) {
 		}
 	}
 	s.buildTaxonomies(&l)
+	duplicateTitles(s.Pages, &l)
 	return s, &l
 }
 
