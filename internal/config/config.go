@@ -124,6 +124,10 @@ type Search struct {
 	// indexed as a part of its own and not as body text. A part not named
 	// keeps the search's default weight; 0 leaves it out of the index.
 	Weights map[string]float64 `yaml:"weights"`
+	// Boost by kind of page: a page of the kind scores that many times
+	// as much (e.g. unit: 1.2, so a unit's page comes before its offers
+	// when both name the unit alike). Default 1.
+	Boost map[string]float64 `yaml:"boost"`
 }
 
 // SearchParts are the parts of every page that search.weights may name.
@@ -142,9 +146,17 @@ func (c *Config) SearchFields() []string {
 	return out
 }
 
-// checkSearch checks search.weights: each name a part or a declared text
-// field, each weight 0 or more.
+// checkSearch checks search.weights (each name a part or a declared text
+// field, each weight 0 or more) and search.boost (kinds, above 0).
 func (c *Config) checkSearch(bad func(format string, args ...any)) {
+	for _, n := range sortedNames(c.Search.Boost) {
+		if c.Kinds[n] == nil {
+			bad("search.boost: %q er ikke en slags side under kinds", n)
+		}
+		if w := c.Search.Boost[n]; w <= 0 {
+			bad("search.boost: %q har %v; brug et tal over 0 (1 er uændret)", n, w)
+		}
+	}
 	for _, n := range sortedNames(c.Search.Weights) {
 		w := c.Search.Weights[n]
 		if w < 0 {

@@ -161,6 +161,9 @@ func (ix *Index) build() *built {
 					}
 				}
 				s := float64(idf[t] * float64(tfw/(bm25K1+tfw)))
+				if d.doc.Boost > 0 {
+					s *= d.doc.Boost
+				}
 				imp := max(1, min(maxImpact, math.Round(s/maxScore*maxImpact)))
 				out[k] = uint64(t)<<16 | uint64(imp)
 			}

@@ -19,6 +19,7 @@ type Doc struct {
 	Body     string              // plain text of the main content
 	Facets   map[string][]string // taxonomy name -> term names, e.g. "unit": {"Myndighed"}
 	Fields   map[string][]string // extra fields by name, e.g. "phrases"; indexed if Weights gives them a weight
+	Boost    float64             // the page's scores are multiplied by it (0: 1)
 }
 
 // Fields of a document: the builtin ones, then the extra fields that
