@@ -651,7 +651,7 @@ func SearchDoc(v *site.View, p *site.Page, blocks []markdown.Block) search.Doc {
 		}
 	}
 	if k := p.Src.Kind; k != nil {
-		d.Boost = v.Site.Config.Search.Boost[k.Name]
+		d.Boost = v.Config().Search.Boost[k.Name]
 		names := make([]string, 0, len(k.Fields))
 		for n, f := range k.Fields {
 			if f.Taxonomy == "" && f.Enum == nil && (f.Type == "string" || f.Type == "list") && !slices.Contains(extra, n) {
