@@ -30,6 +30,9 @@ node e2e/check.mjs "$out/public" "$out/intranet"
 echo "== portable output: intranet from file:// (links, search), public under a sub-path"
 node e2e/portable.mjs "$out/public" "$out/intranet"
 
+echo "== the hosting samples under Debian's nginx (status, headers, gzip, intranet login)"
+bash e2e/nginx.sh "$out/public" "$out/intranet"
+
 echo "== the public site under the hosting CSP (docs/hosting/nginx.conf)"
 node e2e/csp.mjs "$out/public"
 rm -rf "$out"
