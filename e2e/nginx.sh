@@ -115,6 +115,19 @@ security_headers() { # security_headers NAME
   [ -z "$(header "$1" Server | tr -d 'a-z/ ')" ] || fail "$1: Server header names a version: $(header "$1" Server)"
 }
 
+echo "== web.config (IIS): well-formed, the same CSP and headers"
+python3 - "$hosting/web.config" "$csp" <<'PY' || fail "web.config"
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+got = {a.get("name"): a.get("value") for a in root.iter("add") if a.get("name")}
+want = {"Content-Security-Policy": sys.argv[2], "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY",
+        "Cross-Origin-Resource-Policy": "same-origin", "Cross-Origin-Opener-Policy": "same-origin",
+        "Referrer-Policy": "strict-origin-when-cross-origin", "Vary": "Accept-Encoding"}
+bad = [f"{k}: {got.get(k)!r}, want {v!r}" for k, v in want.items() if got.get(k) != v]
+for b in bad: print("web.config", b, file=sys.stderr)
+sys.exit(1 if bad else 0)
+PY
+
 P=http://127.0.0.1:$PUB
 echo "== public (docs/hosting/nginx.conf)"
 expect "GET / status" "$(get home "$P/")" 200
