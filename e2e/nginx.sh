@@ -5,13 +5,16 @@
 # the precompressed .gz files (gzip_static), caching, and that the intranet
 # answers 401 without a login and 200 with one.
 #
-#   bash e2e/nginx.sh PUBLIC_DIR INTRANET_DIR
+#   [BROWSER_CHECK=1] bash e2e/nginx.sh PUBLIC_DIR INTRANET_DIR
+#
+# With BROWSER_CHECK=1 it then runs e2e/check.mjs against the two nginx
+# servers (every page in headless Chromium).
 #
 # Installs Debian's nginx with apt-get when it is missing. The samples are
 # used as they are except for what a test on this machine must change (the
 # listen lines, TLS, root, the password file); a sample whose lines no
 # longer match stops the test. nginx stops when the test ends (and after
-# 300 s at the latest).
+# 300 s at the latest; NGINX_TIMEOUT=seconds).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 hosting=$here/../docs/hosting
@@ -80,7 +83,7 @@ http {
 }
 CONF
 "$NGINX" -t -q -p "$tmp" -c "$tmp/nginx.conf"
-timeout 300 "$NGINX" -p "$tmp" -c "$tmp/nginx.conf" -g 'daemon off;' &
+timeout "${NGINX_TIMEOUT:-300}" "$NGINX" -p "$tmp" -c "$tmp/nginx.conf" -g 'daemon off;' &
 pid=$!
 for _ in $(seq 100); do
   curl -s -o /dev/null "http://127.0.0.1:$PUB/" && break
@@ -178,5 +181,12 @@ cmp -s "$tmp/iokgz.b" "$tmp/intranet/index.html.gz" || fail "intranet GET / with
 if [ "$fails" -gt 0 ]; then
   echo "e2e/nginx.sh: $fails checks failed" >&2
   exit 1
+fi
+# BROWSER_CHECK=1: every page of both sites, as nginx serves them (the
+# intranet with the login), through e2e/check.mjs.
+if [ "${BROWSER_CHECK:-}" = 1 ]; then
+  echo "== browser check through nginx"
+  bash "$here/install.sh"
+  node "$here/check.mjs" --origin "$P" "$tmp/public" --origin "$I" --user redaktoer:rigtigt-kodeord "$tmp/intranet"
 fi
 echo "e2e/nginx.sh: all checks passed (public on :$PUB, intranet on :$INT)"
