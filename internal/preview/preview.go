@@ -41,6 +41,8 @@ type Server struct {
 	warnings map[string][]diag.Finding // the last good builds' warnings by file (overlay.go)
 	version  int                       // counts builds that changed what is shown
 	subs     map[chan string]string    // subscriber → the URL path of its page
+	mounts   map[string]http.Handler   // mount.go
+	editAt   string                    // the editor's path, for the "Rediger" link
 	dir      string
 }
 
@@ -105,6 +107,9 @@ func (s *Server) Handler() http.Handler {
 	files := http.FileServer(http.Dir(s.Opts.Out))
 	mux := http.NewServeMux()
 	mux.HandleFunc("/_labyrint/events", s.events)
+	for p, h := range s.mounts {
+		mux.Handle(p, h)
+	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
 		if strings.HasSuffix(p, "/") {
@@ -125,7 +130,7 @@ func (s *Server) Handler() http.Handler {
 			}
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.Header().Set("Cache-Control", "no-store")
-			w.Write(inject(b))
+			w.Write(inject(b, s.editLink(r.URL.Path)))
 			return
 		}
 		files.ServeHTTP(w, r)
@@ -174,13 +179,14 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func inject(b []byte) []byte {
+func inject(b []byte, extra string) []byte {
 	i := bytes.LastIndex(b, []byte("</body>"))
 	if i < 0 {
-		return append(b, client...)
+		return append(append(b, extra...), client...)
 	}
-	out := make([]byte, 0, len(b)+len(client))
+	out := make([]byte, 0, len(b)+len(extra)+len(client))
 	out = append(out, b[:i]...)
+	out = append(out, extra...)
 	out = append(out, client...)
 	return append(out, b[i:]...)
 }
