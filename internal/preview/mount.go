@@ -51,5 +51,5 @@ func (s *Server) editLink(u string) string {
 	if f, _ := s.sess.SourceOf(u); f == "" {
 		return ""
 	}
-	return `<a id="labyrint-rediger" href="` + html.EscapeString(at+"?side="+url.QueryEscape(u)) + `" style="position:fixed;top:.5rem;right:.5rem;z-index:99998;background:#0d3d5c;color:#fff;padding:.4rem .9rem;font:600 16px/1.5 system-ui,sans-serif;border:2px solid #fff">Rediger</a>`
+	return `<a id="labyrint-rediger" href="` + html.EscapeString(at+"?side="+url.QueryEscape(u)) + `" style="position:fixed;bottom:.5rem;right:.5rem;z-index:100000;background:#0d3d5c;color:#fff;padding:.4rem .9rem;font:600 16px/1.5 system-ui,sans-serif;border:2px solid #fff">Rediger</a>`
 }
