@@ -82,7 +82,15 @@ async function main() {
     await page.fill('#body', 'Du kan få hjælp til:\n\n•\tat søge bolig\n•\tat forstå din lejekontrakt\n');
     await page.waitForFunction(() => document.querySelector('#p-summary').textContent.includes('anførselstegn'));
     await page.waitForFunction(() => document.querySelector('#p-hours').textContent.includes('mellemrum'));
+    await page.fill('#f-hours', 'Mandag–fredag 9–12');
+    await page.fill('#body', 'Du kan få hjælp til:\n\n•\tat søge bolig\n•\tat forstå din lejekontrakt\n');
+    await page.waitForFunction(() => document.querySelector('#p-body').textContent.includes('punkttegnet'));
+    await page.fill('#f-hours', 'Mandag–fredag\u00a09–12');
+    await page.waitForFunction(() => document.querySelector('#p-hours').textContent.includes('mellemrum'));
     for (const k of ['summary', 'hours', 'body']) say(`as typed, at ${k}`, await problems(k));
+    const draft = await page.locator('#draft-body').textContent();
+    say('draft beside the form', draft);
+    check(draft.includes('• at søge bolig • at forstå'.replace(/ /g, ' ')) || /•\s*at søge bolig\s*•/.test(draft), 'the draft shows the bullets run into one paragraph');
     await shot('word-mistakes-as-typed');
     await page.click('button.save');
     await page.waitForSelector('.error');

@@ -32,6 +32,7 @@ import (
 
 	"github.com/guldborgsund/labyrint/internal/config"
 	"github.com/guldborgsund/labyrint/internal/diag"
+	"github.com/guldborgsund/labyrint/internal/markdown"
 )
 
 // Prefix is where the editor is served in the preview.
@@ -58,6 +59,7 @@ type Editor struct {
 	token  string
 	root   *os.Root // the content folder: nothing outside it can be reached
 	prefix string   // how messages name the content folder, e.g. "content"
+	md     *markdown.Renderer
 	mu     sync.Mutex
 }
 
@@ -83,7 +85,7 @@ func New(o Options) (*Editor, error) {
 	}
 	b := make([]byte, 32)
 	rand.Read(b)
-	return &Editor{o: o, token: hex.EncodeToString(b), root: root, prefix: prefix}, nil
+	return &Editor{o: o, token: hex.EncodeToString(b), root: root, prefix: prefix, md: markdown.New()}, nil
 }
 
 // AllowHost adds a host[:port] the preview answers to (its listen address).

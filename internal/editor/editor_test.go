@@ -2,6 +2,7 @@ package editor
 
 import (
 	"bytes"
+	"encoding/json"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -289,5 +290,32 @@ func TestUploadNeedsAltText(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(f.root, "content", "mit-foto.png")); err != nil {
 		t.Error(err)
+	}
+}
+
+// The checks as the editor types: at the field, with the text's draft.
+func TestCheckAsYouType(t *testing.T) {
+	f := newFixture(t, "")
+	form := f.saveForm("Titel", "# Forkert overskrift\n\nTekst med **fed**.\n")
+	form.Set("f.summary", "Kort\u00a0og godt")
+	w := f.do("POST", Prefix+"tjek", form, nil)
+	var res map[string][]string
+	if err := json.Unmarshal(w.Body.Bytes(), &res); err != nil || w.Code != 200 {
+		t.Fatalf("%d %s", w.Code, w.Body)
+	}
+	if len(res["summary"]) != 1 || !strings.Contains(res["summary"][0], "hårdt mellemrum") {
+		t.Errorf("summary: %q", res["summary"])
+	}
+	if len(res["title"]) != 0 {
+		t.Errorf("title: %q", res["title"])
+	}
+	form.Set("f.summary", "Kort")
+	w = f.do("POST", Prefix+"tjek", form, nil)
+	json.Unmarshal(w.Body.Bytes(), &res)
+	if len(res["body"]) != 1 || !strings.Contains(res["body"][0], "overskrift 1 (#) må ikke bruges") || !strings.Contains(res["html"][0], "<strong>fed</strong>") {
+		t.Errorf("body: %q html: %q", res["body"], res["html"])
+	}
+	if f.read("side.md") != "---\n# En kommentar, som skal blive\ntitle: Første udgave\nsummary: Kort # og en kommentar\ntags:\n  - en\n  - to\n---\n\nTekst.\n" {
+		t.Error("checking wrote the file")
 	}
 }

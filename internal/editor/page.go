@@ -235,8 +235,22 @@ func (e *Editor) check(w http.ResponseWriter, r *http.Request) {
 	}
 	var l diag.List
 	content.Parse(pf.File, p, out, cfg, &l)
+	draft := ""
+	if src, err := splitSrc(out); err == nil {
+		// The text as the build's Markdown stage makes it (links are not
+		// resolved: the preview beside shows them once saved), with its checks.
+		r := e.md.Render(src.Body, src.BodyLine, nil)
+		draft = string(r.HTML)
+		for _, pr := range r.Problems {
+			sev := diag.Warning
+			if pr.Error {
+				sev = diag.Error
+			}
+			l.Add(diag.Finding{File: pf.File, Line: pr.Line, Severity: sev, Code: pr.Code, Msg: pr.Msg})
+		}
+	}
 	e.place(&pf, out, l.Items())
-	res := map[string][]string{}
+	res := map[string][]string{"html": {draft}}
 	for _, f := range append(pf.Fields, pf.More...) {
 		res[f.Key] = []string{}
 		for _, x := range f.Problems {

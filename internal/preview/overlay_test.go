@@ -112,3 +112,29 @@ func TestEditLinkOnlyInThePreview(t *testing.T) {
 		t.Errorf("the built page holds the link (%d bytes)", len(built))
 	}
 }
+
+// A page served before a build that opens its event stream after it is
+// told to reload at once.
+func TestPageOlderThanTheBuildReloads(t *testing.T) {
+	root := site(t)
+	s, err := New(build.Options{Source: root}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Rebuild(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	_, body := get(t, ts.URL+"/side/")
+	if !strings.Contains(body, "/_labyrint/events?v=1&side=") {
+		t.Fatalf("the page does not say which build it came from: %s", body)
+	}
+	if err := s.Rebuild(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if ev, _ := firstEvent(t, ts.URL, "/side/&v=1"); ev != "event: reload" {
+		t.Errorf("a page of build 1 after build 2: %q", ev)
+	}
+}

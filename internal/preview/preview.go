@@ -121,6 +121,9 @@ func (s *Server) Handler() http.Handler {
 			}
 		}
 		if strings.HasSuffix(p, ".html") {
+			s.mu.Lock()
+			v := s.version // before the file: a build in between gives a reload too many, never one too few
+			s.mu.Unlock()
 			b, err := os.ReadFile(filepath.Join(s.Opts.Out, filepath.FromSlash(strings.TrimPrefix(p, "/"))))
 			if err != nil {
 				if b, err = os.ReadFile(filepath.Join(s.Opts.Out, "404.html")); err != nil {
@@ -130,7 +133,7 @@ func (s *Server) Handler() http.Handler {
 			}
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.Header().Set("Cache-Control", "no-store")
-			w.Write(inject(b, s.editLink(r.URL.Path)))
+			w.Write(inject(b, s.editLink(r.URL.Path)+served(v)))
 			return
 		}
 		files.ServeHTTP(w, r)
@@ -157,6 +160,9 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	side := r.URL.Query().Get("side")
 	s.subs[c] = side
+	if s.stale(r.URL.Query().Get("v")) {
+		c <- "reload" // a build finished between serving the page and this request
+	}
 	if p := (problems{Errors: s.findings, Warnings: s.warningsFor(side)}); p.Errors != nil || p.Warnings != nil {
 		c <- p.message()
 	}
@@ -182,12 +188,11 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 func inject(b []byte, extra string) []byte {
 	i := bytes.LastIndex(b, []byte("</body>"))
 	if i < 0 {
-		return append(append(b, extra...), client...)
+		return append(b, extra...)
 	}
-	out := make([]byte, 0, len(b)+len(extra)+len(client))
+	out := make([]byte, 0, len(b)+len(extra))
 	out = append(out, b[:i]...)
 	out = append(out, extra...)
-	out = append(out, client...)
 	return append(out, b[i:]...)
 }
 
