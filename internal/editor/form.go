@@ -64,6 +64,9 @@ func (e *Editor) fieldsFor(cfg *config.Config, k *config.Kind, vals values) (mai
 
 func (e *Editor) field(cfg *config.Config, key string, d *config.Field, vs []string) field {
 	f := field{Key: key, Label: d.Label, Input: "text", Set: map[string]bool{}}
+	if t := cfg.Taxonomies[d.Taxonomy]; f.Label == "" && t != nil && t.Title != "" {
+		f.Label = t.Title // a taxonomy field's label is its taxonomy's title
+	}
 	if f.Label == "" {
 		f.Label = key
 	}
