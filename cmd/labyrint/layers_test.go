@@ -25,9 +25,11 @@ var layers = map[string][]string{
 	"internal/search":    {"internal/typo"},
 	"internal/render":    {"internal/markdown", "internal/site"},
 	"internal/output":    nil,
+	"internal/images":    nil,
+	"internal/archetype": {"internal/config", "internal/content", "internal/diag", "internal/markdown"},
 	"internal/check":     {"internal/diag"},
 	"internal/build": {"internal/check", "internal/config", "internal/content", "internal/diag", "internal/markdown",
-		"internal/output", "internal/plainlang", "internal/render", "internal/search", "internal/site"},
+		"internal/images", "internal/output", "internal/plainlang", "internal/render", "internal/search", "internal/site"},
 	"internal/preview": {"internal/build", "internal/config", "internal/diag"},
 }
 
@@ -40,6 +42,7 @@ var owners = map[string][]string{
 	"github.com/tdewolff/minify":          {"internal/output"},
 	"github.com/klauspost/compress":       {"internal/output"},
 	"github.com/fsnotify/fsnotify":        {"internal/preview"},
+	"golang.org/x/image":                  {"internal/images"},
 	"github.com/blevesearch/snowballstem": {"internal/search"},
 }
 

@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -51,6 +52,8 @@ type Options struct {
 	// Reader reads the content; the command sets its hooks to tune the
 	// process (internal packages change no process-wide setting).
 	Reader content.Reader
+
+	ImageCache string // folder for the photos' resized copies; default the user's cache folder
 
 	rec *recorder // set by Session: remember what each file used (session.go)
 }
@@ -98,6 +101,7 @@ type builder struct {
 	w            *output.Writer
 	md           *markdown.Renderer
 	gl           *glossary // the editors' word list, see glossary.go
+	pics         *pictures // photos' copies, see images.go
 	info         render.SiteInfo
 	rules        plainlang.Rules
 	index        *search.Index // nil when the site has no search page
@@ -208,7 +212,7 @@ func sortLanguage(rows []render.LanguageRow) {
 // results, for a Session's update.
 func (b *builder) clone() *builder {
 	return &builder{ctx: b.ctx, o: b.o, cfg: b.cfg, site: b.site, view: b.view, tpl: b.tpl, md: b.md, gl: b.gl,
-		info: b.info, rules: b.rules, assetURLs: b.assetURLs, jobs: b.jobs, texts: b.texts, last: b.last, filterURLs: b.filterURLs}
+		info: b.info, rules: b.rules, assetURLs: b.assetURLs, pics: b.pics.fresh(), jobs: b.jobs, texts: b.texts, last: b.last, filterURLs: b.filterURLs}
 }
 
 // plan lists the files to render: b.jobs, then b.last.
@@ -281,17 +285,23 @@ func (b *builder) render(jobs []job) *diag.List {
 func (b *builder) page(j job, l *diag.List) {
 	d, p := b.data(j)
 	var links []markdown.LinkRef
+	var lang *lixJob // the page's plain-language row, measured once it is rendered
 	if j.hasText() {
 		var ok bool
-		if links, ok = b.text(j, p, d, l); !ok {
+		if links, lang, ok = b.text(j, p, d, l); !ok {
 			return
+		}
+	}
+	if b.o.Check && b.info.Label == "" && j.url == p.URL {
+		for _, f := range check.Todo(p.Src.File, p.Src.Line("title"), b.missing(p)) {
+			l.Add(f)
 		}
 	}
 	if p.Review != "" && b.info.Label == "" && !b.info.Preview && j.url == p.URL {
 		l.Add(diag.Finding{File: p.Src.File, Line: p.Src.Line("review"), Severity: diag.Warning, Code: "review",
 			Msg: "til redaktionel gennemlæsning: " + p.Review})
 	}
-	b.file(j, p, d, links, l)
+	b.file(j, p, d, links, lang, l)
 }
 
 // data is what the layout of job j sees, and the page it renders (on a
@@ -317,14 +327,16 @@ func (b *builder) data(j job) (*render.Data, *site.Page) {
 }
 
 // text is a page's text step: its Markdown rendered (and minified) into d,
-// its problems, glossary and plain-language findings in l, its row of the
-// language report and its document in the search index. It returns the
-// links the text makes; ok false if the page cannot be made.
-func (b *builder) text(j job, p *site.Page, d *render.Data, l *diag.List) (links []markdown.LinkRef, ok bool) {
+// its problems, glossary and plain-language findings in l, and its
+// document in the search index. It returns the links the text makes and
+// the page's language-report job (nil if it has no row); ok false if the
+// page cannot be made.
+func (b *builder) text(j job, p *site.Page, d *render.Data, l *diag.List) (links []markdown.LinkRef, lang *lixJob, ok bool) {
 	src := j.source()
 	var html string
 	var minErr error
-	res := b.md.RenderHTML(src.Body, src.BodyLine, b.linkFunc(p, d), func(h []byte) { html, minErr = output.MinifyHTML(h) }, b.gl.renderOptions(p)...)
+	res := b.md.RenderHTML(src.Body, src.BodyLine, b.linkFunc(p, d), func(h []byte) { html, minErr = output.MinifyHTML(h) },
+		append(b.gl.renderOptions(p), markdown.WithImages(b.imageFunc(p)))...)
 	if b.o.dropsText() {
 		// A body is rendered once per build, here: let a large site's
 		// file contents go as soon as their page is made.
@@ -339,53 +351,42 @@ func (b *builder) text(j job, p *site.Page, d *render.Data, l *diag.List) (links
 	}
 	if minErr != nil {
 		l.Add(diag.Finding{File: p.Src.File, Line: p.Src.BodyLine, Severity: diag.Error, Code: "minify", Msg: minErr.Error()})
-		return nil, false
+		return nil, nil, false
 	}
 	d.Content = templateHTML(html)
 	d.Headings = res.Headings
 	unexplained := b.gl.check(p, d, res.Blocks, l)
-	b.analyze(p, res.Blocks, unexplained, l)
+	// Sentences and paragraphs are checked in the Markdown, where they
+	// have lines; the page's LIX is measured on the rendered page
+	// (measureLix), lists, cards and contact blocks included.
+	rep := plainlang.Analyze(p.Src.File, res.Blocks, plainlang.Rules{SentenceWords: b.rules.SentenceWords, ParagraphWords: b.rules.ParagraphWords})
+	for _, f := range rep.Findings {
+		l.Add(f)
+	}
+	if p.Layout != ReportLayout && p.Kind != "notfound" {
+		lang = &lixJob{terms: unexplained, findings: len(rep.Findings)}
+	}
 	if p.Kind != "notfound" && p.Layout != SearchLayout {
 		b.rec.indexed(p.URL, res.Blocks)
 		if b.index != nil {
 			b.index.Add(SearchDoc(b.view, p, res.Blocks))
 		}
 	}
-	return res.Links, true
+	return res.Links, lang, true
 }
 
-// analyze adds the page's plain-language findings to l and its row to the
-// language report.
-func (b *builder) analyze(p *site.Page, blocks []markdown.Block, unexplained []string, l *diag.List) {
-	rep := plainlang.Analyze(p.Src.File, blocks, b.rules)
-	for _, f := range rep.Findings {
-		l.Add(f)
-	}
-	if p.Layout == ReportLayout || p.Kind == "notfound" || rep.Words == 0 {
-		return
-	}
-	// The longest sentence and the terms are cloned: they are pieces of
-	// their paragraphs' text, which the row would otherwise keep whole
-	// until the build ends.
-	for i, t := range unexplained {
-		unexplained[i] = strings.Clone(t)
-	}
-	row := render.LanguageRow{Page: p, Lix: int(rep.Lix), Words: rep.Words,
-		Longest: strings.Clone(rep.Longest.Text), Longests: rep.Longest.Words, Terms: unexplained, Findings: len(rep.Findings)}
-	b.mu.Lock()
-	b.language = append(b.language, row)
-	b.mu.Unlock()
-	b.rec.row(p.URL, row)
-}
-
-// file is a page's file step: the layout executed with d, and the HTML
-// written (or, in a Session's update, held until every file is made).
-func (b *builder) file(j job, p *site.Page, d *render.Data, links []markdown.LinkRef, l *diag.List) {
+// file is a page's file step: the layout executed with d, the page's LIX
+// measured on what it shows (lang, if it has a row), and the HTML written
+// (or, in a Session's update, held until every file is made).
+func (b *builder) file(j job, p *site.Page, d *render.Data, links []markdown.LinkRef, lang *lixJob, l *diag.List) {
 	var held bool
 	var werr error
 	err := b.tpl.Render(d, func(html []byte) {
 		if b.o.Check {
 			b.collect(j, p, html, links)
+		}
+		if lang != nil {
+			lang.main = plainlang.MainText(html, p.Src.BodyLine)
 		}
 		if b.rec != nil && b.rec.file(j.url, d.Used(), html) {
 			held = true // until every file of an update is made (Session)
@@ -396,6 +397,9 @@ func (b *builder) file(j job, p *site.Page, d *render.Data, links []markdown.Lin
 	if err != nil {
 		l.Add(diag.Finding{File: p.Src.File, Line: 1, Severity: diag.Error, Code: "template", Msg: "skabelonen fejlede: " + err.Error()})
 		return
+	}
+	if lang != nil {
+		b.measureLix(p, lang, l)
 	}
 	if held {
 		return
@@ -449,9 +453,6 @@ const SearchLayout = "search"
 // after every other page and gets their plain-language figures.
 const ReportLayout = "sprograpport"
 
-// SynonymFile is the editors' synonym list at the top of content/.
-const SynonymFile = "synonymer.txt"
-
 // searchPage returns the view's search page, or nil.
 func (b *builder) searchPage() *site.Page {
 	for _, p := range b.view.Pages {
@@ -464,8 +465,9 @@ func (b *builder) searchPage() *site.Page {
 
 // SearchDoc is what the index sees of a page: its title, summary,
 // headings and text, the text of its kind's own fields (an offer's "who is
-// it for" and "what you get" are on the page too), its top section's
-// title and its taxonomy terms. Exported so the search quality test indexes
+// it for" and "what you get" are on the page too), the fields site.yaml's
+// search.weights indexes as parts of their own (phrases), its top
+// section's title and its taxonomy terms. Exported so the search quality test indexes
 // the real site exactly as the build does.
 func SearchDoc(v *site.View, p *site.Page, blocks []markdown.Block) search.Doc {
 	d := search.Doc{URL: p.URL, Title: p.Title, Summary: p.Summary, Facets: map[string][]string{}}
@@ -483,10 +485,20 @@ func SearchDoc(v *site.View, p *site.Page, blocks []markdown.Block) search.Doc {
 		body.WriteString(bl.Text)
 		body.WriteByte('\n')
 	}
+	extra := v.Config().SearchFields()
+	for _, n := range extra {
+		if t := searchFieldText(p.Field(n)); len(t) > 0 {
+			if d.Fields == nil {
+				d.Fields = map[string][]string{}
+			}
+			d.Fields[n] = t
+		}
+	}
 	if k := p.Src.Kind; k != nil {
+		d.Boost = v.Config().Search.Boost[k.Name]
 		names := make([]string, 0, len(k.Fields))
 		for n, f := range k.Fields {
-			if f.Taxonomy == "" && f.Enum == nil && (f.Type == "string" || f.Type == "list") {
+			if f.Taxonomy == "" && f.Enum == nil && (f.Type == "string" || f.Type == "list") && !slices.Contains(extra, n) {
 				names = append(names, n)
 			}
 		}
@@ -529,6 +541,11 @@ func (b *builder) linkFunc(p *site.Page, d *render.Data) markdown.LinkFunc {
 		if dest == "" {
 			return dest, "linket har ingen adresse", true
 		}
+		if image && isExternal(dest) {
+			// The reader's browser would fetch it from another server (the
+			// hosting CSP blocks it, and the other server learns who reads).
+			return dest, fmt.Sprintf("billedet %q hentes fra en anden server; læg billedet i indholdsmappen og link til det derfra", dest), false
+		}
 		if strings.HasPrefix(dest, "#") || isExternal(dest) {
 			return dest, "", false
 		}
@@ -568,6 +585,8 @@ func (b *builder) linkFunc(p *site.Page, d *render.Data) markdown.LinkFunc {
 			what := "siden"
 			if image {
 				what = "billedet"
+			} else if ext := path.Ext(u); ext != "" && ext != ".md" && ext != ".html" {
+				what = "filen"
 			}
 			msg := fmt.Sprintf("%s %q findes ikke", what, dest)
 			if sug := b.suggestURL(u); sug != "" {
@@ -605,19 +624,28 @@ func isExternal(d string) bool {
 	return scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel"
 }
 
-// static publishes the non-Markdown files of content/ as they are.
-func (b *builder) static(fsys fs.FS) error {
+// static publishes the non-Markdown files of content/ as they are. A file
+// whose place in the output (or its .gz twin's) is taken is reported at its
+// path, prefix/p.
+func (b *builder) static(fsys fs.FS, prefix string) (*diag.List, error) {
+	var l diag.List
 	for _, p := range b.view.Static() {
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if err := b.w.WriteRaw(p, data); err != nil {
-			return err
+		var clash *output.Clash
+		if err := b.w.WriteRaw(p, data); errors.As(err, &clash) {
+			l.Add(diag.Finding{File: path.Join(prefix, p), Severity: diag.Error, Code: "output-clash",
+				Msg:  fmt.Sprintf("filen vil ligge samme sted som en fil, sitet selv laver (%s)", clash.Taken),
+				Hint: "omdøb filen eller flyt den til en anden mappe"})
+			continue
+		} else if err != nil {
+			return nil, err
 		}
 		b.files++
 	}
-	return nil
+	return &l, nil
 }
 
 // sitemap writes sitemap.xml and robots.txt for the view.

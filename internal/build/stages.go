@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"time"
@@ -17,7 +16,6 @@ import (
 	"github.com/guldborgsund/labyrint/internal/output"
 	"github.com/guldborgsund/labyrint/internal/plainlang"
 	"github.com/guldborgsund/labyrint/internal/render"
-	"github.com/guldborgsund/labyrint/internal/search"
 	"github.com/guldborgsund/labyrint/internal/site"
 )
 
@@ -38,8 +36,8 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		stage{"site+select", st.model},
 		stage{"open+assets", st.open},
 		stage{"render+write+index", st.render},
-		stage{"static", st.static},
 		stage{"sitemap", st.sitemap},
+		stage{"static", st.static},
 		last,
 	))
 }
@@ -252,7 +250,8 @@ func (st *state) open() error {
 func (st *state) newBuilder(tpl *render.Templates) *builder {
 	cfg, t := st.cfg, st.target
 	return &builder{ctx: st.ctx, o: st.o, cfg: cfg, site: st.site, view: st.view, tpl: tpl, w: st.w,
-		md: st.gl.renderer(), gl: st.gl, rec: st.o.rec,
+		md: st.gl.renderer(layoutIDs(st.dirs.layouts)), gl: st.gl, rec: st.o.rec,
+		pics: newPictures(cfg, st.dirs.content, st.o.ImageCache),
 		rules: plainlang.Rules{LixTarget: cfg.Plain.LixTarget, LixError: cfg.Plain.LixError,
 			SentenceWords: cfg.Plain.SentenceWords, ParagraphWords: cfg.Plain.ParagraphWords},
 		info: render.SiteInfo{Title: cfg.Title, Owner: cfg.Owner, Language: cfg.Language, Label: t.Label,
@@ -264,15 +263,9 @@ func (st *state) searchIndex() error {
 	if st.b.searchPage() == nil {
 		return nil
 	}
-	syn, err := search.ParseSynonyms(path.Join(st.dirs.prefix, SynonymFile), st.tree.Data[SynonymFile])
-	if err != nil {
-		return err
-	}
-	st.b.index = search.NewIndex(syn)
-	for _, tx := range st.site.Taxonomies {
-		st.b.index.SetFacetLabel(tx.Name, tx.Title)
-	}
-	return nil
+	ix, err := NewSearchIndex(st.site, st.dirs.prefix)
+	st.b.index = ix
+	return err
 }
 
 // render renders and writes every page, and writes the search index.
@@ -286,21 +279,39 @@ func (st *state) render() error {
 }
 
 // static copies the static files of content/ that the target publishes.
-func (st *state) static() error { return st.b.static(os.DirFS(st.dirs.content)) }
+// They come last, once every generated file has its place: one that wants
+// a generated file's place (or its .gz twin's) is the editor's to fix and
+// is named.
+func (st *state) static() error {
+	l, err := st.b.static(os.DirFS(st.dirs.content), st.dirs.prefix)
+	if err != nil {
+		return err
+	}
+	if errs, _ := l.Count(); errs > 0 {
+		st.all.Merge(l)
+		return errFindings
+	}
+	st.res.Language = st.b.language
+	return nil
+}
 
-// sitemap writes the sitemap, robots.txt and the digest.
+// sitemap writes the retired addresses' redirects, the sitemap, robots.txt
+// and the digest.
 func (st *state) sitemap() error {
+	if l, err := st.b.addresses(st.res.Out, st.tree.Data[RetiredFile], st.dirs.prefix); err != nil || l != nil {
+		if l != nil {
+			st.all.Merge(l)
+			return errFindings
+		}
+		return err
+	}
 	if err := st.b.sitemap(); err != nil {
 		return err
 	}
 	if err := st.ctx.Err(); err != nil {
 		return err
 	}
-	if err := st.w.WriteRaw(DigestFile, []byte(st.digest)); err != nil {
-		return err
-	}
-	st.res.Language = st.b.language
-	return nil
+	return st.w.WriteRaw(DigestFile, []byte(st.digest))
 }
 
 // check runs labyrint check's link checks; the staging folder is thrown

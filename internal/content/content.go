@@ -29,7 +29,11 @@ import (
 )
 
 // MaxFileSize is the largest content file read; larger ones are refused.
-const MaxFileSize = 8 << 20
+// A real page is a few KB. The costliest Markdown per byte is a list
+// nested as deep as markdown.MaxNesting allows, written "- - - … x" (two
+// AST nodes per two bytes): 1 MB of it took 1.4 s of CPU, 8 MB over 6 s,
+// so a page may have 512 KB (TestLargestPageParsesInASecond).
+const MaxFileSize = 512 << 10
 
 // Source is one Markdown file, read and checked.
 type Source struct {
@@ -107,7 +111,7 @@ func (r Reader) Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *dia
 			return nil
 		}
 		name := d.Name()
-		if p != "." && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")) {
+		if p != "." && junk(name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -117,13 +121,21 @@ func (r Reader) Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *dia
 			l.Errorf(path.Join(prefix, p), 0, "symlink", "symbolske links er ikke tilladt i indholdsmappen; kopiér filen ind i stedet")
 			return nil
 		}
+		ext := strings.ToLower(path.Ext(name))
+		data := !strings.Contains(p, "/") && (ext == ".txt" || ext == ".yaml" || ext == ".yml" || ext == ".json")
+		if p != "." && refuse(path.Join(prefix, p), d, ext != ".md" && !data, &cfg.Static, &l) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if d.IsDir() {
 			return nil
 		}
-		switch ext := strings.ToLower(path.Ext(name)); {
+		switch {
 		case ext == ".md":
 			mdPaths = append(mdPaths, p)
-		case !strings.Contains(p, "/") && (ext == ".txt" || ext == ".yaml" || ext == ".yml" || ext == ".json"):
+		case data:
 			b, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				l.Errorf(path.Join(prefix, p), 0, "read", "kan ikke læse: %v", err)
@@ -219,6 +231,24 @@ func digest(fsys fs.FS, mdPaths []string, sums [][32]byte, t *Tree) []byte {
 	return h.Sum(nil)
 }
 
+// sizeText writes a file size for an editor: "700 KB", "20 MB".
+func sizeText(n int64) string {
+	if n >= 10<<20 {
+		return strconv.FormatInt(n>>20, 10) + " MB"
+	}
+	return strconv.FormatInt((n+1023)>>10, 10) + " KB"
+}
+
+// junk reports whether a file or folder is left out unread: hidden files,
+// editors' backups and locks, and the files Windows and Office leave behind.
+func junk(name string) bool {
+	switch strings.ToLower(name) {
+	case "thumbs.db", "desktop.ini":
+		return true
+	}
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") || strings.HasPrefix(name, "~$")
+}
+
 func read(fsys fs.FS, prefix, p string, cfg *config.Config, l *diag.List, disk *diskWait) (*Source, [32]byte) {
 	file := path.Join(prefix, p)
 	start := time.Now()
@@ -226,7 +256,7 @@ func read(fsys fs.FS, prefix, p string, cfg *config.Config, l *diag.List, disk *
 	disk.read(time.Since(start))
 	switch {
 	case size > MaxFileSize:
-		l.Errorf(file, 0, "too-large", "filen er for stor (%d MB); en side må højst fylde %d MB – del den op i flere sider", size>>20, MaxFileSize>>20)
+		l.Errorf(file, 0, "too-large", "filen er for stor (%s); en side må højst fylde %s – del den op i flere sider", sizeText(size), sizeText(MaxFileSize))
 		return nil, [32]byte{}
 	case err != nil:
 		l.Errorf(file, 0, "read", "kan ikke læse: %v", err)
@@ -316,6 +346,9 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 			Msg: "siden har ingen felter (front matter)", Hint: "start filen med tre linjer: ---, title: \"Sidens titel\" og ---"})
 		return nil
 	}
+	if frontHygiene(file, parts, l) {
+		return nil // YAML would report the odd character as something else
+	}
 	fields, dups, err := markdown.ReadFrontMatter(parts)
 	if err != nil {
 		se := err.(*markdown.SplitError)
@@ -381,6 +414,8 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 				Msg: fmt.Sprintf("feltet %s mangler; %s skal have det", label, kind), Hint: fmt.Sprintf("tilføj en linje %s: … mellem --- linjerne", r)})
 		}
 	}
+	bodyHygiene(file, parts, l)
+	placeholders(file, src, s.Bool("draft"), l)
 	if after, _ := l.Count(); after > before {
 		return nil
 	}

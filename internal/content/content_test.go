@@ -486,7 +486,7 @@ func TestLoadReportsEveryFile(t *testing.T) {
 		t.Errorf("Err() = %v", err)
 	}
 	for _, f := range l.Items() {
-		if f.Code == "too-large" && f.Msg != "filen er for stor (8 MB); en side må højst fylde 8 MB – del den op i flere sider" {
+		if f.Code == "too-large" && f.Msg != "filen er for stor (513 KB); en side må højst fylde 512 KB – del den op i flere sider" {
 			t.Errorf("too-large message = %q", f.Msg)
 		}
 	}

@@ -781,7 +781,7 @@ func (m *marker) near(n ast.Node, expansion string) bool {
 		var b strings.Builder
 		for _, x := range []ast.Node{top.PreviousSibling(), top, top.NextSibling()} {
 			if x != nil {
-				writePlain(&b, x, m.src)
+				writePlain(&b, x, m.src, false)
 				b.WriteByte(' ')
 			}
 		}

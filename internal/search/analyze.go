@@ -1,6 +1,7 @@
 package search
 
 import (
+	_ "embed"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,16 +31,25 @@ const (
 	maxVariantSpots = 3
 )
 
-// stopList is the Snowball project's Danish stop word list. Stop words are
-// neither indexed nor searched for (unless a query holds nothing else).
-const stopList = "ad af alle alt anden at blev blive bliver da de dem den denne der deres det dette dig din disse dog du efter eller en end er et for fra ham han hans har havde have hende hendes her hos hun hvad hvis hvor i ikke ind jeg jer jo kunne man mange med meget men mig min mine mit mod ned noget nogle nu når og også om op os over på selv sig sin sine sit skal skulle som sådan thi til ud under var vi vil ville vor være været"
+// stopFile is the list of Danish stop words (see the file for where its
+// words come from). Stop words are neither indexed nor searched for
+// (unless a query holds nothing else).
+//
+//go:embed stopwords_da.txt
+var stopFile string
 
-var stopWords = func() map[string]bool {
+// stopWords holds the stop words; stopList is them sorted and joined by
+// spaces, as the meta shard ships them to the client.
+var stopWords, stopList = func() (map[string]bool, string) {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(stopList) {
-		m[w] = true
+	for _, line := range strings.Split(stopFile, "\n") {
+		if !strings.HasPrefix(line, "#") {
+			for _, w := range strings.Fields(line) {
+				m[w] = true
+			}
+		}
 	}
-	return m
+	return m, strings.Join(sortedKeys(m), " ")
 }()
 
 // isWordRune reports whether r belongs to a word: letters, numbers and

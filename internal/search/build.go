@@ -11,13 +11,9 @@ import (
 	"golang.org/x/sync/errgroup"
 )
 
-// Ranking constants (BM25F). Impacts are computed here once and shipped;
-// the browser only adds them up, so Go and JS rank alike by construction.
-var (
-	fieldWeights = [nFields]float64{12, 6, 3, 2, 1}           // title, summary, headings, facets, body
-	fieldB       = [nFields]float64{0.5, 0.5, 0.5, 0.3, 0.75} // length normalisation per field
-)
-
+// Ranking (BM25F, field weights in weights.go). Impacts are computed here
+// once and shipped; the browser only adds them up, so Go and JS rank alike
+// by construction.
 const (
 	bm25K1 = 1.2
 	// maxImpact is the impact of a (hypothetical) perfect match of the rarest
@@ -55,6 +51,7 @@ type built struct {
 	shards map[string][]int32 // shard key -> term ids, sorted
 	syn    synonymTable
 	facets []facet
+	bets   []bestBet
 }
 
 type posting struct {
@@ -88,6 +85,7 @@ func (ix *Index) build() *built {
 		return ix.built
 	}
 	b := &built{syn: ix.syn}
+	fieldWeights, fieldB := ix.fields.weight, ix.fields.b
 	// Documents in URL order, one per URL.
 	docs := slices.Clone(ix.docs)
 	slices.SortFunc(docs, cmpDocs)
@@ -116,9 +114,9 @@ func (ix *Index) build() *built {
 		dfMu.Unlock()
 	})
 	// Average field lengths, over the documents that have the field.
-	var sumLen, withField [nFields]float64
+	var sumLen, withField [maxFields]float64
 	for _, d := range docs {
-		for f := range nFields {
+		for f := range maxFields {
 			if d.lens[f] > 0 {
 				sumLen[f] += float64(d.lens[f])
 				withField[f]++
@@ -126,8 +124,8 @@ func (ix *Index) build() *built {
 		}
 	}
 	n := float64(len(docs))
-	var avgLen [nFields]float64
-	for f := range nFields {
+	var avgLen [maxFields]float64
+	for f := range maxFields {
 		if withField[f] > 0 {
 			avgLen[f] = sumLen[f] / withField[f]
 		}
@@ -147,8 +145,8 @@ func (ix *Index) build() *built {
 		for i := lo; i < hi; i++ {
 			d := docs[i]
 			acc.fill(d)
-			var norm [nFields]float64
-			for f := range nFields {
+			var norm [maxFields]float64
+			for f := range maxFields {
 				norm[f] = 1
 				if avgLen[f] > 0 {
 					norm[f] = float64(1 - fieldB[f] + float64(fieldB[f]*float64(d.lens[f])/avgLen[f]))
@@ -163,6 +161,9 @@ func (ix *Index) build() *built {
 					}
 				}
 				s := float64(idf[t] * float64(tfw/(bm25K1+tfw)))
+				if d.doc.Boost > 0 {
+					s *= d.doc.Boost
+				}
 				imp := max(1, min(maxImpact, math.Round(s/maxScore*maxImpact)))
 				out[k] = uint64(t)<<16 | uint64(imp)
 			}
@@ -183,6 +184,7 @@ func (ix *Index) build() *built {
 	b.dropEmptyTerms()
 	b.layoutShards()
 	b.facets = ix.buildFacets(docs)
+	b.buildBestBets(ix.bets)
 	ix.built = b
 	return b
 }
@@ -213,7 +215,7 @@ type tfAcc struct {
 
 type termTF struct {
 	stamp uint32
-	tf    [nFields]uint16
+	tf    [maxFields]uint16
 }
 
 func (a *tfAcc) fill(d *docIn) {
@@ -226,7 +228,7 @@ func (a *tfAcc) fill(d *docIn) {
 			tf := &a.tf[r.term]
 			if tf.stamp != a.doc {
 				tf.stamp = a.doc
-				tf.tf = [nFields]uint16{}
+				tf.tf = [maxFields]uint16{}
 				a.touched = append(a.touched, r.term)
 			}
 			tf.tf[field] = satAdd(tf.tf[field], uint16(r.half)*count)

@@ -191,6 +191,7 @@ func Build(cfg *config.Config, tree *content.Tree) (*Site, *diag.List) {
 	s.linkParents()
 	s.inheritAudiences()
 	s.buildTaxonomies(&l)
+	duplicateTitles(s.Pages, &l)
 	return s, &l
 }
 
