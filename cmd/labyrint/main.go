@@ -149,7 +149,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			fmt.Fprintf(stdout, "%s: intet er ændret siden sidste bygning; %s er ikke rørt (%s; labyrint check viser advarslerne)\n", t, res.Out, res.Duration.Round(1e6))
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: %d sider skrevet til %s (%d filer), %d advarsler, %s\n", t, res.Pages, res.Out, res.Files, warns, res.Duration.Round(1e6))
+		fmt.Fprintf(stdout, "%s: %s skrevet til %s (%s), %s, %s\n", t, plural(res.Pages, "side", "sider"), res.Out,
+			plural(res.Files, "fil", "filer"), plural(warns, "advarsel", "advarsler"), res.Duration.Round(1e6))
 		if *verbose {
 			for _, st := range res.Stages {
 				fmt.Fprintf(stdout, "  %-22s %s\n", st.Name, st.Took.Round(time.Millisecond))
@@ -390,12 +391,20 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 				fmt.Fprintf(stdout, "%4d %5d  %-52s %d ord\n", r.Lix, r.Words, r.Page.Src.File, r.Longests)
 			}
 		}
-		fmt.Fprintf(stdout, "%d fejl, %d advarsler\n", errs, warns)
+		fmt.Fprintf(stdout, "%d fejl, %s\n", errs, plural(warns, "advarsel", "advarsler"))
 	}
 	if errs > 0 {
 		return errReported
 	}
 	return nil
+}
+
+// plural writes n with the Danish noun in its number: "1 advarsel", "2 advarsler".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // siteFlags adds the flags every command shares: where the site and its content are.

@@ -88,7 +88,7 @@ func Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *diag.List) {
 	var mdPaths []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			l.Errorf(path.Join(prefix, p), 0, "read", "kan ikke læse: %v", err)
+			l.Errorf(path.Join(prefix, p), 0, "read", "kan ikke læse: %s", diag.OSError(err))
 			return nil
 		}
 		name := d.Name()
@@ -119,7 +119,7 @@ func Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *diag.List) {
 		case data:
 			b, err := fs.ReadFile(fsys, p)
 			if err != nil {
-				l.Errorf(path.Join(prefix, p), 0, "read", "kan ikke læse: %v", err)
+				l.Errorf(path.Join(prefix, p), 0, "read", "kan ikke læse: %s", diag.OSError(err))
 				return nil
 			}
 			t.Data[name] = b
@@ -129,7 +129,7 @@ func Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *diag.List) {
 		return nil
 	})
 	if err != nil {
-		l.Errorf(prefix, 0, "read", "kan ikke læse indholdsmappen: %v", err)
+		l.Errorf(prefix, 0, "read", "kan ikke læse indholdsmappen: %s", diag.OSError(err))
 		return nil, &l
 	}
 	sort.Strings(mdPaths)
@@ -226,7 +226,7 @@ func read(fsys fs.FS, prefix, p string, cfg *config.Config, l *diag.List, disk *
 		l.Errorf(file, 0, "too-large", "filen er for stor (%s); en side må højst fylde %s – del den op i flere sider", sizeText(size), sizeText(MaxFileSize))
 		return nil, [32]byte{}
 	case err != nil:
-		l.Errorf(file, 0, "read", "kan ikke læse: %v", err)
+		l.Errorf(file, 0, "read", "kan ikke læse: %s", diag.OSError(err))
 		return nil, [32]byte{}
 	}
 	return Parse(file, p, raw, cfg, l), sha256.Sum256(raw)
