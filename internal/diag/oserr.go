@@ -22,6 +22,7 @@ var osReasons = []struct {
 	{syscall.EMFILE, "for mange åbne filer"},
 	{syscall.ENAMETOOLONG, "navnet er for langt"},
 	{syscall.EIO, "drevet kunne ikke læses eller skrives (I/O-fejl)"},
+	{syscall.EADDRINUSE, "porten er optaget af et andet program; vælg en anden med --port"},
 }
 
 // OSError says in Danish why a file operation failed, without the path

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,6 +38,18 @@ func TestWriteErrorsNameNoStagingFolder(t *testing.T) {
 func TestOSErrorDanish(t *testing.T) {
 	_, err := os.Open(filepath.Join(t.TempDir(), "findes-ikke.md"))
 	if got := diag.OSError(err); got != "findes ikke" {
+		t.Errorf("OSError = %q", got)
+	}
+}
+
+func TestOSErrorPortInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	_, err = net.Listen("tcp", ln.Addr().String())
+	if got := diag.OSError(err); !strings.HasPrefix(got, "porten er optaget") {
 		t.Errorf("OSError = %q", got)
 	}
 }
