@@ -64,11 +64,3 @@ func TestCheckStaticPolicyAndClashes(t *testing.T) {
 	}
 }
 
-// The summary lines count in Danish: "1 advarsel", "2 advarsler".
-func TestPlural(t *testing.T) {
-	for n, want := range map[int]string{0: "0 advarsler", 1: "1 advarsel", 2: "2 advarsler"} {
-		if got := plural(n, "advarsel", "advarsler"); got != want {
-			t.Errorf("plural(%d) = %q", n, got)
-		}
-	}
-}

@@ -8,6 +8,8 @@
 //	syn, err := search.ParseSynonyms("content/synonymer.txt", data)
 //	ix := search.NewIndex(syn)
 //	ix.SetFacetLabel("unit", "Enheder") // optional, per facet
+//	ix.SetWeights(w)                    // optional, before Add: field weights
+//	ix.SetBestBets(bets)                // optional: editors' best bets
 //	ix.Add(doc)                         // per page; safe for concurrent use
 //	ix.Write(func(name string, data []byte) error {
 //		return writeFile(path.Join(out, "search", name), data) // "idx/meta.txt", ...
@@ -32,8 +34,10 @@
 // raadgivning → rådgivning): modern Danish writes å, so aa in a text or
 // query is nearly always an å typed without the key, and folding both
 // sides alike keeps a genuine aa (ekstraarbejde) matching itself. æ, ø and
-// å are never folded to a, o or e. The Snowball project's Danish stop words
-// are neither indexed nor searched. Words are stemmed with Snowball Danish
+// å are never folded to a, o or e. Danish stop words (stopwords_da.txt:
+// the Snowball project's list and the function words of stopwords-iso's,
+// such as kan, hvordan, ved) are neither indexed nor searched, so "jeg har
+// tanker om selvmord" searches for tanker and selvmord. Words are stemmed with Snowball Danish
 // (github.com/blevesearch/snowballstem/danish); search.js carries a port
 // of that stemmer, checked against Go's on thousands of words by
 // client_test.mjs. A Snowball Danish stem is always a prefix of its word.
@@ -54,9 +58,12 @@
 //
 // # Ranking
 //
-// BM25F (k1 = 1.2) over five fields with weights title 12, summary 6,
-// headings 3, facet names 2, body 1, and per-field length normalisation
-// against the field's average over the pages that have it. At build time
+// BM25F (k1 = 1.2) over five fields with default weights title 12,
+// summary 6, headings 3, facet names 2, body 1, and up to three extra
+// fields (Doc.Fields, such as the everyday phrases of an offer) with the
+// weights SetWeights gives them (the site's search.weights), and
+// per-field length normalisation against the field's average over the
+// pages that have it. At build time
 // each (term, page) pair gets an integer impact 1..1000, the pair's BM25F
 // score relative to the best a term can score. A term with synonyms is
 // weighted as rare as the most common of them that is an index term (its
@@ -83,9 +90,17 @@
 // synonyms; the page's score for the word is 4 × max(d, y) + min(d, y), so
 // a page that has both the word and a synonym of it (hjemløse and
 // forsorgshjem) beats one with only either. A page's score is the sum over
-// the words. Pages matching every word are returned, best first (ties: URL
-// order); if none does, pages matching some words are, those matching more
-// words first, and the client says so.
+// the words times the number of words it matches (a coordination factor):
+// pages covering more of the query rank higher, but a page need not match
+// every word, so a sentence that no page holds whole still finds the pages
+// about its main words. Pages are returned best first (ties: URL order);
+// if none matches every word, the client says so.
+//
+// Best bets: editors name words or phrases and the pages to show first
+// for them (BestBet; the site's content/bedste-svar.txt). When the query's
+// words, stemmed, stop words included, hold a bet's phrase in a row, the
+// bet's pages come before the ranked results, in the order of the bets.
+// Pages not in the index (another target's) are left out of a bet.
 //
 // # Shards
 //
@@ -117,7 +132,9 @@
 // idx/meta.txt, loaded first: {"v":1, "n": pages, "t": shard keys joined by
 // spaces, "d": the number of pages in each page shard but the last
 // (numbers below), "s": stop words, "y": synonym groups as stems joined by
-// spaces, "f": [["section", label, [[value, page list], ...]]]}: the
+// spaces, "b": the best bets, [[phrase stems joined by spaces, page
+// numbers in order], ...] (left out if there are none), "f": [["section",
+// label, [[value, page list], ...]]]}: the
 // section of each page, shown with its result. It has no titles, URLs or
 // other facets, so it stays small whatever the site's size (about 1 KB
 // gzipped for the 10,000-case benchmark corpus).
