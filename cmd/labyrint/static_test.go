@@ -63,4 +63,3 @@ func TestCheckStaticPolicyAndClashes(t *testing.T) {
 		t.Errorf("the failed build changed the output: %d entries", len(es))
 	}
 }
-

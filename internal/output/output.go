@@ -301,10 +301,23 @@ func writeErr(rel string, err error) error {
 // Commit swaps the staged build in as the live output and releases the lock.
 func (w *Writer) Commit() error {
 	if err := w.commit(); err != nil {
-		return fmt.Errorf("kan ikke skifte den nye udgave ind i %s: %s", w.Out, diag.OSError(err))
+		return &commitError{out: w.Out, err: err}
 	}
 	return nil
 }
+
+// commitError is a failed swap, said in Danish without the staging
+// folder; it unwraps to the system's error.
+type commitError struct {
+	out string
+	err error
+}
+
+func (e *commitError) Error() string {
+	return fmt.Sprintf("kan ikke skifte den nye udgave ind i %s: %s", e.out, diag.OSError(e.err))
+}
+
+func (e *commitError) Unwrap() error { return e.err }
 
 func (w *Writer) commit() error {
 	defer w.release()
