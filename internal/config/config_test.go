@@ -407,3 +407,32 @@ func TestRealSiteConfig(t *testing.T) {
 		t.Errorf("real config: KindFor(hjertesager/_index.md) = %q, want nil", k.Name)
 	}
 }
+
+func TestSearchWeights(t *testing.T) {
+	base := "title: T\nfields:\n  title: {type: string}\n  phrases: {type: list}\n  n: {type: int}\n"
+	c, err := Parse([]byte(base + "search:\n  weights: {title: 10, phrases: 6, body: 0}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.SearchFields(); len(got) != 1 || got[0] != "phrases" {
+		t.Errorf("SearchFields = %v", got)
+	}
+	for _, tc := range []struct{ weights, want string }{
+		{"{nope: 1}", `"nope" er hverken en del af siden`},
+		{"{n: 1}", `feltet "n" er ikke tekst`},
+		{"{title: -1}", `"title" har vægten -1`},
+	} {
+		_, err := Parse([]byte(base + "search:\n  weights: " + tc.weights + "\n"))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want %q", tc.weights, err, tc.want)
+		}
+	}
+	for _, tc := range []struct{ boost, want string }{
+		{"{nope: 2}", `search.boost: "nope" er ikke en slags side`},
+	} {
+		_, err := Parse([]byte(base + "search:\n  boost: " + tc.boost + "\n"))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want %q", tc.boost, err, tc.want)
+		}
+	}
+}
