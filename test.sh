@@ -30,6 +30,12 @@ node e2e/check.mjs "$out/public" "$out/intranet"
 echo "== portable output: intranet from file:// (links, search), public under a sub-path"
 node e2e/portable.mjs "$out/public" "$out/intranet"
 
+echo "== the search index: no other origin can read it; search works on http and file://"
+node e2e/origins.mjs "$out/public" "$out/intranet"
+
 echo "== the public site under the hosting CSP (docs/hosting/nginx.conf)"
 node e2e/csp.mjs "$out/public"
+
+echo "== the preview's overlay: warnings, errors, a stopped server"
+node e2e/overlay.mjs
 rm -rf "$out"

@@ -1,5 +1,5 @@
 /* Labyrint search client. Loads the index written by internal/search as
- * classic scripts from idx/ beside this file and ranks exactly as the Go
+ * shards from idx/ beside this file and ranks exactly as the Go
  * Search does (see internal/search/doc.go); keep the two in step
  * (TestJSClient checks). Enhances a page with
  *   <form role="search" data-search-form data-search-root="../"
@@ -45,19 +45,45 @@
   }
   S.base = me && me.src ? new URL("idx/", me.src).href : "idx/";
 
-  /* ---- loading shards ---- */
+  /* ---- loading shards ----
+     A shard (internal/search/write.go) is a .txt file that runs as a
+     script but hands its data over only in a page opened from file://.
+     From file:// it is loaded with <script>; over http(s) it is fetched
+     (same origin only: no other site may read it) and its data read out of
+     the text, never run. */
   S.load = function (n, data) {
     got[n] = data;
     if (ends[n]) ends[n][0]();
   };
+  function failed(n) {
+    delete pend[n];
+    ends[n][1](Error(n));
+  }
   S.fetch = function (n) {
-    var s = d.createElement("script");
-    s.src = S.base + n + ".js";
-    s.onerror = function () {
-      delete pend[n];
-      ends[n][1](Error(n));
-    };
-    d.head.appendChild(s);
+    var u = S.base + n + ".txt";
+    if (w.location.protocol == "file:") {
+      var s = d.createElement("script");
+      s.src = u;
+      s.onerror = function () {
+        failed(n);
+      };
+      d.head.appendChild(s);
+      return;
+    }
+    w.fetch(u, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw Error(n);
+      return r.text();
+    }).then(function (t) {
+      S.take(n, t);
+    }).catch(function () {
+      failed(n);
+    });
+  };
+  /* Reads shard n's data out of its text t. */
+  S.take = function (n, t) {
+    var head = 'location.protocol==="file:"&&window.labyrintSearch.load(' + JSON.stringify(n) + ",";
+    if (t.slice(0, head.length) != head) throw Error(n);
+    S.load(n, JSON.parse(t.slice(head.length, t.lastIndexOf(")"))));
   };
   function get(n) {
     return got[n] ? Promise.resolve() : pend[n] || (pend[n] = new Promise(function (ok, no) {
@@ -129,7 +155,7 @@
       };
     });
   }
-  /* The filters' facets, from idx/f.js: loaded only when the filters are opened. */
+  /* The filters' facets, from idx/f.txt: loaded only when the filters are opened. */
   function facets() {
     return meta().then(function () {
       return get("f");

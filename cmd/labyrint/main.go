@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/guldborgsund/labyrint/internal/build"
+	"github.com/guldborgsund/labyrint/internal/check"
 	"github.com/guldborgsund/labyrint/internal/diag"
 	"github.com/guldborgsund/labyrint/internal/preview"
 	"github.com/guldborgsund/labyrint/internal/render"
@@ -77,6 +78,8 @@ Brug:
   labyrint serve [--source MAPPE] [--content MAPPE] [--port N] [--target NAVN] [--public]
       Bygger sitet med kladder og viser det på http://127.0.0.1:N/. Siden opdateres,
       når du gemmer en fil. Fejl vises i browseren med fil og linje.
+  labyrint version
+      Viser versionen, committen og den Go-version, programmet er bygget med.
 `
 
 // errReported means the problem was already printed.
@@ -99,6 +102,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return cmdCheck(ctx, args[1:], stdout, stderr)
 	case "new":
 		return cmdNew(args[1:], stdout, stderr)
+	case "version", "--version":
+		return cmdVersion(stdout)
 	}
 	fmt.Fprintf(stderr, "labyrint: ukendt kommando %q\n\n%s", args[0], usage)
 	return errReported
@@ -146,7 +151,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			fmt.Fprintf(stdout, "%s: intet er ændret siden sidste bygning; %s er ikke rørt (%s; labyrint check viser advarslerne)\n", t, res.Out, res.Duration.Round(1e6))
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: %d sider skrevet til %s (%d filer), %d advarsler, %s\n", t, res.Pages, res.Out, res.Files, warns, res.Duration.Round(1e6))
+		fmt.Fprintf(stdout, "%s: %d sider skrevet til %s (%d filer), %s, %s\n", t, res.Pages, res.Out, res.Files, warnings(warns), res.Duration.Round(1e6))
 		if *verbose {
 			for _, st := range res.Stages {
 				fmt.Fprintf(stdout, "  %-22s %s\n", st.Name, st.Took.Round(time.Millisecond))
@@ -247,11 +252,21 @@ func format(f diag.Finding) string {
 	return strings.TrimSpace(s)
 }
 
+// warnings says "1 advarsel" or "n advarsler".
+func warnings(n int) string {
+	if n == 1 {
+		return "1 advarsel"
+	}
+	return fmt.Sprintf("%d advarsler", n)
+}
+
+// count counts the errors and warnings (not the notes) among fs.
 func count(fs []diag.Finding) (errs, warns int) {
 	for _, f := range fs {
-		if f.Severity == diag.Error {
+		switch f.Severity {
+		case diag.Error:
 			errs++
-		} else {
+		case diag.Warning:
 			warns++
 		}
 	}
@@ -369,20 +384,41 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		enc.Encode(out)
 	} else {
 		for _, f := range all {
-			fmt.Fprintln(stdout, format(f))
+			if f.Code != check.CodeTodo {
+				fmt.Fprintln(stdout, format(f))
+			}
 		}
+		printTodo(stdout, all)
 		if *language {
 			fmt.Fprintf(stdout, "\n%4s %5s  %-52s %s\n", "LIX", "ord", "side", "længste sætning")
 			for _, r := range lang {
 				fmt.Fprintf(stdout, "%4d %5d  %-52s %d ord\n", r.Lix, r.Words, r.Page.Src.File, r.Longests)
 			}
 		}
-		fmt.Fprintf(stdout, "%d fejl, %d advarsler\n", errs, warns)
+		fmt.Fprintf(stdout, "%d fejl, %s\n", errs, warnings(warns))
 	}
 	if errs > 0 {
 		return errReported
 	}
 	return nil
+}
+
+// printTodo writes the owner's to-do list: each public page with the wanted
+// fields it leaves empty, then how many pages lack each field.
+func printTodo(w io.Writer, all []diag.Finding) {
+	pages, counts := check.TodoList(all)
+	if len(pages) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nHuskeliste til kommunen: %s mangler oplysninger\n", check.Pages(len(pages)))
+	for _, p := range pages {
+		fmt.Fprintf(w, "  %s: %s\n", p.File, check.DanishList(p.Missing))
+	}
+	fmt.Fprintln(w, "I alt:")
+	for _, c := range counts {
+		fmt.Fprintf(w, "  %s\n", c)
+	}
+	fmt.Fprintln(w)
 }
 
 // siteFlags adds the flags every command shares: where the site and its content are.

@@ -48,6 +48,8 @@ type Options struct {
 	Check   bool   // check only: run every stage and the link checks, write nothing
 	Force   bool   // build even when nothing changed since the output was made
 
+	ImageCache string // folder for the photos' resized copies; default the user's cache folder
+
 	rec *recorder // set by Session: remember what each file used (session.go)
 }
 
@@ -198,7 +200,8 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	b := &builder{rules: plainlang.Rules{LixTarget: cfg.Plain.LixTarget, LixError: cfg.Plain.LixError,
 		SentenceWords: cfg.Plain.SentenceWords, ParagraphWords: cfg.Plain.ParagraphWords}, ctx: ctx, o: o, cfg: cfg, site: s, view: view, tpl: tpl, w: w, md: gl.renderer(), gl: gl,
 		info: render.SiteInfo{Title: cfg.Title, Owner: cfg.Owner, Language: cfg.Language, Label: t.Label,
-			Target: t.Name, Preview: o.Preview, Year: time.Now().Year(), Params: cfg.Params}}
+			Target: t.Name, Preview: o.Preview, Year: time.Now().Year(), Params: cfg.Params},
+		pics: newPictures(cfg, contentDir, o.ImageCache)}
 	if err := b.assets(os.DirFS(assetsDir)); err != nil {
 		return res, err
 	}
@@ -220,10 +223,12 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	if err := b.static(os.DirFS(contentDir)); err != nil {
+	if l, err := b.addresses(out, tree.Data[RetiredFile], prefix); err != nil || l != nil {
+		if l != nil {
+			return fail(l)
+		}
 		return res, err
 	}
-	mark("static")
 	if err := b.sitemap(); err != nil {
 		return res, err
 	}
@@ -234,6 +239,15 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		return res, err
 	}
 	mark("sitemap")
+	// The static files come last, once every generated file has its
+	// place: one that wants a generated file's place (or its .gz twin) is
+	// the editor's to fix and is named.
+	if l, err := b.static(os.DirFS(contentDir), prefix); err != nil {
+		return res, err
+	} else if errs, _ := l.Count(); errs > 0 {
+		return fail(l)
+	}
+	mark("static")
 	res.Language = b.language
 	if o.Check {
 		for _, f := range check.Run(b.checked, "/") {
@@ -276,6 +290,7 @@ type builder struct {
 	w            *output.Writer
 	md           *markdown.Renderer
 	gl           *glossary // the editors' word list, see glossary.go
+	pics         *pictures // photos' copies, see images.go
 	info         render.SiteInfo
 	rules        plainlang.Rules
 	index        *search.Index // nil when the site has no search page
@@ -377,7 +392,7 @@ func sortLanguage(rows []render.LanguageRow) {
 // results, for a Session's update.
 func (b *builder) clone() *builder {
 	return &builder{ctx: b.ctx, o: b.o, cfg: b.cfg, site: b.site, view: b.view, tpl: b.tpl, md: b.md, gl: b.gl,
-		info: b.info, rules: b.rules, assetURLs: b.assetURLs, jobs: b.jobs, texts: b.texts, last: b.last, filterURLs: b.filterURLs}
+		info: b.info, rules: b.rules, assetURLs: b.assetURLs, pics: b.pics.fresh(), jobs: b.jobs, texts: b.texts, last: b.last, filterURLs: b.filterURLs}
 }
 
 // plan lists the files to render: b.jobs, then b.last.
@@ -451,7 +466,7 @@ func (b *builder) page(j job, l *diag.List) {
 	d := render.NewData(b.view, p, j.url, b.info, b.assetURLs)
 	d.Pager = j.pager
 	d.UseShared(b.shared)
-	d.Filter, d.FilterOf = j.filter, j.tax
+	d.Filter, d.FilterOf = render.FilterTermOf(b.view, j.filter), render.TaxonomyOf(j.tax)
 	if p.Layout == ReportLayout {
 		d.Language = b.language
 	}
@@ -467,7 +482,8 @@ func (b *builder) page(j job, l *diag.List) {
 	if j.hasText() {
 		var html string
 		var minErr error
-		res := b.md.RenderHTML(p.Src.Body, p.Src.BodyLine, b.linkFunc(p, d), func(h []byte) { html, minErr = output.MinifyHTML(h) }, b.gl.renderOptions(p)...)
+		res := b.md.RenderHTML(p.Src.Body, p.Src.BodyLine, b.linkFunc(p, d), func(h []byte) { html, minErr = output.MinifyHTML(h) },
+			append(b.gl.renderOptions(p), markdown.WithImages(b.imageFunc(p)))...)
 		if b.o.dropsText() {
 			// A body is rendered once per build, here: let a large site's
 			// file contents go as soon as their page is made.
@@ -511,6 +527,11 @@ func (b *builder) page(j job, l *diag.List) {
 			if b.index != nil {
 				b.index.Add(SearchDoc(b.view, p, res.Blocks))
 			}
+		}
+	}
+	if b.o.Check && b.info.Label == "" && j.url == p.URL {
+		for _, f := range check.Todo(p.Src.File, p.Src.Line("title"), b.missing(p)) {
+			l.Add(f)
 		}
 	}
 	if p.Review != "" && b.info.Label == "" && !b.info.Preview && j.url == p.URL {
@@ -616,7 +637,7 @@ func SearchDoc(v *site.View, p *site.Page, blocks []markdown.Block) search.Doc {
 		body.WriteString(bl.Text)
 		body.WriteByte('\n')
 	}
-	extra := v.Site.Config.SearchFields()
+	extra := v.Config().SearchFields()
 	for _, n := range extra {
 		if t := searchFieldText(p.Field(n)); len(t) > 0 {
 			if d.Fields == nil {
@@ -626,7 +647,7 @@ func SearchDoc(v *site.View, p *site.Page, blocks []markdown.Block) search.Doc {
 		}
 	}
 	if k := p.Src.Kind; k != nil {
-		d.Boost = v.Site.Config.Search.Boost[k.Name]
+		d.Boost = v.Config().Search.Boost[k.Name]
 		names := make([]string, 0, len(k.Fields))
 		for n, f := range k.Fields {
 			if f.Taxonomy == "" && f.Enum == nil && (f.Type == "string" || f.Type == "list") && !slices.Contains(extra, n) {
@@ -653,7 +674,7 @@ func SearchDoc(v *site.View, p *site.Page, blocks []markdown.Block) search.Doc {
 	} else if p.IsSection && p.URL != "/" {
 		d.Section = p.Title
 	}
-	for _, tx := range v.Site.Taxonomies {
+	for _, tx := range v.Taxonomies() {
 		if tx.Free {
 			continue
 		}
@@ -711,6 +732,8 @@ func (b *builder) linkFunc(p *site.Page, d *render.Data) markdown.LinkFunc {
 			what := "siden"
 			if image {
 				what = "billedet"
+			} else if ext := path.Ext(u); ext != "" && ext != ".md" && ext != ".html" {
+				what = "filen"
 			}
 			msg := fmt.Sprintf("%s %q findes ikke", what, dest)
 			if sug := b.suggestURL(u); sug != "" {
@@ -748,19 +771,28 @@ func isExternal(d string) bool {
 	return scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel"
 }
 
-// static publishes the non-Markdown files of content/ as they are.
-func (b *builder) static(fsys fs.FS) error {
+// static publishes the non-Markdown files of content/ as they are. A file
+// whose place in the output (or its .gz twin's) is taken is reported at its
+// path, prefix/p.
+func (b *builder) static(fsys fs.FS, prefix string) (*diag.List, error) {
+	var l diag.List
 	for _, p := range b.view.Static() {
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if err := b.w.WriteRaw(p, data); err != nil {
-			return err
+		var clash *output.Clash
+		if err := b.w.WriteRaw(p, data); errors.As(err, &clash) {
+			l.Add(diag.Finding{File: path.Join(prefix, p), Severity: diag.Error, Code: "output-clash",
+				Msg:  fmt.Sprintf("filen vil ligge samme sted som en fil, sitet selv laver (%s)", clash.Taken),
+				Hint: "omdøb filen eller flyt den til en anden mappe"})
+			continue
+		} else if err != nil {
+			return nil, err
 		}
 		b.files++
 	}
-	return nil
+	return &l, nil
 }
 
 // sitemap writes sitemap.xml and robots.txt for the view.

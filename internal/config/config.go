@@ -30,7 +30,10 @@ type Config struct {
 	Kinds      map[string]*Kind       `yaml:"kinds"`
 	Taxonomies map[string]*Taxonomy   `yaml:"taxonomies"`
 	Plain      Plain                  `yaml:"language_rules"`
+	Images     Images                 `yaml:"images"`
 	Params     map[string]string      `yaml:"params"` // free values for the layouts (address, phone, …)
+	Static     Static                 `yaml:"static"` // which other files of content/ are published
+	Wanted     []string               `yaml:"wanted"` // fields every public page should carry; labyrint check lists the pages without
 	Search     Search                 `yaml:"search"`
 	Extra      map[string]interface{} `yaml:",inline"`
 
@@ -77,6 +80,7 @@ type Kind struct {
 	Required []string          `yaml:"required"` // fields its pages must carry
 	Fields   map[string]*Field `yaml:"fields"`   // fields only this kind may carry
 	Filters  []string          `yaml:"filters"`  // taxonomies whose terms get a filtered list of this kind in its section
+	Wanted   []string          `yaml:"wanted"`   // fields its public pages should carry; labyrint check lists what is missing
 }
 
 // Taxonomy is a vocabulary pages refer to by term slug.
@@ -185,6 +189,12 @@ func sortedNames[V any](m map[string]V) []string {
 	return out
 }
 
+// Images says how photos referenced from Markdown are published.
+type Images struct {
+	Widths []int `yaml:"widths"` // widths of the copies made (default 480, 960, 1600)
+	MaxKB  int   `yaml:"max_kb"` // warn for originals larger than this (default 2000)
+}
+
 // SortedTargets returns the targets in name order.
 func (c *Config) SortedTargets() []*Target {
 	var out []*Target
@@ -205,6 +215,16 @@ func (c *Config) FieldFor(k *Kind, key string) *Field {
 	return c.Fields[key]
 }
 
+// WantedFields lists the fields a public page of kind k (nil for a plain
+// page) should carry: the site's wanted fields, then the kind's.
+func (c *Config) WantedFields(k *Kind) []string {
+	out := slices.Clone(c.Wanted)
+	if k != nil {
+		out = append(out, k.Wanted...)
+	}
+	return out
+}
+
 // RequiredFields lists the fields a page of kind k (nil for a plain page)
 // must carry, sorted, each once. The list is shared: do not change it.
 func (c *Config) RequiredFields(k *Kind) []string {
@@ -217,14 +237,14 @@ func (c *Config) RequiredFields(k *Kind) []string {
 func (c *Config) requiredFields(k *Kind) []string {
 	var out []string
 	for n, f := range c.Fields {
-		if f.Required {
+		if f != nil && f.Required { // nil: reported by check
 			out = append(out, n)
 		}
 	}
 	if k != nil {
 		out = append(out, k.Required...)
 		for n, f := range k.Fields {
-			if f.Required {
+			if f != nil && f.Required {
 				out = append(out, n)
 			}
 		}
@@ -337,6 +357,11 @@ func (c *Config) check() error {
 		}
 	}
 	checkFields("fields", c.Fields)
+	for _, w := range c.Wanted {
+		if c.Fields[w] == nil {
+			bad("wanted: feltet %q er ikke erklæret under fields", w)
+		}
+	}
 	if c.Fields["title"] == nil {
 		bad("fields skal have title")
 	}
@@ -358,6 +383,11 @@ func (c *Config) check() error {
 		for _, r := range k.Required {
 			if c.FieldFor(k, r) == nil {
 				bad("kinds.%s: det krævede felt %q er ikke erklæret", n, r)
+			}
+		}
+		for _, w := range k.Wanted {
+			if c.FieldFor(k, w) == nil {
+				bad("kinds.%s: det ønskede felt %q (wanted) er ikke erklæret", n, w)
 			}
 		}
 	}
@@ -394,6 +424,7 @@ func (c *Config) check() error {
 			c.required[k] = c.requiredFields(k)
 		}
 	}
+	c.Static.check(bad)
 	if c.Plain.LixTarget == 0 {
 		c.Plain.LixTarget = 35
 	}

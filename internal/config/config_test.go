@@ -231,6 +231,16 @@ func TestParseInvalid(t *testing.T) {
 			wantMsg: `kinds.value: det krævede felt "access" er ikke erklæret`,
 		},
 		{
+			name:    "kind wants an undeclared field",
+			src:     mutate(t, "required: [summary]", "required: [summary]\n    wanted: [adresse]"),
+			wantMsg: `kinds.value: det ønskede felt "adresse" (wanted) er ikke erklæret`,
+		},
+		{
+			name:    "site wants an undeclared field",
+			src:     mutate(t, "owner: Testkommune\n", "owner: Testkommune\nwanted: [kilder]\n"),
+			wantMsg: `wanted: feltet "kilder" er ikke erklæret under fields`,
+		},
+		{
 			name: "taxonomy with both pages and terms",
 			src: mutate(t, "    pages: hjertesager\n",
 				"    pages: hjertesager\n    terms:\n      respekt: Respekt\n"),

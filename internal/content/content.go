@@ -88,7 +88,7 @@ func Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *diag.List) {
 			return nil
 		}
 		name := d.Name()
-		if p != "." && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")) {
+		if p != "." && junk(name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -98,13 +98,21 @@ func Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *diag.List) {
 			l.Errorf(path.Join(prefix, p), 0, "symlink", "symbolske links er ikke tilladt i indholdsmappen; kopiér filen ind i stedet")
 			return nil
 		}
+		ext := strings.ToLower(path.Ext(name))
+		data := !strings.Contains(p, "/") && (ext == ".txt" || ext == ".yaml" || ext == ".yml" || ext == ".json")
+		if p != "." && refuse(path.Join(prefix, p), d, ext != ".md" && !data, &cfg.Static, &l) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if d.IsDir() {
 			return nil
 		}
-		switch ext := strings.ToLower(path.Ext(name)); {
+		switch {
 		case ext == ".md":
 			mdPaths = append(mdPaths, p)
-		case !strings.Contains(p, "/") && (ext == ".txt" || ext == ".yaml" || ext == ".yml" || ext == ".json"):
+		case data:
 			b, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				l.Errorf(path.Join(prefix, p), 0, "read", "kan ikke læse: %v", err)
@@ -184,6 +192,16 @@ func Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *diag.List) {
 	}
 	t.Digest = h.Sum(nil)
 	return t, &l
+}
+
+// junk reports whether a file or folder is left out unread: hidden files,
+// editors' backups and locks, and the files Windows and Office leave behind.
+func junk(name string) bool {
+	switch strings.ToLower(name) {
+	case "thumbs.db", "desktop.ini":
+		return true
+	}
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") || strings.HasPrefix(name, "~$")
 }
 
 func read(fsys fs.FS, prefix, p string, cfg *config.Config, l *diag.List, disk *diskWait) (*Source, [32]byte) {
@@ -283,6 +301,9 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 			Msg: "siden har ingen felter (front matter)", Hint: "start filen med tre linjer: ---, title: \"Sidens titel\" og ---"})
 		return nil
 	}
+	if frontHygiene(file, parts, l) {
+		return nil // YAML would report the odd character as something else
+	}
 	fields, dups, err := markdown.ReadFrontMatter(parts)
 	if err != nil {
 		se := err.(*markdown.SplitError)
@@ -348,6 +369,8 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 				Msg: fmt.Sprintf("feltet %s mangler; %s skal have det", label, kind), Hint: fmt.Sprintf("tilføj en linje %s: … mellem --- linjerne", r)})
 		}
 	}
+	bodyHygiene(file, parts, l)
+	placeholders(file, src, s.Bool("draft"), l)
 	if after, _ := l.Count(); after > before {
 		return nil
 	}

@@ -114,6 +114,7 @@ type state struct {
 	headings []HeadingRef
 	problems []Problem
 	links    []LinkRef
+	images   int // images described so far (images.go)
 }
 
 func (s *state) lineOf(off int) int {
@@ -253,7 +254,9 @@ func (pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		case *ast.Link:
 			n.Destination = st.resolve(n, n.Destination, false)
 		case *ast.Image:
+			dest := string(n.Destination)
 			n.Destination = st.resolve(n, n.Destination, true)
+			st.describeImage(pc, n, dest)
 			if plain(n, src) == "" {
 				st.problems = append(st.problems, Problem{Line: st.inlineLine(n), Code: "alt-missing", Error: true,
 					Msg: "billedet mangler en tekst (alt-tekst): skriv hvad billedet viser mellem [ og ], fx ![Kort over Nykøbing](kort.png)"})

@@ -93,17 +93,17 @@ func memoables[T Memoable](xs []T) []Memoable {
 func (d *Data) TermLists(taxes string) TermLists {
 	var out TermLists
 	for _, tax := range strings.Fields(taxes) {
-		ts := d.View.Terms(d.Page, tax)
+		ts := d.view.Terms(d.Page, tax)
 		if len(ts) == 0 {
 			continue
 		}
 		d.useTerms(ts)
 		l := &TermList{Terms: make([]TermLink, len(ts))}
-		if tx := d.View.Site.Taxonomy(tax); tx != nil {
+		if tx := d.view.Taxonomy(tax); tx != nil {
 			l.Title = tx.Title
 		}
 		for i, t := range ts {
-			l.Terms[i] = TermLink{Name: t.Name, Link: d.Link(t)}
+			l.Terms[i] = TermLink{Name: t.Name, Link: d.Link(termOf(d.view, t))}
 		}
 		out = append(out, l)
 	}

@@ -199,28 +199,28 @@ func TestWriteDeterministic(t *testing.T) {
 func TestWriteFormat(t *testing.T) {
 	ix := testIndex(t)
 	files := writeFiles(t, ix)
-	meta := string(files["idx/meta.js"])
+	meta := string(files["idx/meta.txt"])
 	for _, want := range []string{
-		`window.labyrintSearch.load("meta",{"v":1,"n":20,`,
+		ShardHead + `"meta",{"v":1,"n":20,`,
 		`["section","Sektion",[["Enheder og tilbud",`,
 		`"y":["afhæng alkohol misbrug","bol lej","hjemløs husvild"]`,
 	} {
 		if !strings.Contains(meta, want) {
-			t.Errorf("meta.js lacks %s:\n%s", want, meta)
+			t.Errorf("meta.txt lacks %s:\n%s", want, meta)
 		}
 	}
-	// The filters' facets are in f.js, loaded when the filters are opened,
-	// not in meta.js, which every search page loads.
+	// The filters' facets are in f.txt, loaded when the filters are opened,
+	// not in meta.txt, which every search page loads.
 	if strings.Contains(meta, `"unit"`) {
-		t.Errorf("meta.js holds the filters' facets:\n%s", meta)
+		t.Errorf("meta.txt holds the filters' facets:\n%s", meta)
 	}
-	filters := string(files["idx/f.js"])
+	filters := string(files["idx/f.txt"])
 	for _, want := range []string{
-		`window.labyrintSearch.load("f",[["section","Sektion",[["Enheder og tilbud",`,
+		ShardHead + `"f",[["section","Sektion",[["Enheder og tilbud",`,
 		`["unit","Enheder",[["Guldborgsund Handicap",`,
 	} {
 		if !strings.Contains(filters, want) {
-			t.Errorf("f.js lacks %s:\n%s", want, filters)
+			t.Errorf("f.txt lacks %s:\n%s", want, filters)
 		}
 	}
 	var terms, docs int
@@ -228,8 +228,8 @@ func TestWriteFormat(t *testing.T) {
 		switch {
 		case strings.HasPrefix(name, "idx/t-"):
 			terms++
-			key := strings.TrimSuffix(strings.TrimPrefix(name, "idx/"), ".js")
-			if !strings.HasPrefix(string(data), fmt.Sprintf("window.labyrintSearch.load(%q,{", key)) {
+			key := strings.TrimSuffix(strings.TrimPrefix(name, "idx/"), ShardExt)
+			if !strings.HasPrefix(string(data), fmt.Sprintf("%s%q,{", ShardHead, key)) {
 				t.Errorf("%s: %.60s", name, data)
 			}
 			for _, c := range key {
@@ -239,18 +239,18 @@ func TestWriteFormat(t *testing.T) {
 			}
 		case strings.HasPrefix(name, "idx/d-"):
 			docs++
-		case name != "idx/meta.js" && name != "idx/f.js":
+		case name != "idx/meta.txt" && name != "idx/f.txt":
 			t.Errorf("unexpected file %s", name)
 		}
 	}
 	if terms < 10 || docs < 1 {
 		t.Errorf("%d term shards, %d doc shards", terms, docs)
 	}
-	if !strings.Contains(string(files["idx/t-r.js"]), `"rådgivning":"`) {
-		t.Errorf("t-r.js: %s", files["idx/t-r.js"])
+	if !strings.Contains(string(files["idx/t-r.txt"]), `"rådgivning":"`) {
+		t.Errorf("t-r.txt: %s", files["idx/t-r.txt"])
 	}
-	if !strings.HasPrefix(string(files["idx/t-_e5_.js"]), `window.labyrintSearch.load("t-_e5_",{"år":"`) {
-		t.Errorf("t-_e5_.js: %s", files["idx/t-_e5_.js"])
+	if !strings.HasPrefix(string(files["idx/t-_e5_.txt"]), ShardHead+`"t-_e5_",{"år":"`) {
+		t.Errorf("t-_e5_.txt: %s", files["idx/t-_e5_.txt"])
 	}
 }
 

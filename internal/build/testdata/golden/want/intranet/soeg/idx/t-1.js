@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-1",{"1":"FsG","1234":"CqRAlR"});

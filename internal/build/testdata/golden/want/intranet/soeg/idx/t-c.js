@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-c",{"cas":"HtfA0X e en es"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-e",{"egen":"DsB","enhed":"AmdAsaAtIAoN er"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-f",{"forklar":"J4Z et","fortæl":"FsG ler"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-g",{"går":"DnO","gør":"F7P"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-h",{"handicap":"DnO","hjælp":"CqRAyN er"});

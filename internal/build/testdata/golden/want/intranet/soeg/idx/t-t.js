@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-t",{"tekst":"IuG en","test":"A4Z","tror":"E7C"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-e",{"egen":"DsT","enhed":"AmEArAArOAnR er"});

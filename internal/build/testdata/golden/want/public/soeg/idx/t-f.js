@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-f",{"forklar":"H4f et","fortæl":"FsV ler"});

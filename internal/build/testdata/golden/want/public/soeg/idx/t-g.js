@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-g",{"går":"Dnc","gør":"F7R"});

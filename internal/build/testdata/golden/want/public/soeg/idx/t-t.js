@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-t",{"test":"A4f","tror":"E7F"});

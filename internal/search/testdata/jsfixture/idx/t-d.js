@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-d",{"dag":"ByVO1O lige","dagligdag":"L5Z en","dagtilbud":"B6T","deltag":"Itd er","dereft":"RtQ er","dobbeltdiagnos":"SvJ er","drik":"K6T ker","drøm":"JtQ me","døgn":"I3X et","døgnstøt":"I5Z te"});

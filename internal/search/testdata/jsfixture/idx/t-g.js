@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-g",{"gang":"DpQOsK e","gartneri":"BvJ","gav":"RtQ","giv":"BodCnUAuTHpR er","gjord":"R3U e","god":"QuZ","gratis":"JpFAyBApF","grub":"D3ZAvV be","grundlag":"QuZ et","grup":"G5Z per","gruppeforløb":"MtD","guldborgsund":"AvBAwYArSCnB","gør":"OvJ"});

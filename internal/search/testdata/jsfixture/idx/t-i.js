@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-i",{"indgang":"FsC en","indkøb":"LtQ","indsat":"CwCQ3A s","inspiration":"AwL"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-k",{"kend":"HtD er","keramik":"BvJ","klar":"L5Z e","kom":"RtQ","kombin":"TuZ erer","kommun":"AtQEmEFpSBoJAtP e en ens","kontak":"ClUCsTDsTBnc t","kontaktperson":"CuZ","kort":"E6G e","kræv":"SvJ er","køk":"BsKGrG ken"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-m",{"madlavning":"DrZ","mari":"D3ZAvV e","medarbejd":"ArDKucEqB er erne","medicin":"KuK","mellem":"QuZ","mening":"BvJ","mennesk":"P6G er","midlertid":"CuZ ig","misbrug":"GrICsGAoUBsBEjaArP","misbrugsbehandling":"JudCnUEncAod en","mist":"CyIQ1O e et","mul":"OsKCqc ighed igt","mynd":"EmUAvCAqWAqBDmb ighed","mød":"DlbL1D er"});

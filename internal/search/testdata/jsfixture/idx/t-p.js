@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-p",{"paus":"E6G e","peng":"O6T e","person":"CnaD0P","personal":"DpQErG e et","plad":"CuZ s","planlæg":"OvJ ge","praksis":"R7V","pris":"L3U","psykiatri":"SvJ","psykisk":"GscAuGBtXBrTGsc e","pårør":"DtbCxNDoLFoU ende","pårørendemød":"DrZ er"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-r",{"recoveryorient":"JtQ eret","reform":"RxL","rengøring":"LtQ","respek":"P9W t","rest":"C5Z en","resultat":"S3U er","ring":"FsC e","ro":"NwL","råd":"F5A","rådgivning":"GxcDpXHzS"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-t",{"tag":"JtQ er","takststruktur":"O5C","tal":"GsaAkGCkWBkGCnY er","tid":"EqSOrd lig","tilbud":"AqaAqLDpYBqYBoNApeDle dene det","tilbyd":"Gva er","tillid":"Q9X","ting":"N7A ene","to":"DrZ","tolv":"R6G","transport":"BvJ","trygt":"EtD","træ":"BvJ","træf":"FsC fer","tvær":"S8H s","tænk":"RtQ e"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-v",{"valg":"P6G","vansk":"J4U eligheder","var":"I5Z ig","vej":"A5Z","vejledning":"F5A","velkomn":"DrZ e","ventetid":"HtD en","visit":"F0FFqc erer eret","visitation":"H8Q en","voksn":"DxYExQAwX e","vurd":"HtD erer","vælg":"AwL","værested":"JtQ","værksted":"B5C er"});

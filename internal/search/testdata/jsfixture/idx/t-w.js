@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-w",{"weekend":"EtD er","workshop":"SzO s"});
