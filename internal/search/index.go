@@ -305,11 +305,6 @@ func (v *vocab) lookup(w []byte) (uint32, bool) {
 	return id >> 1, id&1 == 1
 }
 
-// word returns the word with the given id (as returned by lookup).
-func (v *vocab) word(id uint32) string {
-	return v.shards[id&(vocabShards-1)].words[id>>6]
-}
-
 func cmpDocs(a, b *docIn) int {
 	if c := strings.Compare(a.doc.URL, b.doc.URL); c != 0 {
 		return c
