@@ -36,9 +36,10 @@ type Writer struct {
 	min     *minify.M
 	gzPool  sync.Pool
 	mu      sync.Mutex
-	written map[string]bool
-	dirs    sync.Map // folders already made in the staging folder
-	inPlace bool     // OpenInPlace: writes go straight to Out, each file replaced whole
+	written map[string]bool // files written and their .gz twins, see claim
+	folders map[string]bool // folders holding a written file
+	dirs    sync.Map        // folders already made in the staging folder
+	inPlace bool            // OpenInPlace: writes go straight to Out, each file replaced whole
 	// Compress makes a .gz beside every text file.
 	Compress bool
 	// Minify minifies HTML, CSS, JS, SVG, XML and JSON written with Write
@@ -123,7 +124,7 @@ func Open(out string, srcRoots ...string) (*Writer, error) {
 		return nil, err
 	}
 	os.Chmod(stage, 0o755)
-	w := &Writer{Out: abs, stage: stage, lock: lock, ops: osOps, written: map[string]bool{}, Compress: true, Minify: true}
+	w := &Writer{Out: abs, stage: stage, lock: lock, ops: osOps, written: map[string]bool{}, folders: map[string]bool{}, Compress: true, Minify: true}
 	w.init()
 	return w, nil
 }
@@ -173,7 +174,7 @@ func OpenInPlace(out string) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Writer{Out: abs, stage: abs, lock: lock, written: map[string]bool{}, Compress: true, Minify: true, inPlace: true}
+	w := &Writer{Out: abs, stage: abs, lock: lock, written: map[string]bool{}, folders: map[string]bool{}, Compress: true, Minify: true, inPlace: true}
 	w.init()
 	return w, nil
 }
@@ -232,13 +233,9 @@ func (w *Writer) WriteRaw(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	w.mu.Lock()
-	if w.written[rel] {
-		w.mu.Unlock()
-		return fmt.Errorf("to sider vil skrive den samme fil %s", rel)
+	if err := w.claim(rel); err != nil {
+		return err
 	}
-	w.written[rel] = true
-	w.mu.Unlock()
 	full := filepath.Join(w.stage, filepath.FromSlash(rel))
 	if dir := filepath.Dir(full); dir != w.stage {
 		if _, done := w.dirs.Load(dir); !done {

@@ -6,8 +6,8 @@ import "strings"
 // rel="canonical" and og:url): the target's url from site.yaml and the
 // file's URL. Empty when the target has no url.
 func (d *Data) AbsURL() string {
-	if d.View == nil || d.View.Target == nil || d.View.Target.URL == "" {
+	if d.view == nil || d.view.Target == nil || d.view.Target.URL == "" {
 		return ""
 	}
-	return strings.TrimSuffix(d.View.Target.URL, "/") + d.URL
+	return strings.TrimSuffix(d.view.Target.URL, "/") + d.URL
 }
