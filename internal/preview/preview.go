@@ -32,8 +32,9 @@ import (
 
 // Server is one preview.
 type Server struct {
-	Opts build.Options // what to build; Out is set by the server
-	Log  io.Writer
+	Opts  build.Options // what to build; Out is set by the server
+	Log   io.Writer
+	Hosts []string // host names besides the loopback ones a request may name (labyrint serve --host)
 
 	sess     *build.Session
 	mu       sync.Mutex
@@ -138,8 +139,17 @@ func (s *Server) Handler() http.Handler {
 		}
 		files.ServeHTTP(w, r)
 	})
-	// Refuse ".." and overlong paths before anything cleans or redirects them.
+	// Refuse other host names, ".." and overlong paths before anything
+	// cleans or redirects them.
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !hostAllowed(r.Host, s.Hosts) {
+			misdirected(w, r)
+			return
+		}
+		// Drafts are for this site's own pages: no other origin may embed
+		// or sniff them (the search shards are text, fetched same-origin).
+		w.Header().Set("Cross-Origin-Resource-Policy", "same-origin")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
 		if len(r.URL.Path) > 2048 || strings.Contains(r.URL.Path, "..") || strings.ContainsRune(r.URL.Path, 0) {
 			http.Error(w, "ugyldig adresse", http.StatusBadRequest)
 			return
@@ -227,6 +237,12 @@ func (s *Server) watch(ctx context.Context, trees, flat []string, ready chan str
 	for _, d := range flat {
 		w.Add(d)
 	}
+	// A watched folder that is deleted or moved away loses its watch; its
+	// parent is watched too, so that putting it back is seen.
+	roots := rootEvents(trees)
+	for parent := range roots.parents {
+		w.Add(parent)
+	}
 	if ready != nil {
 		close(ready)
 	}
@@ -238,7 +254,11 @@ func (s *Server) watch(ctx context.Context, trees, flat []string, ready chan str
 		case <-ctx.Done():
 			return nil
 		case ev := <-w.Events:
-			if ignored(ev.Name, flat) {
+			if roots.trees[filepath.Clean(ev.Name)] {
+				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+					add(ev.Name) // put back: watch it again, with all in it
+				}
+			} else if roots.parentOnly(ev.Name, flat) || ignored(ev.Name, flat) {
 				continue
 			}
 			if ev.Has(fsnotify.Create) {
