@@ -26,9 +26,12 @@ var layers = map[string][]string{
 	"internal/render":    {"internal/markdown", "internal/site"},
 	"internal/output":    nil,
 	"internal/check":     {"internal/diag"},
-	"internal/build": {"internal/check", "internal/config", "internal/content", "internal/diag", "internal/markdown",
+	"internal/images":    nil,
+	"internal/build": {"internal/check", "internal/config", "internal/content", "internal/diag", "internal/images", "internal/markdown",
 		"internal/output", "internal/plainlang", "internal/render", "internal/search", "internal/site"},
-	"internal/preview": {"internal/build", "internal/config", "internal/diag"},
+	"internal/preview":   {"internal/build", "internal/config", "internal/diag"},
+	"internal/archetype": {"internal/config", "internal/content", "internal/diag", "internal/markdown"},
+	"internal/editor":    {"internal/archetype", "internal/config", "internal/content", "internal/diag", "internal/markdown", "internal/site"},
 }
 
 // owners are the only packages that may import a library: goldmark is
@@ -40,6 +43,7 @@ var owners = map[string][]string{
 	"github.com/tdewolff/minify":          {"internal/output"},
 	"github.com/klauspost/compress":       {"internal/output"},
 	"github.com/fsnotify/fsnotify":        {"internal/preview"},
+	"golang.org/x/image":                  {"internal/images"},
 	"github.com/blevesearch/snowballstem": {"internal/search"},
 }
 
