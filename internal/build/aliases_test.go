@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -62,11 +61,8 @@ func TestPublishedAddressesSurviveMoves(t *testing.T) {
 		t.Fatal(err)
 	}
 	red, _ := os.ReadFile(filepath.Join(out, "enheder", "enhed-a", "bolig", "index.html"))
-	if !regexp.MustCompile(`<link rel="canonical" href="(https://[^"/]+/|\.\./\.\./\.\./)enheder/enhed-a/bolig-med-stoette/">`).Match(red) {
-		t.Errorf("the redirect page's canonical link:\n%s", red)
-	}
 	for _, want := range []string{`<meta http-equiv="refresh" content="0; url=../../../enheder/enhed-a/bolig-med-stoette/">`,
-		`enheder/enhed-a/bolig-med-stoette/"><meta name="robots"`, `<a href="../../../enheder/enhed-a/bolig-med-stoette/">Bolig med støtte</a>`, `noindex`} {
+		`<link rel="canonical" href="https://proeve.example.dk/enheder/enhed-a/bolig-med-stoette/">`, `<a href="../../../enheder/enhed-a/bolig-med-stoette/">Bolig med støtte</a>`, `noindex`} {
 		if !strings.Contains(string(red), want) {
 			t.Errorf("the redirect page lacks %s:\n%s", want, red)
 		}
