@@ -14,3 +14,5 @@ require (
 	golang.org/x/text v0.43.0
 	gopkg.in/yaml.v2 v2.3.0
 )
+
+require go.yaml.in/yaml/v3 v3.0.6
