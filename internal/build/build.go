@@ -125,6 +125,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	mark("config")
 	layoutsDir := under(o.Source, cfg.Layouts)
 	assetsDir := under(o.Source, cfg.Assets)
+	if l := checkFolders(cfg, layoutsDir, assetsDir, contentDir, prefix); l.Err() != nil {
+		return fail(l)
+	}
 	// The layouts are parsed while the content is read and modelled.
 	type parsed struct {
 		tpl *render.Templates
@@ -150,6 +153,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	all.Merge(l)
 	view := s.Select(t, site.Options{Drafts: o.Drafts})
+	if l := checkTargetShows(cfg, t, s, view); l.Err() != nil {
+		return fail(l)
+	}
 	if o.dropsText() {
 		// Pages this target does not show are never rendered: let their
 		// text go (a large intranet-only section is most of a site's bytes).
