@@ -125,7 +125,6 @@
           M.syn.set(a, l);
         });
       });
-      /* The editors' best bets: [phrase stems, pages in order]. */
       M.bets = (m.b || []).map(function (b) {
         return { s: b[0].split(" "), d: nums(b[1]) };
       });
@@ -355,7 +354,7 @@
     miss = {};
     /* Per document, in arrays as long as the site has pages: a query word's
        best own and best synonym score, then the running sum and count. */
-    var cs = qs.map(cands), n = M.n, sum = new Float64Array(n), cnt = new Uint16Array(n), touched = [], terms = [], need = qs.length, full = false, own, syn, seen, k, d, x, y, ids, hits;
+    var cs = qs.map(cands), n = M.n, sum = new Float64Array(n), cnt = new Uint16Array(n), rare = new Uint16Array(n), touched = [], terms = [], need = qs.length, full = false, own, syn, seen, k, d, x, y, ids, hits;
     if (Object.keys(miss).length) return { need: Object.keys(miss) };
     for (k = 0; k < cs.length; k++) {
       /* doc -> best own and best synonym score; 4 x the greater + the lesser */
@@ -382,17 +381,19 @@
           x = 0;
         }
       });
+      /* a word in over 1/4 of the pages does not count for coordination */
+      y = seen.length * 4 <= n;
       for (x = 0; x < seen.length; x++) {
         d = seen[x];
-        y = own[d] > syn[d] ? own[d] : syn[d];
         if (!cnt[d]) touched.push(d);
-        sum[d] += own[d] + syn[d] + 3 * y;
+        sum[d] += own[d] + syn[d] + 3 * (own[d] > syn[d] ? own[d] : syn[d]);
+        if (y) rare[d]++;
         if (++cnt[d] == need) full = true;
       }
     }
-    /* Coordination: the sum times the number of words matched (integers). */
+    /* coordination: the sum times the rare words matched, at least 1 */
     ids = touched;
-    for (x = 0; x < ids.length; x++) sum[ids[x]] *= cnt[ids[x]];
+    for (x = 0; x < ids.length; x++) sum[ids[x]] *= rare[ids[x]] || 1;
     ids.sort(function (a, b) {
       return sum[b] - sum[a] || a - b;
     });
@@ -401,27 +402,21 @@
     });
     return { hits: hits, full: full || !hits.length, terms: terms };
   }
-  /* The hits with the pages of the best bets whose phrase q holds (its
-     words in a row, stemmed) put first, in the bets' order. */
+  /* Best bets whose phrase q holds (stems in a row) put their pages first. */
   function bets(q, hits) {
-    var qs = words(q).map(stem), first = [], by = {};
+    var qs = words(q).map(stem), first = [];
     M.bets.forEach(function (b) {
       for (var i = 0, k; i + b.s.length <= qs.length; i++) {
         for (k = 0; k < b.s.length && qs[i + k] == b.s[k]; k++);
-        if (k == b.s.length) {
-          b.d.forEach(function (d) {
-            if (first.indexOf(d) < 0) first.push(d);
-          });
-          return;
-        }
+        if (k == b.s.length) return b.d.forEach(function (d) {
+          if (first.indexOf(d) < 0) first.push(d);
+        });
       }
     });
-    if (!first.length) return hits;
-    hits.forEach(function (h) {
-      by[h.d] = h;
-    });
     return first.map(function (d) {
-      return by[d] || { d: d, s: 0, c: 0 };
+      return hits.find(function (h) {
+        return h.d == d;
+      }) || { d: d, s: 0, c: 0 };
     }).concat(hits.filter(function (h) {
       return first.indexOf(h.d) < 0;
     }));

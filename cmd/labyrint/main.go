@@ -16,51 +16,31 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime/debug"
 	"runtime/pprof"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/guldborgsund/labyrint/internal/build"
 	"github.com/guldborgsund/labyrint/internal/check"
 	"github.com/guldborgsund/labyrint/internal/diag"
+	"github.com/guldborgsund/labyrint/internal/editor"
 	"github.com/guldborgsund/labyrint/internal/preview"
 	"github.com/guldborgsund/labyrint/internal/render"
 )
 
 func main() {
 	tuneGC()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGTERM (a service manager, kill) stops as Ctrl+C does, so the
+	// preview removes its folder of drafts.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	if err != nil {
 		os.Exit(1)
 	}
 }
-
-// tuneGC sets the garbage collector for a build, unless the environment
-// does (GOGC, GOMEMLIMIT). A build makes much short-lived garbage (every page
-// is rendered, minified and compressed, then dropped) over a small live heap,
-// so collecting at 3× the live heap instead of 2× saves about a sixth of a
-// build's time (10,000 cases on tmpfs: 4.29 s and 187 MB with GOGC=100,
-// 3.62 s and 257 MB with 200, 3.35 s but 412 MB with 400). The soft limit
-// keeps a large site's peak under 2 GiB: near it, the collector runs as
-// often as it must. At 100,000 cases the live heap is 600-800 MB and the
-// limit, not GOGC, decides when to collect: with 1.5 GiB the build took
-// 37.4 and 33.8 s and peaked at 1.51 GiB, with 1.75 GiB 34.0 and 33.2 s
-// and 1.76 GiB (two alternating runs each on tmpfs).
-func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(gcLimit)
-	}
-}
-
-// gcLimit is the soft memory limit of a build.
-const gcLimit = 1792 << 20
 
 const usage = `labyrint – bygger sitet af Markdown-filer
 
@@ -112,7 +92,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var o build.Options
+	o := build.Options{Reader: contentReader()}
 	siteFlags(fs, &o)
 	fs.StringVar(&o.Out, "out", "", "outputmappe (standard: målets, fx public)")
 	fs.StringVar(&o.Target, "target", "public", "mål: public, intranet, … eller all")
@@ -276,12 +256,21 @@ func count(fs []diag.Finding) (errs, warns int) {
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var o build.Options
+	o := build.Options{Reader: contentReader()}
 	siteFlags(fs, &o)
 	fs.StringVar(&o.Target, "target", "public", "mål: public, intranet, …")
 	port := fs.Int("port", 8080, "port")
 	public := fs.Bool("public", false, "lyt på alle netværk, ikke kun 127.0.0.1")
+	hosts := fs.String("host", "", "med --public: maskinens navn(e), kommasepareret, som andre skriver i adressen")
+	var eo editor.Options
+	noEditor := fs.Bool("no-editor", false, "ingen redigering i browseren")
+	fs.StringVar(&eo.Proxy, "editor-proxy", "", "IP-adressen på login-proxyen foran en fælles redigeringsserver")
+	fs.StringVar(&eo.UserHeader, "editor-user-header", "X-Remote-User", "proxyens header med brugernavnet")
 	if err := fs.Parse(args); err != nil {
+		return errReported
+	}
+	if *hosts != "" && !*public {
+		fmt.Fprintln(stderr, "labyrint: --host bruges kun sammen med --public")
 		return errReported
 	}
 	srv, err := preview.New(o, stderr)
@@ -290,6 +279,11 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return errReported
 	}
 	defer srv.Close()
+	for _, h := range strings.Split(*hosts, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			srv.Hosts = append(srv.Hosts, h)
+		}
+	}
 	host := "127.0.0.1"
 	if *public {
 		host = "0.0.0.0"
@@ -298,6 +292,16 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		fmt.Fprintln(stderr, "labyrint:", err)
 		return errReported
+	}
+	if !*noEditor {
+		ed, err := startEditor(srv, o, eo, ln, *public, stderr)
+		if err != nil {
+			fmt.Fprintln(stderr, "labyrint:", err)
+			return errReported
+		}
+		if ed != nil {
+			defer ed.Close()
+		}
 	}
 	srv.Rebuild(ctx)
 	dirs, err := build.SourceDirs(o)
@@ -319,7 +323,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var o build.Options
+	o := build.Options{Reader: contentReader()}
 	siteFlags(fs, &o)
 	outFormat := fs.String("format", "text", "text eller json")
 	language := fs.Bool("language", false, "vis alle siders LIX, den sværeste først")

@@ -18,11 +18,14 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/guldborgsund/labyrint/internal/check"
 	"github.com/guldborgsund/labyrint/internal/config"
@@ -30,7 +33,6 @@ import (
 	"github.com/guldborgsund/labyrint/internal/diag"
 	"github.com/guldborgsund/labyrint/internal/markdown"
 	"github.com/guldborgsund/labyrint/internal/output"
-	"github.com/guldborgsund/labyrint/internal/par"
 	"github.com/guldborgsund/labyrint/internal/plainlang"
 	"github.com/guldborgsund/labyrint/internal/render"
 	"github.com/guldborgsund/labyrint/internal/search"
@@ -47,6 +49,9 @@ type Options struct {
 	Preview bool   // rendered for the preview server
 	Check   bool   // check only: run every stage and the link checks, write nothing
 	Force   bool   // build even when nothing changed since the output was made
+	// Reader reads the content; the command sets its hooks to tune the
+	// process (internal packages change no process-wide setting).
+	Reader content.Reader
 
 	ImageCache string // folder for the photos' resized copies; default the user's cache folder
 
@@ -114,6 +119,12 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 		return res, fmt.Errorf("ukendt mål %q; sitet har: %s", o.Target, strings.Join(names, ", "))
 	}
+	if l := checkTargetURL(o, t); l != nil {
+		if errs, _ := l.Count(); errs > 0 {
+			return fail(l)
+		}
+		all.Merge(l)
+	}
 	contentDir := o.Content
 	if contentDir == "" {
 		contentDir = under(o.Source, cfg.Content)
@@ -138,7 +149,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		tpl, err := render.Parse(os.DirFS(layoutsDir), output.MinifyLayout)
 		layouts <- parsed{tpl, err}
 	}()
-	tree, l := content.Load(content.DirFS(contentDir), prefix, cfg)
+	tree, l := o.Reader.Load(content.DirFS(contentDir), prefix, cfg)
 	mark("content")
 	if tree == nil {
 		return fail(l)
@@ -204,7 +215,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 	}()
 	b := &builder{rules: plainlang.Rules{LixTarget: cfg.Plain.LixTarget, LixError: cfg.Plain.LixError,
-		SentenceWords: cfg.Plain.SentenceWords, ParagraphWords: cfg.Plain.ParagraphWords}, ctx: ctx, o: o, cfg: cfg, site: s, view: view, tpl: tpl, w: w, md: gl.renderer(), gl: gl,
+		SentenceWords: cfg.Plain.SentenceWords, ParagraphWords: cfg.Plain.ParagraphWords}, ctx: ctx, o: o, cfg: cfg, site: s, view: view, tpl: tpl, w: w, md: gl.renderer(layoutIDs(layoutsDir)), gl: gl,
 		info: render.SiteInfo{Title: cfg.Title, Owner: cfg.Owner, Language: cfg.Language, Label: t.Label,
 			Target: t.Name, Preview: o.Preview, Year: time.Now().Year(), Params: cfg.Params},
 		pics: newPictures(cfg, contentDir, o.ImageCache)}
@@ -447,22 +458,21 @@ func (b *builder) run(jobs []job) *diag.List {
 
 // render renders jobs on all cores, in the current pass (b.shared).
 func (b *builder) render(jobs []job) *diag.List {
-	var mu sync.Mutex
-	var lists []*diag.List
-	par.Each(len(jobs), func() func(int) {
-		l := new(diag.List)
-		mu.Lock()
-		lists = append(lists, l)
-		mu.Unlock()
-		return func(i int) {
+	lists := make([]diag.List, len(jobs))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, j := range jobs {
+		g.Go(func() error {
 			if b.ctx.Err() == nil {
-				b.page(jobs[i], l)
+				b.page(j, &lists[i])
 			}
-		}
-	})
+			return nil
+		})
+	}
+	g.Wait()
 	var all diag.List
-	for _, l := range lists {
-		all.Merge(l)
+	for i := range lists {
+		all.Merge(&lists[i])
 	}
 	return &all
 }
@@ -485,6 +495,7 @@ func (b *builder) page(j job, l *diag.List) {
 		d.Section = j.page
 	}
 	var links []markdown.LinkRef
+	var lang *lixJob // the page's plain-language row, measured once it is rendered
 	if j.hasText() {
 		var html string
 		var minErr error
@@ -510,23 +521,15 @@ func (b *builder) page(j job, l *diag.List) {
 		d.Content = templateHTML(html)
 		d.Headings = res.Headings
 		unexplained := b.gl.check(p, d, res.Blocks, l)
-		rep := plainlang.Analyze(p.Src.File, res.Blocks, b.rules)
+		// Sentences and paragraphs are checked in the Markdown, where they
+		// have lines; the page's LIX is measured on the rendered page
+		// (measureLix), lists, cards and contact blocks included.
+		rep := plainlang.Analyze(p.Src.File, res.Blocks, plainlang.Rules{SentenceWords: b.rules.SentenceWords, ParagraphWords: b.rules.ParagraphWords})
 		for _, f := range rep.Findings {
 			l.Add(f)
 		}
-		if p.Layout != ReportLayout && p.Kind != "notfound" && rep.Words > 0 {
-			// The longest sentence and the terms are cloned: they are pieces
-			// of their paragraphs' text, which the row would otherwise keep
-			// whole until the build ends.
-			for i, t := range unexplained {
-				unexplained[i] = strings.Clone(t)
-			}
-			row := render.LanguageRow{Page: p, Lix: int(rep.Lix), Words: rep.Words,
-				Longest: strings.Clone(rep.Longest.Text), Longests: rep.Longest.Words, Terms: unexplained, Findings: len(rep.Findings)}
-			b.mu.Lock()
-			b.language = append(b.language, row)
-			b.mu.Unlock()
-			b.rec.row(p.URL, row)
+		if p.Layout != ReportLayout && p.Kind != "notfound" {
+			lang = &lixJob{terms: unexplained, findings: len(rep.Findings)}
 		}
 		if p.Kind != "notfound" && p.Layout != SearchLayout {
 			b.rec.indexed(p.URL, res.Blocks)
@@ -550,6 +553,9 @@ func (b *builder) page(j job, l *diag.List) {
 		if b.o.Check {
 			b.collect(j, p, html, links)
 		}
+		if lang != nil {
+			lang.main = plainlang.MainText(html, p.Src.BodyLine)
+		}
 		if b.rec != nil && b.rec.file(j.url, d.Used(), html) {
 			held = true // until every file of an update is made (Session)
 			return
@@ -559,6 +565,9 @@ func (b *builder) page(j job, l *diag.List) {
 	if err != nil {
 		l.Add(diag.Finding{File: p.Src.File, Line: 1, Severity: diag.Error, Code: "template", Msg: "skabelonen fejlede: " + err.Error()})
 		return
+	}
+	if lang != nil {
+		b.measureLix(p, lang, l)
 	}
 	if held {
 		return
@@ -593,14 +602,15 @@ func (b *builder) writeIndex() error {
 	if err != nil {
 		return err
 	}
-	errs := make([]error, len(files))
-	par.Each(len(files), func() func(int) {
-		return func(i int) { errs[i] = b.w.WriteRaw(files[i].name, files[i].data) }
-	})
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, f := range files {
+		g.Go(func() error { return b.w.WriteRaw(f.name, f.data) })
+	}
 	b.mu.Lock() // pages are written meanwhile (see pages)
 	b.files += len(files)
 	b.mu.Unlock()
-	return errors.Join(errs...)
+	return g.Wait()
 }
 
 // SearchLayout is the layout of the search page; a site with such a page
@@ -653,6 +663,7 @@ func SearchDoc(v *site.View, p *site.Page, blocks []markdown.Block) search.Doc {
 		}
 	}
 	if k := p.Src.Kind; k != nil {
+		d.Boost = v.Config().Search.Boost[k.Name]
 		names := make([]string, 0, len(k.Fields))
 		for n, f := range k.Fields {
 			if f.Taxonomy == "" && f.Enum == nil && (f.Type == "string" || f.Type == "list") && !slices.Contains(extra, n) {
@@ -697,6 +708,11 @@ func (b *builder) linkFunc(p *site.Page, d *render.Data) markdown.LinkFunc {
 	return func(dest string, image bool) (string, string, bool) {
 		if dest == "" {
 			return dest, "linket har ingen adresse", true
+		}
+		if image && isExternal(dest) {
+			// The reader's browser would fetch it from another server (the
+			// hosting CSP blocks it, and the other server learns who reads).
+			return dest, fmt.Sprintf("billedet %q hentes fra en anden server; læg billedet i indholdsmappen og link til det derfra", dest), false
 		}
 		if strings.HasPrefix(dest, "#") || isExternal(dest) {
 			return dest, "", false
@@ -799,43 +815,6 @@ func (b *builder) static(fsys fs.FS, prefix string) (*diag.List, error) {
 	}
 	return &l, nil
 }
-
-// sitemap writes sitemap.xml and robots.txt for the view.
-func (b *builder) sitemap() error {
-	var sb strings.Builder
-	sb.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	urls := make([]string, 0, len(b.view.Pages))
-	for _, p := range b.view.Pages {
-		if p.Kind != "notfound" {
-			urls = append(urls, p.URL)
-		}
-	}
-	urls = append(urls, b.filterURLs...)
-	sort.Strings(urls)
-	// The sitemap protocol wants absolute addresses: the target's url when
-	// the config gives one, else paths from the site's root.
-	base := strings.TrimSuffix(b.view.Target.Base, "/")
-	if b.view.Target.URL != "" {
-		base = strings.TrimSuffix(b.view.Target.URL, "/")
-	}
-	for _, u := range urls {
-		sb.WriteString("<url><loc>" + xmlEscape(base+u) + "</loc></url>\n")
-	}
-	sb.WriteString("</urlset>\n")
-	if err := b.w.Write("sitemap.xml", []byte(sb.String())); err != nil {
-		return err
-	}
-	robots := "User-agent: *\nAllow: /\nSitemap: " + base + "/sitemap.xml\n"
-	if b.view.Target.Label != "" {
-		robots = "User-agent: *\nDisallow: /\n"
-	}
-	b.files += 2
-	return b.w.WriteRaw("robots.txt", []byte(robots))
-}
-
-var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;")
-
-func xmlEscape(s string) string { return xmlEscaper.Replace(s) }
 
 // Targets lists the target names of the site at o.Source.
 func Targets(o Options) ([]string, error) {

@@ -28,7 +28,7 @@ func TestConfigMistakesFoundByTheBuild(t *testing.T) {
 			"mappen content/inspirationer findes ikke", `mente du "inspiration"?`},
 		{"taxonomy pages", "pages: hjertesager}", "pages: hjertesag}", "pages: hjertesag}",
 			"mappen content/hjertesag findes ikke", `mente du "hjertesager"?`},
-		{"target shows no page", "  public: {out: public, audiences: [public]}", "  public: {out: public, audiences: [publik]}\n  x: {audiences: [public]}", "audiences: [publik]",
+		{"target shows no page", "audiences: [public],", "audiences: [publik],", "audiences: [publik]",
 			`målet "public" viser ingen sider: ingen side har en af målgrupperne publik`, `mente du "public"?`},
 	}
 	for _, tt := range tests {

@@ -293,7 +293,7 @@ func (s *Session) update(ctx context.Context, changed []string) (res *Result, er
 		if errs, _ := l.Count(); errs > 0 {
 			return fail()
 		}
-		next.site, next.view, next.gl, next.md = st, view, gl, gl.renderer()
+		next.site, next.view, next.gl, next.md = st, view, gl, gl.renderer(b.md.Reserved())
 		next.plan()
 		if signature(next) != r.sig {
 			return nil, nil, false // the site's shape changed

@@ -140,9 +140,6 @@ func (c *Config) checkTargets(p *problems) {
 				}
 			}
 		}
-		if t.URL != "" && !strings.HasPrefix(t.URL, "https://") && !strings.HasPrefix(t.URL, "http://") {
-			p.bad(at+".url", "skriv hele adressen, fx https://www.kommune.dk/", "målet %q: url %q er ikke en webadresse", n, t.URL)
-		}
 	}
 }
 
@@ -243,8 +240,8 @@ func (c *Config) checkTaxonomies(p *problems) {
 	}
 }
 
-// checkSearch checks search.weights: each name a part or a declared text
-// field, each weight 0 or more.
+// checkSearch checks search.weights (each name a part or a declared text
+// field, each weight 0 or more) and search.boost (kinds, above 0).
 func (c *Config) checkSearch(p *problems) {
 	var fields []string
 	var kinds []*Kind // not SortedKinds: a kind may still be nil here
@@ -255,6 +252,15 @@ func (c *Config) checkSearch(p *problems) {
 		}
 	}
 	fields = append(fields, sortedNames(c.Fields)...)
+	for _, n := range sortedNames(c.Search.Boost) {
+		at := "search.boost." + n
+		if c.Kinds[n] == nil {
+			p.bad(at, suggest(n, sortedNames(c.Kinds)), "search.boost: %q er ikke en slags side under kinds", n)
+		}
+		if w := c.Search.Boost[n]; w <= 0 {
+			p.bad(at, "", "search.boost: %q har %v; brug et tal over 0 (1 er uændret)", n, w)
+		}
+	}
 	for _, n := range sortedNames(c.Search.Weights) {
 		w, at := c.Search.Weights[n], "search.weights."+n
 		if w < 0 {

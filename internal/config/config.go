@@ -40,7 +40,7 @@ type Target struct {
 	Label     string   `yaml:"label"`     // a visible mark on every page, e.g. "Intranet"
 	Portable  bool     `yaml:"portable"`  // links end in index.html so the output opens from file://
 	Base      string   `yaml:"base"`      // URL path the site is served under, for the 404 page; default "/"
-	URL       string   `yaml:"url"`       // the site's public address (https://…/), for sitemap.xml; empty: paths only
+	URL       string   `yaml:"url"`       // the site's public address (https://…/), for sitemap.xml, robots.txt, canonical and og:url; empty: paths only (a public target warns)
 }
 
 // Shows reports whether a page with the given audience belongs in t.
@@ -112,6 +112,10 @@ type Search struct {
 	// indexed as a part of its own and not as body text. A part not named
 	// keeps the search's default weight; 0 leaves it out of the index.
 	Weights map[string]float64 `yaml:"weights"`
+	// Boost by kind of page: a page of the kind scores that many times
+	// as much (e.g. unit: 1.2, so a unit's page comes before its offers
+	// when both name the unit alike). Default 1.
+	Boost map[string]float64 `yaml:"boost"`
 }
 
 // SearchParts are the parts of every page that search.weights may name.

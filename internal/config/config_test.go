@@ -310,4 +310,12 @@ func TestSearchWeights(t *testing.T) {
 			t.Errorf("%s: got %v, want %q", tc.weights, err, tc.want)
 		}
 	}
+	for _, tc := range []struct{ boost, want string }{
+		{"{nope: 2}", `search.boost: "nope" er ikke en slags side`},
+	} {
+		_, err := Parse([]byte(base + "search:\n  boost: " + tc.boost + "\n"))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want %q", tc.boost, err, tc.want)
+		}
+	}
 }

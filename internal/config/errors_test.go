@@ -83,8 +83,6 @@ func TestConfigErrors(t *testing.T) {
 			`målet "intranet" nævner målgruppen "intrnal", som feltet audience ikke tillader`, `mente du "internal"?`},
 		{"target without audiences", "    out: public\n    audiences: [public]\n", "    out: public\n", "  public:", 0,
 			`målet "public" har ingen audiences`, "audiences: [public]"},
-		{"target url without scheme", "    label: Intranet\n", "    label: Intranet\n    url: www.kommune.dk\n", "url:", 0,
-			`målet "intranet": url "www.kommune.dk" er ikke en webadresse`, "https://"},
 		{"taxonomy with pages and terms", "    pages: hjertesager\n", "    pages: hjertesager\n    terms:\n      respekt: Respekt\n", "  values:\n    title", 0,
 			"taxonomies.values: angiv præcis én af pages, terms eller free", "free: true"},
 		{"taxonomy with neither", "    title: Emneord\n    free: true\n", "    title: Emneord\n", "  tags:\n    title: Emneord", 0,

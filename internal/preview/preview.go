@@ -32,8 +32,9 @@ import (
 
 // Server is one preview.
 type Server struct {
-	Opts build.Options // what to build; Out is set by the server
-	Log  io.Writer
+	Opts  build.Options // what to build; Out is set by the server
+	Log   io.Writer
+	Hosts []string // host names besides the loopback ones a request may name (labyrint serve --host)
 
 	sess     *build.Session
 	mu       sync.Mutex
@@ -41,6 +42,8 @@ type Server struct {
 	warnings map[string][]diag.Finding // the last good builds' warnings by file (overlay.go)
 	version  int                       // counts builds that changed what is shown
 	subs     map[chan string]string    // subscriber → the URL path of its page
+	mounts   map[string]http.Handler   // mount.go
+	editAt   string                    // the editor's path, for the "Rediger" link
 	dir      string
 }
 
@@ -105,6 +108,9 @@ func (s *Server) Handler() http.Handler {
 	files := http.FileServer(http.Dir(s.Opts.Out))
 	mux := http.NewServeMux()
 	mux.HandleFunc("/_labyrint/events", s.events)
+	for p, h := range s.mounts {
+		mux.Handle(p, h)
+	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
 		if strings.HasSuffix(p, "/") {
@@ -116,6 +122,9 @@ func (s *Server) Handler() http.Handler {
 			}
 		}
 		if strings.HasSuffix(p, ".html") {
+			s.mu.Lock()
+			v := s.version // before the file: a build in between gives a reload too many, never one too few
+			s.mu.Unlock()
 			b, err := os.ReadFile(filepath.Join(s.Opts.Out, filepath.FromSlash(strings.TrimPrefix(p, "/"))))
 			if err != nil {
 				if b, err = os.ReadFile(filepath.Join(s.Opts.Out, "404.html")); err != nil {
@@ -125,13 +134,22 @@ func (s *Server) Handler() http.Handler {
 			}
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.Header().Set("Cache-Control", "no-store")
-			w.Write(inject(b))
+			w.Write(inject(b, s.editLink(r.URL.Path)+served(v)))
 			return
 		}
 		files.ServeHTTP(w, r)
 	})
-	// Refuse ".." and overlong paths before anything cleans or redirects them.
+	// Refuse other host names, ".." and overlong paths before anything
+	// cleans or redirects them.
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !hostAllowed(r.Host, s.Hosts) {
+			misdirected(w, r)
+			return
+		}
+		// Drafts are for this site's own pages: no other origin may embed
+		// or sniff them (the search shards are text, fetched same-origin).
+		w.Header().Set("Cross-Origin-Resource-Policy", "same-origin")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
 		if len(r.URL.Path) > 2048 || strings.Contains(r.URL.Path, "..") || strings.ContainsRune(r.URL.Path, 0) {
 			http.Error(w, "ugyldig adresse", http.StatusBadRequest)
 			return
@@ -152,6 +170,9 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	side := r.URL.Query().Get("side")
 	s.subs[c] = side
+	if s.stale(r.URL.Query().Get("v")) {
+		c <- "reload" // a build finished between serving the page and this request
+	}
 	if p := (problems{Errors: s.findings, Warnings: s.warningsFor(side)}); p.Errors != nil || p.Warnings != nil {
 		c <- p.message()
 	}
@@ -174,14 +195,14 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func inject(b []byte) []byte {
+func inject(b []byte, extra string) []byte {
 	i := bytes.LastIndex(b, []byte("</body>"))
 	if i < 0 {
-		return append(b, client...)
+		return append(b, extra...)
 	}
-	out := make([]byte, 0, len(b)+len(client))
+	out := make([]byte, 0, len(b)+len(extra))
 	out = append(out, b[:i]...)
-	out = append(out, client...)
+	out = append(out, extra...)
 	return append(out, b[i:]...)
 }
 
@@ -216,6 +237,12 @@ func (s *Server) watch(ctx context.Context, trees, flat []string, ready chan str
 	for _, d := range flat {
 		w.Add(d)
 	}
+	// A watched folder that is deleted or moved away loses its watch; its
+	// parent is watched too, so that putting it back is seen.
+	roots := rootEvents(trees)
+	for parent := range roots.parents {
+		w.Add(parent)
+	}
 	if ready != nil {
 		close(ready)
 	}
@@ -227,7 +254,11 @@ func (s *Server) watch(ctx context.Context, trees, flat []string, ready chan str
 		case <-ctx.Done():
 			return nil
 		case ev := <-w.Events:
-			if ignored(ev.Name, flat) {
+			if roots.trees[filepath.Clean(ev.Name)] {
+				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+					add(ev.Name) // put back: watch it again, with all in it
+				}
+			} else if roots.parentOnly(ev.Name, flat) || ignored(ev.Name, flat) {
 				continue
 			}
 			if ev.Has(fsnotify.Create) {

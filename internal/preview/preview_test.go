@@ -118,6 +118,7 @@ func TestBadPaths(t *testing.T) {
 	for _, p := range []string{"/../../etc/passwd", "/a/" + strings.Repeat("x", 3000), "/%2e%2e/%2e%2e/etc/passwd"} {
 		rec := httptest.NewRecorder()
 		req := httptest.NewRequest("GET", "/", nil)
+		req.Host = "127.0.0.1:8080"
 		req.URL.Path = p
 		h.ServeHTTP(rec, req)
 		if rec.Code != 400 && rec.Code != 404 {

@@ -470,8 +470,7 @@ func (d *Data) Breadcrumbs() Trail {
 
 // Cards returns the pages ps with their links, for a list of cards: one
 // call for the list instead of a Link call for each page. Given to Memo,
-// each card is made (or found) on its own: at 10,000 cases a case is on
-// about seven lists.
+// each card is made (or found) on its own: a case is on several lists.
 func (d *Data) Cards(ps []*site.Page) Cards {
 	out := make(Cards, len(ps))
 	for i, p := range ps {
@@ -593,9 +592,8 @@ type FieldRow struct {
 }
 
 // Fields returns the page's fields named in keys (separated by spaces), in
-// that order, with their labels: one call for a whole list of fields, where
-// a Label and a Field call per field cost a layout executed for 10,000
-// pages a tenth of its time.
+// that order, with their labels: one call for a whole list of fields
+// instead of a Label and a Field call per field (README, "Tuning").
 func (d *Data) Fields(keys string) []FieldRow {
 	ks := strings.Fields(keys)
 	out := make([]FieldRow, len(ks))

@@ -9,6 +9,8 @@ import (
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/danish"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/guldborgsund/labyrint/internal/typo"
 )
 
 // The analysis rules below are mirrored in assets/search/search.js; a change
@@ -299,27 +301,6 @@ func variants(w string) []string {
 }
 
 // editDistance1 reports whether a and b are at most one edit apart:
-// insertion, deletion, substitution or swap of two neighbouring letters.
-func editDistance1(a, b []rune) bool {
-	la, lb := len(a), len(b)
-	if la < lb {
-		a, b, la, lb = b, a, lb, la
-	}
-	if la-lb > 1 {
-		return false
-	}
-	i := 0
-	for i < lb && a[i] == b[i] {
-		i++
-	}
-	if i == lb {
-		return true // equal, or one extra letter at the end
-	}
-	if la == lb {
-		if string(a[i+1:]) == string(b[i+1:]) {
-			return true // substitution
-		}
-		return i+1 < la && a[i] == b[i+1] && a[i+1] == b[i] && string(a[i+2:]) == string(b[i+2:])
-	}
-	return string(a[i+1:]) == string(b[i:]) // deletion from a
-}
+// insertion, deletion, substitution or swap of two neighbouring letters
+// (search.js's ed1 is the same test).
+func editDistance1(a, b []rune) bool { return typo.Distance(a, b, 1) <= 1 }

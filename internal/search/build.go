@@ -2,12 +2,13 @@ package search
 
 import (
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
-	"github.com/guldborgsund/labyrint/internal/par"
+	"golang.org/x/sync/errgroup"
 )
 
 // Ranking (BM25F, field weights in weights.go). Impacts are computed here
@@ -160,6 +161,9 @@ func (ix *Index) build() *built {
 					}
 				}
 				s := float64(idf[t] * float64(tfw/(bm25K1+tfw)))
+				if d.doc.Boost > 0 {
+					s *= d.doc.Boost
+				}
 				imp := max(1, min(maxImpact, math.Round(s/maxScore*maxImpact)))
 				out[k] = uint64(t)<<16 | uint64(imp)
 			}
@@ -254,29 +258,41 @@ func (w *wordRefs) of(id uint32) []termRef {
 // parallelAcc runs fn over chunks of [0,n) with one tfAcc per worker.
 func parallelAcc(n, terms int, refs *wordRefs, fn func(acc *tfAcc, lo, hi int)) {
 	var pool sync.Pool
-	par.Chunks(n, func(lo, hi int) {
-		acc, _ := pool.Get().(*tfAcc)
-		if acc == nil {
-			acc = &tfAcc{refs: refs, tf: make([]termTF, terms)}
-		}
-		fn(acc, lo, hi)
-		pool.Put(acc)
-	})
+	var g errgroup.Group
+	workers := runtime.GOMAXPROCS(0)
+	g.SetLimit(workers)
+	step := max(64, (n+workers*4-1)/(workers*4)) // four chunks a processor
+	for lo := 0; lo < n; lo += step {
+		g.Go(func() error {
+			acc, _ := pool.Get().(*tfAcc)
+			if acc == nil {
+				acc = &tfAcc{refs: refs, tf: make([]termTF, terms)}
+			}
+			fn(acc, lo, min(lo+step, n))
+			pool.Put(acc)
+			return nil
+		})
+	}
+	g.Wait()
 }
 
 // stemVocab stems the words added since the last build.
 func (ix *Index) stemVocab() {
-	par.Each(vocabShards, func() func(i int) {
-		st := newStemmer()
-		return func(i int) {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range vocabShards {
+		g.Go(func() error {
+			st := newStemmer()
 			sh := &ix.vocab.shards[i]
 			sh.mu.Lock()
 			for _, w := range sh.words[len(sh.stems):] {
 				sh.stems = append(sh.stems, st.stem(w))
 			}
 			sh.mu.Unlock()
-		}
-	})
+			return nil
+		})
+	}
+	g.Wait()
 }
 
 // knownWords returns the strings a part of a compound word may be, each
@@ -324,12 +340,20 @@ func (ix *Index) expandWords(b *built) *wordRefs {
 		stem  string
 		parts []string
 	}
-	// Split in parallel, one vocab shard at a time per worker; each worker
-	// has its own memo (splitting is a pure function of known).
+	// Split in parallel, one vocab shard at a time per goroutine; a
+	// compounder (with its memo: splitting is a pure function of known)
+	// serves one shard at a time and is kept for the next.
 	exps := make([][]exp, vocabShards)
-	par.Each(vocabShards, func() func(i int) {
-		c := newCompounder(known, whole)
-		return func(i int) {
+	var compounders sync.Pool
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range vocabShards {
+		g.Go(func() error {
+			c, _ := compounders.Get().(*compounder)
+			if c == nil {
+				c = newCompounder(known, whole)
+			}
+			defer compounders.Put(c)
 			sh := &ix.vocab.shards[i]
 			sh.mu.RLock()
 			ws, stems := sh.words[:len(sh.stems)], sh.stems
@@ -358,8 +382,10 @@ func (ix *Index) expandWords(b *built) *wordRefs {
 				}
 				exps[i][j] = e
 			}
-		}
-	})
+			return nil
+		})
+	}
+	g.Wait()
 	termSet := map[string]bool{}
 	for i := range exps {
 		for _, e := range exps[i] {
@@ -654,16 +680,19 @@ func (ix *Index) buildFacets(docs []*docIn) []facet {
 	// The section facet first, then the others by name; one per processor.
 	order := append([]string{"section"}, sortedKeys(names)...)
 	all := make([]facet, len(order))
-	par.Each(len(order), func() func(int) {
-		return func(i int) {
-			name := order[i]
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, name := range order {
+		g.Go(func() error {
 			if name == "section" {
 				all[i] = collect(name, label(name, "Sektion"), func(d Doc) []string { return []string{d.Section} })
-				return
+				return nil
 			}
 			all[i] = collect(name, label(name, name), func(d Doc) []string { return d.Facets[name] })
-		}
-	})
+			return nil
+		})
+	}
+	g.Wait()
 	var out []facet
 	for _, f := range all {
 		if len(f.values) > 0 {

@@ -15,6 +15,7 @@ type testDoc struct {
 	Body     string              `json:"body"`
 	Facets   map[string][]string `json:"facets"`
 	Fields   map[string][]string `json:"fields"`
+	Boost    float64             `json:"boost"`
 }
 
 func loadTestDocs(t testing.TB) []Doc {

@@ -19,6 +19,7 @@ type Doc struct {
 	Body     string              // plain text of the main content
 	Facets   map[string][]string // taxonomy name -> term names, e.g. "unit": {"Myndighed"}
 	Fields   map[string][]string // extra fields by name, e.g. "phrases"; indexed if Weights gives them a weight
+	Boost    float64             // the page's scores are multiplied by it (0: 1)
 }
 
 // Fields of a document: the builtin ones, then the extra fields that
@@ -302,11 +303,6 @@ func (v *vocab) lookup(w []byte) (uint32, bool) {
 		sh.mu.Unlock()
 	}
 	return id >> 1, id&1 == 1
-}
-
-// word returns the word with the given id (as returned by lookup).
-func (v *vocab) word(id uint32) string {
-	return v.shards[id&(vocabShards-1)].words[id>>6]
 }
 
 func cmpDocs(a, b *docIn) int {

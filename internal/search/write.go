@@ -1,10 +1,11 @@
 package search
 
 import (
+	"runtime"
 	"strconv"
 	"strings"
 
-	"github.com/guldborgsund/labyrint/internal/par"
+	"golang.org/x/sync/errgroup"
 )
 
 // ShardExt is the shards' file extension. Not .js: a server sends .txt as
@@ -40,8 +41,10 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 		size += len(d.doc.URL) + len(d.doc.Title) + len(d.doc.Summary) + len(d.doc.Body) + 12
 	}
 	docFiles := make([][]byte, len(docStarts))
-	par.Chunks(len(docStarts), func(lo, hi int) {
-		for k := lo; k < hi; k++ {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for k := range docStarts {
+		g.Go(func() error {
 			end := len(b.docs)
 			if k+1 < len(docStarts) {
 				end = docStarts[k+1]
@@ -69,16 +72,18 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 				out = append(out, ']')
 			}
 			docFiles[k] = append(out, "]);\n"...)
-		}
-	})
+			return nil
+		})
+	}
+	g.Wait()
 	for k, data := range docFiles {
 		files["d-"+strconv.Itoa(k)] = data
 	}
 
 	// Term shards: {"term":"postings form form",...}.
 	termFiles := make([][]byte, len(b.keys))
-	par.Chunks(len(b.keys), func(lo, hi int) {
-		for k := lo; k < hi; k++ {
+	for k := range b.keys {
+		g.Go(func() error {
 			name := "t-" + shardFileKey(b.keys[k])
 			size := 64
 			for _, t := range b.shards[b.keys[k]] {
@@ -103,8 +108,10 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 				out = append(out, '"')
 			}
 			termFiles[k] = append(out, "});\n"...)
-		}
-	})
+			return nil
+		})
+	}
+	g.Wait()
 	for k, key := range b.keys {
 		files["t-"+shardFileKey(key)] = termFiles[k]
 	}
