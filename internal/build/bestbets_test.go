@@ -26,7 +26,7 @@ func bestBetSite(t *testing.T) string {
 // metaShard returns the built search index's meta shard of a target.
 func metaShard(t *testing.T, site, target string) string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(buildTo(t, site, target), "soeg", "idx", "meta.js"))
+	data, err := os.ReadFile(filepath.Join(buildTo(t, site, target), "soeg", "idx", "meta.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
