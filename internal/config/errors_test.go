@@ -139,3 +139,15 @@ func TestConfigErrors(t *testing.T) {
 		})
 	}
 }
+
+// A number or true/false written for a text key stays text, as before
+// (params: {emergency: 112}); terms keep the file's order.
+func TestScalarsAsText(t *testing.T) {
+	c := mustParse(t, "title: 2024\nfields: {title: {type: string}}\nparams: {emergency: 112, x: 2.5, y: true}\ntaxonomies: {g: {terms: {3: Tre, 1: En}}}\n")
+	if c.Title != "2024" || c.Params["emergency"] != "112" || c.Params["x"] != "2.5" || c.Params["y"] != "true" {
+		t.Errorf("title %q, params %v", c.Title, c.Params)
+	}
+	if got := c.Taxonomies["g"].TermList(); len(got) != 2 || got[0] != (Term{"3", "Tre"}) || got[1] != (Term{"1", "En"}) {
+		t.Errorf("terms = %v", got)
+	}
+}
