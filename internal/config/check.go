@@ -20,6 +20,15 @@ func (p *problems) bad(path, hint, format string, args ...any) {
 		Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
+// byPrefix reports a problem whose message begins with its key path, as
+// in "theme.search: …" or "theme.header_link mangler title", at that key's
+// line: for checks written with a plain bad(format, args...).
+func (p *problems) byPrefix(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	path, _, _ := strings.Cut(msg, " ")
+	p.bad(strings.TrimSuffix(path, ":"), "", "%s", msg)
+}
+
 // Finding returns a problem with the config found by a later stage (a
 // folder or section site.yaml names that is not there), at the line of
 // the key path (e.g. "kinds.offer.section"), so it is reported once,

@@ -151,3 +151,13 @@ func TestScalarsAsText(t *testing.T) {
 		t.Errorf("terms = %v", got)
 	}
 }
+
+func TestByPrefix(t *testing.T) {
+	p := &problems{pos: positions{"theme": 3, "theme.menu[1]": 5}}
+	p.byPrefix("theme.menu[1]: %q skal begynde med /", "x")
+	p.byPrefix("theme.header_link mangler title")
+	fs := p.l.Items()
+	if len(fs) != 2 || fs[0].Line != 3 || fs[1].Line != 5 || fs[1].Msg != `theme.menu[1]: "x" skal begynde med /` {
+		t.Errorf("findings = %+v", fs)
+	}
+}
