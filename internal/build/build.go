@@ -188,6 +188,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		return res, lay.err
 	}
 	tpl := lay.tpl
+	if l := checkKindLayouts(cfg, tpl.Names()); l.Err() != nil {
+		return fail(l)
+	}
 	out := o.Out
 	if out == "" {
 		out = t.Out

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -105,5 +106,23 @@ func checkTargetShows(cfg *config.Config, t *config.Target, s *site.Site, view *
 	}
 	l.Add(cfg.Finding(diag.Error, "targets."+t.Name+".audiences", hint,
 		"målet %q viser ingen sider: ingen side har en af målgrupperne %s", t.Name, strings.Join(t.Audiences, ", ")))
+	return &l
+}
+
+// checkKindLayouts reports a kind whose layout is not among the layouts,
+// once at site.yaml's line, instead of once for every page of the kind.
+func checkKindLayouts(cfg *config.Config, layouts []string) *diag.List {
+	var l diag.List
+	for _, k := range cfg.SortedKinds() {
+		if k.Layout == "" || slices.Contains(layouts, k.Layout) {
+			continue
+		}
+		hint := "brug en af: " + strings.Join(layouts, ", ")
+		if s := diag.Suggest(k.Layout, layouts); s != "" {
+			hint = fmt.Sprintf("mente du %q?", s)
+		}
+		l.Add(cfg.Finding(diag.Error, "kinds."+k.Name+".layout", hint,
+			"kinds.%s: skabelonen %q findes ikke (ingen %s.html i layouts-mappen)", k.Name, k.Layout, k.Layout))
+	}
 	return &l
 }

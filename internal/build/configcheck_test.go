@@ -28,6 +28,8 @@ func TestConfigMistakesFoundByTheBuild(t *testing.T) {
 			"mappen content/inspirationer findes ikke", `mente du "inspiration"?`},
 		{"taxonomy pages", "pages: hjertesager}", "pages: hjertesag}", "pages: hjertesag}",
 			"mappen content/hjertesag findes ikke", `mente du "hjertesager"?`},
+		{"kind layout", "    layout: case\n", "    layout: cas\n", "layout: cas",
+			`kinds.case: skabelonen "cas" findes ikke (ingen cas.html i layouts-mappen)`, `mente du "case"?`},
 		{"target shows no page", "audiences: [public],", "audiences: [publik],", "audiences: [publik]",
 			`målet "public" viser ingen sider: ingen side har en af målgrupperne publik`, `mente du "public"?`},
 	}
