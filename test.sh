@@ -42,6 +42,9 @@ node e2e/portable.mjs "$out/public" "$out/intranet"
 echo "== the search index: no other origin can read it; search works on http and file://"
 node e2e/origins.mjs "$out/public" "$out/intranet"
 
+echo "== the hosting samples under Debian's nginx (status, headers, gzip, intranet login)"
+bash e2e/nginx.sh "$out/public" "$out/intranet"
+
 echo "== the public site under the hosting CSP (docs/hosting/nginx.conf)"
 node e2e/csp.mjs "$out/public"
 

@@ -31,6 +31,8 @@ var layers = map[string][]string{
 	"internal/build": {"internal/check", "internal/config", "internal/content", "internal/diag", "internal/markdown",
 		"internal/images", "internal/output", "internal/plainlang", "internal/render", "internal/search", "internal/site"},
 	"internal/preview": {"internal/build", "internal/config", "internal/diag"},
+	"internal/editor": {"internal/archetype", "internal/config", "internal/content", "internal/diag",
+		"internal/markdown", "internal/site"},
 }
 
 // owners are the only packages that may import a library: goldmark is
@@ -42,8 +44,8 @@ var owners = map[string][]string{
 	"github.com/tdewolff/minify":          {"internal/output"},
 	"github.com/klauspost/compress":       {"internal/output"},
 	"github.com/fsnotify/fsnotify":        {"internal/preview"},
-	"golang.org/x/image":                  {"internal/images"},
 	"github.com/blevesearch/snowballstem": {"internal/search"},
+	"golang.org/x/image":                  {"internal/images"},
 }
 
 // TestLayers fails when a package imports a stage it must not (render

@@ -648,43 +648,6 @@ func (b *builder) static(fsys fs.FS, prefix string) (*diag.List, error) {
 	return &l, nil
 }
 
-// sitemap writes sitemap.xml and robots.txt for the view.
-func (b *builder) sitemap() error {
-	var sb strings.Builder
-	sb.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	urls := make([]string, 0, len(b.view.Pages))
-	for _, p := range b.view.Pages {
-		if p.Kind != "notfound" {
-			urls = append(urls, p.URL)
-		}
-	}
-	urls = append(urls, b.filterURLs...)
-	sort.Strings(urls)
-	// The sitemap protocol wants absolute addresses: the target's url when
-	// the config gives one, else paths from the site's root.
-	base := strings.TrimSuffix(b.view.Target.Base, "/")
-	if b.view.Target.URL != "" {
-		base = strings.TrimSuffix(b.view.Target.URL, "/")
-	}
-	for _, u := range urls {
-		sb.WriteString("<url><loc>" + xmlEscape(base+u) + "</loc></url>\n")
-	}
-	sb.WriteString("</urlset>\n")
-	if err := b.w.Write("sitemap.xml", []byte(sb.String())); err != nil {
-		return err
-	}
-	robots := "User-agent: *\nAllow: /\nSitemap: " + base + "/sitemap.xml\n"
-	if b.view.Target.Label != "" {
-		robots = "User-agent: *\nDisallow: /\n"
-	}
-	b.files += 2
-	return b.w.WriteRaw("robots.txt", []byte(robots))
-}
-
-var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;")
-
-func xmlEscape(s string) string { return xmlEscaper.Replace(s) }
-
 // Targets lists the target names of the site at o.Source.
 func Targets(o Options) ([]string, error) {
 	if o.Source == "" {

@@ -48,7 +48,7 @@ type Target struct {
 	Label     string   `yaml:"label"`     // a visible mark on every page, e.g. "Intranet"
 	Portable  bool     `yaml:"portable"`  // links end in index.html so the output opens from file://
 	Base      string   `yaml:"base"`      // URL path the site is served under, for the 404 page; default "/"
-	URL       string   `yaml:"url"`       // the site's public address (https://…/), for sitemap.xml; empty: paths only
+	URL       string   `yaml:"url"`       // the site's public address (https://…/), for sitemap.xml, robots.txt, canonical and og:url; empty: paths only (a public target warns)
 }
 
 // Shows reports whether a page with the given audience belongs in t.

@@ -347,7 +347,8 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 		return nil
 	}
 	if frontHygiene(file, parts, l) {
-		return nil // YAML would report the odd character as something else
+		bodyHygiene(file, parts, l) // all of the paste's mistakes at once
+		return nil                  // YAML would report the odd character as something else
 	}
 	fields, dups, err := markdown.ReadFrontMatter(parts)
 	if err != nil {

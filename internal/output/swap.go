@@ -51,7 +51,10 @@ func swapIn(ops fsOps, out, stage string) error {
 		return err
 	}
 	os.Remove(journalPath(out))
-	return removeTree(old)
+	// The new build is live. On Windows the old one may not go yet (a file
+	// in it still open in the web server): the next build's Open sweeps it.
+	removeTree(old)
+	return nil
 }
 
 // renamePatiently renames, trying again for about 1.5 s: on Windows a
