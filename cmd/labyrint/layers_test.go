@@ -24,7 +24,7 @@ var layers = map[string][]string{
 	"internal/plainlang": {"internal/diag", "internal/markdown"},
 	"internal/search":    {"internal/typo"},
 	"internal/render":    {"internal/markdown", "internal/site"},
-	"internal/output":    nil,
+	"internal/output":    {"internal/diag"},
 	"internal/images":    nil,
 	"internal/archetype": {"internal/config", "internal/content", "internal/diag", "internal/markdown"},
 	"internal/check":     {"internal/diag"},

@@ -107,7 +107,7 @@ func (r Reader) Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *dia
 	var mdPaths []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			l.Errorf(path.Join(prefix, p), 0, "read", "kan ikke læse: %v", err)
+			l.Errorf(path.Join(prefix, p), 0, "read", "kan ikke læse: %s", diag.OSError(err))
 			return nil
 		}
 		name := d.Name()
@@ -138,7 +138,7 @@ func (r Reader) Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *dia
 		case data:
 			b, err := fs.ReadFile(fsys, p)
 			if err != nil {
-				l.Errorf(path.Join(prefix, p), 0, "read", "kan ikke læse: %v", err)
+				l.Errorf(path.Join(prefix, p), 0, "read", "kan ikke læse: %s", diag.OSError(err))
 				return nil
 			}
 			t.Data[name] = b
@@ -148,7 +148,7 @@ func (r Reader) Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *dia
 		return nil
 	})
 	if err != nil {
-		l.Errorf(prefix, 0, "read", "kan ikke læse indholdsmappen: %v", err)
+		l.Errorf(prefix, 0, "read", "kan ikke læse indholdsmappen: %s", diag.OSError(err))
 		return nil, &l
 	}
 	sort.Strings(mdPaths)
@@ -259,7 +259,7 @@ func read(fsys fs.FS, prefix, p string, cfg *config.Config, l *diag.List, disk *
 		l.Errorf(file, 0, "too-large", "filen er for stor (%s); en side må højst fylde %s – del den op i flere sider", sizeText(size), sizeText(MaxFileSize))
 		return nil, [32]byte{}
 	case err != nil:
-		l.Errorf(file, 0, "read", "kan ikke læse: %v", err)
+		l.Errorf(file, 0, "read", "kan ikke læse: %s", diag.OSError(err))
 		return nil, [32]byte{}
 	}
 	return Parse(file, p, raw, cfg, l), sha256.Sum256(raw)

@@ -146,3 +146,36 @@ func TestListenRefusesOtherAddresses(t *testing.T) {
 	}
 	ln.Close()
 }
+
+// built makes a preview of the site at root and builds it once.
+func built(t *testing.T, root string) *Server {
+	t.Helper()
+	s, err := New(build.Options{Source: root}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if err := s.Rebuild(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// watched makes a built preview of root that watches its sources until the
+// test ends, served over HTTP.
+func watched(t *testing.T, root string) (*Server, *httptest.Server) {
+	t.Helper()
+	s := built(t, root)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	dirs, err := build.SourceDirs(s.Opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ready := make(chan struct{})
+	go s.watch(ctx, dirs[1:], dirs[:1], ready)
+	<-ready
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	return s, ts
+}
