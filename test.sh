@@ -18,6 +18,9 @@ go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
 echo "== go test (with -race)"
 go test -race -count=1 ./...
+# The hostile-layout test renders some 100,000 small templates: it skips
+# itself with -race (minutes, and nothing to find) and runs here without.
+go test -count=1 -run 'TestHostileLayouts' ./internal/build
 
 if [ "${SKIP_BROWSER:-}" = 1 ]; then
   echo "SKIP_BROWSER=1: browser checks left out"

@@ -488,6 +488,11 @@ func failures(t *testing.T, v *site.View, files []*render.Data, snippets []strin
 // real layouts show). The same layouts built for the intranet must show the
 // internal pages, or the attempts and the scan prove nothing.
 func TestHostileLayouts(t *testing.T) {
+	if raceDetector {
+		// It renders some 100,000 small templates: minutes with -race,
+		// which has nothing to find here (test.sh runs it without).
+		t.Skip("runs without -race: go test -run TestHostileLayouts ./internal/build")
+	}
 	internal, pub, intra := internalPages(t)
 	var leaf *site.Page
 	for _, p := range internal {
