@@ -25,10 +25,14 @@ var layers = map[string][]string{
 	"internal/search":    {"internal/typo"},
 	"internal/render":    {"internal/markdown", "internal/site"},
 	"internal/output":    {"internal/diag"},
+	"internal/images":    nil,
+	"internal/archetype": {"internal/config", "internal/content", "internal/diag", "internal/markdown"},
 	"internal/check":     {"internal/diag"},
 	"internal/build": {"internal/check", "internal/config", "internal/content", "internal/diag", "internal/markdown",
-		"internal/output", "internal/plainlang", "internal/render", "internal/search", "internal/site"},
+		"internal/images", "internal/output", "internal/plainlang", "internal/render", "internal/search", "internal/site"},
 	"internal/preview": {"internal/build", "internal/config", "internal/diag"},
+	"internal/editor": {"internal/archetype", "internal/config", "internal/content", "internal/diag",
+		"internal/markdown", "internal/site"},
 }
 
 // owners are the only packages that may import a library: goldmark is
@@ -41,6 +45,7 @@ var owners = map[string][]string{
 	"github.com/klauspost/compress":       {"internal/output"},
 	"github.com/fsnotify/fsnotify":        {"internal/preview"},
 	"github.com/blevesearch/snowballstem": {"internal/search"},
+	"golang.org/x/image":                  {"internal/images"},
 }
 
 // TestLayers fails when a package imports a stage it must not (render

@@ -25,6 +25,7 @@ import (
 	"github.com/guldborgsund/labyrint/internal/build"
 	"github.com/guldborgsund/labyrint/internal/check"
 	"github.com/guldborgsund/labyrint/internal/diag"
+	"github.com/guldborgsund/labyrint/internal/editor"
 	"github.com/guldborgsund/labyrint/internal/preview"
 	"github.com/guldborgsund/labyrint/internal/render"
 )
@@ -261,6 +262,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	port := fs.Int("port", 8080, "port")
 	public := fs.Bool("public", false, "lyt på alle netværk, ikke kun 127.0.0.1")
 	hosts := fs.String("host", "", "med --public: maskinens navn(e), kommasepareret, som andre skriver i adressen")
+	var eo editor.Options
+	noEditor := fs.Bool("no-editor", false, "ingen redigering i browseren")
+	fs.StringVar(&eo.Proxy, "editor-proxy", "", "IP-adressen på login-proxyen foran en fælles redigeringsserver")
+	fs.StringVar(&eo.UserHeader, "editor-user-header", "X-Remote-User", "proxyens header med brugernavnet")
 	if err := fs.Parse(args); err != nil {
 		return errReported
 	}
@@ -287,6 +292,16 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		fmt.Fprintln(stderr, "labyrint:", diag.OSError(err))
 		return errReported
+	}
+	if !*noEditor {
+		ed, err := startEditor(srv, o, eo, ln, *public, stderr)
+		if err != nil {
+			fmt.Fprintln(stderr, "labyrint:", err)
+			return errReported
+		}
+		if ed != nil {
+			defer ed.Close()
+		}
 	}
 	srv.Rebuild(ctx)
 	dirs, err := build.SourceDirs(o)

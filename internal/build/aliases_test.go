@@ -62,7 +62,7 @@ func TestPublishedAddressesSurviveMoves(t *testing.T) {
 	}
 	red, _ := os.ReadFile(filepath.Join(out, "enheder", "enhed-a", "bolig", "index.html"))
 	for _, want := range []string{`<meta http-equiv="refresh" content="0; url=../../../enheder/enhed-a/bolig-med-stoette/">`,
-		`<link rel="canonical" href="../../../enheder/enhed-a/bolig-med-stoette/">`, `<a href="../../../enheder/enhed-a/bolig-med-stoette/">Bolig med støtte</a>`, `noindex`} {
+		`<link rel="canonical" href="https://proeve.example.dk/enheder/enhed-a/bolig-med-stoette/">`, `<a href="../../../enheder/enhed-a/bolig-med-stoette/">Bolig med støtte</a>`, `noindex`} {
 		if !strings.Contains(string(red), want) {
 			t.Errorf("the redirect page lacks %s:\n%s", want, red)
 		}

@@ -114,6 +114,15 @@ func (b *builder) writeCopies(img *images.Image) error {
 		if done {
 			continue
 		}
+		if b.w == nil {
+			// A Session's update holds its pages until all are made, and
+			// has no writer meanwhile: a copy is written into the output
+			// at once (a photo is never half there: renamed into place).
+			if err := writeInto(b.o.Out, v.Path, v.Data); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := b.w.WriteRaw(v.Path, v.Data); err != nil {
 			return err
 		}
@@ -122,6 +131,20 @@ func (b *builder) writeCopies(img *images.Image) error {
 		b.mu.Unlock()
 	}
 	return nil
+}
+
+// writeInto writes data as the file rel below out, through a temporary
+// file renamed into place.
+func writeInto(out, rel string, data []byte) error {
+	full := filepath.Join(out, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	tmp := full + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, full)
 }
 
 // contentPathOf returns the content path a link or image in p points to,

@@ -86,3 +86,35 @@ func TestPhotosGetWidths(t *testing.T) {
 		t.Errorf("no size warning at the line: %v", res.Findings)
 	}
 }
+
+// A preview session's update that shows a photo for the first time writes
+// its copies (it holds its pages, with no writer, until all are made).
+func TestSessionWritesPhotoCopies(t *testing.T) {
+	site := robustSite(t)
+	dir := filepath.Join(site, "content", "hjertesager")
+	os.WriteFile(filepath.Join(dir, "foto.jpg"), jpegOf(t, 1000, 500), 0o644)
+	out := filepath.Join(t.TempDir(), "preview")
+	s := NewSession(Options{Source: site, Out: out, Drafts: true, Preview: true, ImageCache: t.TempDir()})
+	ctx := context.Background()
+	if _, err := s.Build(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, "aabenhed.md")
+	rewrite(t, page, "## Sådan gør vi\n", "![Et foto](foto.jpg)\n\n## Sådan gør vi\n")
+	res, err := s.Build(ctx, []string{page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Partial {
+		t.Fatal("the edit was not a partial update")
+	}
+	for _, w := range []string{"480", "960"} {
+		if _, err := os.Stat(filepath.Join(out, "hjertesager", "foto-"+w+"w.jpg")); err != nil {
+			t.Error(err)
+		}
+	}
+	html, _ := os.ReadFile(filepath.Join(out, "hjertesager", "aabenhed", "index.html"))
+	if !strings.Contains(string(html), "foto-960w.jpg 960w") {
+		t.Errorf("the page lacks the srcset")
+	}
+}

@@ -83,8 +83,7 @@ func frontHygiene(file string, parts markdown.Source, l *diag.List) bool {
 				return
 			}
 		}
-		if v, ok := frontValue(line); ok && v != "" && strings.ContainsRune(quotesOpen, []rune(v)[0]) {
-			q := string([]rune(v)[0])
+		if q := smartQuoted(line); q != "" {
 			l.Add(diag.Finding{File: file, Line: n, Severity: diag.Error, Code: "smart-quotes",
 				Msg:  fmt.Sprintf("værdien står i typografiske anførselstegn (%s…) fra Word; de kommer med i teksten", q),
 				Hint: `brug almindelige anførselstegn: "…" (eller ingen)`})
@@ -92,6 +91,25 @@ func frontHygiene(file string, parts markdown.Source, l *diag.List) bool {
 	})
 	after, _ := l.Count()
 	return after > before
+}
+
+// smartQuoted returns the typographic quote a front-matter value starts
+// with (also inside ASCII quotes, when it ends with one too), or "".
+func smartQuoted(line string) string {
+	v, ok := frontValue(line)
+	if !ok || v == "" {
+		return ""
+	}
+	if r := []rune(v); len(r) > 2 && (r[0] == '"' || r[0] == '\'') && r[len(r)-1] == r[0] {
+		if inner := r[1 : len(r)-1]; len(inner) > 1 && strings.ContainsRune(quotesOpen, inner[0]) && strings.ContainsRune(quotesOpen, inner[len(inner)-1]) {
+			return string(inner[0])
+		}
+		return ""
+	}
+	if r, _ := utf8.DecodeRuneInString(v); strings.ContainsRune(quotesOpen, r) {
+		return string(r)
+	}
+	return ""
 }
 
 // frontValue returns the value of a "key: value" or "- value" line.

@@ -24,6 +24,7 @@ func TestWordPasteHygiene(t *testing.T) {
 			"U+200B", "slet tegnet"},
 		{"smart quotes around a title", "---\ntitle: ”Åbent hus”\n---\n", 2, diag.Error, "smart-quotes",
 			"typografiske anførselstegn (”…)", `almindelige anførselstegn: "…"`},
+		{"smart quotes inside quotes", "---\ntitle: \"”Åbent hus”\"\n---\n", 2, diag.Error, "smart-quotes", "anførselstegn", ""},
 		{"smart quotes in a list", "---\ntitle: Side\ntags:\n  - „hjælp“\n---\n", 4, diag.Error, "smart-quotes",
 			"anførselstegn", ""},
 		{"word bullet with a tab", "---\ntitle: Side\n---\nDu får:\n\n•\tmad\n•\tdrikke\n", 6, diag.Warning, "word-bullet",
@@ -63,7 +64,7 @@ func TestWordPasteHygiene(t *testing.T) {
 // What is not a mistake stays quiet: Markdown lists, a quoted title with
 // ordinary quotes, a hard space in running text, a bullet in a code block.
 func TestHygieneLeavesGoodTextAlone(t *testing.T) {
-	src := "---\ntitle: \"Tid: 10-12\"\nsummary: Han sagde ”ja”\n---\n- en\n- to\n\nPris 10\u00a0kr.\n\n```\n• kode\n```\n"
+	src := "---\ntitle: \"Tid: 10-12\"\nsummary: Han sagde ”ja”\ntags: [\"”ja” og ”nej” er svar\"]\n---\n- en\n- to\n\nPris 10\u00a0kr.\n\n```\n• kode\n```\n"
 	s, fs := parse(t, "side.md", src)
 	if s == nil || len(fs) != 0 {
 		t.Errorf("good text gave findings: %v", fs)

@@ -3,6 +3,7 @@ package preview
 import (
 	"encoding/json"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/guldborgsund/labyrint/internal/diag"
@@ -66,11 +67,28 @@ func (s *Server) keepWarnings(found []diag.Finding, changed []string) {
 	}
 }
 
+// versionMark in the client is replaced by the number of the build a page
+// came from (see served): a page served just before a build, which opens
+// its event stream just after it, would otherwise miss that build's reload.
+const versionMark = "LABYRINT_VERSION"
+
+// served returns the client for a page of the build numbered version.
+func served(version int) string {
+	return strings.Replace(client, versionMark, strconv.Itoa(version), 1)
+}
+
+// stale reports whether a page that came from build v (the events
+// request's v) is older than the last good build. Called with s.mu held.
+func (s *Server) stale(v string) bool {
+	n, err := strconv.Atoi(v)
+	return err == nil && n < s.version
+}
+
 // client is the preview's reload and overlay script: errors first (the
 // build failed and the last good one is shown), the page's warnings folded
 // in a <details> below them, and a notice when the preview stops.
 const client = `<script>(function(){var o,n,gone;
-var es=new EventSource("/_labyrint/events?side="+encodeURIComponent(location.pathname));
+var es=new EventSource("/_labyrint/events?v=` + versionMark + `&side="+encodeURIComponent(location.pathname));
 es.addEventListener("reload",function(){location.reload()});
 es.addEventListener("` + ProblemsEvent + `",function(e){var d;try{d=JSON.parse(e.data)}catch(x){return}show(d.errors||[],d.warnings||[])});
 es.addEventListener("open",function(){if(gone)location.reload()});

@@ -80,3 +80,61 @@ func TestOverlayGetsThePagesWarnings(t *testing.T) {
 		t.Errorf("a fixed page keeps its warnings: %v", w)
 	}
 }
+
+// The "Rediger" link is in the preview's answers once an editor is
+// mounted, and never in the built files.
+func TestEditLinkOnlyInThePreview(t *testing.T) {
+	root := site(t)
+	s, err := New(build.Options{Source: root}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Rebuild(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s.Handler())
+	if _, body := get(t, ts.URL+"/side/"); strings.Contains(body, "labyrint-rediger") {
+		t.Error("a link to edit without an editor")
+	}
+	ts.Close()
+	s.Mount("/_labyrint/rediger/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "redigering") }))
+	ts = httptest.NewServer(s.Handler())
+	defer ts.Close()
+	if _, body := get(t, ts.URL+"/side/"); !strings.Contains(body, `<a id="labyrint-rediger" href="/_labyrint/rediger/?side=%2Fside%2F"`) {
+		t.Errorf("no link to edit: %s", body)
+	}
+	if _, body := get(t, ts.URL+"/_labyrint/rediger/?side=/side/"); body != "redigering" {
+		t.Errorf("the editor is not mounted: %q", body)
+	}
+	built, _ := os.ReadFile(filepath.Join(s.Opts.Out, "side", "index.html"))
+	if len(built) == 0 || strings.Contains(string(built), "labyrint-rediger") {
+		t.Errorf("the built page holds the link (%d bytes)", len(built))
+	}
+}
+
+// A page served before a build that opens its event stream after it is
+// told to reload at once.
+func TestPageOlderThanTheBuildReloads(t *testing.T) {
+	root := site(t)
+	s, err := New(build.Options{Source: root}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Rebuild(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	_, body := get(t, ts.URL+"/side/")
+	if !strings.Contains(body, "/_labyrint/events?v=1&side=") {
+		t.Fatalf("the page does not say which build it came from: %s", body)
+	}
+	if err := s.Rebuild(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if ev, _ := firstEvent(t, ts.URL, "/side/&v=1"); ev != "event: reload" {
+		t.Errorf("a page of build 1 after build 2: %q", ev)
+	}
+}

@@ -42,6 +42,8 @@ type Server struct {
 	warnings map[string][]diag.Finding // the last good builds' warnings by file (overlay.go)
 	version  int                       // counts builds that changed what is shown
 	subs     map[chan string]string    // subscriber → the URL path of its page
+	mounts   map[string]http.Handler   // mount.go
+	editAt   string                    // the editor's path, for the "Rediger" link
 	dir      string
 }
 
@@ -106,6 +108,9 @@ func (s *Server) Handler() http.Handler {
 	files := http.FileServer(http.Dir(s.Opts.Out))
 	mux := http.NewServeMux()
 	mux.HandleFunc("/_labyrint/events", s.events)
+	for p, h := range s.mounts {
+		mux.Handle(p, h)
+	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
 		if strings.HasSuffix(p, "/") {
@@ -117,6 +122,9 @@ func (s *Server) Handler() http.Handler {
 			}
 		}
 		if strings.HasSuffix(p, ".html") {
+			s.mu.Lock()
+			v := s.version // before the file: a build in between gives a reload too many, never one too few
+			s.mu.Unlock()
 			b, err := os.ReadFile(filepath.Join(s.Opts.Out, filepath.FromSlash(strings.TrimPrefix(p, "/"))))
 			if err != nil {
 				if b, err = os.ReadFile(filepath.Join(s.Opts.Out, "404.html")); err != nil {
@@ -126,7 +134,7 @@ func (s *Server) Handler() http.Handler {
 			}
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.Header().Set("Cache-Control", "no-store")
-			w.Write(inject(b))
+			w.Write(inject(b, s.editLink(r.URL.Path)+served(v)))
 			return
 		}
 		files.ServeHTTP(w, r)
@@ -162,6 +170,9 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	side := r.URL.Query().Get("side")
 	s.subs[c] = side
+	if s.stale(r.URL.Query().Get("v")) {
+		c <- "reload" // a build finished between serving the page and this request
+	}
 	if p := (problems{Errors: s.findings, Warnings: s.warningsFor(side)}); p.Errors != nil || p.Warnings != nil {
 		c <- p.message()
 	}
@@ -184,14 +195,14 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func inject(b []byte) []byte {
+func inject(b []byte, extra string) []byte {
 	i := bytes.LastIndex(b, []byte("</body>"))
 	if i < 0 {
-		return append(b, client...)
+		return append(b, extra...)
 	}
-	out := make([]byte, 0, len(b)+len(client))
+	out := make([]byte, 0, len(b)+len(extra))
 	out = append(out, b[:i]...)
-	out = append(out, client...)
+	out = append(out, extra...)
 	return append(out, b[i:]...)
 }
 
