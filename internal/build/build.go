@@ -357,14 +357,22 @@ func (b *builder) text(j job, p *site.Page, d *render.Data, l *diag.List) (links
 	d.Headings = res.Headings
 	unexplained := b.gl.check(p, d, res.Blocks, l)
 	// Sentences and paragraphs are checked in the Markdown, where they
-	// have lines; the page's LIX is measured on the rendered page
+	// have lines; a public page's LIX is measured on the rendered page
 	// (measureLix), lists, cards and contact blocks included.
-	rep := plainlang.Analyze(p.Src.File, res.Blocks, plainlang.Rules{SentenceWords: b.rules.SentenceWords, ParagraphWords: b.rules.ParagraphWords})
+	rendered := b.lixRendered(p)
+	rules := b.rules
+	if rendered {
+		rules.LixTarget, rules.LixError = 0, 0
+	}
+	rep := plainlang.Analyze(p.Src.File, res.Blocks, rules)
 	for _, f := range rep.Findings {
 		l.Add(f)
 	}
 	if p.Layout != ReportLayout && p.Kind != "notfound" {
-		lang = &lixJob{terms: unexplained, findings: len(rep.Findings)}
+		lang = &lixJob{terms: unexplained, findings: len(rep.Findings), rendered: rendered}
+		if !rendered {
+			lang.rep = rep
+		}
 	}
 	if p.Kind != "notfound" && p.Layout != SearchLayout {
 		b.rec.indexed(p.URL, res.Blocks)
@@ -385,7 +393,7 @@ func (b *builder) file(j job, p *site.Page, d *render.Data, links []markdown.Lin
 		if b.o.Check {
 			b.collect(j, p, html, links)
 		}
-		if lang != nil {
+		if lang != nil && lang.rendered {
 			lang.main = plainlang.MainText(html, p.Src.BodyLine)
 		}
 		if b.rec != nil && b.rec.file(j.url, d.Used(), html) {

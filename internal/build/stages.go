@@ -163,11 +163,6 @@ func (st *state) config() error {
 		return fmt.Errorf("ukendt mål %q; sitet har: %s", st.o.Target, strings.Join(names, ", "))
 	}
 	st.cfg, st.target = cfg, t
-	if l := checkTargetURL(st.o, t); l != nil {
-		if err := st.merge(l); err != nil {
-			return err
-		}
-	}
 	st.dirs = sourceDirs{content: st.o.Content, prefix: cfg.Content,
 		layouts: under(st.o.Source, cfg.Layouts), assets: under(st.o.Source, cfg.Assets)}
 	if st.o.Content == "" {
@@ -175,7 +170,12 @@ func (st *state) config() error {
 	} else {
 		st.dirs.prefix = filepath.ToSlash(st.o.Content)
 	}
-	return nil
+	if l := checkTargetURL(st.o, t); l != nil {
+		if err := st.merge(l); err != nil {
+			return err
+		}
+	}
+	return st.merge(checkFolders(cfg, st.dirs.layouts, st.dirs.assets, st.dirs.content, st.dirs.prefix))
 }
 
 // load reads and checks the content, parsing the layouts meanwhile.
@@ -203,6 +203,9 @@ func (st *state) model() error {
 	}
 	st.site = s
 	st.view = s.Select(st.target, site.Options{Drafts: st.o.Drafts})
+	if err := st.merge(checkTargetShows(st.cfg, st.target, s, st.view)); err != nil {
+		return err
+	}
 	if st.o.dropsText() {
 		// Pages this target does not show are never rendered: let their
 		// text go (a large intranet-only section is most of a site's bytes).
@@ -224,6 +227,9 @@ func (st *state) open() error {
 	lay := <-st.layouts
 	if lay.err != nil {
 		return lay.err
+	}
+	if err := st.merge(checkKindLayouts(st.cfg, lay.tpl.Names())); err != nil {
+		return err
 	}
 	out := st.o.Out
 	if out == "" {

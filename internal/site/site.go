@@ -443,6 +443,8 @@ func unknownTerm(p *Page, key, val string, t *Taxonomy) diag.Finding {
 		Msg: fmt.Sprintf("%q er ikke en kendt værdi i %s (%s)", val, key, t.Title)}
 	if sug := diag.Suggest(val, slugs); sug != "" {
 		f.Hint = fmt.Sprintf("mente du %q?", sug)
+	} else if len(slugs) == 0 {
+		f.Hint = fmt.Sprintf("%s har ingen termer endnu; se taxonomies.%s i %s", t.Title, t.Name, config.FileName)
 	} else {
 		f.Hint = "brug en af: " + strings.Join(slugs, ", ")
 	}
