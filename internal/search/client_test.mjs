@@ -178,7 +178,7 @@ function newPage() {
 
 test("the search page asks for the first five results' shards alone, draws them as soon as they are in, and says the count once", async () => {
   const p = newPage();
-  assert.deepEqual(p.requested, ["meta"], "the search page loads meta.js at once");
+  assert.deepEqual(p.requested, ["meta"], "the search page loads meta.txt at once");
   await p.release();
   const q = "alkohol ";
   const want = await (async () => {
