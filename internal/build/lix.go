@@ -20,6 +20,12 @@ type lixJob struct {
 	rep      plainlang.Report // else: the Markdown's analysis, LIX included
 }
 
+// minLixWords is the fewest words of a rendered page whose LIX is judged: a
+// handful of words (a page that is a heading, a menu of cards and a line)
+// gives a LIX that says nothing about how hard the page is to read. The
+// page still gets its row in the language report.
+const minLixWords = 40
+
 // lixRendered reports whether page p's LIX is measured on its rendered
 // page: so for every page a target without a label (a public site) shows,
 // which is what the plain-language goal is about. Other pages (the
@@ -42,10 +48,12 @@ func (b *builder) measureLix(p *site.Page, j *lixJob, l *diag.List) {
 	rep := j.rep
 	if j.rendered {
 		rep = plainlang.Analyze(p.Src.File, j.main, plainlang.Rules{LixTarget: b.rules.LixTarget, LixError: b.rules.LixError})
-		for _, f := range rep.Findings {
-			l.Add(f)
+		if rep.Words >= minLixWords {
+			for _, f := range rep.Findings {
+				l.Add(f)
+			}
+			j.findings += len(rep.Findings)
 		}
-		j.findings += len(rep.Findings)
 	}
 	if rep.Words == 0 {
 		return
