@@ -141,7 +141,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		return fail(l)
 	}
 	all.Merge(l)
-	s, l := site.Build(cfg, tree)
+	s, l := site.Build(cfg, withDefaultPages(cfg, tree))
 	if errs, _ := l.Count(); errs > 0 {
 		return fail(l)
 	}

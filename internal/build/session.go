@@ -288,7 +288,7 @@ func (s *Session) update(ctx context.Context, changed []string) (res *Result, er
 			}
 		}
 	} else {
-		st, sl := site.Build(b.cfg, &tree)
+		st, sl := site.Build(b.cfg, withDefaultPages(b.cfg, &tree))
 		l.Merge(sl)
 		if errs, _ := l.Count(); errs > 0 {
 			return fail()

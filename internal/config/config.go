@@ -31,6 +31,7 @@ type Config struct {
 	Taxonomies map[string]*Taxonomy   `yaml:"taxonomies"`
 	Plain      Plain                  `yaml:"language_rules"`
 	Params     map[string]string      `yaml:"params"` // free values for the layouts (address, phone, …)
+	Theme      Theme                  `yaml:"theme"`  // what the layouts show of the site's own (theme.go)
 	Extra      map[string]interface{} `yaml:",inline"`
 
 	required map[*Kind][]string // RequiredFields by kind, made when the config is checked
@@ -313,6 +314,7 @@ func (c *Config) check() error {
 			bad("taxonomies.%s: angiv præcis én af pages, terms eller free", n)
 		}
 	}
+	c.checkTheme(bad)
 	c.required = map[*Kind][]string{nil: c.requiredFields(nil)}
 	for _, k := range c.Kinds {
 		if k != nil {

@@ -13,6 +13,27 @@
 //	kinds                   kinds of page, by section, with their layout and extra fields (see Kind)
 //	taxonomies              vocabularies that pages refer to by term (see Taxonomy)
 //	language_rules          plain-language thresholds (see Plain)
+//	params                  free values the layouts show: contact_name, address and phone
+//	                        make the footer's contact block
+//	theme                   what the layouts show of the site's own (see Theme), all optional:
+//	                          owner_url      the owner's main site, linked from the header
+//	                          logo           a file in assets/ shown beside the owner's name
+//	                          header_link    {title, url, targets}: a prominent link in the header of
+//	                                         every page of the targets (e.g. crisis help)
+//	                          feedback       the footer's "Giv os besked" link: mailto:, https: or a site path
+//	                          menu           the main menu by URL path; default the pages with menu: in
+//	                                         their front matter, by that number
+//	                          home           {tasks, grid, sections}: the front page's direct links, the
+//	                                         sections shown as a grid, the sections listed with their pages
+//	                                         (default every top-level section)
+//	                          search         the search page with the A–Å list; default /soeg/. When no
+//	                                         content page has that address the build adds one; "off": none
+//	                          taxonomies     the order of the term lists on pages; default all by name
+//	                          guide          {page, section, taxonomy}: a guide page whose answers are the
+//	                                         section's filter pages by the taxonomy
+//	                          help           the page to call when no item of a list fits
+//	                          contact, accessibility  pages linked in the footer
+//	                          listen         true: a "Lyt" button reads pages aloud (Danish voice only)
 //
 // A Field has a type (string, int, bool, date, list), may be required, may
 // restrict its values to an enum, and may name a taxonomy whose terms its

@@ -468,7 +468,7 @@ func (d *Data) Breadcrumbs() Trail {
 func (d *Data) Cards(ps []*site.Page) Cards {
 	out := make(Cards, len(ps))
 	for i, p := range ps {
-		out[i] = Card{Page: p, Title: p.Title, Summary: p.Summary, Kind: p.Kind, Link: d.Rel(p.URL)}
+		out[i] = Card{Page: p, Title: p.Title, Summary: p.Summary, Kind: p.Kind, Link: d.Rel(p.URL), Context: d.contextOf(p)}
 	}
 	return out
 }
@@ -490,6 +490,7 @@ type Card struct {
 	Page                 *site.Page
 	Title, Summary, Kind string
 	Link                 string
+	Context              string // where the title repeats, the section above the page (nav.go)
 }
 
 // Cards is a list of cards; see Data.Cards.
