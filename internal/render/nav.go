@@ -409,3 +409,23 @@ func (d *Data) ContextOf(p *site.Page) string { return d.contextOf(p) }
 // Listen reports whether the page offers the "Lyt" button (theme.listen);
 // assets/js/page.js shows it only where the browser has a Danish voice.
 func (d *Data) Listen() bool { return theme(d.View).Listen }
+
+// FilterTerms returns the terms page p has in each taxonomy its kind is
+// filtered by, as "taxonomy:slug" words, for a card's data-terms (the
+// catalogue's filter script reads them).
+func (d *Data) FilterTerms(p *site.Page) string {
+	k := p.Src.Kind
+	if k == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, tax := range k.Filters {
+		for _, t := range d.TermsOf(p, tax) {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(tax + ":" + t.Slug)
+		}
+	}
+	return b.String()
+}

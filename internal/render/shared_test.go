@@ -90,4 +90,4 @@ func realSite(tb testing.TB, dir string) (*config.Config, *site.Site) {
 
 // testAssets stands in for the asset URLs a build makes.
 var testAssets = map[string]string{"css/site.css": "/a.css", "css/print.css": "/p.css", "favicon.svg": "/f.svg",
-	"js/page.js": "/j.js", "favicon-32.png": "/f.png", "apple-touch-icon.png": "/a.png", "search/search.js": "/s.js"}
+	"js/page.js": "/j.js", "js/catalogue.js": "/c.js", "favicon-32.png": "/f.png", "apple-touch-icon.png": "/a.png", "search/search.js": "/s.js"}
