@@ -10,6 +10,12 @@ unformatted=$(gofmt -l cmd internal)
 if [ -n "$unformatted" ]; then echo "gofmt would change: $unformatted"; exit 1; fi
 go vet ./...
 
+# staticcheck, pinned: a new release may add checks, and the version that
+# runs here must be the one that passed. Its first run downloads and builds
+# it (a few minutes); later runs use Go's build cache.
+echo "== staticcheck"
+go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+
 echo "== go test (with -race)"
 go test -race -count=1 ./...
 
@@ -45,6 +51,15 @@ node e2e/visual.mjs "$out/public" "$out/intranet"
 echo "== portable output: intranet from file:// (links, search), public under a sub-path"
 node e2e/portable.mjs "$out/public" "$out/intranet"
 
+echo "== the search index: no other origin can read it; search works on http and file://"
+node e2e/origins.mjs "$out/public" "$out/intranet"
+
+echo "== the hosting samples under Debian's nginx (status, headers, gzip, intranet login)"
+bash e2e/nginx.sh "$out/public" "$out/intranet"
+
 echo "== the public site under the hosting CSP (docs/hosting/nginx.conf)"
 node e2e/csp.mjs "$out/public"
+
+echo "== the preview's overlay: warnings, errors, a stopped server"
+node e2e/overlay.mjs
 rm -rf "$out"

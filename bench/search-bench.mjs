@@ -418,7 +418,7 @@ async function main() {
   let peerPages = NaN;
   try { peerPages = Object.values(JSON.parse(fs.readFileSync(path.join(o.peer, 'pagefind', 'pagefind-entry.json'), 'utf8')).languages).reduce((a, l) => a + l.page_count, 0); } catch {}
   let oursPages = NaN;
-  try { oursPages = Number(/"n":(\d+)/.exec(fs.readFileSync(path.join(o.ours, 'soeg', 'idx', 'meta.js'), 'utf8'))[1]); } catch {}
+  try { oursPages = Number(/"n":(\d+)/.exec(fs.readFileSync(path.join(o.ours, 'soeg', 'idx', 'meta.txt'), 'utf8'))[1]); } catch {}
   L.push('| | ours |' + (peer ? ' peer | ours/peer |' : ''), '|---|---:|' + (peer ? '---:|---:|' : ''));
   const br = (label, a, b, f) => L.push(`| ${label} | ${f(a)} |` + (peer ? ` ${f(b)} | ${fx(ratio(a, b))} |` : ''));
   const sec = (x) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');

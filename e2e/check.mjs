@@ -394,7 +394,7 @@ async function checkOnePage(page, context, p, url, host, st, f, gzipSize, result
   for (const e of new Set(st.errors)) f('js', 'js-error', e);
 }
 
-async function checkPages(browser, srv, root, pages, concurrency, fail, result) {
+async function checkPages(browser, srv, root, pages, concurrency, fail, result, httpCredentials) {
   const host = `127.0.0.1:${srv.port}`;
   const gzipCache = new Map();
   const gzipSize = (pathname) => {
@@ -413,6 +413,7 @@ async function checkPages(browser, srv, root, pages, concurrency, fail, result) 
     bypassCSP: true, // axe is injected by script; a strict CSP must not block it
     serviceWorkers: 'block',
     locale: 'da-DK',
+    ...(httpCredentials ? { httpCredentials } : {}),
   });
   try {
     // Nothing may leave the machine: requests to any other host are recorded
@@ -521,9 +522,13 @@ export async function checkDir(dir, opts) {
     }
   }
 
-  const srv = await startServer(root);
+  // --origin: pages are asked of a server already running (nginx with the
+  // hosting sample), which must serve this folder; else our own server.
+  const srv = opts.origin
+    ? { origin: opts.origin.replace(/\/+$/, ''), port: new URL(opts.origin).port, close: async () => {} }
+    : await startServer(root);
   try {
-    await checkPages(browser, srv, root, pages, concurrency, fail, result);
+    await checkPages(browser, srv, root, pages, concurrency, fail, result, opts.credentials);
   } finally {
     await srv.close();
   }
@@ -574,7 +579,10 @@ export async function checkDirs(dirs, opts = {}) {
   const browser = opts.browser || (await launchBrowser());
   const results = [];
   try {
-    for (const dir of dirs) results.push(await checkDir(dir, { ...opts, browser }));
+    for (const dir of dirs) {
+      const d = typeof dir === 'string' ? { dir } : dir;
+      results.push(await checkDir(d.dir, { ...opts, browser, origin: d.origin, credentials: d.credentials }));
+    }
   } finally {
     if (own) await browser.close();
   }
@@ -584,20 +592,30 @@ export async function checkDirs(dirs, opts = {}) {
 async function main(argv) {
   let concurrency = Number(process.env.A11Y_JOBS) || 2;
   const dirs = [];
+  const usage = 'usage: node e2e/check.mjs [-j N] [--origin URL [--user NAME:PASSWORD]] DIR [...]';
+  let origin, credentials;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-j' || a === '--jobs') concurrency = Number(argv[++i]) || concurrency;
     else if (a.startsWith('--jobs=')) concurrency = Number(a.slice(7)) || concurrency;
-    else if (a === '-h' || a === '--help') {
-      console.log('usage: node e2e/check.mjs [-j N] DIR [DIR...]');
+    else if (a === '--origin') origin = argv[++i];
+    else if (a === '--user') {
+      const [username, ...rest] = (argv[++i] || '').split(':');
+      credentials = { username, password: rest.join(':') };
+    } else if (a === '-h' || a === '--help') {
+      console.log(usage);
       return 0;
-    } else dirs.push(a);
+    } else {
+      // --origin and --user apply to the DIR after them.
+      dirs.push({ dir: a, origin, credentials });
+      origin = credentials = undefined;
+    }
   }
   if (!dirs.length) {
-    console.error('usage: node e2e/check.mjs [-j N] DIR [DIR...]');
+    console.error(usage);
     return 2;
   }
-  for (const d of dirs) {
+  for (const { dir: d } of dirs) {
     if (!fs.existsSync(d) || !fs.statSync(d).isDirectory()) {
       console.error(`a11y: ${d}: not a directory (build the site first)`);
       return 2;

@@ -190,7 +190,7 @@ async function checkFileSite(page, root) {
     await page.click('#q');
     await page.keyboard.type('bolig', { delay: 40 });
     search.bolig = (await resultLinks('soeg/index.html (typed "bolig")')).length;
-    // The filters load their facets (idx/f.js) when opened; ticking the
+    // The filters load their facets (idx/f.txt) when opened; ticking the
     // first result's section must leave only results from that section.
     const where = 'soeg/index.html (filters)';
     try {

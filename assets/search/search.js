@@ -1,5 +1,5 @@
 /* Labyrint search client. Loads the index written by internal/search as
- * classic scripts from idx/ beside this file and ranks exactly as the Go
+ * shards from idx/ beside this file and ranks exactly as the Go
  * Search does (see internal/search/doc.go); keep the two in step
  * (TestJSClient checks). Enhances a page with
  *   <form role="search" data-search-form data-search-root="../"
@@ -45,19 +45,45 @@
   }
   S.base = me && me.src ? new URL("idx/", me.src).href : "idx/";
 
-  /* ---- loading shards ---- */
+  /* ---- loading shards ----
+     A shard (internal/search/write.go) is a .txt file that runs as a
+     script but hands its data over only in a page opened from file://.
+     From file:// it is loaded with <script>; over http(s) it is fetched
+     (same origin only: no other site may read it) and its data read out of
+     the text, never run. */
   S.load = function (n, data) {
     got[n] = data;
     if (ends[n]) ends[n][0]();
   };
+  function failed(n) {
+    delete pend[n];
+    ends[n][1](Error(n));
+  }
   S.fetch = function (n) {
-    var s = d.createElement("script");
-    s.src = S.base + n + ".js";
-    s.onerror = function () {
-      delete pend[n];
-      ends[n][1](Error(n));
-    };
-    d.head.appendChild(s);
+    var u = S.base + n + ".txt";
+    if (w.location.protocol == "file:") {
+      var s = d.createElement("script");
+      s.src = u;
+      s.onerror = function () {
+        failed(n);
+      };
+      d.head.appendChild(s);
+      return;
+    }
+    w.fetch(u, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw Error(n);
+      return r.text();
+    }).then(function (t) {
+      S.take(n, t);
+    }).catch(function () {
+      failed(n);
+    });
+  };
+  /* Reads shard n's data out of its text t. */
+  S.take = function (n, t) {
+    var head = 'location.protocol==="file:"&&window.labyrintSearch.load(' + JSON.stringify(n) + ",";
+    if (t.slice(0, head.length) != head) throw Error(n);
+    S.load(n, JSON.parse(t.slice(head.length, t.lastIndexOf(")"))));
   };
   function get(n) {
     return got[n] ? Promise.resolve() : pend[n] || (pend[n] = new Promise(function (ok, no) {
@@ -99,6 +125,9 @@
           M.syn.set(a, l);
         });
       });
+      M.bets = (m.b || []).map(function (b) {
+        return { s: b[0].split(" "), d: nums(b[1]) };
+      });
       nums(m.d).forEach(function (x) {
         M.starts.push((end += x));
       });
@@ -126,7 +155,7 @@
       };
     });
   }
-  /* The filters' facets, from idx/f.js: loaded only when the filters are opened. */
+  /* The filters' facets, from idx/f.txt: loaded only when the filters are opened. */
   function facets() {
     return meta().then(function () {
       return get("f");
@@ -325,7 +354,7 @@
     miss = {};
     /* Per document, in arrays as long as the site has pages: a query word's
        best own and best synonym score, then the running sum and count. */
-    var cs = qs.map(cands), n = M.n, sum = new Float64Array(n), cnt = new Uint16Array(n), touched = [], terms = [], need = qs.length, full = false, own, syn, seen, k, d, x, y, ids, hits;
+    var cs = qs.map(cands), n = M.n, sum = new Float64Array(n), cnt = new Uint16Array(n), rare = new Uint16Array(n), touched = [], terms = [], need = qs.length, full = false, own, syn, seen, k, d, x, y, ids, hits;
     if (Object.keys(miss).length) return { need: Object.keys(miss) };
     for (k = 0; k < cs.length; k++) {
       /* doc -> best own and best synonym score; 4 x the greater + the lesser */
@@ -352,24 +381,45 @@
           x = 0;
         }
       });
+      /* a word in over 1/4 of the pages does not count for coordination */
+      y = seen.length * 4 <= n;
       for (x = 0; x < seen.length; x++) {
         d = seen[x];
-        y = own[d] > syn[d] ? own[d] : syn[d];
         if (!cnt[d]) touched.push(d);
-        sum[d] += own[d] + syn[d] + 3 * y;
+        sum[d] += own[d] + syn[d] + 3 * (own[d] > syn[d] ? own[d] : syn[d]);
+        if (y) rare[d]++;
         if (++cnt[d] == need) full = true;
       }
     }
-    ids = full ? touched.filter(function (d) {
-      return cnt[d] == need;
-    }) : touched;
+    /* coordination: the sum times the rare words matched, at least 1 */
+    ids = touched;
+    for (x = 0; x < ids.length; x++) sum[ids[x]] *= rare[ids[x]] || 1;
     ids.sort(function (a, b) {
-      return cnt[b] - cnt[a] || sum[b] - sum[a] || a - b;
+      return sum[b] - sum[a] || a - b;
     });
     hits = ids.map(function (d) {
       return { d: d, s: sum[d], c: cnt[d] };
     });
     return { hits: hits, full: full || !hits.length, terms: terms };
+  }
+  /* Best bets whose phrase q holds (stems in a row) put their pages first. */
+  function bets(q, hits) {
+    var qs = words(q).map(stem), first = [];
+    M.bets.forEach(function (b) {
+      for (var i = 0, k; i + b.s.length <= qs.length; i++) {
+        for (k = 0; k < b.s.length && qs[i + k] == b.s[k]; k++);
+        if (k == b.s.length) return b.d.forEach(function (d) {
+          if (first.indexOf(d) < 0) first.push(d);
+        });
+      }
+    });
+    return first.map(function (d) {
+      return hits.find(function (h) {
+        return h.d == d;
+      }) || { d: d, s: 0, c: 0 };
+    }).concat(hits.filter(function (h) {
+      return first.indexOf(h.d) < 0;
+    }));
   }
   /* query(q) resolves to {hits: [{d, s, c}], full, terms}: the ranking of Go's Search. */
   S.query = function (q) {
@@ -377,7 +427,9 @@
       var qs = parse(q);
       return (function loop() {
         var r = rank(qs);
-        return r.need ? Promise.all(r.need.map(get)).then(loop) : r;
+        if (r.need) return Promise.all(r.need.map(get)).then(loop);
+        if (qs.length) r.hits = bets(q, r.hits);
+        return r;
       })();
     });
   };

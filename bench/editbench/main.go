@@ -27,7 +27,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -77,7 +76,7 @@ func main() {
 				"--bind", "127.0.0.1", "--disableLiveReload", "--quiet") // renders to memory by default
 		}
 		cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
-		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+		ownGroup(cmd)
 		if err := cmd.Start(); err != nil {
 			fail(err)
 		}
@@ -114,7 +113,7 @@ func main() {
 			fmt.Fprintf(os.Stderr, "%s, %s: median %.1f ms\n", srv, e.name, median(ms))
 		}
 		peaks[srv] = vmHWM(cmd.Process.Pid)
-		syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
+		stopGroup(cmd)
 		cmd.Wait()
 	}
 

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -65,5 +66,56 @@ func TestCheck(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the anchor error is not in the JSON: %s", js)
+	}
+}
+
+// TestCheckTodo: labyrint check lists, as the kommune's to-do list, each
+// public page without sources and every wanted field an offer leaves empty,
+// in text and in JSON; an internal page without sources is not on it.
+func TestCheckTodo(t *testing.T) {
+	site := copySite(t)
+	write := func(rel, body string) {
+		if err := os.WriteFile(filepath.Join(site, "content", rel), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("enheder/myndighed/radgivning.md", "---\ntitle: Rådgivning til test\nsummary: Kun til test.\nunit: myndighed\nphone: \"1234 5678\"\nhours: \"Hverdage\"\nsources: [\"En kilde\"]\n---\nTekst.\n")
+	write("uden-kilder.md", "---\ntitle: Uden kilder\nsummary: Kun til test.\n---\nTekst.\n")
+	write("intern-uden-kilder.md", "---\ntitle: Intern uden kilder\nsummary: Kun til test.\naudience: internal\n---\nTekst.\n")
+
+	out, stderr, err := runCmd(t, "check", "--source", site)
+	if err != nil {
+		t.Fatalf("%v\n%s%s", err, out, stderr)
+	}
+	for _, want := range []string{
+		"  content/enheder/myndighed/radgivning.md: adresse og sådan får du tilbuddet\n",
+		"  content/uden-kilder.md: kilder\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing line:\n%q\nin output:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "intern-uden-kilder.md") {
+		t.Error("an internal page is on the kommune's public to-do list")
+	}
+	if !regexp.MustCompile(`(?m)^Huskeliste til kommunen: \d+ sider mangler oplysninger$`).MatchString(out) ||
+		!regexp.MustCompile(`(?m)^  \d+ sider mangler adresse$`).MatchString(out) || !strings.Contains(out, "  1 side mangler kilder\n") {
+		t.Errorf("no to-do list with counts:\n%s", out)
+	}
+
+	js, _, _ := runCmd(t, "check", "--source", site, "--format", "json")
+	var fs []struct{ File, Severity, Code, Message string }
+	if err := json.Unmarshal([]byte(js), &fs); err != nil {
+		t.Fatalf("json: %v\n%s", err, js)
+	}
+	var got []string
+	for _, f := range fs {
+		if f.Code == "todo" && f.File == "content/enheder/myndighed/radgivning.md" {
+			got = append(got, f.Severity+": "+f.Message)
+		}
+	}
+	want := []string{"info: til kommunens huskeliste: adresse mangler", "info: til kommunens huskeliste: sådan får du tilbuddet mangler"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("JSON to-do of the test offer:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

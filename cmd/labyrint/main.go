@@ -16,50 +16,31 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime/debug"
 	"runtime/pprof"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/guldborgsund/labyrint/internal/build"
+	"github.com/guldborgsund/labyrint/internal/check"
 	"github.com/guldborgsund/labyrint/internal/diag"
+	"github.com/guldborgsund/labyrint/internal/editor"
 	"github.com/guldborgsund/labyrint/internal/preview"
 	"github.com/guldborgsund/labyrint/internal/render"
 )
 
 func main() {
 	tuneGC()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGTERM (a service manager, kill) stops as Ctrl+C does, so the
+	// preview removes its folder of drafts.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	if err != nil {
 		os.Exit(1)
 	}
 }
-
-// tuneGC sets the garbage collector for a build, unless the environment
-// does (GOGC, GOMEMLIMIT). A build makes much short-lived garbage (every page
-// is rendered, minified and compressed, then dropped) over a small live heap,
-// so collecting at 3× the live heap instead of 2× saves about a sixth of a
-// build's time (10,000 cases on tmpfs: 4.29 s and 187 MB with GOGC=100,
-// 3.62 s and 257 MB with 200, 3.35 s but 412 MB with 400). The soft limit
-// keeps a large site's peak under 2 GiB: near it, the collector runs as
-// often as it must. At 100,000 cases the live heap is 600-800 MB and the
-// limit, not GOGC, decides when to collect: with 1.5 GiB the build took
-// 37.4 and 33.8 s and peaked at 1.51 GiB, with 1.75 GiB 34.0 and 33.2 s
-// and 1.76 GiB (two alternating runs each on tmpfs).
-func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(gcLimit)
-	}
-}
-
-// gcLimit is the soft memory limit of a build.
-const gcLimit = 1792 << 20
 
 const usage = `labyrint – bygger sitet af Markdown-filer
 
@@ -80,6 +61,8 @@ Brug:
   labyrint serve [--source MAPPE] [--content MAPPE] [--port N] [--target NAVN] [--public]
       Bygger sitet med kladder og viser det på http://127.0.0.1:N/. Siden opdateres,
       når du gemmer en fil. Fejl vises i browseren med fil og linje.
+  labyrint version
+      Viser versionen, committen og den Go-version, programmet er bygget med.
 `
 
 // errReported means the problem was already printed.
@@ -104,6 +87,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return cmdNew(args[1:], stdout, stderr)
 	case "init":
 		return cmdInit(args[1:], stdout, stderr)
+	case "version", "--version":
+		return cmdVersion(stdout)
 	}
 	fmt.Fprintf(stderr, "labyrint: ukendt kommando %q\n\n%s", args[0], usage)
 	return errReported
@@ -112,7 +97,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var o build.Options
+	o := build.Options{Reader: contentReader()}
 	siteFlags(fs, &o)
 	fs.StringVar(&o.Out, "out", "", "outputmappe (standard: målets, fx public)")
 	fs.StringVar(&o.Target, "target", "public", "mål: public, intranet, … eller all")
@@ -151,7 +136,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			fmt.Fprintf(stdout, "%s: intet er ændret siden sidste bygning; %s er ikke rørt (%s; labyrint check viser advarslerne)\n", t, res.Out, res.Duration.Round(1e6))
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: %d sider skrevet til %s (%d filer), %d advarsler, %s\n", t, res.Pages, res.Out, res.Files, warns, res.Duration.Round(1e6))
+		fmt.Fprintf(stdout, "%s: %d sider skrevet til %s (%d filer), %s, %s\n", t, res.Pages, res.Out, res.Files, warnings(warns), res.Duration.Round(1e6))
 		if *verbose {
 			for _, st := range res.Stages {
 				fmt.Fprintf(stdout, "  %-22s %s\n", st.Name, st.Took.Round(time.Millisecond))
@@ -252,11 +237,21 @@ func format(f diag.Finding) string {
 	return strings.TrimSpace(s)
 }
 
+// warnings says "1 advarsel" or "n advarsler".
+func warnings(n int) string {
+	if n == 1 {
+		return "1 advarsel"
+	}
+	return fmt.Sprintf("%d advarsler", n)
+}
+
+// count counts the errors and warnings (not the notes) among fs.
 func count(fs []diag.Finding) (errs, warns int) {
 	for _, f := range fs {
-		if f.Severity == diag.Error {
+		switch f.Severity {
+		case diag.Error:
 			errs++
-		} else {
+		case diag.Warning:
 			warns++
 		}
 	}
@@ -266,12 +261,21 @@ func count(fs []diag.Finding) (errs, warns int) {
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var o build.Options
+	o := build.Options{Reader: contentReader()}
 	siteFlags(fs, &o)
 	fs.StringVar(&o.Target, "target", "public", "mål: public, intranet, …")
 	port := fs.Int("port", 8080, "port")
 	public := fs.Bool("public", false, "lyt på alle netværk, ikke kun 127.0.0.1")
+	hosts := fs.String("host", "", "med --public: maskinens navn(e), kommasepareret, som andre skriver i adressen")
+	var eo editor.Options
+	noEditor := fs.Bool("no-editor", false, "ingen redigering i browseren")
+	fs.StringVar(&eo.Proxy, "editor-proxy", "", "IP-adressen på login-proxyen foran en fælles redigeringsserver")
+	fs.StringVar(&eo.UserHeader, "editor-user-header", "X-Remote-User", "proxyens header med brugernavnet")
 	if err := fs.Parse(args); err != nil {
+		return errReported
+	}
+	if *hosts != "" && !*public {
+		fmt.Fprintln(stderr, "labyrint: --host bruges kun sammen med --public")
 		return errReported
 	}
 	srv, err := preview.New(o, stderr)
@@ -280,6 +284,11 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return errReported
 	}
 	defer srv.Close()
+	for _, h := range strings.Split(*hosts, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			srv.Hosts = append(srv.Hosts, h)
+		}
+	}
 	host := "127.0.0.1"
 	if *public {
 		host = "0.0.0.0"
@@ -288,6 +297,16 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		fmt.Fprintln(stderr, "labyrint:", err)
 		return errReported
+	}
+	if !*noEditor {
+		ed, err := startEditor(srv, o, eo, ln, *public, stderr)
+		if err != nil {
+			fmt.Fprintln(stderr, "labyrint:", err)
+			return errReported
+		}
+		if ed != nil {
+			defer ed.Close()
+		}
 	}
 	srv.Rebuild(ctx)
 	dirs, err := build.SourceDirs(o)
@@ -309,7 +328,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var o build.Options
+	o := build.Options{Reader: contentReader()}
 	siteFlags(fs, &o)
 	outFormat := fs.String("format", "text", "text eller json")
 	language := fs.Bool("language", false, "vis alle siders LIX, den sværeste først")
@@ -374,20 +393,41 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		enc.Encode(out)
 	} else {
 		for _, f := range all {
-			fmt.Fprintln(stdout, format(f))
+			if f.Code != check.CodeTodo {
+				fmt.Fprintln(stdout, format(f))
+			}
 		}
+		printTodo(stdout, all)
 		if *language {
 			fmt.Fprintf(stdout, "\n%4s %5s  %-52s %s\n", "LIX", "ord", "side", "længste sætning")
 			for _, r := range lang {
 				fmt.Fprintf(stdout, "%4d %5d  %-52s %d ord\n", r.Lix, r.Words, r.Page.Src.File, r.Longests)
 			}
 		}
-		fmt.Fprintf(stdout, "%d fejl, %d advarsler\n", errs, warns)
+		fmt.Fprintf(stdout, "%d fejl, %s\n", errs, warnings(warns))
 	}
 	if errs > 0 {
 		return errReported
 	}
 	return nil
+}
+
+// printTodo writes the owner's to-do list: each public page with the wanted
+// fields it leaves empty, then how many pages lack each field.
+func printTodo(w io.Writer, all []diag.Finding) {
+	pages, counts := check.TodoList(all)
+	if len(pages) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nHuskeliste til kommunen: %s mangler oplysninger\n", check.Pages(len(pages)))
+	for _, p := range pages {
+		fmt.Fprintf(w, "  %s: %s\n", p.File, check.DanishList(p.Missing))
+	}
+	fmt.Fprintln(w, "I alt:")
+	for _, c := range counts {
+		fmt.Fprintf(w, "  %s\n", c)
+	}
+	fmt.Fprintln(w)
 }
 
 // siteFlags adds the flags every command shares: where the site and its content are.

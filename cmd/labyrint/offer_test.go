@@ -41,7 +41,7 @@ const newOffer = `---
 title: Samtaler for pårørende
 summary: Et tilbud til test, som kun denne test skriver.
 unit: myndighed
-situations: [paaroerende]
+situations: [provesag]
 for: ["Pårørende"]
 get: ["En samtale"]
 access: direct
@@ -63,12 +63,25 @@ func TestNewOfferAppearsEverywhere(t *testing.T) {
 		}
 		return string(b)
 	}
-	// Before: no offer is for relatives, so the guide offers no such choice.
+	// A life situation only this test uses: before the offer, no offer has
+	// it, so the guide offers no such choice.
+	cfg := filepath.Join(site, "site.yaml")
+	yml, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	withTerm := strings.Replace(string(yml), "      paaroerende: Pårørende\n", "      paaroerende: Pårørende\n      provesag: Kun til test\n", 1)
+	if withTerm == string(yml) {
+		t.Fatal("site.yaml has no paaroerende term to add the test's term after")
+	}
+	if err := os.WriteFile(cfg, []byte(withTerm), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if _, stderr, err := runCmd(t, "build", "--source", site, "--out", out); err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
-	if strings.Contains(read("find-hjaelp/index.html"), "livssituation/paaroerende/") {
-		t.Fatal("the guide already leads to relatives before the new offer")
+	if strings.Contains(read("find-hjaelp/index.html"), "livssituation/provesag/") {
+		t.Fatal("the guide already leads to the test situation before the new offer")
 	}
 	file := filepath.Join(site, "content/enheder/myndighed/samtaler-for-paaroerende.md")
 	if err := os.WriteFile(file, []byte(newOffer), 0o644); err != nil {
@@ -77,13 +90,13 @@ func TestNewOfferAppearsEverywhere(t *testing.T) {
 	if _, stderr, err := runCmd(t, "build", "--source", site, "--out", out); err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
-	for _, page := range []string{"enheder/index.html", "enheder/livssituation/paaroerende/index.html", "enheder/enhed/myndighed/index.html", "enheder/myndighed/index.html"} {
+	for _, page := range []string{"enheder/index.html", "enheder/livssituation/provesag/index.html", "enheder/enhed/myndighed/index.html", "enheder/myndighed/index.html"} {
 		if !strings.Contains(read(page), "Samtaler for pårørende") {
 			t.Errorf("%s does not list the new offer", page)
 		}
 	}
-	if !strings.Contains(read("find-hjaelp/index.html"), `href="../enheder/livssituation/paaroerende/"`) {
-		t.Error("the guide does not lead to the relatives' offers")
+	if !strings.Contains(read("find-hjaelp/index.html"), `href="../enheder/livssituation/provesag/"`) {
+		t.Error("the guide does not lead to the test situation's offers")
 	}
 	if strings.Contains(read("enheder/livssituation/misbrug/index.html"), "Samtaler for pårørende") {
 		t.Error("the new offer is listed under a situation it does not have")

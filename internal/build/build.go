@@ -18,10 +18,14 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/guldborgsund/labyrint/internal/check"
 	"github.com/guldborgsund/labyrint/internal/config"
@@ -29,7 +33,6 @@ import (
 	"github.com/guldborgsund/labyrint/internal/diag"
 	"github.com/guldborgsund/labyrint/internal/markdown"
 	"github.com/guldborgsund/labyrint/internal/output"
-	"github.com/guldborgsund/labyrint/internal/par"
 	"github.com/guldborgsund/labyrint/internal/plainlang"
 	"github.com/guldborgsund/labyrint/internal/render"
 	"github.com/guldborgsund/labyrint/internal/search"
@@ -46,6 +49,11 @@ type Options struct {
 	Preview bool   // rendered for the preview server
 	Check   bool   // check only: run every stage and the link checks, write nothing
 	Force   bool   // build even when nothing changed since the output was made
+	// Reader reads the content; the command sets its hooks to tune the
+	// process (internal packages change no process-wide setting).
+	Reader content.Reader
+
+	ImageCache string // folder for the photos' resized copies; default the user's cache folder
 
 	rec *recorder // set by Session: remember what each file used (session.go)
 }
@@ -111,6 +119,12 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 		return res, fmt.Errorf("ukendt mål %q; sitet har: %s", o.Target, strings.Join(names, ", "))
 	}
+	if l := checkTargetURL(o, t); l != nil {
+		if errs, _ := l.Count(); errs > 0 {
+			return fail(l)
+		}
+		all.Merge(l)
+	}
 	contentDir := o.Content
 	if contentDir == "" {
 		contentDir = under(o.Source, cfg.Content)
@@ -132,7 +146,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		tpl, err := render.Parse(os.DirFS(layoutsDir), output.MinifyLayout)
 		layouts <- parsed{tpl, err}
 	}()
-	tree, l := content.Load(content.DirFS(contentDir), prefix, cfg)
+	tree, l := o.Reader.Load(content.DirFS(contentDir), prefix, cfg)
 	mark("content")
 	if tree == nil {
 		return fail(l)
@@ -195,22 +209,20 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 	}()
 	b := &builder{rules: plainlang.Rules{LixTarget: cfg.Plain.LixTarget, LixError: cfg.Plain.LixError,
-		SentenceWords: cfg.Plain.SentenceWords, ParagraphWords: cfg.Plain.ParagraphWords}, ctx: ctx, o: o, cfg: cfg, site: s, view: view, tpl: tpl, w: w, md: gl.renderer(), gl: gl,
+		SentenceWords: cfg.Plain.SentenceWords, ParagraphWords: cfg.Plain.ParagraphWords}, ctx: ctx, o: o, cfg: cfg, site: s, view: view, tpl: tpl, w: w, md: gl.renderer(layoutIDs(layoutsDir)), gl: gl,
 		info: render.SiteInfo{Title: cfg.Title, Owner: cfg.Owner, Language: cfg.Language, Label: t.Label,
-			Target: t.Name, Preview: o.Preview, Year: time.Now().Year(), Params: cfg.Params}}
+			Target: t.Name, Preview: o.Preview, Year: time.Now().Year(), Params: cfg.Params},
+		pics: newPictures(cfg, contentDir, o.ImageCache)}
 	if err := b.assets(os.DirFS(assetsDir)); err != nil {
 		return res, err
 	}
 	b.rec = o.rec
 	if sp := b.searchPage(); sp != nil {
-		syn, err := search.ParseSynonyms(path.Join(prefix, SynonymFile), tree.Data[SynonymFile])
+		ix, err := NewSearchIndex(s, prefix)
 		if err != nil {
 			return res, err
 		}
-		b.index = search.NewIndex(syn)
-		for _, tx := range s.Taxonomies {
-			b.index.SetFacetLabel(tx.Name, tx.Title)
-		}
+		b.index = ix
 	}
 	mark("open+assets")
 	l, err = b.pages()
@@ -222,10 +234,12 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	if err := b.static(os.DirFS(contentDir)); err != nil {
+	if l, err := b.addresses(out, tree.Data[RetiredFile], prefix); err != nil || l != nil {
+		if l != nil {
+			return fail(l)
+		}
 		return res, err
 	}
-	mark("static")
 	if err := b.sitemap(); err != nil {
 		return res, err
 	}
@@ -236,6 +250,15 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		return res, err
 	}
 	mark("sitemap")
+	// The static files come last, once every generated file has its
+	// place: one that wants a generated file's place (or its .gz twin) is
+	// the editor's to fix and is named.
+	if l, err := b.static(os.DirFS(contentDir), prefix); err != nil {
+		return res, err
+	} else if errs, _ := l.Count(); errs > 0 {
+		return fail(l)
+	}
+	mark("static")
 	res.Language = b.language
 	if o.Check {
 		for _, f := range check.Run(b.checked, "/") {
@@ -278,6 +301,7 @@ type builder struct {
 	w            *output.Writer
 	md           *markdown.Renderer
 	gl           *glossary // the editors' word list, see glossary.go
+	pics         *pictures // photos' copies, see images.go
 	info         render.SiteInfo
 	rules        plainlang.Rules
 	index        *search.Index // nil when the site has no search page
@@ -379,7 +403,7 @@ func sortLanguage(rows []render.LanguageRow) {
 // results, for a Session's update.
 func (b *builder) clone() *builder {
 	return &builder{ctx: b.ctx, o: b.o, cfg: b.cfg, site: b.site, view: b.view, tpl: b.tpl, md: b.md, gl: b.gl,
-		info: b.info, rules: b.rules, assetURLs: b.assetURLs, jobs: b.jobs, texts: b.texts, last: b.last, filterURLs: b.filterURLs}
+		info: b.info, rules: b.rules, assetURLs: b.assetURLs, pics: b.pics.fresh(), jobs: b.jobs, texts: b.texts, last: b.last, filterURLs: b.filterURLs}
 }
 
 // plan lists the files to render: b.jobs, then b.last.
@@ -428,22 +452,21 @@ func (b *builder) run(jobs []job) *diag.List {
 
 // render renders jobs on all cores, in the current pass (b.shared).
 func (b *builder) render(jobs []job) *diag.List {
-	var mu sync.Mutex
-	var lists []*diag.List
-	par.Each(len(jobs), func() func(int) {
-		l := new(diag.List)
-		mu.Lock()
-		lists = append(lists, l)
-		mu.Unlock()
-		return func(i int) {
+	lists := make([]diag.List, len(jobs))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, j := range jobs {
+		g.Go(func() error {
 			if b.ctx.Err() == nil {
-				b.page(jobs[i], l)
+				b.page(j, &lists[i])
 			}
-		}
-	})
+			return nil
+		})
+	}
+	g.Wait()
 	var all diag.List
-	for _, l := range lists {
-		all.Merge(l)
+	for i := range lists {
+		all.Merge(&lists[i])
 	}
 	return &all
 }
@@ -453,7 +476,7 @@ func (b *builder) page(j job, l *diag.List) {
 	d := render.NewData(b.view, p, j.url, b.info, b.assetURLs)
 	d.Pager = j.pager
 	d.UseShared(b.shared)
-	d.Filter, d.FilterOf = j.filter, j.tax
+	d.Filter, d.FilterOf = render.FilterTermOf(b.view, j.filter), render.TaxonomyOf(j.tax)
 	if p.Layout == ReportLayout {
 		d.Language = b.language
 	}
@@ -466,10 +489,12 @@ func (b *builder) page(j job, l *diag.List) {
 		d.Section = j.page
 	}
 	var links []markdown.LinkRef
+	var lang *lixJob // the page's plain-language row, measured once it is rendered
 	if j.hasText() {
 		var html string
 		var minErr error
-		res := b.md.RenderHTML(p.Src.Body, p.Src.BodyLine, b.linkFunc(p, d), func(h []byte) { html, minErr = output.MinifyHTML(h) }, b.gl.renderOptions(p)...)
+		res := b.md.RenderHTML(p.Src.Body, p.Src.BodyLine, b.linkFunc(p, d), func(h []byte) { html, minErr = output.MinifyHTML(h) },
+			append(b.gl.renderOptions(p), markdown.WithImages(b.imageFunc(p)))...)
 		if b.o.dropsText() {
 			// A body is rendered once per build, here: let a large site's
 			// file contents go as soon as their page is made.
@@ -490,29 +515,26 @@ func (b *builder) page(j job, l *diag.List) {
 		d.Content = templateHTML(html)
 		d.Headings = res.Headings
 		unexplained := b.gl.check(p, d, res.Blocks, l)
-		rep := plainlang.Analyze(p.Src.File, res.Blocks, b.rules)
+		// Sentences and paragraphs are checked in the Markdown, where they
+		// have lines; the page's LIX is measured on the rendered page
+		// (measureLix), lists, cards and contact blocks included.
+		rep := plainlang.Analyze(p.Src.File, res.Blocks, plainlang.Rules{SentenceWords: b.rules.SentenceWords, ParagraphWords: b.rules.ParagraphWords})
 		for _, f := range rep.Findings {
 			l.Add(f)
 		}
-		if p.Layout != ReportLayout && p.Kind != "notfound" && rep.Words > 0 {
-			// The longest sentence and the terms are cloned: they are pieces
-			// of their paragraphs' text, which the row would otherwise keep
-			// whole until the build ends.
-			for i, t := range unexplained {
-				unexplained[i] = strings.Clone(t)
-			}
-			row := render.LanguageRow{Page: p, Lix: int(rep.Lix), Words: rep.Words,
-				Longest: strings.Clone(rep.Longest.Text), Longests: rep.Longest.Words, Terms: unexplained, Findings: len(rep.Findings)}
-			b.mu.Lock()
-			b.language = append(b.language, row)
-			b.mu.Unlock()
-			b.rec.row(p.URL, row)
+		if p.Layout != ReportLayout && p.Kind != "notfound" {
+			lang = &lixJob{terms: unexplained, findings: len(rep.Findings)}
 		}
 		if p.Kind != "notfound" && p.Layout != SearchLayout {
 			b.rec.indexed(p.URL, res.Blocks)
 			if b.index != nil {
 				b.index.Add(SearchDoc(b.view, p, res.Blocks))
 			}
+		}
+	}
+	if b.o.Check && b.info.Label == "" && j.url == p.URL {
+		for _, f := range check.Todo(p.Src.File, p.Src.Line("title"), b.missing(p)) {
+			l.Add(f)
 		}
 	}
 	if p.Review != "" && b.info.Label == "" && !b.info.Preview && j.url == p.URL {
@@ -525,6 +547,9 @@ func (b *builder) page(j job, l *diag.List) {
 		if b.o.Check {
 			b.collect(j, p, html, links)
 		}
+		if lang != nil {
+			lang.main = plainlang.MainText(html, p.Src.BodyLine)
+		}
 		if b.rec != nil && b.rec.file(j.url, d.Used(), html) {
 			held = true // until every file of an update is made (Session)
 			return
@@ -534,6 +559,9 @@ func (b *builder) page(j job, l *diag.List) {
 	if err != nil {
 		l.Add(diag.Finding{File: p.Src.File, Line: 1, Severity: diag.Error, Code: "template", Msg: "skabelonen fejlede: " + err.Error()})
 		return
+	}
+	if lang != nil {
+		b.measureLix(p, lang, l)
 	}
 	if held {
 		return
@@ -568,14 +596,15 @@ func (b *builder) writeIndex() error {
 	if err != nil {
 		return err
 	}
-	errs := make([]error, len(files))
-	par.Each(len(files), func() func(int) {
-		return func(i int) { errs[i] = b.w.WriteRaw(files[i].name, files[i].data) }
-	})
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, f := range files {
+		g.Go(func() error { return b.w.WriteRaw(f.name, f.data) })
+	}
 	b.mu.Lock() // pages are written meanwhile (see pages)
 	b.files += len(files)
 	b.mu.Unlock()
-	return errors.Join(errs...)
+	return g.Wait()
 }
 
 // SearchLayout is the layout of the search page; a site with such a page
@@ -585,9 +614,6 @@ const SearchLayout = "search"
 // ReportLayout is the layout of the language report page: it is rendered
 // after every other page and gets their plain-language figures.
 const ReportLayout = "sprograpport"
-
-// SynonymFile is the editors' synonym list at the top of content/.
-const SynonymFile = "synonymer.txt"
 
 // searchPage returns the view's search page, or nil.
 func (b *builder) searchPage() *site.Page {
@@ -601,8 +627,9 @@ func (b *builder) searchPage() *site.Page {
 
 // SearchDoc is what the index sees of a page: its title, summary,
 // headings and text, the text of its kind's own fields (an offer's "who is
-// it for" and "what you get" are on the page too), its top section's
-// title and its taxonomy terms. Exported so the search quality test indexes
+// it for" and "what you get" are on the page too), the fields site.yaml's
+// search.weights indexes as parts of their own (phrases), its top
+// section's title and its taxonomy terms. Exported so the search quality test indexes
 // the real site exactly as the build does.
 func SearchDoc(v *site.View, p *site.Page, blocks []markdown.Block) search.Doc {
 	d := search.Doc{URL: p.URL, Title: p.Title, Summary: p.Summary, Facets: map[string][]string{}}
@@ -620,10 +647,20 @@ func SearchDoc(v *site.View, p *site.Page, blocks []markdown.Block) search.Doc {
 		body.WriteString(bl.Text)
 		body.WriteByte('\n')
 	}
+	extra := v.Config().SearchFields()
+	for _, n := range extra {
+		if t := searchFieldText(p.Field(n)); len(t) > 0 {
+			if d.Fields == nil {
+				d.Fields = map[string][]string{}
+			}
+			d.Fields[n] = t
+		}
+	}
 	if k := p.Src.Kind; k != nil {
+		d.Boost = v.Config().Search.Boost[k.Name]
 		names := make([]string, 0, len(k.Fields))
 		for n, f := range k.Fields {
-			if f.Taxonomy == "" && f.Enum == nil && (f.Type == "string" || f.Type == "list") {
+			if f.Taxonomy == "" && f.Enum == nil && (f.Type == "string" || f.Type == "list") && !slices.Contains(extra, n) {
 				names = append(names, n)
 			}
 		}
@@ -647,7 +684,7 @@ func SearchDoc(v *site.View, p *site.Page, blocks []markdown.Block) search.Doc {
 	} else if p.IsSection && p.URL != "/" {
 		d.Section = p.Title
 	}
-	for _, tx := range v.Site.Taxonomies {
+	for _, tx := range v.Taxonomies() {
 		if tx.Free {
 			continue
 		}
@@ -665,6 +702,11 @@ func (b *builder) linkFunc(p *site.Page, d *render.Data) markdown.LinkFunc {
 	return func(dest string, image bool) (string, string, bool) {
 		if dest == "" {
 			return dest, "linket har ingen adresse", true
+		}
+		if image && isExternal(dest) {
+			// The reader's browser would fetch it from another server (the
+			// hosting CSP blocks it, and the other server learns who reads).
+			return dest, fmt.Sprintf("billedet %q hentes fra en anden server; læg billedet i indholdsmappen og link til det derfra", dest), false
 		}
 		if strings.HasPrefix(dest, "#") || isExternal(dest) {
 			return dest, "", false
@@ -705,6 +747,8 @@ func (b *builder) linkFunc(p *site.Page, d *render.Data) markdown.LinkFunc {
 			what := "siden"
 			if image {
 				what = "billedet"
+			} else if ext := path.Ext(u); ext != "" && ext != ".md" && ext != ".html" {
+				what = "filen"
 			}
 			msg := fmt.Sprintf("%s %q findes ikke", what, dest)
 			if sug := b.suggestURL(u); sug != "" {
@@ -742,57 +786,29 @@ func isExternal(d string) bool {
 	return scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel"
 }
 
-// static publishes the non-Markdown files of content/ as they are.
-func (b *builder) static(fsys fs.FS) error {
+// static publishes the non-Markdown files of content/ as they are. A file
+// whose place in the output (or its .gz twin's) is taken is reported at its
+// path, prefix/p.
+func (b *builder) static(fsys fs.FS, prefix string) (*diag.List, error) {
+	var l diag.List
 	for _, p := range b.view.Static() {
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if err := b.w.WriteRaw(p, data); err != nil {
-			return err
+		var clash *output.Clash
+		if err := b.w.WriteRaw(p, data); errors.As(err, &clash) {
+			l.Add(diag.Finding{File: path.Join(prefix, p), Severity: diag.Error, Code: "output-clash",
+				Msg:  fmt.Sprintf("filen vil ligge samme sted som en fil, sitet selv laver (%s)", clash.Taken),
+				Hint: "omdøb filen eller flyt den til en anden mappe"})
+			continue
+		} else if err != nil {
+			return nil, err
 		}
 		b.files++
 	}
-	return nil
+	return &l, nil
 }
-
-// sitemap writes sitemap.xml and robots.txt for the view.
-func (b *builder) sitemap() error {
-	var sb strings.Builder
-	sb.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	urls := make([]string, 0, len(b.view.Pages))
-	for _, p := range b.view.Pages {
-		if p.Kind != "notfound" {
-			urls = append(urls, p.URL)
-		}
-	}
-	urls = append(urls, b.filterURLs...)
-	sort.Strings(urls)
-	// The sitemap protocol wants absolute addresses: the target's url when
-	// the config gives one, else paths from the site's root.
-	base := strings.TrimSuffix(b.view.Target.Base, "/")
-	if b.view.Target.URL != "" {
-		base = strings.TrimSuffix(b.view.Target.URL, "/")
-	}
-	for _, u := range urls {
-		sb.WriteString("<url><loc>" + xmlEscape(base+u) + "</loc></url>\n")
-	}
-	sb.WriteString("</urlset>\n")
-	if err := b.w.Write("sitemap.xml", []byte(sb.String())); err != nil {
-		return err
-	}
-	robots := "User-agent: *\nAllow: /\nSitemap: " + base + "/sitemap.xml\n"
-	if b.view.Target.Label != "" {
-		robots = "User-agent: *\nDisallow: /\n"
-	}
-	b.files += 2
-	return b.w.WriteRaw("robots.txt", []byte(robots))
-}
-
-var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;")
-
-func xmlEscape(s string) string { return xmlEscaper.Replace(s) }
 
 // Targets lists the target names of the site at o.Source.
 func Targets(o Options) ([]string, error) {

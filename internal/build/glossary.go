@@ -66,16 +66,21 @@ func loadGlossary(prefix string, data map[string][]byte, view *site.View) (*glos
 }
 
 // renderer makes the build's Markdown renderer, marking the glossary's
-// words when there is a glossary.
-func (gl *glossary) renderer() *markdown.Renderer {
+// words when there is a glossary; headings get no id of taken (the
+// layouts' own).
+func (gl *glossary) renderer(taken []string) *markdown.Renderer {
+	var r *markdown.Renderer
 	if gl.g == nil {
-		return markdown.New()
+		r = markdown.New()
+	} else {
+		u := ""
+		if gl.page != nil {
+			u = gl.page.URL
+		}
+		r = markdown.New(gl.g.Extension(u))
 	}
-	u := ""
-	if gl.page != nil {
-		u = gl.page.URL
-	}
-	return markdown.New(gl.g.Extension(u))
+	r.Reserve(taken...)
+	return r
 }
 
 // renderOptions are the options for rendering page p: the glossary page

@@ -30,7 +30,7 @@ summary: Om zqxresume.
 tags: [zqxemneord, bolig]
 values: [aerlighed]
 ---
-Tekst med zqxbroedtekst og et billede ![Billede af zqxbillede](/inspiration/zqxbillede.svg).
+Tekst med zqxbroedtekst og et billede ![Billede af zqxbillede](/inspiration/zqxbillede.png).
 
 ## Afsnit zqxoverskrift
 `
@@ -42,7 +42,7 @@ Tekst med zqxbroedtekst og et billede ![Billede af zqxbillede](/inspiration/zqxb
 		}
 	}
 	write("inspiration/zqxadresse-case.md", page)
-	write("inspiration/zqxbillede.svg", `<svg xmlns="http://www.w3.org/2000/svg"><title>zqxbillede</title></svg>`)
+	write("inspiration/zqxbillede.png", "\x89PNG zqxbillede")
 	write("hjertesager/intern-zqxadresse.md", strings.Replace(page, "tags:", "audience: internal\ntags:", 1))
 	// A public page with the same tag: the tag's lists must not show the internal pages.
 	write("hjertesager/offentlig.md", "---\ntitle: Offentlig\nsummary: Alle må se den.\ntags: [bolig]\n---\nTekst.\n")

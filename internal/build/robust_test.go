@@ -8,6 +8,7 @@ package build
 import (
 	"context"
 	"encoding/json"
+	"github.com/guldborgsund/labyrint/internal/markdown"
 	stdhtml "html"
 	"os"
 	"path/filepath"
@@ -135,8 +136,10 @@ func TestRobustRefusedBuildsKeepOutput(t *testing.T) {
 			[]string{`content/hjertesager/aerlighed.md:4: feltet "date" har datoen "23-11-2026" i dansk form (skriv den som 2026-11-23 (år-måned-dag))`}},
 		{"empty file", map[string]string{"hjertesager/tom.md": ""},
 			[]string{"content/hjertesager/tom.md:1: siden har ingen felter (front matter)"}},
+		{"lists nested too deep", map[string]string{"hjertesager/aerlighed.md": front + "Tekst.\n\n" + strings.Repeat("- ", 10000) + "inderst\n"},
+			[]string{"content/hjertesager/aerlighed.md:8: lister og citater ligger mere end 32 lag inde i hinanden"}},
 		{"20 MB", map[string]string{"stor.md": "---\ntitle: Stor\n---\n" + strings.Repeat("x", 20<<20-20)},
-			[]string{"content/stor.md: filen er for stor (20 MB); en side må højst fylde 8 MB"}},
+			[]string{"content/stor.md: filen er for stor (20 MB); en side må højst fylde 512 KB"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -306,8 +309,8 @@ func TestRobustHostileButAllowed(t *testing.T) {
 			"<iframe src=\"https://example.org\"></iframe>\n\n`<script>kode</script>`\n",
 		"enheder/enhed-a/bolig.md": "---\ntitle: 'Bolig " + evil + "'\nsummary: 'Et sted " + evil + "'\nunit: enhed-a\n" +
 			"for: ['" + evil + "']\nphone: '1234 5678\" onclick=\"alert(1)'\n---\nTekst.\n",
-		"Om Os/Hvem Er Vi.md":           "---\ntitle: Hvem er vi\n---\n" + strings.Repeat("- ", 10000) + "inderst\n",
-		"hjertesager/Åben Dør (Ny).md":  "---\ntitle: Åben dør\nsummary: x\n---\n" + strings.Repeat("> ", 10000) + "inderst\n",
+		"Om Os/Hvem Er Vi.md":           "---\ntitle: Hvem er vi\n---\n" + strings.Repeat("- ", markdown.MaxNesting) + "inderst\n",
+		"hjertesager/Åben Dør (Ny).md":  "---\ntitle: Åben dør\nsummary: x\n---\n" + strings.Repeat("> ", markdown.MaxNesting) + "inderst\n",
 		"hjertesager/ÆBLER OG ØL ÅR.md": "---\ntitle: Æbler\nsummary: x\n---\nSe [åben dør](<Åben Dør (Ny).md>) og [os](/om-os/hvem-er-vi/).\n",
 	}
 	for name, body := range files {

@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"maps"
 	"os"
-	"path"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -21,7 +20,6 @@ import (
 	"github.com/guldborgsund/labyrint/internal/markdown"
 	"github.com/guldborgsund/labyrint/internal/output"
 	"github.com/guldborgsund/labyrint/internal/render"
-	"github.com/guldborgsund/labyrint/internal/search"
 	"github.com/guldborgsund/labyrint/internal/site"
 )
 
@@ -124,13 +122,9 @@ func (s *Session) Refresh(ctx context.Context) error {
 	b.w, b.ctx = w, ctx
 	defer func() { b.w = nil }()
 	if sp := b.searchPage(); sp != nil {
-		syn, err := search.ParseSynonyms(path.Join(r.prefix, SynonymFile), r.tree.Data[SynonymFile])
+		ix, err := NewSearchIndex(b.site, r.prefix)
 		if err != nil {
 			return err
-		}
-		ix := search.NewIndex(syn)
-		for _, tx := range b.site.Taxonomies {
-			ix.SetFacetLabel(tx.Name, tx.Title)
 		}
 		for _, p := range b.view.Pages {
 			if blocks, ok := r.blocks[p.URL]; ok {
@@ -299,7 +293,7 @@ func (s *Session) update(ctx context.Context, changed []string) (res *Result, er
 		if errs, _ := l.Count(); errs > 0 {
 			return fail()
 		}
-		next.site, next.view, next.gl, next.md = st, view, gl, gl.renderer()
+		next.site, next.view, next.gl, next.md = st, view, gl, gl.renderer(b.md.Reserved())
 		next.plan()
 		if signature(next) != r.sig {
 			return nil, nil, false // the site's shape changed

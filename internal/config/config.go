@@ -30,8 +30,12 @@ type Config struct {
 	Kinds      map[string]*Kind       `yaml:"kinds"`
 	Taxonomies map[string]*Taxonomy   `yaml:"taxonomies"`
 	Plain      Plain                  `yaml:"language_rules"`
+	Images     Images                 `yaml:"images"`
 	Params     map[string]string      `yaml:"params"` // free values for the layouts (address, phone, …)
 	Theme      Theme                  `yaml:"theme"`  // what the layouts show of the site's own (theme.go)
+	Static     Static                 `yaml:"static"` // which other files of content/ are published
+	Wanted     []string               `yaml:"wanted"` // fields every public page should carry; labyrint check lists the pages without
+	Search     Search                 `yaml:"search"`
 	Extra      map[string]interface{} `yaml:",inline"`
 
 	required map[*Kind][]string // RequiredFields by kind, made when the config is checked
@@ -45,7 +49,7 @@ type Target struct {
 	Label     string   `yaml:"label"`     // a visible mark on every page, e.g. "Intranet"
 	Portable  bool     `yaml:"portable"`  // links end in index.html so the output opens from file://
 	Base      string   `yaml:"base"`      // URL path the site is served under, for the 404 page; default "/"
-	URL       string   `yaml:"url"`       // the site's public address (https://…/), for sitemap.xml; empty: paths only
+	URL       string   `yaml:"url"`       // the site's public address (https://…/), for sitemap.xml, robots.txt, canonical and og:url; empty: paths only (a public target warns)
 }
 
 // Shows reports whether a page with the given audience belongs in t.
@@ -77,6 +81,7 @@ type Kind struct {
 	Required []string          `yaml:"required"` // fields its pages must carry
 	Fields   map[string]*Field `yaml:"fields"`   // fields only this kind may carry
 	Filters  []string          `yaml:"filters"`  // taxonomies whose terms get a filtered list of this kind in its section
+	Wanted   []string          `yaml:"wanted"`   // fields its public pages should carry; labyrint check lists what is missing
 }
 
 // Taxonomy is a vocabulary pages refer to by term slug.
@@ -112,6 +117,85 @@ type Plain struct {
 	ParagraphWords int     `yaml:"paragraph_words"` // warn for longer paragraphs (default 120)
 }
 
+// Search says how much each part of a page counts in the site search.
+type Search struct {
+	// Weights by part (BM25F field weights): title, summary, headings,
+	// terms (the page's taxonomy terms) and body are parts of every page;
+	// any other name is a front matter field of type string or list,
+	// indexed as a part of its own and not as body text. A part not named
+	// keeps the search's default weight; 0 leaves it out of the index.
+	Weights map[string]float64 `yaml:"weights"`
+	// Boost by kind of page: a page of the kind scores that many times
+	// as much (e.g. unit: 1.2, so a unit's page comes before its offers
+	// when both name the unit alike). Default 1.
+	Boost map[string]float64 `yaml:"boost"`
+}
+
+// SearchParts are the parts of every page that search.weights may name.
+var SearchParts = []string{"title", "summary", "headings", "terms", "body"}
+
+// SearchFields returns the front matter fields that search.weights gives a
+// weight above 0, sorted.
+func (c *Config) SearchFields() []string {
+	var out []string
+	for n, w := range c.Search.Weights {
+		if w > 0 && !slices.Contains(SearchParts, n) {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// checkSearch checks search.weights (each name a part or a declared text
+// field, each weight 0 or more) and search.boost (kinds, above 0).
+func (c *Config) checkSearch(bad func(format string, args ...any)) {
+	for _, n := range sortedNames(c.Search.Boost) {
+		if c.Kinds[n] == nil {
+			bad("search.boost: %q er ikke en slags side under kinds", n)
+		}
+		if w := c.Search.Boost[n]; w <= 0 {
+			bad("search.boost: %q har %v; brug et tal over 0 (1 er uændret)", n, w)
+		}
+	}
+	for _, n := range sortedNames(c.Search.Weights) {
+		w := c.Search.Weights[n]
+		if w < 0 {
+			bad("search.weights: %q har vægten %v; en vægt skal være 0 eller mere", n, w)
+		}
+		if slices.Contains(SearchParts, n) {
+			continue
+		}
+		f := c.Fields[n]
+		for _, k := range c.SortedKinds() {
+			if f == nil && k != nil {
+				f = k.Fields[n]
+			}
+		}
+		switch {
+		case f == nil:
+			bad("search.weights: %q er hverken en del af siden (%s) eller et felt under fields eller kinds", n, strings.Join(SearchParts, ", "))
+		case f.Type != "string" && f.Type != "list" || f.Taxonomy != "":
+			bad("search.weights: feltet %q er ikke tekst (type string eller list uden taksonomi)", n)
+		}
+	}
+}
+
+func sortedNames[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for n := range m {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Images says how photos referenced from Markdown are published.
+type Images struct {
+	Widths []int `yaml:"widths"` // widths of the copies made (default 480, 960, 1600)
+	MaxKB  int   `yaml:"max_kb"` // warn for originals larger than this (default 2000)
+}
+
 // SortedTargets returns the targets in name order.
 func (c *Config) SortedTargets() []*Target {
 	var out []*Target
@@ -132,6 +216,16 @@ func (c *Config) FieldFor(k *Kind, key string) *Field {
 	return c.Fields[key]
 }
 
+// WantedFields lists the fields a public page of kind k (nil for a plain
+// page) should carry: the site's wanted fields, then the kind's.
+func (c *Config) WantedFields(k *Kind) []string {
+	out := slices.Clone(c.Wanted)
+	if k != nil {
+		out = append(out, k.Wanted...)
+	}
+	return out
+}
+
 // RequiredFields lists the fields a page of kind k (nil for a plain page)
 // must carry, sorted, each once. The list is shared: do not change it.
 func (c *Config) RequiredFields(k *Kind) []string {
@@ -144,14 +238,14 @@ func (c *Config) RequiredFields(k *Kind) []string {
 func (c *Config) requiredFields(k *Kind) []string {
 	var out []string
 	for n, f := range c.Fields {
-		if f.Required {
+		if f != nil && f.Required { // nil: reported by check
 			out = append(out, n)
 		}
 	}
 	if k != nil {
 		out = append(out, k.Required...)
 		for n, f := range k.Fields {
-			if f.Required {
+			if f != nil && f.Required {
 				out = append(out, n)
 			}
 		}
@@ -264,6 +358,11 @@ func (c *Config) check() error {
 		}
 	}
 	checkFields("fields", c.Fields)
+	for _, w := range c.Wanted {
+		if c.Fields[w] == nil {
+			bad("wanted: feltet %q er ikke erklæret under fields", w)
+		}
+	}
 	if c.Fields["title"] == nil {
 		bad("fields skal have title")
 	}
@@ -285,6 +384,11 @@ func (c *Config) check() error {
 		for _, r := range k.Required {
 			if c.FieldFor(k, r) == nil {
 				bad("kinds.%s: det krævede felt %q er ikke erklæret", n, r)
+			}
+		}
+		for _, w := range k.Wanted {
+			if c.FieldFor(k, w) == nil {
+				bad("kinds.%s: det ønskede felt %q (wanted) er ikke erklæret", n, w)
 			}
 		}
 	}
@@ -315,12 +419,14 @@ func (c *Config) check() error {
 		}
 	}
 	c.checkTheme(bad)
+	c.checkSearch(bad)
 	c.required = map[*Kind][]string{nil: c.requiredFields(nil)}
 	for _, k := range c.Kinds {
 		if k != nil {
 			c.required[k] = c.requiredFields(k)
 		}
 	}
+	c.Static.check(bad)
 	if c.Plain.LixTarget == 0 {
 		c.Plain.LixTarget = 35
 	}

@@ -231,6 +231,16 @@ func TestParseInvalid(t *testing.T) {
 			wantMsg: `kinds.value: det krævede felt "access" er ikke erklæret`,
 		},
 		{
+			name:    "kind wants an undeclared field",
+			src:     mutate(t, "required: [summary]", "required: [summary]\n    wanted: [adresse]"),
+			wantMsg: `kinds.value: det ønskede felt "adresse" (wanted) er ikke erklæret`,
+		},
+		{
+			name:    "site wants an undeclared field",
+			src:     mutate(t, "owner: Testkommune\n", "owner: Testkommune\nwanted: [kilder]\n"),
+			wantMsg: `wanted: feltet "kilder" er ikke erklæret under fields`,
+		},
+		{
 			name: "taxonomy with both pages and terms",
 			src: mutate(t, "    pages: hjertesager\n",
 				"    pages: hjertesager\n    terms:\n      respekt: Respekt\n"),
@@ -395,5 +405,34 @@ func TestRealSiteConfig(t *testing.T) {
 	}
 	if k := c.KindFor("hjertesager/_index.md"); k != nil {
 		t.Errorf("real config: KindFor(hjertesager/_index.md) = %q, want nil", k.Name)
+	}
+}
+
+func TestSearchWeights(t *testing.T) {
+	base := "title: T\nfields:\n  title: {type: string}\n  phrases: {type: list}\n  n: {type: int}\n"
+	c, err := Parse([]byte(base + "search:\n  weights: {title: 10, phrases: 6, body: 0}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.SearchFields(); len(got) != 1 || got[0] != "phrases" {
+		t.Errorf("SearchFields = %v", got)
+	}
+	for _, tc := range []struct{ weights, want string }{
+		{"{nope: 1}", `"nope" er hverken en del af siden`},
+		{"{n: 1}", `feltet "n" er ikke tekst`},
+		{"{title: -1}", `"title" har vægten -1`},
+	} {
+		_, err := Parse([]byte(base + "search:\n  weights: " + tc.weights + "\n"))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want %q", tc.weights, err, tc.want)
+		}
+	}
+	for _, tc := range []struct{ boost, want string }{
+		{"{nope: 2}", `search.boost: "nope" er ikke en slags side`},
+	} {
+		_, err := Parse([]byte(base + "search:\n  boost: " + tc.boost + "\n"))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want %q", tc.boost, err, tc.want)
+		}
 	}
 }

@@ -34,11 +34,31 @@
 //	                          help           the page to call when no item of a list fits
 //	                          contact, accessibility  pages linked in the footer
 //	                          listen         true: a "Lyt" button reads pages aloud (Danish voice only)
+//	static                  which other files of the content folder are published (see Static):
+//	                        allow: [pdf, docx, …], file types without the dot, any case; default
+//	                        DefaultStaticAllow (pdf, docx, xlsx, pptx, odt, ods, odp, jpg, jpeg,
+//	                        png, webp, gif, txt, csv). Types a browser may run as code (html, js,
+//	                        css, svg, xml, …) and compressed twins (gz, br) can never be allowed.
+//	                        Any other file in content/ is a build error at its path.
+//	wanted                  fields every public page should carry (e.g. sources); not required,
+//	                        but labyrint check lists the pages without them as the owner's to-do
+//	search                  how much each part of a page counts in the site search (see Search)
 //
 // A Field has a type (string, int, bool, date, list), may be required, may
 // restrict its values to an enum, and may name a taxonomy whose terms its
 // values must be. A Kind binds a section folder (and, with depth, a level
-// below it) to a layout, a default audience, required fields and fields of
-// its own. A Taxonomy either lists its terms (slug: name), takes them from
+// below it) to a layout, a default audience, required fields, wanted fields
+// (like the site's wanted, per kind: an offer's address or phone) and fields
+// of its own. A Taxonomy either lists its terms (slug: name), takes them from
 // the pages of a section (pages: SECTION), or is free (any term).
+//
+// search.weights gives the search's BM25F weight of each part of a page:
+// title, summary, headings, terms (its taxonomy terms) and body, and any
+// front matter field of type string or list, which is then indexed as a
+// part of its own (e.g. phrases: the everyday words citizens search with)
+// instead of as body text. Parts not named keep the search's defaults
+// (title 12, summary 6, headings 3, terms 2, body 1); 0 leaves a part out.
+//
+//	search:
+//	  weights: {phrases: 6}
 package config

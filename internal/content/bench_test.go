@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -50,4 +51,34 @@ func BenchmarkParseCorpus(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(files))/1000, "µs/file")
+}
+
+// BenchmarkReadFiles reads 1,000 small files (warm in the page cache) as
+// Load does, through DirFS (open, fstat, read, close) and through
+// os.DirFS (whose opened files go to Go's network poller first): the
+// figure that keeps dirfs_linux.go (README, "Tuning").
+func BenchmarkReadFiles(b *testing.B) {
+	dir := b.TempDir()
+	var names []string
+	for i := range 1000 {
+		name := fmt.Sprintf("side-%04d.md", i)
+		if err := os.WriteFile(path.Join(dir, name), []byte("---\ntitle: Side\nsummary: Et resumé på en linje.\n---\nTekst i et afsnit.\n"), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		names = append(names, name)
+	}
+	for _, fsys := range []struct {
+		name string
+		fs   fs.FS
+	}{{"DirFS", DirFS(dir)}, {"os.DirFS", os.DirFS(dir)}} {
+		b.Run(fsys.name, func(b *testing.B) {
+			for b.Loop() {
+				for _, n := range names {
+					if _, _, err := readFile(fsys.fs, n); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
 }

@@ -12,11 +12,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"regexp"
 	"runtime"
-	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,7 +29,11 @@ import (
 )
 
 // MaxFileSize is the largest content file read; larger ones are refused.
-const MaxFileSize = 8 << 20
+// A real page is a few KB. The costliest Markdown per byte is a list
+// nested as deep as markdown.MaxNesting allows, written "- - - … x" (two
+// AST nodes per two bytes): 1 MB of it took 1.4 s of CPU, 8 MB over 6 s,
+// so a page may have 512 KB (TestLargestPageParsesInASecond).
+const MaxFileSize = 512 << 10
 
 // Source is one Markdown file, read and checked.
 type Source struct {
@@ -75,10 +77,31 @@ type Tree struct {
 	Digest  []byte            // hash of every file's path and bytes: equal trees, equal digests
 }
 
-// Load reads every file under fsys. prefix is how messages name the folder
-// (e.g. "content"). The returned list holds errors and warnings; the tree is
-// nil only when the folder cannot be walked at all.
+// Load reads every file under fsys with the plain Reader. prefix is how
+// messages name the folder (e.g. "content"). The returned list holds errors
+// and warnings; the tree is nil only when the folder cannot be walked at
+// all.
 func Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *diag.List) {
+	return Reader{}.Load(fsys, prefix, cfg)
+}
+
+// Reader reads the content folder with one goroutine per processor. Its
+// hooks let the command tune the process around the reads (the garbage
+// collector, GOMAXPROCS): content changes no process-wide setting itself.
+// The zero Reader has no hooks.
+type Reader struct {
+	// Reading, if set, is called as the reads start, and the function it
+	// returns once they are done.
+	Reading func() (done func())
+	// SlowDisk, if set, is called once, when the reads wait on the disk: a
+	// quarter of them (and at least slowReads) took over slowRead. It
+	// returns how many more readers to start, and a function called once
+	// every read is done.
+	SlowDisk func() (readers int, done func())
+}
+
+// Load reads every file under fsys; see the package function Load.
+func (r Reader) Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *diag.List) {
 	var l diag.List
 	t := &Tree{Data: map[string][]byte{}}
 	var mdPaths []string
@@ -88,7 +111,7 @@ func Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *diag.List) {
 			return nil
 		}
 		name := d.Name()
-		if p != "." && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")) {
+		if p != "." && junk(name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -98,13 +121,21 @@ func Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *diag.List) {
 			l.Errorf(path.Join(prefix, p), 0, "symlink", "symbolske links er ikke tilladt i indholdsmappen; kopiér filen ind i stedet")
 			return nil
 		}
+		ext := strings.ToLower(path.Ext(name))
+		data := !strings.Contains(p, "/") && (ext == ".txt" || ext == ".yaml" || ext == ".yml" || ext == ".json")
+		if p != "." && refuse(path.Join(prefix, p), d, ext != ".md" && !data, &cfg.Static, &l) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if d.IsDir() {
 			return nil
 		}
-		switch ext := strings.ToLower(path.Ext(name)); {
+		switch {
 		case ext == ".md":
 			mdPaths = append(mdPaths, p)
-		case !strings.Contains(p, "/") && (ext == ".txt" || ext == ".yaml" || ext == ".yml" || ext == ".json"):
+		case data:
 			b, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				l.Errorf(path.Join(prefix, p), 0, "read", "kan ikke læse: %v", err)
@@ -127,8 +158,10 @@ func Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *diag.List) {
 	lists := make([]diag.List, len(mdPaths))
 	var wg sync.WaitGroup
 	work := make(chan int, 256)
-	defer lessGC()()
-	var disk diskWait
+	if r.Reading != nil {
+		defer r.Reading()()
+	}
+	disk := diskWait{slowDisk: r.SlowDisk}
 	defer disk.done()
 	reader := func() {
 		defer wg.Done()
@@ -136,8 +169,7 @@ func Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *diag.List) {
 			t.Sources[i], sums[i] = read(fsys, prefix, mdPaths[i], cfg, &lists[i], &disk)
 		}
 	}
-	// One reader per processor; when reads wait on the disk, readProcs in
-	// all, on as many processors.
+	// One reader per processor, and as many more as SlowDisk asks for.
 	disk.more = func(n int) {
 		wg.Add(n) // from a reader, so the group is not yet done
 		for range n {
@@ -186,6 +218,24 @@ func Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *diag.List) {
 	return t, &l
 }
 
+// sizeText writes a file size for an editor: "700 KB", "20 MB".
+func sizeText(n int64) string {
+	if n >= 10<<20 {
+		return strconv.FormatInt(n>>20, 10) + " MB"
+	}
+	return strconv.FormatInt((n+1023)>>10, 10) + " KB"
+}
+
+// junk reports whether a file or folder is left out unread: hidden files,
+// editors' backups and locks, and the files Windows and Office leave behind.
+func junk(name string) bool {
+	switch strings.ToLower(name) {
+	case "thumbs.db", "desktop.ini":
+		return true
+	}
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") || strings.HasPrefix(name, "~$")
+}
+
 func read(fsys fs.FS, prefix, p string, cfg *config.Config, l *diag.List, disk *diskWait) (*Source, [32]byte) {
 	file := path.Join(prefix, p)
 	start := time.Now()
@@ -193,7 +243,7 @@ func read(fsys fs.FS, prefix, p string, cfg *config.Config, l *diag.List, disk *
 	disk.read(time.Since(start))
 	switch {
 	case size > MaxFileSize:
-		l.Errorf(file, 0, "too-large", "filen er for stor (%d MB); en side må højst fylde %d MB – del den op i flere sider", size>>20, MaxFileSize>>20)
+		l.Errorf(file, 0, "too-large", "filen er for stor (%s); en side må højst fylde %s – del den op i flere sider", sizeText(size), sizeText(MaxFileSize))
 		return nil, [32]byte{}
 	case err != nil:
 		l.Errorf(file, 0, "read", "kan ikke læse: %v", err)
@@ -283,6 +333,10 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 			Msg: "siden har ingen felter (front matter)", Hint: "start filen med tre linjer: ---, title: \"Sidens titel\" og ---"})
 		return nil
 	}
+	if frontHygiene(file, parts, l) {
+		bodyHygiene(file, parts, l) // all of the paste's mistakes at once
+		return nil                  // YAML would report the odd character as something else
+	}
 	fields, dups, err := markdown.ReadFrontMatter(parts)
 	if err != nil {
 		se := err.(*markdown.SplitError)
@@ -348,6 +402,8 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 				Msg: fmt.Sprintf("feltet %s mangler; %s skal have det", label, kind), Hint: fmt.Sprintf("tilføj en linje %s: … mellem --- linjerne", r)})
 		}
 	}
+	bodyHygiene(file, parts, l)
+	placeholders(file, src, s.Bool("draft"), l)
 	if after, _ := l.Count(); after > before {
 		return nil
 	}
@@ -448,104 +504,45 @@ func lineAt(src []byte, off int) int {
 	return bytes.Count(src[:off], []byte("\n")) + 1
 }
 
-// loadGCPercent is the collector's GOGC while the content is read. The
-// sources are most of what a build keeps, so the live heap grows through
-// the load, and collecting at 3× the live heap (the build's GOGC of 200)
-// marks the same sources again and again: 6 collections before the 10,000
-// sources are read. At 800 there are two.
-const loadGCPercent = 800
-
-// lessGC sets GOGC to loadGCPercent (unless the environment sets GOGC, or
-// it is already higher) until the returned function is called.
-func lessGC() (restore func()) {
-	if os.Getenv("GOGC") != "" {
-		return func() {}
-	}
-	prev := debug.SetGCPercent(loadGCPercent)
-	if prev < 0 || prev >= loadGCPercent {
-		debug.SetGCPercent(prev)
-		return func() {}
-	}
-	return func() { debug.SetGCPercent(prev) }
-}
-
-// readProcs is how many goroutines read the content files when the reads
-// wait on the disk. A read of a file not in the page cache blocks its
-// thread; Go hands the blocked goroutine's processor to another thread only
-// after a while, so with as many processors as cores (2 here) a cold read of
-// many small files waits on the disk one or two files at a time. So Load
-// starts one reader per processor, and once a quarter of the reads (and at
-// least slowReads) took over slowRead, raises GOMAXPROCS to readProcs and
-// starts as many readers. Of the 10,000-case corpus's files, 80% took over
-// 100 µs from a cold cache and 2.5% from a warm one. Raising from the
-// start cost a warm 10k build 0.1 s (8 threads on 2 cores).
-const readProcs = 8
-
+// slowRead is a read that waited on the disk: from a cold cache most
+// content files take longer, from a warm one few do (README, "Tuning").
 const (
 	slowRead  = 100 * time.Microsecond
 	slowReads = 32
 )
 
-// diskWait counts reads, raises GOMAXPROCS (moreProcs) and starts more
-// readers once reads wait on the disk.
+// diskWait counts reads and, once they wait on the disk, asks slowDisk
+// for more readers.
 type diskWait struct {
 	reads, slow atomic.Int32
-	raised      atomic.Bool
+	asked       atomic.Bool
+	slowDisk    func() (readers int, done func())
 	more        func(readers int) // starts more readers
-	restore     func()            // set by the reader that raised; read by done, after every reader
+	restore     func()            // set by the reader that asked; read by done, after every reader
 }
 
 // read counts a read that took d.
 func (w *diskWait) read(d time.Duration) {
 	n := w.reads.Add(1)
-	if d <= slowRead {
+	if d <= slowRead || w.slowDisk == nil {
 		return
 	}
 	s := w.slow.Add(1)
-	if s < slowReads || s*4 < n || !w.raised.CompareAndSwap(false, true) {
+	if s < slowReads || s*4 < n || !w.asked.CompareAndSwap(false, true) {
 		return
 	}
-	before := runtime.GOMAXPROCS(0)
-	w.restore = moreProcs()
-	w.more(readProcs - before)
+	readers, done := w.slowDisk()
+	w.restore = done
+	if readers > 0 {
+		w.more(readers)
+	}
 }
 
-// done ends the raise, if there was one; call it once every reader has
-// finished (their WaitGroup orders the raise before it).
+// done ends what slowDisk started, if it was asked; call it once every
+// reader has finished (their WaitGroup orders the ask before it).
 func (w *diskWait) done() {
 	if w.restore != nil {
 		w.restore()
 		w.restore = nil
-	}
-}
-
-var procs struct {
-	sync.Mutex
-	users, prev int
-}
-
-// moreProcs raises GOMAXPROCS to readProcs (if lower, and unless the
-// environment sets GOMAXPROCS) until the returned function is called;
-// concurrent loads share the raise.
-func moreProcs() (restore func()) {
-	procs.Lock()
-	if procs.users == 0 {
-		procs.prev = runtime.GOMAXPROCS(0)
-		if os.Getenv("GOMAXPROCS") != "" {
-			procs.prev = readProcs // leave it as set
-		}
-		if procs.prev < readProcs {
-			runtime.GOMAXPROCS(readProcs)
-		}
-	}
-	procs.users++
-	procs.Unlock()
-	return func() {
-		procs.Lock()
-		procs.users--
-		if procs.users == 0 && procs.prev < readProcs {
-			runtime.GOMAXPROCS(procs.prev)
-		}
-		procs.Unlock()
 	}
 }

@@ -1,9 +1,10 @@
 package content
 
 import (
+	"fmt"
 	"reflect"
-	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -485,34 +486,36 @@ func TestLoadReportsEveryFile(t *testing.T) {
 		t.Errorf("Err() = %v", err)
 	}
 	for _, f := range l.Items() {
-		if f.Code == "too-large" && f.Msg != "filen er for stor (8 MB); en side må højst fylde 8 MB – del den op i flere sider" {
+		if f.Code == "too-large" && f.Msg != "filen er for stor (513 KB); en side må højst fylde 512 KB – del den op i flere sider" {
 			t.Errorf("too-large message = %q", f.Msg)
 		}
 	}
 }
 
-// TestMoreProcs: loading raises GOMAXPROCS for the reads and gives it back,
-// also when two loads overlap, and leaves a GOMAXPROCS from the environment.
-func TestMoreProcs(t *testing.T) {
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
-	t.Setenv("GOMAXPROCS", "")
-	a := moreProcs()
-	if n := runtime.GOMAXPROCS(0); n != readProcs {
-		t.Fatalf("GOMAXPROCS %d while loading, want %d", n, readProcs)
+// TestReaderHooks: Reading brackets the reads, and SlowDisk is asked once,
+// when reads wait on the disk; the readers it asks for read too, and its
+// done runs after the last read.
+func TestReaderHooks(t *testing.T) {
+	cfg := testConfig(t)
+	fsys := fstest.MapFS{}
+	for i := range 4 * slowReads {
+		fsys[fmt.Sprintf("side-%03d.md", i)] = &fstest.MapFile{Data: []byte("---\ntitle: Side\n---\nTekst.\n")}
 	}
-	b := moreProcs()
-	a()
-	if n := runtime.GOMAXPROCS(0); n != readProcs {
-		t.Errorf("GOMAXPROCS %d while the second load runs, want %d", n, readProcs)
+	var reading, readingDone, asked, slowDone int
+	r := Reader{
+		Reading:  func() func() { reading++; return func() { readingDone++ } },
+		SlowDisk: func() (int, func()) { asked++; return 3, func() { slowDone++ } },
 	}
-	b()
-	if n := runtime.GOMAXPROCS(0); n != 2 {
-		t.Errorf("GOMAXPROCS %d after loading, want 2", n)
+	slow := slowFS{FS: fsys, now: new(atomic.Int32), most: new(atomic.Int32), procs: new(atomic.Int32)}
+	tree, l := r.Load(slow, "content", cfg)
+	if errs, _ := l.Count(); errs > 0 || len(tree.Sources) != len(fsys) {
+		t.Fatalf("%d sources of %d, findings %v", len(tree.Sources), len(fsys), l.Items())
 	}
-	t.Setenv("GOMAXPROCS", "2")
-	c := moreProcs()
-	if n := runtime.GOMAXPROCS(0); n != 2 {
-		t.Errorf("GOMAXPROCS %d with GOMAXPROCS=2 in the environment, want 2", n)
+	if reading != 1 || readingDone != 1 || asked != 1 || slowDone != 1 {
+		t.Errorf("Reading %d, its done %d, SlowDisk %d, its done %d; want 1 each", reading, readingDone, asked, slowDone)
 	}
-	c()
+	asked = 0
+	if _, l := r.Load(fsys, "content", cfg); l.Err() != nil || asked != 0 {
+		t.Errorf("SlowDisk asked %d times for reads that do not wait (err %v)", asked, l.Err())
+	}
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"io"
 	"io/fs"
 
@@ -14,7 +15,7 @@ func (d dirFS) readFileLimit(name string, limit int64) ([]byte, int64, error) {
 	var fd int
 	var err error
 	for {
-		fd, err = unix.Open(d.dir+"/"+name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+		fd, err = unix.Open(d.dir+"/"+name, unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NONBLOCK, 0)
 		if err != unix.EINTR {
 			break
 		}
@@ -26,6 +27,11 @@ func (d dirFS) readFileLimit(name string, limit int64) ([]byte, int64, error) {
 	var st unix.Stat_t
 	if err := unix.Fstat(fd, &st); err != nil {
 		return nil, 0, &fs.PathError{Op: "stat", Path: name, Err: err}
+	}
+	if st.Mode&unix.S_IFMT != unix.S_IFREG {
+		// Replaced by a pipe or a device since the folder was read: opened
+		// without blocking, and never read.
+		return nil, 0, &fs.PathError{Op: "open", Path: name, Err: errNotRegular}
 	}
 	if st.Size > limit {
 		return nil, st.Size, nil
@@ -54,3 +60,5 @@ func (fd fdReader) Read(p []byte) (int, error) {
 		return n, nil
 	}
 }
+
+var errNotRegular = errors.New("ikke en almindelig fil")

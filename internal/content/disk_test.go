@@ -11,14 +11,10 @@ import (
 )
 
 // Reads from a warm cache, a few of them slow (the thread was preempted),
-// raise nothing; reads that wait on the disk raise GOMAXPROCS once and
-// start readers up to readProcs, until done.
+// ask for nothing; reads that wait on the disk ask SlowDisk once and start
+// the readers it asks for; done ends what it started.
 func TestDiskWait(t *testing.T) {
-	t.Setenv("GOMAXPROCS", "") // moreProcs leaves a GOMAXPROCS from the environment alone
-	before := runtime.GOMAXPROCS(2)
-	defer runtime.GOMAXPROCS(before)
-
-	var warm diskWait
+	warm := diskWait{slowDisk: func() (int, func()) { t.Error("SlowDisk asked for warm reads"); return 0, nil }}
 	warm.more = func(int) { t.Error("more readers for warm reads") }
 	for i := range 10000 {
 		d := 10 * time.Microsecond
@@ -29,18 +25,18 @@ func TestDiskWait(t *testing.T) {
 	}
 	warm.done()
 
-	var cold diskWait
-	started := 0
+	asked, ended, started := 0, 0, 0
+	cold := diskWait{slowDisk: func() (int, func()) { asked++; return 6, func() { ended++ } }}
 	cold.more = func(n int) { started += n }
 	for range 100 {
 		cold.read(300 * time.Microsecond)
 	}
-	if started != readProcs-2 || runtime.GOMAXPROCS(0) != readProcs {
-		t.Errorf("cold reads: %d more readers, GOMAXPROCS %d; want %d and %d", started, runtime.GOMAXPROCS(0), readProcs-2, readProcs)
+	if asked != 1 || started != 6 || ended != 0 {
+		t.Errorf("cold reads: SlowDisk asked %d times, %d more readers, ended %d; want 1, 6, 0", asked, started, ended)
 	}
 	cold.done()
-	if got := runtime.GOMAXPROCS(0); got != 2 {
-		t.Errorf("GOMAXPROCS %d after the load, want 2 again", got)
+	if ended != 1 {
+		t.Errorf("SlowDisk's done ran %d times after the load, want 1", ended)
 	}
 }
 
@@ -67,18 +63,17 @@ func raise(m *atomic.Int32, v int32) {
 	}
 }
 
-// A load from a slow disk reads every file once, in order, with the raise
-// and the extra readers, and leaves GOMAXPROCS as it was.
+// A load from a slow disk reads every file once, in order, with the extra
+// readers SlowDisk asks for, and changes no process-wide setting.
 func TestLoadFromSlowDisk(t *testing.T) {
-	t.Setenv("GOMAXPROCS", "")
-	before := runtime.GOMAXPROCS(2)
-	defer runtime.GOMAXPROCS(before)
+	before := runtime.GOMAXPROCS(0)
 	m := fstest.MapFS{"_index.md": {Data: []byte("---\ntitle: Forside\n---\n")}}
 	for i := range 300 {
 		m[fmt.Sprintf("s/side-%03d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: Side %d\n---\nTekst.\n", i))}
 	}
 	slow := slowFS{FS: m, now: new(atomic.Int32), most: new(atomic.Int32), procs: new(atomic.Int32)}
-	tree, l := Load(slow, "content", testConfig(t))
+	r := Reader{SlowDisk: func() (int, func()) { return 6, func() {} }}
+	tree, l := r.Load(slow, "content", testConfig(t))
 	if errs, _ := l.Count(); errs > 0 || len(tree.Sources) != 301 {
 		t.Fatalf("%d sources, findings:\n%s", len(tree.Sources), dump(l.Items()))
 	}
@@ -87,13 +82,10 @@ func TestLoadFromSlowDisk(t *testing.T) {
 			t.Fatalf("source %d (%s) has title %q, want %q", i+1, s.Path, s.String("title"), want)
 		}
 	}
-	if got := slow.procs.Load(); got != readProcs {
-		t.Errorf("at most %d processors during the load, want %d", got, readProcs)
+	if got := slow.most.Load(); got <= int32(before) {
+		t.Errorf("at most %d reads at once, want more than the %d readers it starts with", got, before)
 	}
-	if got := slow.most.Load(); got <= 2 {
-		t.Errorf("at most %d reads at once, want more than the 2 readers it starts with", got)
-	}
-	if got := runtime.GOMAXPROCS(0); got != 2 {
-		t.Errorf("GOMAXPROCS %d after the load, want 2 again", got)
+	if got := slow.procs.Load(); got != int32(before) {
+		t.Errorf("GOMAXPROCS %d during the load, want it left at %d", got, before)
 	}
 }

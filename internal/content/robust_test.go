@@ -357,7 +357,7 @@ func loadTwentyMegabytes(t *testing.T, fsys fs.FS) {
 		t.Errorf("Load took %v", took)
 	}
 	want := []diag.Finding{{File: "content/stor.md", Severity: diag.Error, Code: "too-large",
-		Msg: "filen er for stor (20 MB); en side må højst fylde 8 MB – del den op i flere sider"}}
+		Msg: "filen er for stor (20 MB); en side må højst fylde 512 KB – del den op i flere sider"}}
 	if got := l.Items(); !reflect.DeepEqual(got, want) {
 		t.Errorf("findings =\n%s\nwant\n%s", dump(got), dump(want))
 	}

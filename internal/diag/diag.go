@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/guldborgsund/labyrint/internal/typo"
 )
 
 // Severity says whether a finding stops the build.
@@ -154,47 +156,26 @@ func Findings(err error) []Finding {
 	return out
 }
 
-// Suggest returns the candidate closest to word by edit distance, if it is
-// close enough to be a likely typo, else "".
+// Suggest returns the candidate closest to word by edit distance (a swap
+// of two neighbouring letters counts as one edit), if it is close enough to
+// be a likely typo, else "".
 func Suggest(word string, candidates []string) string {
-	best, bestD := "", 1<<30
-	lw := strings.ToLower(word)
-	for _, c := range candidates {
-		d := distance(lw, strings.ToLower(c))
-		if d < bestD || (d == bestD && c < best) {
-			best, bestD = c, d
-		}
-	}
 	limit := 2
 	if n := len([]rune(word)); n > 8 {
 		limit = 3
 	} else if n <= 3 {
 		limit = 1
 	}
+	best, bestD := "", limit+1
+	lw := []rune(strings.ToLower(word))
+	for _, c := range candidates {
+		d := typo.Distance(lw, []rune(strings.ToLower(c)), limit)
+		if d < bestD || (d == bestD && d <= limit && c < best) {
+			best, bestD = c, d
+		}
+	}
 	if bestD <= limit {
 		return best
 	}
 	return ""
-}
-
-// distance is the Levenshtein distance over runes.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -505,6 +505,7 @@ type marker struct {
 
 func (m *marker) walk(n ast.Node) {
 	for c := n.FirstChild(); c != nil && m.left > 0; {
+		//lint:ignore S1034 the cases move c along the siblings; a switch variable would shadow it
 		switch c.(type) {
 		case *ast.Heading, *ast.Link, *ast.Image, *ast.AutoLink, *ast.CodeSpan, *ast.RawHTML,
 			*ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *extast.TableHeader:
@@ -780,7 +781,7 @@ func (m *marker) near(n ast.Node, expansion string) bool {
 		var b strings.Builder
 		for _, x := range []ast.Node{top.PreviousSibling(), top, top.NextSibling()} {
 			if x != nil {
-				writePlain(&b, x, m.src)
+				writePlain(&b, x, m.src, false)
 				b.WriteByte(' ')
 			}
 		}

@@ -79,9 +79,10 @@ type LinkRef struct {
 
 // Renderer parses and renders bodies. It is safe for concurrent use: one per build.
 type Renderer struct {
-	md   goldmark.Markdown
-	pool sync.Pool // *bytes.Buffer for the HTML
-	bufw sync.Pool // *bufio.Writer over it (goldmark would make a new one per page)
+	md    goldmark.Markdown
+	pool  sync.Pool // *bytes.Buffer for the HTML
+	bufw  sync.Pool // *bufio.Writer over it (goldmark would make a new one per page)
+	taken []string  // ids the layouts use (Reserve)
 }
 
 // New makes the build's one goldmark instance with the site's extensions:
@@ -91,6 +92,7 @@ type Renderer struct {
 func New(exts ...goldmark.Extender) *Renderer {
 	r := &Renderer{}
 	r.md = goldmark.New(
+		goldmark.WithParser(newParser()), // lists and quotes nest at most MaxNesting deep
 		goldmark.WithExtensions(extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)), extension.Strikethrough),
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(
@@ -114,6 +116,8 @@ type state struct {
 	headings []HeadingRef
 	problems []Problem
 	links    []LinkRef
+	images   int  // images described so far (images.go)
+	tooDeep  bool // a container deeper than MaxNesting was refused (reported once)
 }
 
 func (s *state) lineOf(off int) int {
@@ -132,8 +136,8 @@ func (r *Renderer) Render(body []byte, firstLine int, link LinkFunc, opts ...Ren
 
 // RenderHTML is Render handing the HTML to use while it is still in the
 // renderer's buffer (use must not keep the slice) instead of copying it into
-// Result.HTML: the build minifies it from there (18 MB less copied and
-// collected at 10,000 cases). use is not called for a body Render refuses
+// Result.HTML: the build minifies it from there, one copy less per page
+// (README, "Tuning"). use is not called for a body Render refuses
 // (Result.Problems says why).
 func (r *Renderer) RenderHTML(body []byte, firstLine int, link LinkFunc, use func(html []byte), opts ...RenderOption) Result {
 	if line, ok := tooManyDelimiters(body); !ok {
@@ -148,7 +152,7 @@ func (r *Renderer) RenderHTML(body []byte, firstLine int, link LinkFunc, use fun
 			st.lines = append(st.lines, i+1)
 		}
 	}
-	pc := parser.NewContext(parser.WithIDs(newIDs()))
+	pc := parser.NewContext(parser.WithIDs(newIDs(r.taken)))
 	pc.Set(pageState, st)
 	for _, o := range opts {
 		o(pc)
@@ -253,7 +257,9 @@ func (pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		case *ast.Link:
 			n.Destination = st.resolve(n, n.Destination, false)
 		case *ast.Image:
+			dest := string(n.Destination)
 			n.Destination = st.resolve(n, n.Destination, true)
+			st.describeImage(pc, n, dest)
 			if plain(n, src) == "" {
 				st.problems = append(st.problems, Problem{Line: st.inlineLine(n), Code: "alt-missing", Error: true,
 					Msg: "billedet mangler en tekst (alt-tekst): skriv hvad billedet viser mellem [ og ], fx ![Kort over Nykøbing](kort.png)"})
@@ -341,28 +347,35 @@ func plain(n ast.Node, src []byte) string {
 		}
 		b.Grow(size)
 	}
-	writePlain(&b, n, src)
+	writePlain(&b, n, src, false)
 	return strings.TrimSpace(b.String())
 }
 
-func writePlain(b *strings.Builder, n ast.Node, src []byte) {
+// writePlain writes the text of n's inlines as a reader sees it: with
+// backslash escapes and character references (&lt; &#x3C;) resolved, as the
+// HTML shows them, except inside code spans, whose text is literal.
+func writePlain(b *strings.Builder, n ast.Node, src []byte, code bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			v := c.Segment.Value(src)
+			if !code && bytes.ContainsAny(v, "\\&") {
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+			}
+			b.Write(v)
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
 			b.Write(c.Value)
 		case *ast.CodeSpan:
-			writePlain(b, c, src)
+			writePlain(b, c, src, true)
 		case *ast.RawHTML:
 			// dropped
 		case *ast.AutoLink:
 			b.Write(c.Label(src))
 		default:
-			writePlain(b, c, src)
+			writePlain(b, c, src, code)
 		}
 	}
 }
@@ -406,7 +419,22 @@ func collectBlocks(doc ast.Node, st *state) []Block {
 // other letters and digits kept, the rest as single hyphens; unique per page.
 type ids struct{ seen map[string]int }
 
-func newIDs() *ids { return &ids{seen: map[string]int{}} }
+// newIDs starts a page's ids with the layouts' own taken.
+func newIDs(taken []string) *ids {
+	s := &ids{seen: make(map[string]int, len(taken)+8)}
+	for _, id := range taken {
+		s.seen[id] = 1
+	}
+	return s
+}
+
+// Reserve takes ids for the layouts (e.g. "main", "q"): a heading whose id
+// would be one of them gets the next free one ("main-2"), so that a page
+// never holds an id twice. Call it before the first Render.
+func (r *Renderer) Reserve(ids ...string) { r.taken = append(r.taken, ids...) }
+
+// Reserved returns the ids Reserve took.
+func (r *Renderer) Reserved() []string { return r.taken }
 
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	base := Slug(string(value))

@@ -269,7 +269,7 @@ func TestRobustDeepNesting(t *testing.T) {
 // BUG: goldmark's emphasis delimiters are quadratic in the number of
 // mixed * and _ runs in a paragraph (goldmark issue #555, closed without a
 // fix): 100 KB of "**a__" takes about 10 s, 1 MB about 15 minutes, and a
-// page of MaxFileSize (8 MB) many hours. One pasted text hangs the build
+// page of 8 MB many hours. One pasted text hangs the build
 // and the editors' preview. Render should bound the work (e.g. refuse or
 // split paragraphs with more than some thousand delimiter runs, with a
 // Danish message at the line).

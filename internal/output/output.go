@@ -1,8 +1,10 @@
 // Package output writes a build to disk so that the live folder only ever
 // changes whole: files go to a staging folder beside it (minified, and
 // precompressed as .gz), and only a build that finished is swapped in, by an
-// atomic exchange of the two folders where the system has one. A lock file
-// keeps two builds from writing the same output at once. Nothing is written
+// atomic exchange of the two folders where the system has one, else by two
+// renames with a journal that the next build uses to finish a swap that was
+// stopped midway (swap.go). A lock file keeps two builds from writing the
+// same output at once (flock on Linux and macOS, LockFileEx on Windows). Nothing is written
 // or removed outside the output folder and its staging siblings.
 package output
 
@@ -30,12 +32,14 @@ type Writer struct {
 	Out     string // the live output folder
 	stage   string // where this build writes
 	lock    *os.File
+	ops     fsOps // the swap's file system calls (tests replace them)
 	min     *minify.M
 	gzPool  sync.Pool
 	mu      sync.Mutex
-	written map[string]bool
-	dirs    sync.Map // folders already made in the staging folder
-	inPlace bool     // OpenInPlace: writes go straight to Out, each file replaced whole
+	written map[string]bool // files written and their .gz twins, see claim
+	folders map[string]bool // folders holding a written file
+	dirs    sync.Map        // folders already made in the staging folder
+	inPlace bool            // OpenInPlace: writes go straight to Out, each file replaced whole
 	// Compress makes a .gz beside every text file.
 	Compress bool
 	// Minify minifies HTML, CSS, JS, SVG, XML and JSON written with Write
@@ -96,6 +100,11 @@ func Open(out string, srcRoots ...string) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := repairSwap(osOps, abs); err != nil {
+		unlockFile(lock)
+		lock.Close()
+		return nil, err
+	}
 	// Leftovers of killed builds: stale staging and old folders. Found by
 	// comparing names, not by a glob, so no character in the output's name
 	// can match another folder.
@@ -115,7 +124,7 @@ func Open(out string, srcRoots ...string) (*Writer, error) {
 		return nil, err
 	}
 	os.Chmod(stage, 0o755)
-	w := &Writer{Out: abs, stage: stage, lock: lock, written: map[string]bool{}, Compress: true, Minify: true}
+	w := &Writer{Out: abs, stage: stage, lock: lock, ops: osOps, written: map[string]bool{}, folders: map[string]bool{}, Compress: true, Minify: true}
 	w.init()
 	return w, nil
 }
@@ -165,7 +174,7 @@ func OpenInPlace(out string) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Writer{Out: abs, stage: abs, lock: lock, written: map[string]bool{}, Compress: true, Minify: true, inPlace: true}
+	w := &Writer{Out: abs, stage: abs, lock: lock, written: map[string]bool{}, folders: map[string]bool{}, Compress: true, Minify: true, inPlace: true}
 	w.init()
 	return w, nil
 }
@@ -224,13 +233,9 @@ func (w *Writer) WriteRaw(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	w.mu.Lock()
-	if w.written[rel] {
-		w.mu.Unlock()
-		return fmt.Errorf("to sider vil skrive den samme fil %s", rel)
+	if err := w.claim(rel); err != nil {
+		return err
 	}
-	w.written[rel] = true
-	w.mu.Unlock()
 	full := filepath.Join(w.stage, filepath.FromSlash(rel))
 	if dir := filepath.Dir(full); dir != w.stage {
 		if _, done := w.dirs.Load(dir); !done {
@@ -291,22 +296,7 @@ func (w *Writer) Commit() error {
 	if w.inPlace {
 		return nil
 	}
-	if _, err := os.Lstat(w.Out); errors.Is(err, os.ErrNotExist) {
-		return os.Rename(w.stage, w.Out)
-	}
-	if err := exchange(w.stage, w.Out); err == nil {
-		return removeTree(w.stage) // now holds the previous build
-	}
-	// No atomic exchange here: move the old one aside, then the new one in.
-	old := w.Out + ".old-" + strings.TrimPrefix(filepath.Ext(w.stage), ".")
-	if err := os.Rename(w.Out, old); err != nil {
-		return err
-	}
-	if err := os.Rename(w.stage, w.Out); err != nil {
-		os.Rename(old, w.Out)
-		return err
-	}
-	return removeTree(old)
+	return swapIn(w.ops, w.Out, w.stage)
 }
 
 // Abort throws the staged build away; the live output is untouched.

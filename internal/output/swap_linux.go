@@ -13,10 +13,6 @@ func exchange(a, b string) error {
 	return unix.Renameat2(unix.AT_FDCWD, a, unix.AT_FDCWD, b, unix.RENAME_EXCHANGE)
 }
 
-func lockFile(f *os.File) error { return unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB) }
-
-func unlockFile(f *os.File) { unix.Flock(int(f.Fd()), unix.LOCK_UN) }
-
 // writeNew writes data to a new file at full. It calls the system directly:
 // os.WriteFile would also offer each file to Go's network poller, which
 // refuses regular files only after four fcntl calls and an epoll_ctl, and a

@@ -12,7 +12,6 @@ package preview
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
@@ -33,14 +32,18 @@ import (
 
 // Server is one preview.
 type Server struct {
-	Opts build.Options // what to build; Out is set by the server
-	Log  io.Writer
+	Opts  build.Options // what to build; Out is set by the server
+	Log   io.Writer
+	Hosts []string // host names besides the loopback ones a request may name (labyrint serve --host)
 
 	sess     *build.Session
 	mu       sync.Mutex
-	findings []diag.Finding // errors of the last failed build; nil after a good one
-	version  int            // counts builds that changed what is shown
-	subs     map[chan string]bool
+	findings []diag.Finding            // errors of the last failed build; nil after a good one
+	warnings map[string][]diag.Finding // the last good builds' warnings by file (overlay.go)
+	version  int                       // counts builds that changed what is shown
+	subs     map[chan string]string    // subscriber → the URL path of its page
+	mounts   map[string]http.Handler   // mount.go
+	editAt   string                    // the editor's path, for the "Rediger" link
 	dir      string
 }
 
@@ -52,7 +55,7 @@ func New(o build.Options, log io.Writer) (*Server, error) {
 	}
 	o.Out = filepath.Join(dir, "site")
 	o.Drafts, o.Preview = true, true
-	return &Server{Opts: o, Log: log, subs: map[chan string]bool{}, dir: dir, sess: build.NewSession(o)}, nil
+	return &Server{Opts: o, Log: log, subs: map[chan string]string{}, dir: dir, sess: build.NewSession(o)}, nil
 }
 
 // Close removes the preview's folder.
@@ -71,13 +74,13 @@ func (s *Server) Update(ctx context.Context, changed []string) error {
 	} else {
 		s.findings = nil
 		s.version++
+		s.keepWarnings(res.Findings, changed)
 	}
-	msg := "reload"
-	if err != nil {
-		b, _ := json.Marshal(s.findings)
-		msg = "error " + string(b)
-	}
-	for c := range s.subs {
+	for c, side := range s.subs {
+		msg := "reload"
+		if err != nil {
+			msg = problems{Errors: s.findings, Warnings: s.warningsFor(side)}.message()
+		}
 		select {
 		case c <- msg:
 		default:
@@ -105,6 +108,9 @@ func (s *Server) Handler() http.Handler {
 	files := http.FileServer(http.Dir(s.Opts.Out))
 	mux := http.NewServeMux()
 	mux.HandleFunc("/_labyrint/events", s.events)
+	for p, h := range s.mounts {
+		mux.Handle(p, h)
+	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
 		if strings.HasSuffix(p, "/") {
@@ -116,6 +122,9 @@ func (s *Server) Handler() http.Handler {
 			}
 		}
 		if strings.HasSuffix(p, ".html") {
+			s.mu.Lock()
+			v := s.version // before the file: a build in between gives a reload too many, never one too few
+			s.mu.Unlock()
 			b, err := os.ReadFile(filepath.Join(s.Opts.Out, filepath.FromSlash(strings.TrimPrefix(p, "/"))))
 			if err != nil {
 				if b, err = os.ReadFile(filepath.Join(s.Opts.Out, "404.html")); err != nil {
@@ -125,13 +134,22 @@ func (s *Server) Handler() http.Handler {
 			}
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.Header().Set("Cache-Control", "no-store")
-			w.Write(inject(b))
+			w.Write(inject(b, s.editLink(r.URL.Path)+served(v)))
 			return
 		}
 		files.ServeHTTP(w, r)
 	})
-	// Refuse ".." and overlong paths before anything cleans or redirects them.
+	// Refuse other host names, ".." and overlong paths before anything
+	// cleans or redirects them.
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !hostAllowed(r.Host, s.Hosts) {
+			misdirected(w, r)
+			return
+		}
+		// Drafts are for this site's own pages: no other origin may embed
+		// or sniff them (the search shards are text, fetched same-origin).
+		w.Header().Set("Cross-Origin-Resource-Policy", "same-origin")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
 		if len(r.URL.Path) > 2048 || strings.Contains(r.URL.Path, "..") || strings.ContainsRune(r.URL.Path, 0) {
 			http.Error(w, "ugyldig adresse", http.StatusBadRequest)
 			return
@@ -150,10 +168,13 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	c := make(chan string, 4)
 	s.mu.Lock()
-	s.subs[c] = true
-	if s.findings != nil {
-		b, _ := json.Marshal(s.findings)
-		c <- "error " + string(b)
+	side := r.URL.Query().Get("side")
+	s.subs[c] = side
+	if s.stale(r.URL.Query().Get("v")) {
+		c <- "reload" // a build finished between serving the page and this request
+	}
+	if p := (problems{Errors: s.findings, Warnings: s.warningsFor(side)}); p.Errors != nil || p.Warnings != nil {
+		c <- p.message()
 	}
 	s.mu.Unlock()
 	defer func() { s.mu.Lock(); delete(s.subs, c); s.mu.Unlock() }()
@@ -174,24 +195,14 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// client is the preview's reload and overlay script.
-const client = `<script>(function(){var o;var es=new EventSource("/_labyrint/events");
-es.addEventListener("reload",function(){if(o){o.remove();o=null}location.reload()});
-es.addEventListener("error",function(e){var fs=JSON.parse(e.data)||[];if(o)o.remove();o=document.createElement("div");
-o.setAttribute("role","alert");o.style.cssText="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;background:#fff4e0;color:#1b1b1b;border-top:6px solid #8a1f11;padding:1rem 1.5rem;font:16px/1.5 system-ui,sans-serif;z-index:99999";
-var h=document.createElement("h2");h.textContent="Siden kunne ikke bygges – du ser den sidste gode udgave";o.appendChild(h);
-var ul=document.createElement("ul");fs.forEach(function(f){var li=document.createElement("li");var c=document.createElement("code");
-c.textContent=(f.File||"")+(f.Line?":"+f.Line:"");li.appendChild(c);li.appendChild(document.createTextNode(" "+f.Msg+(f.Hint?" – "+f.Hint:"")));ul.appendChild(li)});
-o.appendChild(ul);document.body.appendChild(o)});})();</script>`
-
-func inject(b []byte) []byte {
+func inject(b []byte, extra string) []byte {
 	i := bytes.LastIndex(b, []byte("</body>"))
 	if i < 0 {
-		return append(b, client...)
+		return append(b, extra...)
 	}
-	out := make([]byte, 0, len(b)+len(client))
+	out := make([]byte, 0, len(b)+len(extra))
 	out = append(out, b[:i]...)
-	out = append(out, client...)
+	out = append(out, extra...)
 	return append(out, b[i:]...)
 }
 
@@ -226,6 +237,12 @@ func (s *Server) watch(ctx context.Context, trees, flat []string, ready chan str
 	for _, d := range flat {
 		w.Add(d)
 	}
+	// A watched folder that is deleted or moved away loses its watch; its
+	// parent is watched too, so that putting it back is seen.
+	roots := rootEvents(trees)
+	for parent := range roots.parents {
+		w.Add(parent)
+	}
 	if ready != nil {
 		close(ready)
 	}
@@ -237,7 +254,11 @@ func (s *Server) watch(ctx context.Context, trees, flat []string, ready chan str
 		case <-ctx.Done():
 			return nil
 		case ev := <-w.Events:
-			if ignored(ev.Name, flat) {
+			if roots.trees[filepath.Clean(ev.Name)] {
+				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+					add(ev.Name) // put back: watch it again, with all in it
+				}
+			} else if roots.parentOnly(ev.Name, flat) || ignored(ev.Name, flat) {
 				continue
 			}
 			if ev.Has(fsnotify.Create) {

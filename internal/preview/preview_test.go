@@ -91,7 +91,7 @@ func TestLastGoodBuildKeepsServing(t *testing.T) {
 	if code, body := get(t, ts.URL+"/side/"); code != 200 || !strings.Contains(body, "Første udgave") {
 		t.Errorf("after a failed build the preview serves %d %q; want the last good page", code, body)
 	}
-	if ev, data := <-events, <-events; ev != "event: error" || !strings.Contains(data, "content/side.md") || !strings.Contains(data, `"Line":3`) || !strings.Contains(data, "mente du") {
+	if ev, data := <-events, <-events; ev != "event: problems" || !strings.Contains(data, "content/side.md") || !strings.Contains(data, `"Line":3`) || !strings.Contains(data, "mente du") {
 		t.Errorf("overlay event %q %q", ev, data)
 	}
 
@@ -118,6 +118,7 @@ func TestBadPaths(t *testing.T) {
 	for _, p := range []string{"/../../etc/passwd", "/a/" + strings.Repeat("x", 3000), "/%2e%2e/%2e%2e/etc/passwd"} {
 		rec := httptest.NewRecorder()
 		req := httptest.NewRequest("GET", "/", nil)
+		req.Host = "127.0.0.1:8080"
 		req.URL.Path = p
 		h.ServeHTTP(rec, req)
 		if rec.Code != 400 && rec.Code != 404 {

@@ -95,12 +95,6 @@ func (d *Data) useFilters(fs []site.Filter) {
 	}
 }
 
-func (d *Data) useTaxonomy(tx *site.Taxonomy) {
-	if tx != nil {
-		d.useTerms(tx.Terms)
-	}
-}
-
 // trackJob records what a file shows whatever its layout does: the page
 // itself, its section (on filter pages), the whole list a list page is a
 // part of (an item moving changes every part) and the term of a filter
@@ -121,8 +115,8 @@ func (d *Data) trackJob() {
 		}
 		d.use(listKey(sec))
 	}
-	if d.Filter != nil {
-		d.useTermPages(d.Filter.Term)
+	if d.Filter != nil && d.Filter.Term.t != nil {
+		d.useTermPages(d.Filter.Term.t)
 	}
 }
 
@@ -141,7 +135,7 @@ func KeysOf(v *site.View, p *site.Page) []string {
 	if p.IsSection {
 		keys = append(keys, listKey(p))
 	}
-	for _, tx := range v.Site.Taxonomies {
+	for _, tx := range v.Taxonomies() {
 		for _, t := range v.Terms(p, tx.Name) {
 			keys = append(keys, termKey(t))
 		}

@@ -14,10 +14,9 @@ import (
 // v}} and made once per render pass for each distinct v. The partial is
 // executed with v itself, so what it writes can depend on nothing but v;
 // v's key spells all of v. Case pages repeat the same few term lists
-// thousands of times: a public build of the 10,000-case benchmark corpus
-// made 66 distinct ones. Breadcrumb trails (Trail) are the same for every
-// page in a folder, and a card in a list (Card) is the same on every list
-// but for its link's root (at 10,000 cases a case's card is on about seven
+// thousands of times (README, "Tuning"). Breadcrumb trails (Trail) are the
+// same for every page in a folder, and a card in a list (Card) is the same
+// on every list but for its link's root (a case's card is on several
 // lists): cards are made once for every folder, see rootedCard.
 
 // Memoable is a value a memoised partial is made from.
@@ -93,17 +92,17 @@ func memoables[T Memoable](xs []T) []Memoable {
 func (d *Data) TermLists(taxes string) TermLists {
 	var out TermLists
 	for _, tax := range strings.Fields(taxes) {
-		ts := d.View.Terms(d.Page, tax)
+		ts := d.view.Terms(d.Page, tax)
 		if len(ts) == 0 {
 			continue
 		}
 		d.useTerms(ts)
 		l := &TermList{Terms: make([]TermLink, len(ts))}
-		if tx := d.View.Site.Taxonomy(tax); tx != nil {
+		if tx := d.view.Taxonomy(tax); tx != nil {
 			l.Title = tx.Title
 		}
 		for i, t := range ts {
-			l.Terms[i] = TermLink{Name: t.Name, Link: d.Link(t)}
+			l.Terms[i] = TermLink{Name: t.Name, Link: d.Link(termOf(d.view, t))}
 		}
 		out = append(out, l)
 	}
@@ -184,7 +183,7 @@ func upPath(r string) bool {
 // if it is made per folder. A card's one link is the page's URL behind the
 // relative path from the list's folder to the site root (Data.Rel), so a
 // card memoised by its value was made again for each folder depth of the
-// lists it is on: two or three times a case at 10,000 cases. Instead it is
+// lists it is on: two or three times a case. Instead it is
 // made once, with rootMarker where the root goes, and each list writes its
 // own root there. That holds if the partial writes the link as it is (as
 // href="{{.Link}}" does) and uses it for nothing else; so the first card

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/guldborgsund/labyrint/internal/config"
 	"github.com/guldborgsund/labyrint/internal/site"
 )
 
@@ -40,8 +39,6 @@ type Help struct {
 	Title, Link, Phone string
 }
 
-func theme(v *site.View) *config.Theme { return &v.Site.Config.Theme }
-
 // configured returns the visible page at u, a path from the theme, or nil
 // when the theme leaves it empty ("" is not the front page).
 func (d *Data) configured(u string) *site.Page {
@@ -64,16 +61,12 @@ func pageAt(v *site.View, u string) *site.Page {
 	if u == "" {
 		return nil
 	}
-	p := v.Site.PageByURL(u)
-	if p == nil || !v.Has(p) {
-		return nil
-	}
-	return p
+	return v.PageByURL(u)
 }
 
 // Owner returns the owner's name, main site and logo.
 func (s *Shared) Owner() (Identity, error) {
-	th := theme(s.d.View)
+	th := s.d.view.Config().Theme
 	id := Identity{Name: s.Site.Owner, URL: th.OwnerURL}
 	if th.Logo != "" {
 		l, err := s.d.Asset(th.Logo)
@@ -88,7 +81,7 @@ func (s *Shared) Owner() (Identity, error) {
 // HeaderLink returns the header's prominent link, or nil where the target
 // does not show it or its page.
 func (s *Shared) HeaderLink() *NavItem {
-	h := theme(s.d.View).HeaderLink
+	h := s.d.view.Config().Theme.HeaderLink
 	if !h.ShowsHeaderLink(s.Site.Target) {
 		return nil
 	}
@@ -103,7 +96,7 @@ func (s *Shared) HeaderLink() *NavItem {
 // pages with menu: in their front matter.
 func (s *Shared) MainMenu() []NavItem {
 	var ps []*site.Page
-	if urls := theme(s.d.View).Menu; len(urls) > 0 {
+	if urls := s.d.view.Config().Theme.Menu; len(urls) > 0 {
 		for _, u := range urls {
 			if p := s.configured(u); p != nil {
 				ps = append(ps, p)
@@ -126,7 +119,7 @@ func (s *Shared) MainMenu() []NavItem {
 // or it is the page being rendered or the front page (which has its own
 // search field).
 func (s *Shared) SearchLink() string {
-	p := s.configured(theme(s.d.View).Search)
+	p := s.configured(s.d.view.Config().Theme.Search)
 	if p == nil || s.IsCurrent(p) || s.IsHome() {
 		return ""
 	}
@@ -136,7 +129,7 @@ func (s *Shared) SearchLink() string {
 // FooterLinks returns the contact page, the accessibility statement and the
 // search page with the A–Å list, those the target shows.
 func (s *Shared) FooterLinks() []NavItem {
-	th := theme(s.d.View)
+	th := s.d.view.Config().Theme
 	var out []NavItem
 	add := func(u, title string) {
 		if p := s.configured(u); p != nil {
@@ -160,12 +153,12 @@ func (s *Shared) Feedback() string { return feedback(s.d) }
 func (d *Data) Feedback() string { return feedback(d) }
 
 func feedback(d *Data) string {
-	f := theme(d.View).Feedback
+	f := d.view.Config().Theme.Feedback
 	switch {
 	case f == "":
 		return ""
 	case strings.HasPrefix(f, "/"):
-		if p := pageAt(d.View, f); p != nil {
+		if p := pageAt(d.view, f); p != nil {
 			d.use(pageKey(p))
 			return d.Rel(p.URL)
 		}
@@ -176,11 +169,11 @@ func feedback(d *Data) string {
 
 // SearchPage returns the link to the search page, or "" when the target
 // has none.
-func (d *Data) SearchPage() string { return d.linkAt(theme(d.View).Search) }
+func (d *Data) SearchPage() string { return d.linkAt(d.view.Config().Theme.Search) }
 
 // Guide returns the guide page ("Find hjælp") as a link, or nil.
 func (d *Data) Guide() *NavItem {
-	p := d.configured(theme(d.View).Guide.Page)
+	p := d.configured(d.view.Config().Theme.Guide.Page)
 	if p == nil || p == d.Page {
 		return nil
 	}
@@ -196,7 +189,7 @@ type Choice struct {
 // GuideChoices returns the guide's answers: the guide section's filter
 // pages by the guide's taxonomy, or nil when the config names none.
 func (d *Data) GuideChoices() []Choice {
-	g := theme(d.View).Guide
+	g := d.view.Config().Theme.Guide
 	if g.Section == "" || g.Taxonomy == "" {
 		return nil
 	}
@@ -214,13 +207,13 @@ func (d *Data) GuideChoices() []Choice {
 // InGuideSection reports whether the filter page being rendered filters the
 // guide's section (where the help panel belongs).
 func (d *Data) InGuideSection() bool {
-	return d.Section != nil && d.Section.URL == theme(d.View).Guide.Section
+	return d.Section != nil && d.Section.URL == d.view.Config().Theme.Guide.Section
 }
 
 // HelpPage returns the page to call when nothing in a list fits, with its
 // phone field, or nil.
 func (d *Data) HelpPage() *Help {
-	p := d.configured(theme(d.View).Help)
+	p := d.configured(d.view.Config().Theme.Help)
 	if p == nil {
 		return nil
 	}
@@ -241,7 +234,7 @@ func (d *Data) linkAt(u string) string {
 // HomeTasks returns the front page's direct links to the most common needs.
 func (d *Data) HomeTasks() []NavItem {
 	var out []NavItem
-	for _, u := range theme(d.View).Home.Tasks {
+	for _, u := range d.view.Config().Theme.Home.Tasks {
 		if p := d.configured(u); p != nil {
 			out = append(out, NavItem{Title: p.Title, Summary: p.Summary, Link: d.Rel(p.URL)})
 		}
@@ -250,13 +243,13 @@ func (d *Data) HomeTasks() []NavItem {
 }
 
 // HomeGrid returns the sections theme.home.grid names, with their pages.
-func (d *Data) HomeGrid() []Block { return d.blocks(theme(d.View).Home.Grid) }
+func (d *Data) HomeGrid() []Block { return d.blocks(d.view.Config().Theme.Home.Grid) }
 
 // HomeSections returns the sections the front page lists with their pages:
 // those theme.home.sections names, else every top-level section that is
 // not in the grid, with its pages, in the site's order.
 func (d *Data) HomeSections() []Block {
-	th := theme(d.View)
+	th := d.view.Config().Theme
 	if len(th.Home.Sections) > 0 {
 		return d.blocks(th.Home.Sections)
 	}
@@ -265,7 +258,7 @@ func (d *Data) HomeSections() []Block {
 		grid[u] = true
 	}
 	var urls []string
-	for _, p := range d.ChildrenOf(d.View.Site.Root) {
+	for _, p := range d.ChildrenOf(d.view.PageByURL("/")) {
 		if p.IsSection && !grid[p.URL] {
 			urls = append(urls, p.URL)
 		}
@@ -289,9 +282,9 @@ func (d *Data) blocks(urls []string) []Block {
 // gives the order; default every taxonomy by name), for
 // {{.Memo "partials/term-list.html" .PageTerms}}.
 func (d *Data) PageTerms() TermLists {
-	names := theme(d.View).Taxonomies
+	names := d.view.Config().Theme.Taxonomies
 	if len(names) == 0 {
-		for _, tx := range d.View.Site.Taxonomies {
+		for _, tx := range d.view.Taxonomies() {
 			names = append(names, tx.Name)
 		}
 	}
@@ -303,12 +296,12 @@ func (d *Data) PageTerms() TermLists {
 // offers and cases), with the taxonomy's title.
 func (d *Data) DefinedTerms() []Block {
 	var out []Block
-	for _, tx := range d.View.Site.Taxonomies {
+	for _, tx := range d.view.Taxonomies() {
 		t := d.DefinedTerm(tx.Name)
 		if t == nil {
 			continue
 		}
-		if ps := d.TermPages(t); len(ps) > 0 {
+		if ps := d.TermPages(*t); len(ps) > 0 {
 			out = append(out, Block{Title: tx.Title, Cards: d.Cards(ps)})
 		}
 	}
@@ -331,10 +324,10 @@ func (d *Data) Context() string { return d.contextOf(d.Page) }
 
 func (d *Data) contextOf(p *site.Page) string {
 	d.use(titleKey(p)) // a page taking or leaving this title changes the answer
-	if repeats(d.View)[p.Title] < 2 {
+	if repeats(d.view)[p.Title] < 2 {
 		return ""
 	}
-	par := d.View.Parent(p)
+	par := d.view.Parent(p)
 	if par == nil || par.URL == "/" {
 		return ""
 	}
@@ -408,7 +401,7 @@ func (d *Data) ContextOf(p *site.Page) string { return d.contextOf(p) }
 
 // Listen reports whether the page offers the "Lyt" button (theme.listen);
 // assets/js/page.js shows it only where the browser has a Danish voice.
-func (d *Data) Listen() bool { return theme(d.View).Listen }
+func (d *Data) Listen() bool { return d.view.Config().Theme.Listen }
 
 // FilterTerms returns the terms page p has in each taxonomy its kind is
 // filtered by, as "taxonomy:slug" words, for a card's data-terms (the

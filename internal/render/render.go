@@ -233,21 +233,22 @@ var funcs = template.FuncMap{
 }
 
 // Data is what a layout sees: the page, its content, and methods that give
-// only what the target's View holds.
+// only what the target's View holds. Nothing exported leads from Data to a
+// page the target does not show (sealed.go).
 type Data struct {
-	View     *site.View
 	Page     *site.Page
 	Site     SiteInfo
 	Content  template.HTML         // the rendered Markdown body
 	Headings []markdown.HeadingRef // the body's headings, for a table of contents
 	Pager    *Pager                // for paged section lists; nil otherwise
-	Filter   *site.FilterTerm      // on a filter page: the term and its pages; nil otherwise
-	FilterOf *site.Taxonomy        // on a filter page: the taxonomy filtered by
+	Filter   *FilterTerm           // on a filter page: the term and its pages; nil otherwise
+	FilterOf *Taxonomy             // on a filter page: the taxonomy filtered by
 	Section  *site.Page            // on a filter page: the section it filters
 	Language []LanguageRow         // on the language report page: every page, worst first
 	Glossary []GlossaryEntry       // on the glossary page: every entry, A–Å
 	URL      string                // the URL this file is written at (differs from Page.URL on later list pages)
 	Assets   map[string]string     // logical asset name → site-absolute fingerprinted URL
+	view     *site.View            // the target's view: never handed to a layout
 	root     string                // relative path from this file to the site root
 	portable bool
 	used     map[string]struct{} // dependency keys, when tracked (deps.go)
@@ -269,7 +270,7 @@ type SiteInfo struct {
 
 // NewData makes the data for page p written at URL u.
 func NewData(v *site.View, p *site.Page, u string, info SiteInfo, assets map[string]string) *Data {
-	d := &Data{View: v, Page: p, Site: info, URL: u, Assets: assets, portable: v.Target.Portable}
+	d := &Data{view: v, Page: p, Site: info, URL: u, Assets: assets, portable: v.Target.Portable}
 	switch {
 	case strings.HasSuffix(u, ".html") && !strings.HasSuffix(u, "/index.html") && strings.Count(u, "/") == 1:
 		d.root = v.Target.Base // 404.html is served at any depth: use the base path
@@ -367,8 +368,13 @@ func (d *Data) Link(x interface{}) string {
 	switch v := x.(type) {
 	case *site.Page:
 		return d.Rel(v.URL)
-	case *site.Term:
+	case Term:
 		if v.Page != nil {
+			return d.Rel(v.Page.URL)
+		}
+		return ""
+	case *Term:
+		if v != nil && v.Page != nil {
 			return d.Rel(v.Page.URL)
 		}
 		return ""
@@ -398,22 +404,22 @@ func (d *Data) InSection(p *site.Page) bool {
 // Children returns the visible pages directly below the page.
 func (d *Data) Children() []*site.Page {
 	d.use(listKey(d.Page))
-	return d.View.Children(d.Page)
+	return d.view.Children(d.Page)
 }
 
 // ChildrenOf returns the visible pages directly below p.
 func (d *Data) ChildrenOf(p *site.Page) []*site.Page {
-	if p == nil {
+	if p == nil || !d.view.Has(p) {
 		return nil
 	}
 	d.use(listKey(p))
-	return d.View.Children(p)
+	return d.view.Children(p)
 }
 
 // PageAt returns the visible page at URL u, or nil.
 func (d *Data) PageAt(u string) *site.Page {
-	p := d.View.Site.PageByURL(u)
-	if p == nil || !d.View.Has(p) {
+	p := d.view.PageByURL(u)
+	if p == nil {
 		return nil
 	}
 	d.use(pageKey(p))
@@ -421,23 +427,24 @@ func (d *Data) PageAt(u string) *site.Page {
 }
 
 // Filters returns the filter pages of the page (a section), by taxonomy.
-func (d *Data) Filters() []site.Filter {
-	fs := d.View.Filters(d.Page)
+func (d *Data) Filters() []Filter {
+	fs := d.view.Filters(d.Page)
 	d.useFilters(fs)
-	return fs
+	return filtersOf(d.view, fs)
 }
 
 // FilterIn returns the filter by taxonomy tax of the section at URL u (nil
 // if there is none), for pages that lead into it, such as a guide.
-func (d *Data) FilterIn(u, tax string) *site.Filter {
+func (d *Data) FilterIn(u, tax string) *Filter {
 	sec := d.PageAt(u)
 	if sec == nil {
 		return nil
 	}
-	for _, f := range d.View.Filters(sec) {
+	for _, f := range d.view.Filters(sec) {
 		if f.Tax.Name == tax {
-			d.useFilters([]site.Filter{f})
-			return &f
+			fs := []site.Filter{f}
+			d.useFilters(fs)
+			return &filtersOf(d.view, fs)[0]
 		}
 	}
 	return nil
@@ -449,9 +456,9 @@ func (d *Data) FilterIn(u, tax string) *site.Filter {
 func (d *Data) Breadcrumbs() Trail {
 	var ps []*site.Page
 	if d.Section != nil {
-		ps = append(d.View.Breadcrumbs(d.Section), d.Section)
+		ps = append(d.view.Breadcrumbs(d.Section), d.Section)
 	} else {
-		ps = d.View.Breadcrumbs(d.Page)
+		ps = d.view.Breadcrumbs(d.Page)
 	}
 	d.usePages(ps)
 	out := make(Trail, len(ps))
@@ -463,8 +470,7 @@ func (d *Data) Breadcrumbs() Trail {
 
 // Cards returns the pages ps with their links, for a list of cards: one
 // call for the list instead of a Link call for each page. Given to Memo,
-// each card is made (or found) on its own: at 10,000 cases a case is on
-// about seven lists.
+// each card is made (or found) on its own: a case is on several lists.
 func (d *Data) Cards(ps []*site.Page) Cards {
 	out := make(Cards, len(ps))
 	for i, p := range ps {
@@ -508,45 +514,51 @@ type Crumb struct{ URL, Title, Link string }
 // Menu returns the main menu's pages.
 func (d *Data) Menu() []*site.Page {
 	d.use(menuKey)
-	return d.View.Menu()
+	return d.view.Menu()
 }
 
 // Terms returns the terms of taxonomy tax the page refers to.
-func (d *Data) Terms(tax string) []*site.Term {
-	ts := d.View.Terms(d.Page, tax)
+func (d *Data) Terms(tax string) []Term {
+	ts := d.view.Terms(d.Page, tax)
 	d.useTerms(ts)
-	return ts
+	return termsOf(d.view, ts)
 }
 
-// TermsOf returns the terms of taxonomy tax that p refers to.
-func (d *Data) TermsOf(p *site.Page, tax string) []*site.Term {
+// TermsOf returns the terms of taxonomy tax that p refers to (none if the
+// target does not show p).
+func (d *Data) TermsOf(p *site.Page, tax string) []Term {
+	if p == nil || !d.view.Has(p) {
+		return nil
+	}
 	d.use(pageKey(p))
-	ts := d.View.Terms(p, tax)
+	ts := d.view.Terms(p, tax)
 	d.useTerms(ts)
-	return ts
+	return termsOf(d.view, ts)
 }
 
 // TermPages returns the visible pages that refer to t.
-func (d *Data) TermPages(t *site.Term) []*site.Page {
-	d.useTermPages(t)
-	return d.View.TermPages(t)
-}
-
-// DefinedTerm returns the term the page defines in a page-based taxonomy.
-func (d *Data) DefinedTerm(tax string) *site.Term {
-	t := d.View.TermOf(d.Page, tax)
-	if t != nil {
-		d.useTerms([]*site.Term{t})
+func (d *Data) TermPages(t Term) []*site.Page {
+	if t.t == nil {
+		return nil
 	}
-	return t
+	d.useTermPages(t.t)
+	return d.view.TermPages(t.t)
 }
 
-// Taxonomy returns a taxonomy by name.
-func (d *Data) Taxonomy(name string) *site.Taxonomy {
-	tx := d.View.Site.Taxonomy(name)
-	d.useTaxonomy(tx)
-	return tx
+// DefinedTerm returns the term the page defines in a page-based taxonomy,
+// or nil.
+func (d *Data) DefinedTerm(tax string) *Term {
+	t := d.view.TermOf(d.Page, tax)
+	if t == nil {
+		return nil
+	}
+	d.useTerms([]*site.Term{t})
+	out := termOf(d.view, t)
+	return &out
 }
+
+// Taxonomy returns a taxonomy's name and title, or nil.
+func (d *Data) Taxonomy(name string) *Taxonomy { return TaxonomyOf(d.view.Taxonomy(name)) }
 
 // AZ returns the visible pages in Danish alphabetical order, leaving out the
 // front page, the 404 page and pages in lists long enough to be paged (they
@@ -554,11 +566,11 @@ func (d *Data) Taxonomy(name string) *site.Taxonomy {
 func (d *Data) AZ() []*site.Page {
 	d.use(azKey)
 	var out []*site.Page
-	for _, p := range d.View.Pages {
+	for _, p := range d.view.Pages {
 		if p.URL == "/" || p.Kind == "notfound" || p == d.Page {
 			continue
 		}
-		if par := d.View.Parent(p); par != nil && len(d.View.Children(par)) > ListSize {
+		if par := d.view.Parent(p); par != nil && len(d.view.Children(par)) > ListSize {
 			continue
 		}
 		out = append(out, p)
@@ -581,9 +593,8 @@ type FieldRow struct {
 }
 
 // Fields returns the page's fields named in keys (separated by spaces), in
-// that order, with their labels: one call for a whole list of fields, where
-// a Label and a Field call per field cost a layout executed for 10,000
-// pages a tenth of its time.
+// that order, with their labels: one call for a whole list of fields
+// instead of a Label and a Field call per field (README, "Tuning").
 func (d *Data) Fields(keys string) []FieldRow {
 	ks := strings.Fields(keys)
 	out := make([]FieldRow, len(ks))
@@ -595,7 +606,7 @@ func (d *Data) Fields(keys string) []FieldRow {
 
 // Label returns the editor's label for field k of the page's kind.
 func (d *Data) Label(k string) string {
-	if f := d.View.Site.Config.FieldFor(d.Page.Src.Kind, k); f != nil && f.Label != "" {
+	if f := d.view.Config().FieldFor(d.Page.Src.Kind, k); f != nil && f.Label != "" {
 		return f.Label
 	}
 	return k

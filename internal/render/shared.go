@@ -145,13 +145,13 @@ func (s *Shared) Asset(name string) (string, error) { return s.d.Asset(name) }
 // Menu returns the main menu's pages.
 func (s *Shared) Menu() []*site.Page {
 	s.v.keys = append(s.v.keys, menuKey)
-	return s.d.View.Menu()
+	return s.d.view.Menu()
 }
 
 // PageAt returns the visible page at URL u, or nil.
 func (s *Shared) PageAt(u string) *site.Page {
-	p := s.d.View.Site.PageByURL(u)
-	if p == nil || !s.d.View.Has(p) {
+	p := s.d.view.PageByURL(u)
+	if p == nil {
 		return nil
 	}
 	s.v.keys = append(s.v.keys, pageKey(p))

@@ -1,6 +1,7 @@
 package search
 
 import (
+	_ "embed"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -8,6 +9,8 @@ import (
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/danish"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/guldborgsund/labyrint/internal/typo"
 )
 
 // The analysis rules below are mirrored in assets/search/search.js; a change
@@ -28,16 +31,25 @@ const (
 	maxVariantSpots = 3
 )
 
-// stopList is the Snowball project's Danish stop word list. Stop words are
-// neither indexed nor searched for (unless a query holds nothing else).
-const stopList = "ad af alle alt anden at blev blive bliver da de dem den denne der deres det dette dig din disse dog du efter eller en end er et for fra ham han hans har havde have hende hendes her hos hun hvad hvis hvor i ikke ind jeg jer jo kunne man mange med meget men mig min mine mit mod ned noget nogle nu når og også om op os over på selv sig sin sine sit skal skulle som sådan thi til ud under var vi vil ville vor være været"
+// stopFile is the list of Danish stop words (see the file for where its
+// words come from). Stop words are neither indexed nor searched for
+// (unless a query holds nothing else).
+//
+//go:embed stopwords_da.txt
+var stopFile string
 
-var stopWords = func() map[string]bool {
+// stopWords holds the stop words; stopList is them sorted and joined by
+// spaces, as the meta shard ships them to the client.
+var stopWords, stopList = func() (map[string]bool, string) {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(stopList) {
-		m[w] = true
+	for _, line := range strings.Split(stopFile, "\n") {
+		if !strings.HasPrefix(line, "#") {
+			for _, w := range strings.Fields(line) {
+				m[w] = true
+			}
+		}
 	}
-	return m
+	return m, strings.Join(sortedKeys(m), " ")
 }()
 
 // isWordRune reports whether r belongs to a word: letters, numbers and
@@ -289,27 +301,6 @@ func variants(w string) []string {
 }
 
 // editDistance1 reports whether a and b are at most one edit apart:
-// insertion, deletion, substitution or swap of two neighbouring letters.
-func editDistance1(a, b []rune) bool {
-	la, lb := len(a), len(b)
-	if la < lb {
-		a, b, la, lb = b, a, lb, la
-	}
-	if la-lb > 1 {
-		return false
-	}
-	i := 0
-	for i < lb && a[i] == b[i] {
-		i++
-	}
-	if i == lb {
-		return true // equal, or one extra letter at the end
-	}
-	if la == lb {
-		if string(a[i+1:]) == string(b[i+1:]) {
-			return true // substitution
-		}
-		return i+1 < la && a[i] == b[i+1] && a[i+1] == b[i] && string(a[i+2:]) == string(b[i+2:])
-	}
-	return string(a[i+1:]) == string(b[i:]) // deletion from a
-}
+// insertion, deletion, substitution or swap of two neighbouring letters
+// (search.js's ed1 is the same test).
+func editDistance1(a, b []rune) bool { return typo.Distance(a, b, 1) <= 1 }

@@ -2,21 +2,18 @@ package search
 
 import (
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
-	"github.com/guldborgsund/labyrint/internal/par"
+	"golang.org/x/sync/errgroup"
 )
 
-// Ranking constants (BM25F). Impacts are computed here once and shipped;
-// the browser only adds them up, so Go and JS rank alike by construction.
-var (
-	fieldWeights = [nFields]float64{12, 6, 3, 2, 1}           // title, summary, headings, facets, body
-	fieldB       = [nFields]float64{0.5, 0.5, 0.5, 0.3, 0.75} // length normalisation per field
-)
-
+// Ranking (BM25F, field weights in weights.go). Impacts are computed here
+// once and shipped; the browser only adds them up, so Go and JS rank alike
+// by construction.
 const (
 	bm25K1 = 1.2
 	// maxImpact is the impact of a (hypothetical) perfect match of the rarest
@@ -54,6 +51,7 @@ type built struct {
 	shards map[string][]int32 // shard key -> term ids, sorted
 	syn    synonymTable
 	facets []facet
+	bets   []bestBet
 }
 
 type posting struct {
@@ -87,6 +85,7 @@ func (ix *Index) build() *built {
 		return ix.built
 	}
 	b := &built{syn: ix.syn}
+	fieldWeights, fieldB := ix.fields.weight, ix.fields.b
 	// Documents in URL order, one per URL.
 	docs := slices.Clone(ix.docs)
 	slices.SortFunc(docs, cmpDocs)
@@ -115,9 +114,9 @@ func (ix *Index) build() *built {
 		dfMu.Unlock()
 	})
 	// Average field lengths, over the documents that have the field.
-	var sumLen, withField [nFields]float64
+	var sumLen, withField [maxFields]float64
 	for _, d := range docs {
-		for f := range nFields {
+		for f := range maxFields {
 			if d.lens[f] > 0 {
 				sumLen[f] += float64(d.lens[f])
 				withField[f]++
@@ -125,8 +124,8 @@ func (ix *Index) build() *built {
 		}
 	}
 	n := float64(len(docs))
-	var avgLen [nFields]float64
-	for f := range nFields {
+	var avgLen [maxFields]float64
+	for f := range maxFields {
 		if withField[f] > 0 {
 			avgLen[f] = sumLen[f] / withField[f]
 		}
@@ -146,8 +145,8 @@ func (ix *Index) build() *built {
 		for i := lo; i < hi; i++ {
 			d := docs[i]
 			acc.fill(d)
-			var norm [nFields]float64
-			for f := range nFields {
+			var norm [maxFields]float64
+			for f := range maxFields {
 				norm[f] = 1
 				if avgLen[f] > 0 {
 					norm[f] = float64(1 - fieldB[f] + float64(fieldB[f]*float64(d.lens[f])/avgLen[f]))
@@ -162,6 +161,9 @@ func (ix *Index) build() *built {
 					}
 				}
 				s := float64(idf[t] * float64(tfw/(bm25K1+tfw)))
+				if d.doc.Boost > 0 {
+					s *= d.doc.Boost
+				}
 				imp := max(1, min(maxImpact, math.Round(s/maxScore*maxImpact)))
 				out[k] = uint64(t)<<16 | uint64(imp)
 			}
@@ -182,6 +184,7 @@ func (ix *Index) build() *built {
 	b.dropEmptyTerms()
 	b.layoutShards()
 	b.facets = ix.buildFacets(docs)
+	b.buildBestBets(ix.bets)
 	ix.built = b
 	return b
 }
@@ -212,7 +215,7 @@ type tfAcc struct {
 
 type termTF struct {
 	stamp uint32
-	tf    [nFields]uint16
+	tf    [maxFields]uint16
 }
 
 func (a *tfAcc) fill(d *docIn) {
@@ -225,7 +228,7 @@ func (a *tfAcc) fill(d *docIn) {
 			tf := &a.tf[r.term]
 			if tf.stamp != a.doc {
 				tf.stamp = a.doc
-				tf.tf = [nFields]uint16{}
+				tf.tf = [maxFields]uint16{}
 				a.touched = append(a.touched, r.term)
 			}
 			tf.tf[field] = satAdd(tf.tf[field], uint16(r.half)*count)
@@ -255,29 +258,41 @@ func (w *wordRefs) of(id uint32) []termRef {
 // parallelAcc runs fn over chunks of [0,n) with one tfAcc per worker.
 func parallelAcc(n, terms int, refs *wordRefs, fn func(acc *tfAcc, lo, hi int)) {
 	var pool sync.Pool
-	par.Chunks(n, func(lo, hi int) {
-		acc, _ := pool.Get().(*tfAcc)
-		if acc == nil {
-			acc = &tfAcc{refs: refs, tf: make([]termTF, terms)}
-		}
-		fn(acc, lo, hi)
-		pool.Put(acc)
-	})
+	var g errgroup.Group
+	workers := runtime.GOMAXPROCS(0)
+	g.SetLimit(workers)
+	step := max(64, (n+workers*4-1)/(workers*4)) // four chunks a processor
+	for lo := 0; lo < n; lo += step {
+		g.Go(func() error {
+			acc, _ := pool.Get().(*tfAcc)
+			if acc == nil {
+				acc = &tfAcc{refs: refs, tf: make([]termTF, terms)}
+			}
+			fn(acc, lo, min(lo+step, n))
+			pool.Put(acc)
+			return nil
+		})
+	}
+	g.Wait()
 }
 
 // stemVocab stems the words added since the last build.
 func (ix *Index) stemVocab() {
-	par.Each(vocabShards, func() func(i int) {
-		st := newStemmer()
-		return func(i int) {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range vocabShards {
+		g.Go(func() error {
+			st := newStemmer()
 			sh := &ix.vocab.shards[i]
 			sh.mu.Lock()
 			for _, w := range sh.words[len(sh.stems):] {
 				sh.stems = append(sh.stems, st.stem(w))
 			}
 			sh.mu.Unlock()
-		}
-	})
+			return nil
+		})
+	}
+	g.Wait()
 }
 
 // knownWords returns the strings a part of a compound word may be, each
@@ -325,12 +340,20 @@ func (ix *Index) expandWords(b *built) *wordRefs {
 		stem  string
 		parts []string
 	}
-	// Split in parallel, one vocab shard at a time per worker; each worker
-	// has its own memo (splitting is a pure function of known).
+	// Split in parallel, one vocab shard at a time per goroutine; a
+	// compounder (with its memo: splitting is a pure function of known)
+	// serves one shard at a time and is kept for the next.
 	exps := make([][]exp, vocabShards)
-	par.Each(vocabShards, func() func(i int) {
-		c := newCompounder(known, whole)
-		return func(i int) {
+	var compounders sync.Pool
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range vocabShards {
+		g.Go(func() error {
+			c, _ := compounders.Get().(*compounder)
+			if c == nil {
+				c = newCompounder(known, whole)
+			}
+			defer compounders.Put(c)
 			sh := &ix.vocab.shards[i]
 			sh.mu.RLock()
 			ws, stems := sh.words[:len(sh.stems)], sh.stems
@@ -359,8 +382,10 @@ func (ix *Index) expandWords(b *built) *wordRefs {
 				}
 				exps[i][j] = e
 			}
-		}
-	})
+			return nil
+		})
+	}
+	g.Wait()
 	termSet := map[string]bool{}
 	for i := range exps {
 		for _, e := range exps[i] {
@@ -655,16 +680,19 @@ func (ix *Index) buildFacets(docs []*docIn) []facet {
 	// The section facet first, then the others by name; one per processor.
 	order := append([]string{"section"}, sortedKeys(names)...)
 	all := make([]facet, len(order))
-	par.Each(len(order), func() func(int) {
-		return func(i int) {
-			name := order[i]
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, name := range order {
+		g.Go(func() error {
 			if name == "section" {
 				all[i] = collect(name, label(name, "Sektion"), func(d Doc) []string { return []string{d.Section} })
-				return
+				return nil
 			}
 			all[i] = collect(name, label(name, name), func(d Doc) []string { return d.Facets[name] })
-		}
-	})
+			return nil
+		})
+	}
+	g.Wait()
 	var out []facet
 	for _, f := range all {
 		if len(f.values) > 0 {

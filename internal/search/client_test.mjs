@@ -14,18 +14,48 @@ const fixture = path.join(here, "testdata", "jsfixture");
 const client = path.join(here, "..", "..", "assets", "search", "search.js");
 
 function newClient() {
-  const ctx = vm.createContext({});
+  const ctx = vm.createContext({ location: { protocol: "file:" } });
   ctx.window = ctx;
   vm.runInContext(fs.readFileSync(client, "utf8"), ctx, { filename: "search.js" });
   const S = ctx.labyrintSearch;
   S.loaded = [];
   S.fetch = (name) => {
     S.loaded.push(name);
-    const file = path.join(fixture, "idx", name + ".js");
-    vm.runInContext(fs.readFileSync(file, "utf8"), ctx, { filename: name + ".js" });
+    const file = path.join(fixture, "idx", name + ".txt");
+    vm.runInContext(fs.readFileSync(file, "utf8"), ctx, { filename: name + ".txt" });
   };
   return S;
 }
+
+/* Issue #21, finding 2: over http(s) the client fetches each shard and
+   reads its data out of the text; a shard run in a page that is not on
+   file:// hands nothing over. */
+test("over http the shards are fetched and read, never run", async () => {
+  const fetched = [];
+  const ctx = vm.createContext({
+    location: { protocol: "https:" },
+    fetch: async (url, opts) => {
+      fetched.push([url, opts.credentials]);
+      const name = url.replace(/^idx\//, "");
+      const file = path.join(fixture, "idx", name);
+      if (!fs.existsSync(file)) return { ok: false };
+      return { ok: true, text: async () => fs.readFileSync(file, "utf8") };
+    },
+  });
+  ctx.window = ctx;
+  vm.runInContext(fs.readFileSync(client, "utf8"), ctx, { filename: "search.js" });
+  const S = ctx.labyrintSearch;
+  const r = await S.query("rådgivning");
+  assert.ok(r.hits.length > 0);
+  const docs = await S.docs(r.hits.map((h) => h.d));
+  assert.ok(docs[0][0].startsWith("/"));
+  assert.deepEqual(fetched.slice(0, 2), [["idx/meta.txt", "same-origin"], ["idx/t-r.txt", "same-origin"]]);
+  let handed = 0;
+  S.load = () => handed++;
+  vm.runInContext(fs.readFileSync(path.join(fixture, "idx", "meta.txt"), "utf8"), ctx);
+  assert.equal(handed, 0, "a shard run outside file:// handed its data over");
+  assert.throws(() => S.take("meta", "window.labyrintSearch.load(\"meta\",{});\n"));
+});
 
 test("stemmer matches Go's Snowball Danish", () => {
   const S = newClient();
@@ -118,7 +148,7 @@ function newPage() {
   doc.readyState = "loading";
   doc.createElement = (tag) => new Node(tag);
   doc.find = { "form[data-search-form]": form, "[data-search-results]": list, "[data-search-status]": status, "[data-search-filters]": filters };
-  const ctx = vm.createContext({ URL, URLSearchParams, setTimeout, clearTimeout, history: { replaceState() {} }, location: { search: "", pathname: "/soeg/" }, document: doc });
+  const ctx = vm.createContext({ URL, URLSearchParams, setTimeout, clearTimeout, history: { replaceState() {} }, location: { protocol: "file:", search: "", pathname: "/soeg/" }, document: doc });
   ctx.window = ctx;
   vm.runInContext(fs.readFileSync(client, "utf8"), ctx, { filename: "search.js" });
   /* Shards load only when the test lets them: requested holds the names asked for since the last release. */
@@ -139,7 +169,7 @@ function newPage() {
     const now = names ? queue.filter((n) => names.includes(n)) : queue;
     queue = queue.filter((n) => !now.includes(n));
     page.requested = [];
-    for (const n of now) vm.runInContext(fs.readFileSync(path.join(fixture, "idx", n + ".js"), "utf8"), ctx);
+    for (const n of now) vm.runInContext(fs.readFileSync(path.join(fixture, "idx", n + ".txt"), "utf8"), ctx);
     await page.settle();
   };
   doc.on.DOMContentLoaded();
@@ -215,7 +245,7 @@ test("the filters load their facets only when they are opened", async () => {
   details.open = true;
   details.on.toggle();
   await p.settle();
-  assert.deepEqual(p.requested, ["f"], "opening them fetches idx/f.js");
+  assert.deepEqual(p.requested, ["f"], "opening them fetches idx/f.txt");
   await p.release();
   const boxes = details.children.slice(1);
   assert.ok(boxes.length >= 2, "one fieldset or list per facet");

@@ -1,5 +1,5 @@
 // Package search builds Labyrint's site search at compile time: a Danish
-// full-text index, split into small script files (shards) that the
+// full-text index, split into small files (shards) that the
 // browser client assets/search/search.js loads on demand, so a search
 // works on a static site, under any sub-path and from file://.
 //
@@ -8,9 +8,11 @@
 //	syn, err := search.ParseSynonyms("content/synonymer.txt", data)
 //	ix := search.NewIndex(syn)
 //	ix.SetFacetLabel("unit", "Enheder") // optional, per facet
+//	ix.SetWeights(w)                    // optional, before Add: field weights
+//	ix.SetBestBets(bets)                // optional: editors' best bets
 //	ix.Add(doc)                         // per page; safe for concurrent use
 //	ix.Write(func(name string, data []byte) error {
-//		return writeFile(path.Join(out, "search", name), data) // "idx/meta.js", ...
+//		return writeFile(path.Join(out, "search", name), data) // "idx/meta.txt", ...
 //	})
 //
 // Copy assets/search/search.js into the same folder as idx/ (here
@@ -32,8 +34,10 @@
 // raadgivning → rådgivning): modern Danish writes å, so aa in a text or
 // query is nearly always an å typed without the key, and folding both
 // sides alike keeps a genuine aa (ekstraarbejde) matching itself. æ, ø and
-// å are never folded to a, o or e. The Snowball project's Danish stop words
-// are neither indexed nor searched. Words are stemmed with Snowball Danish
+// å are never folded to a, o or e. Danish stop words (stopwords_da.txt:
+// the Snowball project's list and the function words of stopwords-iso's,
+// such as kan, hvordan, ved) are neither indexed nor searched, so "jeg har
+// tanker om selvmord" searches for tanker and selvmord. Words are stemmed with Snowball Danish
 // (github.com/blevesearch/snowballstem/danish); search.js carries a port
 // of that stemmer, checked against Go's on thousands of words by
 // client_test.mjs. A Snowball Danish stem is always a prefix of its word.
@@ -54,9 +58,12 @@
 //
 // # Ranking
 //
-// BM25F (k1 = 1.2) over five fields with weights title 12, summary 6,
-// headings 3, facet names 2, body 1, and per-field length normalisation
-// against the field's average over the pages that have it. At build time
+// BM25F (k1 = 1.2) over five fields with default weights title 12,
+// summary 6, headings 3, facet names 2, body 1, and up to three extra
+// fields (Doc.Fields, such as the everyday phrases of an offer) with the
+// weights SetWeights gives them (the site's search.weights), and
+// per-field length normalisation against the field's average over the
+// pages that have it. At build time
 // each (term, page) pair gets an integer impact 1..1000, the pair's BM25F
 // score relative to the best a term can score. A term with synonyms is
 // weighted as rare as the most common of them that is an index term (its
@@ -83,41 +90,71 @@
 // synonyms; the page's score for the word is 4 × max(d, y) + min(d, y), so
 // a page that has both the word and a synonym of it (hjemløse and
 // forsorgshjem) beats one with only either. A page's score is the sum over
-// the words. Pages matching every word are returned, best first (ties: URL
-// order); if none does, pages matching some words are, those matching more
-// words first, and the client says so.
+// the words times the number of words it matches (a coordination factor):
+// pages covering more of the query rank higher, but a page need not match
+// every word, so a sentence that no page holds whole still finds the pages
+// about its main words. Pages are returned best first (ties: URL order);
+// if none matches every word, the client says so.
+//
+// Best bets: editors name words or phrases and the pages to show first
+// for them (BestBet; the site's content/bedste-svar.txt). When the query's
+// words, stemmed, stop words included, hold a bet's phrase in a row, the
+// bet's pages come before the ranked results, in the order of the bets.
+// Pages not in the index (another target's) are left out of a bet.
 //
 // # Shards
 //
-// Write produces classic scripts, each window.labyrintSearch.load(name,
-// data), so they load with <script> from file:// and any sub-path. Bytes
-// depend only on the pages, synonyms and labels (pages are ordered by
-// URL, terms by string), never on the order of Add calls.
+// Write produces .txt files, each
+// location.protocol==="file:"&&window.labyrintSearch.load(name,data);
+// with the data as JSON. Bytes depend only on the pages, synonyms and
+// labels (pages are ordered by URL, terms by string), never on the order
+// of Add calls.
 //
-// idx/meta.js, loaded first: {"v":1, "n": pages, "t": shard keys joined by
+// # Who can read the index
+//
+// Only pages of the site's own origin, and the site opened from file://.
+// A page opened from file:// can read another file only by running it as
+// a script, so a shard is a script; but a script runs for any page that
+// includes it, so the shard hands its data over only when the page's
+// location is file: (a window's location cannot be forged, and no web page
+// can open a file: page). Over http(s) the client fetches the shard (CORS
+// keeps other origins out) and reads the JSON between the head and the
+// last ")" without running it. The files end in .txt, not .js, for one
+// more context: in a worker a page of another origin could define its own
+// location and importScripts a .js shard (tried in Chromium: it read the
+// data), but browsers run only JavaScript MIME types in workers, and
+// servers send .txt as text/plain. In a window of another origin a shard
+// included with <script> runs, finds an http(s) location and hands
+// nothing over. TestShardsAreGuardedJSON checks the format, client_test.mjs
+// both ways of loading, and e2e/origins.mjs all of it in Chromium with two
+// origins.
+//
+// idx/meta.txt, loaded first: {"v":1, "n": pages, "t": shard keys joined by
 // spaces, "d": the number of pages in each page shard but the last
 // (numbers below), "s": stop words, "y": synonym groups as stems joined by
-// spaces, "f": [["section", label, [[value, page list], ...]]]}: the
+// spaces, "b": the best bets, [[phrase stems joined by spaces, page
+// numbers in order], ...] (left out if there are none), "f": [["section",
+// label, [[value, page list], ...]]]}: the
 // section of each page, shown with its result. It has no titles, URLs or
 // other facets, so it stays small whatever the site's size (about 1 KB
 // gzipped for the 10,000-case benchmark corpus).
 //
-// idx/f.js: [[facet name, label, [[value, page list], ...]], ...], every
+// idx/f.txt: [[facet name, label, [[value, page list], ...]], ...], every
 // facet with the section first, for the result filters. The client loads
 // it only when the filters are opened: at 10,000 cases it is 19 KB
 // gzipped, which was most of what a search page downloaded.
 //
-// idx/t-<key>.js, term shards: {"term": "postings form form ...", ...}.
+// idx/t-<key>.txt, term shards: {"term": "postings form form ...", ...}.
 // Terms are grouped by their first letter; a group whose postings exceed
 // 16 KB is split by the next letter, to three letters at most (terms as
 // long as a split key stay in its shard). A term is in the shard with the
 // longest key it starts with. Keys are spelled ASCII in file names: a-z
-// and 0-9 as they are, other letters as _<hex>_ (t-_e6_.js for "æ"). The
+// and 0-9 as they are, other letters as _<hex>_ (t-_e6_.txt for "æ"). The
 // postings are pairs (gap, impact-1), gap being the distance from the
 // previous page minus one; the forms are the endings of the words indexed
 // under the term (bol: "ig iger igen"), for prefix and typo matching.
 //
-// idx/d-<n>.js, page shards: [[url, title, summary, text], ...] for
+// idx/d-<n>.txt, page shards: [[url, title, summary, text], ...] for
 // consecutive pages, a new shard starting once one has 2,200 bytes, the
 // summary and text (the body) each clipped to 300 runes: about five pages
 // a shard. The benchmark corpus of 10,000 pages (8,034 in the index) thus
@@ -134,7 +171,7 @@
 // Numbers in shards are base 32 without separators: the last digit of a
 // number is one of A-Z a-f (0..31), the others one of g-z 0-9 - _.
 //
-// The search page loads search.js and, at once, meta.js. A one-word query
+// The search page loads search.js and, at once, meta.txt. A one-word query
 // then loads one term shard (its synonyms' may add more) and requests the
 // page shards of results 1-5. It draws those five as soon as their shards
 // are in and says, once, how many were found; then, in a task of its own

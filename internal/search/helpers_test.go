@@ -14,6 +14,8 @@ type testDoc struct {
 	Headings []string            `json:"headings"`
 	Body     string              `json:"body"`
 	Facets   map[string][]string `json:"facets"`
+	Fields   map[string][]string `json:"fields"`
+	Boost    float64             `json:"boost"`
 }
 
 func loadTestDocs(t testing.TB) []Doc {
@@ -52,8 +54,17 @@ func testIndex(t testing.TB) *Index {
 	ix.SetFacetLabel("unit", "Enheder")
 	ix.SetFacetLabel("situations", "Livssituationer")
 	ix.SetFacetLabel("projects", "Tværgående projekter")
+	ix.SetBestBets(testBestBets)
 	for _, d := range loadTestDocs(t) {
 		ix.Add(d)
 	}
 	return ix
+}
+
+// testBestBets are the test index's best bets: a phrase with stop words,
+// one word with two pages, and a page the index does not have.
+var testBestBets = []BestBet{
+	{Phrase: "tanker om selvmord", URLs: []string{"/enheder/socialpsykiatrien-og-cfa/"}},
+	{Phrase: "selvmord", URLs: []string{"/findes-ikke/", "/enheder/myndighed/paaroerende/", "/enheder/socialpsykiatrien-og-cfa/"}},
+	{Phrase: "tillid", URLs: []string{"/hjertesager/respekt/"}},
 }

@@ -18,26 +18,32 @@ type Doc struct {
 	Headings []string            // headings of the main content
 	Body     string              // plain text of the main content
 	Facets   map[string][]string // taxonomy name -> term names, e.g. "unit": {"Myndighed"}
+	Fields   map[string][]string // extra fields by name, e.g. "phrases"; indexed if Weights gives them a weight
+	Boost    float64             // the page's scores are multiplied by it (0: 1)
 }
 
-// Fields of a document, in the order of fieldWeights.
+// Fields of a document: the builtin ones, then the extra fields that
+// Weights names, in name order, up to maxFields in all.
 const (
 	fTitle = iota
 	fSummary
 	fHeadings
 	fFacets
 	fBody
-	nFields
+	nBuiltinFields
+	maxFields = 8 // Add packs the field into 4 bits
 )
 
 // Index collects documents and answers queries; Write turns it into shard
 // files for the browser client. Add and Search are safe for concurrent use.
 type Index struct {
 	syn    synonymTable
+	fields fieldSet
 	vocab  vocab
 	mu     sync.Mutex
 	docs   []*docIn
 	labels map[string]string
+	bets   []BestBet
 	built  *built // nil when docs changed since the last build
 	caches sync.Pool
 }
@@ -50,12 +56,13 @@ type docIn struct {
 	full uint64 // FNV-1a of the whole Summary and Body, to order duplicates
 	// ents holds one entry per (word, field): wordID<<24 | field<<20 | count.
 	ents []uint64
-	lens [nFields]uint32 // indexed words per field
+	lens [maxFields]uint32 // indexed words per field
 }
 
 // NewIndex returns an empty index that expands queries with syn.
 func NewIndex(syn Synonyms) *Index {
-	return &Index{syn: buildSynonyms(syn), labels: map[string]string{}}
+	fs, _ := DefaultWeights().fieldSet()
+	return &Index{syn: buildSynonyms(syn), labels: map[string]string{}, fields: fs}
 }
 
 // SetFacetLabel sets the label shown above the filter for a facet (a
@@ -97,13 +104,16 @@ func (ix *Index) Add(d Doc) {
 		if c.stamp[li] != c.doc {
 			c.stamp[li] = c.doc
 			c.slot[li] = int32(len(c.counts))
-			c.counts = append(c.counts, [nFields]uint32{})
+			c.counts = append(c.counts, [maxFields]uint32{})
 			c.gids = append(c.gids, g>>1)
 		}
 		c.counts[c.slot[li]][field]++
 		di.lens[field]++
 	}
 	scan := func(f int, text string) {
+		if ix.fields.weight[f] == 0 {
+			return // a part the site does not index
+		}
 		field = f
 		c.buf = scanWords(text, c.buf, fn)
 	}
@@ -118,6 +128,11 @@ func (ix *Index) Add(d Doc) {
 		}
 	}
 	scan(fBody, d.Body)
+	for i, name := range ix.fields.extra {
+		for _, t := range d.Fields[name] {
+			scan(nBuiltinFields+i, t)
+		}
+	}
 	ents := make([]uint64, 0, len(c.counts)+len(c.counts)/4)
 	for k, counts := range c.counts {
 		for f, n := range counts {
@@ -133,7 +148,7 @@ func (ix *Index) Add(d Doc) {
 		body = strings.Join(d.Headings, ". ")
 	}
 	di.doc.Body = stored(body)
-	di.doc.Headings = nil
+	di.doc.Headings, di.doc.Fields = nil, nil
 	h := fnv.New64a()
 	h.Write([]byte(d.Summary))
 	h.Write([]byte{0})
@@ -156,7 +171,7 @@ type addCache struct {
 	slot   []int32   // local index -> index in counts for that document
 	doc    uint32
 	gids   []uint32 // this document's words (vocab ids)
-	counts [][nFields]uint32
+	counts [][maxFields]uint32
 	buf    []byte
 }
 
@@ -288,11 +303,6 @@ func (v *vocab) lookup(w []byte) (uint32, bool) {
 		sh.mu.Unlock()
 	}
 	return id >> 1, id&1 == 1
-}
-
-// word returns the word with the given id (as returned by lookup).
-func (v *vocab) word(id uint32) string {
-	return v.shards[id&(vocabShards-1)].words[id>>6]
 }
 
 func cmpDocs(a, b *docIn) int {

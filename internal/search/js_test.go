@@ -29,6 +29,8 @@ var parityQueries = []string{
 	"weekend ferie", "tilbud", "hv", "økonomisk bæredygtighed", "misbrugs",
 	"constructor bolig", "__proto__ hjælp", "hasOwnProperty", "valueOf til",
 	"lejlighed", "hjemløse bolig", "alkohol behandling",
+	"jeg har tanker om selvmord", "selvmordet", "tanker om", "Tillid ", "tillid respekt",
+	"om selvmord tanker", "jeg er ensom og har ingen venner",
 }
 
 // stemWords returns words for checking the JS stemmer: the corpus's words,

@@ -22,6 +22,9 @@ const (
 	// bothShare: the lesser of a word's own and synonym score counts
 	// 1/bothShare as much as the greater.
 	bothShare = 4
+	// coordCommon: a query word found in more than 1/coordCommon of the
+	// pages is common; it does not count for coordination.
+	coordCommon = 4
 )
 
 // Hit is one search result.
@@ -33,9 +36,12 @@ type Hit struct {
 }
 
 // Search returns the n best documents for q (all if n <= 0), best first,
-// ranked exactly as the browser client ranks them. Documents that match
-// every word of the query come first; if none does, documents that match
-// some of the words are returned, those matching more words first.
+// ranked exactly as the browser client ranks them: documents that match
+// some of the query's words are returned, each scored by the sum of its
+// words' scores times the number of the query's rare words it matches (a
+// coordination factor; at least 1), so a page covering more of the query
+// ranks higher. The pages of
+// the editors' best bets whose phrase the query holds come before all.
 func (ix *Index) Search(q string, n int) []Hit {
 	b := ix.build()
 	words := parseQuery(q)
@@ -64,6 +70,7 @@ func (ix *Index) Search(q string, n int) []Hit {
 				e[k] = max(e[k], int64(wt)*int64(p.imp))
 			}
 		}
+		rare := len(best)*coordCommon <= len(b.docs)
 		for d, e := range best {
 			a := accs[d]
 			if a == nil {
@@ -71,34 +78,38 @@ func (ix *Index) Search(q string, n int) []Hit {
 				accs[d] = a
 			}
 			a.score += bothShare*max(e[0], e[1]) + min(e[0], e[1])
-			a.cov++
+			if rare {
+				a.cov++
+			}
 		}
 	}
 	docs := make([]int32, 0, len(accs))
-	full := false
-	for d, a := range accs {
+	for d := range accs {
 		docs = append(docs, d)
-		if a.cov == len(words) {
-			full = true
-		}
 	}
-	if full {
-		docs = slices.DeleteFunc(docs, func(d int32) bool { return accs[d].cov < len(words) })
-	}
+	// Coordination: a page's score is its sum times the number of the
+	// query's rare words it matches (at least 1), so pages covering more
+	// of the query come first without pages that miss a word being left
+	// out; a common word (hjælp) adds to the sum but not to the count.
+	key := func(d int32) int64 { return accs[d].score * int64(max(1, accs[d].cov)) }
 	slices.SortFunc(docs, func(x, y int32) int {
-		return cmp.Or(
-			cmp.Compare(accs[y].cov, accs[x].cov),
-			cmp.Compare(accs[y].score, accs[x].score),
-			cmp.Compare(x, y),
-		)
+		return cmp.Or(cmp.Compare(key(y), key(x)), cmp.Compare(x, y))
 	})
+	// The editors' best bets first.
+	if bets := b.bestBetDocs(q, st); len(bets) > 0 {
+		docs = append(bets, slices.DeleteFunc(docs, func(d int32) bool { return slices.Contains(bets, d) })...)
+	}
 	if n > 0 && len(docs) > n {
 		docs = docs[:n]
 	}
 	hits := make([]Hit, len(docs))
 	for i, d := range docs {
 		doc := b.docs[d].doc
-		hits[i] = Hit{URL: doc.URL, Title: doc.Title, Section: doc.Section, Score: float64(accs[d].score)}
+		score := int64(0)
+		if a := accs[d]; a != nil {
+			score = key(d)
+		}
+		hits[i] = Hit{URL: doc.URL, Title: doc.Title, Section: doc.Section, Score: float64(score)}
 	}
 	return hits
 }

@@ -1,18 +1,30 @@
 package search
 
 import (
+	"runtime"
 	"strconv"
 	"strings"
 
-	"github.com/guldborgsund/labyrint/internal/par"
+	"golang.org/x/sync/errgroup"
 )
 
-// Write writes the index as classic scripts, each a call
-// window.labyrintSearch.load(name, data). Names are relative to the search
-// folder (the folder of search.js): "idx/meta.js", "idx/t-<key>.js" (term
-// shards) and "idx/d-<n>.js" (document shards). Files are written in name
-// order and their bytes depend only on the documents, the synonyms and
-// the facet labels, not on the order of Add calls.
+// ShardExt is the shards' file extension. Not .js: a server sends .txt as
+// text/plain, which a browser refuses to run in a worker (importScripts),
+// where a page of another origin could forge location (see doc.go).
+const ShardExt = ".txt"
+
+// ShardHead starts every shard, before its name: the shard hands its data
+// to the search client only when it runs in a page opened from file://.
+// Over http(s) the client fetches the file and reads the data out of the
+// text (see doc.go, "Who can read the index").
+const ShardHead = `location.protocol==="file:"&&window.labyrintSearch.load(`
+
+// Write writes the index as shards, each ShardHead, its name, a comma, its
+// data as JSON, and ");\n". Names are relative to the search folder (the
+// folder of search.js): "idx/meta.txt", "idx/t-<key>.txt" (term shards)
+// and "idx/d-<n>.txt" (document shards). Files are written in name order
+// and their bytes depend only on the documents, the synonyms and the facet
+// labels, not on the order of Add calls.
 func (ix *Index) Write(write func(name string, data []byte) error) error {
 	b := ix.build()
 	files := map[string][]byte{}
@@ -29,8 +41,10 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 		size += len(d.doc.URL) + len(d.doc.Title) + len(d.doc.Summary) + len(d.doc.Body) + 12
 	}
 	docFiles := make([][]byte, len(docStarts))
-	par.Chunks(len(docStarts), func(lo, hi int) {
-		for k := lo; k < hi; k++ {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for k := range docStarts {
+		g.Go(func() error {
 			end := len(b.docs)
 			if k+1 < len(docStarts) {
 				end = docStarts[k+1]
@@ -58,16 +72,18 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 				out = append(out, ']')
 			}
 			docFiles[k] = append(out, "]);\n"...)
-		}
-	})
+			return nil
+		})
+	}
+	g.Wait()
 	for k, data := range docFiles {
 		files["d-"+strconv.Itoa(k)] = data
 	}
 
 	// Term shards: {"term":"postings form form",...}.
 	termFiles := make([][]byte, len(b.keys))
-	par.Chunks(len(b.keys), func(lo, hi int) {
-		for k := lo; k < hi; k++ {
+	for k := range b.keys {
+		g.Go(func() error {
 			name := "t-" + shardFileKey(b.keys[k])
 			size := 64
 			for _, t := range b.shards[b.keys[k]] {
@@ -92,8 +108,10 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 				out = append(out, '"')
 			}
 			termFiles[k] = append(out, "});\n"...)
-		}
-	})
+			return nil
+		})
+	}
+	g.Wait()
 	for k, key := range b.keys {
 		files["t-"+shardFileKey(key)] = termFiles[k]
 	}
@@ -116,16 +134,18 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 		}
 		m = appendJSString(m, strings.Join(g, " "))
 	}
+	m = append(m, ']')
+	m = appendBestBets(m, b.bets)
 	// The section facet names each result's section; the others are for
-	// the filters, which load them from idx/f.js when they are opened.
-	m = append(m, `],"f":`...)
+	// the filters, which load them from idx/f.txt when they are opened.
+	m = append(m, `,"f":`...)
 	m = appendFacets(m, b.facets, func(f facet) bool { return f.name == "section" })
 	m = append(m, '}')
 	files["meta"] = wrapShard("meta", m)
 	files["f"] = wrapShard("f", appendFacets(nil, b.facets, func(facet) bool { return true }))
 
 	for _, name := range sortedKeys(files) {
-		if err := write("idx/"+name+".js", files[name]); err != nil {
+		if err := write("idx/"+name+ShardExt, files[name]); err != nil {
 			return err
 		}
 	}
@@ -172,7 +192,7 @@ func wrapShard(name string, data []byte) []byte {
 
 // shardStart appends the start of a shard file, up to its data.
 func shardStart(b []byte, name string) []byte {
-	b = append(b, "window.labyrintSearch.load("...)
+	b = append(b, ShardHead...)
 	b = appendJSString(b, name)
 	return append(b, ',')
 }

@@ -5,12 +5,14 @@ import (
 	"cmp"
 	"fmt"
 	"path"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
@@ -18,7 +20,6 @@ import (
 	"github.com/guldborgsund/labyrint/internal/content"
 	"github.com/guldborgsund/labyrint/internal/diag"
 	"github.com/guldborgsund/labyrint/internal/markdown"
-	"github.com/guldborgsund/labyrint/internal/par"
 )
 
 // Page is one page of the site. Pages are built once and shared by every
@@ -138,8 +139,8 @@ func collationKey(s string) []byte {
 }
 
 // SortByTitle orders pages by title the Danish way, equal titles by URL.
-// URLs are unique, so the order is total and needs no stable sort: at
-// 100,000 cases the stable sort of the terms' pages took 0.46 s of CPU.
+// URLs are unique, so the order is total and needs no stable sort (a
+// stable sort of a large term's pages is slower; README, "Tuning").
 func SortByTitle(ps []*Page) { slices.SortFunc(ps, byTitle) }
 
 // byTitle compares pages by their titles' collation keys, then by URL.
@@ -184,11 +185,18 @@ func Build(cfg *config.Config, tree *content.Tree) (*Site, *diag.List) {
 	// Model the pages on all processors (a title's collation key is the
 	// costly part), then register them in order.
 	pages := make([]*Page, len(tree.Sources))
-	par.Chunks(len(pages), func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			pages[i] = newPage(tree.Sources[i])
-		}
-	})
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	const step = 256
+	for lo := 0; lo < len(pages); lo += step {
+		g.Go(func() error {
+			for i := lo; i < min(lo+step, len(pages)); i++ {
+				pages[i] = newPage(tree.Sources[i])
+			}
+			return nil
+		})
+	}
+	g.Wait()
 	for i, src := range tree.Sources {
 		p := pages[i]
 		if sl := src.String("slug"); sl != "" && markdown.Slug(sl) != sl {
@@ -265,6 +273,7 @@ func Build(cfg *config.Config, tree *content.Tree) (*Site, *diag.List) {
 		}
 	}
 	s.buildTaxonomies(&l)
+	duplicateTitles(s.Pages, &l)
 	return s, &l
 }
 
@@ -313,10 +322,8 @@ func newPage(src *content.Source) *Page {
 
 // sortPages orders a section's pages: weighted ones first by weight, then
 // sections, then by title the Danish way. URLs are unique, so the order is
-// total and an unstable sort gives the one answer. At 100,000 cases the
-// stable sort of the 80,000-page section took 0.24 s of site.Build's serial
-// part; pdqsort, here and in SortByTitle, takes 0.26 s for both (0.70 s
-// before), and site+select went from 1.20 to 0.74 s.
+// total and an unstable sort gives the one answer, faster than a stable
+// one (README, "Tuning").
 func sortPages(ps []*Page) {
 	slices.SortFunc(ps, func(a, b *Page) int {
 		if (a.Weight == 0) != (b.Weight == 0) {
@@ -419,7 +426,12 @@ func (s *Site) buildTaxonomies(l *diag.List) {
 	}
 	// A term gathers pages from many sections, whose weights only order
 	// each section: sort by title.
-	par.Each(len(terms), func() func(int) { return func(i int) { SortByTitle(terms[i].pages) } })
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, t := range terms {
+		g.Go(func() error { SortByTitle(t.pages); return nil })
+	}
+	g.Wait()
 }
 
 func (t *Taxonomy) add(tm *Term) {

@@ -561,7 +561,12 @@ func TestEqualTitlesInURLOrder(t *testing.T) {
 	for _, n := range []string{"c", "a", "b"} {
 		fsys["inspiration/"+n+".md"] = md("title: Samme", "audience: public", "values: [respekt]")
 	}
-	s := buildOK(t, fsys)
+	s, fs := build(t, fsys)
+	for _, f := range fs {
+		if f.Code != "duplicate-title" {
+			t.Fatalf("Build: %v", f)
+		}
+	}
 	v := s.Select(s.Config.Targets["public"], Options{})
 	want := []string{"/inspiration/a/", "/inspiration/b/", "/inspiration/c/"}
 	var same []*Page

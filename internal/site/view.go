@@ -10,9 +10,10 @@ type Options struct {
 }
 
 // View is the site as one target shows it. Every list it hands out holds
-// only pages of that target.
+// only pages of that target, and nothing exported leads from it to the
+// whole Site (the site field is unexported for that reason).
 type View struct {
-	Site     *Site
+	site     *Site
 	Target   *config.Target
 	Pages    []*Page // the pages of this target, sorted by URL
 	visible  map[*Page]bool
@@ -25,7 +26,7 @@ type View struct {
 // Select makes the view of target t. This is the one place where pages are
 // filtered by audience and draft state.
 func (s *Site) Select(t *config.Target, o Options) *View {
-	v := &View{Site: s, Target: t, visible: map[*Page]bool{}, children: map[*Page][]*Page{}, terms: map[*Term][]*Page{}}
+	v := &View{site: s, Target: t, visible: map[*Page]bool{}, children: map[*Page][]*Page{}, terms: map[*Term][]*Page{}}
 	for _, p := range s.Pages {
 		if !t.Shows(p.Audience) || (p.Draft && !o.Drafts) {
 			continue
@@ -73,6 +74,24 @@ func sortMenu(ps []*Page) {
 		}
 	}
 }
+
+// PageByURL returns the page at URL u if this view shows it, else nil.
+func (v *View) PageByURL(u string) *Page {
+	if p := v.site.PageByURL(u); p != nil && v.visible[p] {
+		return p
+	}
+	return nil
+}
+
+// Config returns the site's config.
+func (v *View) Config() *config.Config { return v.site.Config }
+
+// Taxonomy returns a taxonomy by name, or nil. Its terms are the whole
+// site's: ask the view (Terms, TermPages) which of them it shows.
+func (v *View) Taxonomy(name string) *Taxonomy { return v.site.taxByName[name] }
+
+// Taxonomies returns the site's taxonomies; see Taxonomy.
+func (v *View) Taxonomies() []*Taxonomy { return v.site.Taxonomies }
 
 // Has reports whether p is in this view.
 func (v *View) Has(p *Page) bool { return v.visible[p] }
@@ -122,7 +141,7 @@ func (v *View) TermPages(t *Term) []*Page { return v.terms[t] }
 
 // TermOf returns the term that page p defines in a page-based taxonomy, or nil.
 func (v *View) TermOf(p *Page, tax string) *Term {
-	t := v.Site.taxByName[tax]
+	t := v.site.taxByName[tax]
 	if t == nil {
 		return nil
 	}
@@ -139,7 +158,7 @@ func (v *View) TermOf(p *Page, tax string) *Term {
 // intranet catalogue's folder stays off the public site).
 func (v *View) Static() []string {
 	var out []string
-	for _, f := range v.Site.Static {
+	for _, f := range v.site.Static {
 		if v.HasStatic(f) {
 			out = append(out, f)
 		}
@@ -149,10 +168,10 @@ func (v *View) Static() []string {
 
 // HasStatic reports whether this view publishes the static file p.
 func (v *View) HasStatic(p string) bool {
-	if !v.Site.staticSet[p] {
+	if !v.site.staticSet[p] {
 		return false
 	}
-	sec := v.Site.sectionOf(p)
+	sec := v.site.sectionOf(p)
 	return sec == nil || v.visible[sec]
 }
 
@@ -180,12 +199,12 @@ func (v *View) makeFilters(sec *Page) []Filter {
 		return nil
 	}
 	var out []Filter
-	for _, k := range v.Site.Config.SortedKinds() {
+	for _, k := range v.site.Config.SortedKinds() {
 		if len(k.Filters) == 0 || sec.Src.Path != k.Section+"/_index.md" {
 			continue
 		}
 		for _, name := range k.Filters {
-			tx := v.Site.taxByName[name]
+			tx := v.site.taxByName[name]
 			f := Filter{Tax: tx, Section: sec}
 			for _, tm := range tx.Terms {
 				if tm.Page != nil && !v.visible[tm.Page] {
@@ -198,7 +217,7 @@ func (v *View) makeFilters(sec *Page) []Filter {
 					}
 				}
 				if len(ps) > 0 {
-					slug := v.Site.Config.Taxonomies[name].Slug
+					slug := v.site.Config.Taxonomies[name].Slug
 					f.Terms = append(f.Terms, FilterTerm{Term: tm, URL: sec.URL + slug + "/" + tm.Slug + "/", Pages: ps})
 				}
 			}

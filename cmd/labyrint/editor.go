@@ -1,0 +1,35 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"net"
+
+	"github.com/guldborgsund/labyrint/internal/build"
+	"github.com/guldborgsund/labyrint/internal/editor"
+	"github.com/guldborgsund/labyrint/internal/preview"
+)
+
+// startEditor mounts the browser editor in the preview listening on ln. A
+// preview open to the network (--public) gets no editor unless a login
+// proxy is named: anyone who reaches it could otherwise change the site.
+func startEditor(srv *preview.Server, o build.Options, eo editor.Options, ln net.Listener, public bool, log io.Writer) (*editor.Editor, error) {
+	if public && eo.Proxy == "" {
+		fmt.Fprintln(log, "redigering er slået fra: forhåndsvisningen lytter på alle netværk (--public) uden --editor-proxy")
+		return nil, nil
+	}
+	eo.Source, eo.Content, eo.Log = o.Source, o.Content, log
+	if eo.Source == "" {
+		eo.Source = "."
+	}
+	eo.Lookup, eo.Findings = srv.SourceOf, srv.FindingsFor
+	ed, err := editor.New(eo)
+	if err != nil {
+		return nil, err
+	}
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	ed.AllowHost(ln.Addr().String())
+	ed.AllowHost("localhost:" + port)
+	srv.Mount(editor.Prefix, ed.Handler())
+	return ed, nil
+}

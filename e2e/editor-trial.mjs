@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+// A new editor's first session in the browser editor, in headless Chromium,
+// against a real `labyrint serve` of a copy of this repository's site:
+//
+//   node e2e/editor-trial.mjs SCREENSHOT_DIR [PHOTO.jpg]
+//
+// 1. opens a page of the preview and follows "Rediger", then "Ny side";
+// 2. creates an offer in the unit folder enheder/myndighed;
+// 3. pastes three Word mistakes (”smart quotes” around the summary, a hard
+//    space in the opening hours, Word bullets in the text) and reads what
+//    the form says at each field, before and after "Gem";
+// 4. fixes them and saves: the preview beside the form shows the offer;
+// 5. adds a photo with its alt text: the page shows it with srcset;
+// 6. renames the page: the old address leads to the new one.
+// Screenshots of each step go to SCREENSHOT_DIR; the script prints what
+// the screen said. Exit 1 when a step does not do what it should.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser } from './check.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const shots = process.argv[2] || fs.mkdtempSync(path.join(os.tmpdir(), 'trial-shots-'));
+const photo = process.argv[3] || '';
+const TIMEOUT = 60_000;
+
+async function main() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'labyrint-trial-'));
+  const bin = path.join(tmp, 'labyrint');
+  execFileSync('go', ['build', '-o', bin, './cmd/labyrint'], { cwd: repo, stdio: 'inherit' });
+  const root = path.join(tmp, 'site');
+  for (const d of ['site.yaml', 'layouts', 'assets', 'content', 'archetypes']) fs.cpSync(path.join(repo, d), path.join(root, d), { recursive: true });
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const proc = spawn(bin, ['serve', '--source', root, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  proc.stderr.on('data', (d) => { log += d; });
+  await new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('serve did not start: ' + log)), TIMEOUT);
+    proc.stdout.on('data', (d) => { if (String(d).includes('Forhåndsvisning')) { clearTimeout(t); resolve(); } });
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const failures = [];
+  const check = (ok, what) => { if (!ok) failures.push(what); console.log((ok ? 'ok   ' : 'FAIL ') + what); };
+  const say = (what, text) => console.log(`     ${what}: ${text.replace(/\s+/g, ' ').trim()}`);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.setDefaultTimeout(TIMEOUT);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    let n = 0;
+    const shot = async (name) => { n++; await page.screenshot({ path: path.join(shots, `${String(n).padStart(2, '0')}-${name}.png`), fullPage: false }); };
+    const problems = async (key) => (await page.locator(`#p-${key}`).textContent()) || '';
+
+    // 1. From the preview to "Ny side".
+    await page.goto(url + '/vision/');
+    await page.waitForLoadState('networkidle');
+    await shot('preview-with-rediger');
+    await page.click('#labyrint-rediger');
+    await page.waitForSelector('h1');
+    say('edit page heading', await page.locator('h1').textContent());
+    await page.click('text=Ny side');
+    await page.selectOption('#type', 'offer');
+    await page.fill('#titel', 'Åben rådgivning om bolig');
+    await page.selectOption('#mappe', 'enheder/myndighed');
+    await shot('ny-side');
+    await page.click('button:has-text("Opret siden")');
+    await page.waitForSelector('#f-summary');
+    say('new offer', await page.locator('h1').textContent());
+    say('summary field says', await problems('summary'));
+    check((await problems('summary')).includes('pladsholdertekst'), 'the archetype placeholder is pointed out at the summary');
+    check((await page.inputValue('#f-unit')) === 'myndighed', 'the unit is chosen from the folder');
+    await shot('new-offer-form');
+
+    // 3. Three Word mistakes, typed as pasted.
+    await page.fill('#f-summary', '”Vi hjælper dig med at finde en bolig”');
+    await page.fill('#f-hours', 'Mandag–fredag\u00a09–12');
+    await page.fill('#body', 'Du kan få hjælp til:\n\n•\tat søge bolig\n•\tat forstå din lejekontrakt\n');
+    await page.waitForFunction(() => document.querySelector('#p-summary').textContent.includes('anførselstegn'));
+    await page.waitForFunction(() => document.querySelector('#p-hours').textContent.includes('mellemrum'));
+    await page.fill('#f-hours', 'Mandag–fredag 9–12');
+    await page.fill('#body', 'Du kan få hjælp til:\n\n•\tat søge bolig\n•\tat forstå din lejekontrakt\n');
+    await page.waitForFunction(() => document.querySelector('#p-body').textContent.includes('punkttegnet'));
+    await page.fill('#f-hours', 'Mandag–fredag\u00a09–12');
+    await page.waitForFunction(() => document.querySelector('#p-hours').textContent.includes('mellemrum'));
+    for (const k of ['summary', 'hours', 'body']) say(`as typed, at ${k}`, await problems(k));
+    const draft = await page.locator('#draft-body').textContent();
+    say('draft beside the form', draft);
+    check(draft.includes('• at søge bolig • at forstå'.replace(/ /g, ' ')) || /•\s*at søge bolig\s*•/.test(draft), 'the draft shows the bullets run into one paragraph');
+    await shot('word-mistakes-as-typed');
+    await page.click('button.save');
+    await page.waitForSelector('.error');
+    say('after Gem', await page.locator('.error').textContent());
+    check((await page.locator('.error').textContent()).includes('Siden er ikke gemt'), 'Gem with errors is refused');
+    check((await problems('summary')).includes('typografiske anførselstegn'), 'smart quotes are named at the summary');
+    check((await problems('hours')).includes('hårdt mellemrum (U+00A0)') && !(await problems('hours')).includes('kolon'), 'the hard space is named at the hours, not a missing colon');
+    check((await problems('body')).includes('punkttegnet •'), 'Word bullets are named at the text');
+    check((await page.inputValue('#body')).includes('lejekontrakt'), 'the refused text is kept in the form');
+    await shot('word-mistakes-after-gem');
+
+    // 4. Fixed, saved, seen in the preview.
+    await page.fill('#f-summary', 'Vi hjælper dig med at finde en bolig.');
+    await page.fill('#f-hours', 'Mandag–fredag 9–12');
+    await page.fill('#body', 'Du kan få hjælp til:\n\n- at søge bolig\n- at forstå din lejekontrakt\n');
+    await page.click('button.save');
+    await page.waitForSelector('.notice');
+    say('after Gem', await page.locator('.notice').textContent());
+    const frame = page.frameLocator('#pv');
+    await frame.locator('h1:has-text("Åben rådgivning om bolig")').waitFor();
+    await frame.locator('li:has-text("at forstå din lejekontrakt")').waitFor();
+    check(true, 'the preview beside the form shows the saved offer with its list');
+    await shot('saved');
+
+    // 5. A photo with its alt text.
+    if (photo) {
+      await page.setInputFiles('#img-file', photo);
+      await page.click('button:has-text("Tilføj billedet")');
+      await page.waitForSelector('.error, h1');
+      say('photo without alt text', await page.locator('body').textContent());
+      check((await page.locator('body').textContent()).includes('skriv, hvad billedet viser'), 'a photo without alt text is refused');
+      await page.goBack();
+      await page.reload();
+      await page.setInputFiles('#img-file', photo);
+      await page.fill('#img-alt', 'Rådgiver og borger ved et bord');
+      await page.click('button:has-text("Tilføj billedet")');
+      await page.waitForSelector('.notice');
+      const img = frame.locator('img[alt="Rådgiver og borger ved et bord"]');
+      await img.waitFor({ timeout: TIMEOUT });
+      const srcset = await img.getAttribute('srcset');
+      say('photo srcset', srcset || '(none)');
+      check(/480w.*960w.*1600w/.test(srcset || ''), 'the photo is published in three widths');
+      say('body problems after the photo', await problems('body'));
+      await shot('photo');
+    }
+
+    // 6. Rename: the old address keeps working.
+    const oldURL = new URL(await page.locator('header.ed a:has-text("Se siden")').getAttribute('href'), url).pathname;
+    await page.fill('#new-name', 'boligraadgivning');
+    await page.click('button:has-text("Omdøb")');
+    await page.waitForSelector('.notice');
+    say('after Omdøb', (await page.locator('header.ed').textContent()) + ' / aliases: ' + (await page.inputValue('#f-aliases')));
+    check((await page.inputValue('#f-aliases')).includes(oldURL), 'the old address is kept as an alias');
+    await page.waitForTimeout(1500);
+    await page.goto(url + oldURL);
+    await page.waitForURL(/boligraadgivning/);
+    say('old address now', page.url());
+    check(page.url().endsWith('/enheder/myndighed/boligraadgivning/'), 'the old address leads to the new one');
+    await shot('renamed');
+    check(errors.length === 0, 'no script errors: ' + errors.join('; '));
+  } finally {
+    await browser.close();
+    proc.kill('SIGINT');
+    console.log('--- serve log (saves) ---\n' + log.split('\n').filter((l) => l.includes('redigering:')).join('\n'));
+    console.log('--- serve log, last lines ---\n' + log.split('\n').slice(-12).join('\n'));
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  if (failures.length) { console.error(`editor trial: ${failures.length} failed`); process.exit(1); }
+  console.log('editor trial: all passed; screenshots in ' + shots);
+}
+
+main().catch((e) => { console.error(e); process.exitCode = 1; });

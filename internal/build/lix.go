@@ -1,0 +1,45 @@
+package build
+
+import (
+	"strings"
+
+	"github.com/guldborgsund/labyrint/internal/diag"
+	"github.com/guldborgsund/labyrint/internal/markdown"
+	"github.com/guldborgsund/labyrint/internal/plainlang"
+	"github.com/guldborgsund/labyrint/internal/render"
+	"github.com/guldborgsund/labyrint/internal/site"
+)
+
+// lixJob carries what a page's row in the language report needs from the
+// Markdown pass to the rendered page.
+type lixJob struct {
+	terms    []string         // abbreviations the glossary does not explain
+	findings int              // the Markdown's sentence and paragraph warnings
+	main     []markdown.Block // the rendered page's main text (plainlang.MainText)
+}
+
+// measureLix measures the page's LIX on its rendered main content, as the
+// reader sees it (the layout's lists, cards and contact block included),
+// warns when it is above the site's target, and adds the page's row to the
+// language report.
+func (b *builder) measureLix(p *site.Page, j *lixJob, l *diag.List) {
+	rep := plainlang.Analyze(p.Src.File, j.main, plainlang.Rules{LixTarget: b.rules.LixTarget, LixError: b.rules.LixError})
+	for _, f := range rep.Findings {
+		l.Add(f)
+	}
+	if rep.Words == 0 {
+		return
+	}
+	// The longest sentence and the terms are cloned: they are pieces of
+	// larger strings, which the row would otherwise keep whole until the
+	// build ends.
+	for i, t := range j.terms {
+		j.terms[i] = strings.Clone(t)
+	}
+	row := render.LanguageRow{Page: p, Lix: int(rep.Lix), Words: rep.Words, Longest: strings.Clone(rep.Longest.Text),
+		Longests: rep.Longest.Words, Terms: j.terms, Findings: j.findings + len(rep.Findings)}
+	b.mu.Lock()
+	b.language = append(b.language, row)
+	b.mu.Unlock()
+	b.rec.row(p.URL, row)
+}

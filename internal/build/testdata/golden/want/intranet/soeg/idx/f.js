@@ -1,1 +1,0 @@
-window.labyrintSearch.load("f",[["section","Sektion",[["Enheder","BC"],["Inspiration","HB"],["Værdier","EC"]]],["unit","Enheder",[["Enhed A","DA"]]],["values","Værdier",[["Åbenhed","IA"],["Ærlighed","DA"]]]]);

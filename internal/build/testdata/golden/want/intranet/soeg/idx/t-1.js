@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-1",{"1":"FsE","1234":"CrCAlL"});

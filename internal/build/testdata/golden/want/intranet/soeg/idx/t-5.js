@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-5",{"5678":"CrCAlL"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-_e5_",{"åben":"FwNAqDBrU hed"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-_e6_",{"ærl":"DtfC1O ige ighed"});

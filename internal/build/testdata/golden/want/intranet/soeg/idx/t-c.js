@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-c",{"cas":"HuLA0X e en es"});

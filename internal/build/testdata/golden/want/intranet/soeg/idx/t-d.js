@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-d",{"dag":"DnH"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-e",{"egen":"DrX","enhed":"AnHAsaAtJAoN er"});

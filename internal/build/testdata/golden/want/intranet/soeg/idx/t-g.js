@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-g",{"går":"DnH","gør":"F7T"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-h",{"handicap":"DnH","hjælp":"CrCAyA er","hver":"DnH","hvornår":"FsE"});

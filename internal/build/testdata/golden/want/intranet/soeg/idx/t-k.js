@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-k",{"kan":"DnH","kun":"I6E"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-m",{"medarbejd":"HuLAzO ere","mød":"FsE e"});

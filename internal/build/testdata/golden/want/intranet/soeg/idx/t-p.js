@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-p",{"prøvesit":"A8T et"});

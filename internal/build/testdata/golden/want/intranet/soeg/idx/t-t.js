@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-t",{"tekst":"Itb en","test":"A5F","tror":"E7H"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-2",{"2026":"FsU"});

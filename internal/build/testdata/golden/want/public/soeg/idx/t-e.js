@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-e",{"egen":"DsI","enhed":"AmMArAArOAnR er"});

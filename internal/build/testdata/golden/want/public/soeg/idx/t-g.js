@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-g",{"går":"DnU","gør":"F7U"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-h",{"handicap":"DnU","hjælp":"CqfAxL er","hver":"DnU","hvornår":"FsU"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-m",{"mød":"FsU e"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-r",{"ring":"DnU er"});

@@ -1,0 +1,95 @@
+package plainlang
+
+import (
+	"bytes"
+	stdhtml "html"
+	"strings"
+
+	"github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/html"
+
+	"github.com/guldborgsund/labyrint/internal/markdown"
+)
+
+// blockTags are the elements that start or end a block of text: what a
+// reader takes as one paragraph, heading, list item, term or cell.
+var blockTags = set("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "tr",
+	"ul", "ol", "dl", "table", "div", "section", "article", "aside", "nav", "header", "footer",
+	"blockquote", "figure", "figcaption", "caption", "form", "fieldset", "legend", "label",
+	"button", "details", "summary", "br", "hr", "pre", "select", "option", "main")
+
+// MainText returns the text a reader sees in a rendered page's <main>
+// element: the layout's headings, lists, cards and contact blocks as well as
+// the page's own text, one block per paragraph, heading, list item, term or
+// cell, each given line (the page has no lines of its own). Editors' notes
+// (<aside class="review">), scripts and styles are left out.
+func MainText(page []byte, line int) []markdown.Block {
+	start := bytes.Index(page, []byte("<main"))
+	if start < 0 {
+		return nil
+	}
+	end := bytes.LastIndex(page, []byte("</main>"))
+	if end < start {
+		end = len(page)
+	}
+	var blocks []markdown.Block
+	var cur strings.Builder
+	flush := func() {
+		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
+			blocks = append(blocks, markdown.Block{Kind: markdown.Paragraph, Text: t, Line: line})
+		}
+		cur.Reset()
+	}
+	var open string // the start tag whose attributes are being read
+	skip, skipDepth := "", 0
+	// The lexer writes a NUL after the end of its input: it gets a copy,
+	// so the page (the build's output) stays as it is.
+	l := html.NewLexer(parse.NewInputBytes(bytes.Clone(page[start:end])))
+	for {
+		tt, _ := l.Next()
+		switch tt {
+		case html.ErrorToken:
+			flush()
+			return blocks
+		case html.StartTagToken:
+			open = strings.ToLower(string(l.Text()))
+			switch {
+			case skip != "" && open == skip:
+				skipDepth++
+			case skip == "" && (open == "script" || open == "style" || open == "template"):
+				skip, skipDepth = open, 1
+			}
+			if blockTags[open] {
+				flush()
+			}
+		case html.AttributeToken:
+			if skip == "" && open == "aside" && string(l.AttrKey()) == "class" &&
+				hasClass(string(bytes.Trim(l.AttrVal(), `"'`)), "review") {
+				skip, skipDepth = "aside", 1
+			}
+		case html.EndTagToken:
+			name := strings.ToLower(string(l.Text()))
+			if skip != "" && name == skip {
+				if skipDepth--; skipDepth == 0 {
+					skip = ""
+				}
+			}
+			if blockTags[name] {
+				flush()
+			}
+		case html.TextToken:
+			if skip == "" {
+				cur.WriteString(stdhtml.UnescapeString(string(l.Text())))
+			}
+		}
+	}
+}
+
+func hasClass(attr, class string) bool {
+	for _, c := range strings.Fields(attr) {
+		if c == class {
+			return true
+		}
+	}
+	return false
+}

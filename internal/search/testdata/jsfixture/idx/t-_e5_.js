@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-_e5_",{"år":"MpABqWCxT","året":"DsK"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-_e6_",{"ærl":"N9J ighed igt"});

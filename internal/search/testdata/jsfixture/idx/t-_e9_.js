@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-_e9_",{"én":"SvJ"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-_f8_",{"økonomi":"LrACsX en","økonomisk":"O8K"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-c",{"cent":"J4b er","cfa":"JwXArKAqQAqW"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-d",{"dag":"ByZO1R lige","dagligdag":"L5d en","dagtilbud":"B6W","deltag":"IuN er","dereft":"RuB er","din":"JqOApd e","dit":"HqFBqO","dobbeltdiagnos":"SvJ er","drik":"K6W ker","drøm":"Jse me","døgn":"I3f et","døgnstøt":"I5d te"});

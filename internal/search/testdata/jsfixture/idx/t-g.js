@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-g",{"gang":"DpdOsK e","gartneri":"BvJ","gav":"RuB","giv":"BodCnYAuWHpG er","gjord":"R2J e","god":"QvJ","gratis":"JoZAyEApI","grub":"D3aAvV be","grundlag":"QvJ et","grup":"G6B per","gruppeforløb":"MtJ","guldborgsund":"AvEAwYArSCnA","gør":"OvZ"});

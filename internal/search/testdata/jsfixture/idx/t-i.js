@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-i",{"indgang":"FsA en","indkøb":"LtU","indsat":"CwZQ2e s","inspiration":"Awa"});

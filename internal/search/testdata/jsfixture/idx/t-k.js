@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-k",{"kan":"BlHAkdBoUAkDDkNAnCAkVBnF","kend":"HsU er","keramik":"BvJ","klar":"L5d e","kom":"RuB","kombin":"TvJ erer","kommun":"AtTEmDFpUBoAAtR e en ens","kontak":"ClOCtADsEBne t","kontaktperson":"CuN","kort":"E5G e","kræv":"SvJ er","kun":"SvJ","køk":"BsKGrU ken"});

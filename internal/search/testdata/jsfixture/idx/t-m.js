@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-m",{"madlavning":"DsK","mari":"D3aAvV e","medarbejd":"ArNKvBEqM er erne","medicin":"KsK","mellem":"QvJ","mening":"BvJ","mennesk":"P6J er","midlertid":"CuN ig","misbrug":"GrLCsIAoUBsBEkAArR","misbrugsbehandling":"JufCnYEoFAod en","mist":"CyFQ1G e et","mul":"OsXCrJ ighed igt","mynd":"EmXAvDAqWAqBDmd ighed","mød":"DmFL1G er"});

@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-n",{"nedsat":"I5d","normalt":"HsU","nykøbing":"KsK","nyt":"RuB"});

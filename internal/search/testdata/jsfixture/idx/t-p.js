@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-p",{"paus":"E5G e","peng":"O6W e","person":"CnRD0T","personal":"DpdErU e et","plad":"CuN s","planlæg":"OvZ ge","praksis":"R7V","pris":"L2J","psykiatri":"SvJ","psykisk":"GsfAuEBtYBrTGsf e","pårør":"DuECxNDnFFod ende","pårørendemød":"DsK er"});

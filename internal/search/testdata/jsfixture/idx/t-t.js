@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-t",{"tag":"Jse er","takststruktur":"O5M","tal":"GseAkACjcBkICnY er","tid":"EqWOsK lig","tilbud":"AqcAqNDpaBqWBoDApADmE dene det","tilbyd":"GwJ er","tillid":"Q9X","ting":"N7D ene","to":"DsK","tolv":"R5d","transport":"BvJ","trygt":"EtJ","træ":"BvJ","træf":"FsA fer","tvær":"S8H s","tænk":"RuB e"});

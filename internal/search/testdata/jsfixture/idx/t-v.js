@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-v",{"valg":"P6J","vansk":"J4b eligheder","var":"I5d ig","ved":"T6J","vej":"A5d","vejledning":"F5G","velkomn":"DsK e","ventetid":"HsU en","visit":"F0KFrA erer eret","visitation":"H8P en","voksn":"DxbExTAwb e","vor":"FpWDwZ es","vurd":"HsU erer","vælg":"Awa","værested":"Jse","værksted":"B5K er"});

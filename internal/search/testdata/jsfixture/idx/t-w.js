@@ -1,1 +1,0 @@
-window.labyrintSearch.load("t-w",{"weekend":"EtJ er","workshop":"SzO s"});
