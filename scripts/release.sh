@@ -5,7 +5,8 @@
 #
 #   scripts/release.sh [--verify] [OUT]      (OUT defaults to dist/)
 #
-# VERSION (default: git describe) and SOURCE_DATE_EPOCH (default: the
+# PLATFORMS (default: all four), VERSION (default: git describe) and
+# SOURCE_DATE_EPOCH (default: the
 # commit's time) may be set from outside. The archives are reproducible: the
 # same commit and Go version give the same bytes (-trimpath, CGO_ENABLED=0,
 # no build id, the version and commit stamped with -ldflags, every file's
@@ -16,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PLATFORMS="linux/amd64 linux/arm64 windows/amd64 darwin/arm64"
+PLATFORMS=${PLATFORMS:-"linux/amd64 linux/arm64 windows/amd64 darwin/arm64"}
 
 verify=0
 if [ "${1:-}" = --verify ]; then verify=1; shift; fi

@@ -45,45 +45,30 @@
   }
   S.base = me && me.src ? new URL("idx/", me.src).href : "idx/";
 
-  /* ---- loading shards ----
-     A shard (internal/search/write.go) is a .txt file that runs as a
-     script but hands its data over only in a page opened from file://.
-     From file:// it is loaded with <script>; over http(s) it is fetched
-     (same origin only: no other site may read it) and its data read out of
-     the text, never run. */
+  /* ---- loading shards: <script> from file://, else fetch and read (see write.go) ---- */
   S.load = function (n, data) {
     got[n] = data;
     if (ends[n]) ends[n][0]();
   };
-  function failed(n) {
-    delete pend[n];
-    ends[n][1](Error(n));
-  }
   S.fetch = function (n) {
-    var u = S.base + n + ".txt";
+    var u = S.base + n + ".txt", s, no = function () {
+      delete pend[n];
+      ends[n][1](Error(n));
+    };
     if (w.location.protocol == "file:") {
-      var s = d.createElement("script");
+      s = d.createElement("script");
       s.src = u;
-      s.onerror = function () {
-        failed(n);
-      };
+      s.onerror = no;
       d.head.appendChild(s);
-      return;
-    }
-    w.fetch(u, { credentials: "same-origin" }).then(function (r) {
-      if (!r.ok) throw Error(n);
-      return r.text();
+    } else w.fetch(u).then(function (r) {
+      return r.ok ? r.text() : Promise.reject();
     }).then(function (t) {
       S.take(n, t);
-    }).catch(function () {
-      failed(n);
-    });
+    }).catch(no);
   };
-  /* Reads shard n's data out of its text t. */
+  /* The JSON between the name's comma and the last ")" (internal/search.ShardHead). */
   S.take = function (n, t) {
-    var head = 'location.protocol==="file:"&&window.labyrintSearch.load(' + JSON.stringify(n) + ",";
-    if (t.slice(0, head.length) != head) throw Error(n);
-    S.load(n, JSON.parse(t.slice(head.length, t.lastIndexOf(")"))));
+    S.load(n, JSON.parse(t.slice(t.indexOf(",") + 1, t.lastIndexOf(")"))));
   };
   function get(n) {
     return got[n] ? Promise.resolve() : pend[n] || (pend[n] = new Promise(function (ok, no) {

@@ -30,6 +30,10 @@ func startEditor(srv *preview.Server, o build.Options, eo editor.Options, ln net
 	_, port, _ := net.SplitHostPort(ln.Addr().String())
 	ed.AllowHost(ln.Addr().String())
 	ed.AllowHost("localhost:" + port)
+	for _, h := range srv.Hosts { // --host: the names a shared server is reached by
+		ed.AllowHost(h)
+		ed.AllowHost(net.JoinHostPort(h, port))
+	}
 	srv.Mount(editor.Prefix, ed.Handler())
 	return ed, nil
 }

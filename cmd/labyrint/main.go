@@ -295,7 +295,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	ln, err := preview.Listen(fmt.Sprintf("%s:%d", host, *port), *public)
 	if err != nil {
-		fmt.Fprintln(stderr, "labyrint:", err)
+		fmt.Fprintln(stderr, "labyrint:", diag.OSError(err))
 		return errReported
 	}
 	if !*noEditor {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/guldborgsund/labyrint/internal/search"
 )
 
 // bestBetSite is the golden site with a placeholder crisis page and a
@@ -26,7 +28,7 @@ func bestBetSite(t *testing.T) string {
 // metaShard returns the built search index's meta shard of a target.
 func metaShard(t *testing.T, site, target string) string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(buildTo(t, site, target), "soeg", "idx", "meta.txt"))
+	data, err := os.ReadFile(filepath.Join(buildTo(t, site, target), "soeg", "idx", "meta"+search.ShardExt))
 	if err != nil {
 		t.Fatal(err)
 	}

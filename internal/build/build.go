@@ -83,206 +83,6 @@ type Stage struct {
 // session and labyrint check keep the sources).
 func (o Options) dropsText() bool { return !o.Check && !o.Preview && o.rec == nil }
 
-// Run builds one target. The error (nil on success) joins every error
-// finding; Result.Findings holds warnings too.
-func Run(ctx context.Context, o Options) (*Result, error) {
-	start := time.Now()
-	if o.Source == "" {
-		o.Source = "."
-	}
-	if o.Target == "" {
-		o.Target = "public"
-	}
-	res := &Result{Target: o.Target}
-	last := start
-	mark := func(name string) {
-		now := time.Now()
-		res.Stages = append(res.Stages, Stage{name, now.Sub(last)})
-		last = now
-	}
-	var all diag.List
-	fail := func(l *diag.List) (*Result, error) {
-		all.Merge(l)
-		res.Findings = all.Items()
-		res.Duration = time.Since(start)
-		return res, all.Err()
-	}
-	cfg, err := config.Load(os.DirFS(o.Source))
-	if err != nil {
-		return res, err
-	}
-	t := cfg.Targets[o.Target]
-	if t == nil {
-		var names []string
-		for _, x := range cfg.SortedTargets() {
-			names = append(names, x.Name)
-		}
-		return res, fmt.Errorf("ukendt mål %q; sitet har: %s", o.Target, strings.Join(names, ", "))
-	}
-	if l := checkTargetURL(o, t); l != nil {
-		if errs, _ := l.Count(); errs > 0 {
-			return fail(l)
-		}
-		all.Merge(l)
-	}
-	contentDir := o.Content
-	if contentDir == "" {
-		contentDir = under(o.Source, cfg.Content)
-	}
-	prefix := filepath.ToSlash(contentDir)
-	if o.Content == "" {
-		prefix = cfg.Content
-	}
-	mark("config")
-	layoutsDir := under(o.Source, cfg.Layouts)
-	assetsDir := under(o.Source, cfg.Assets)
-	// The layouts are parsed while the content is read and modelled.
-	type parsed struct {
-		tpl *render.Templates
-		err error
-	}
-	layouts := make(chan parsed, 1)
-	go func() {
-		tpl, err := render.Parse(os.DirFS(layoutsDir), output.MinifyLayout)
-		layouts <- parsed{tpl, err}
-	}()
-	tree, l := o.Reader.Load(content.DirFS(contentDir), prefix, cfg)
-	mark("content")
-	if tree == nil {
-		return fail(l)
-	}
-	if errs, _ := l.Count(); errs > 0 {
-		return fail(l)
-	}
-	all.Merge(l)
-	s, l := site.Build(cfg, withDefaultPages(cfg, tree))
-	if errs, _ := l.Count(); errs > 0 {
-		return fail(l)
-	}
-	all.Merge(l)
-	view := s.Select(t, site.Options{Drafts: o.Drafts})
-	if o.dropsText() {
-		// Pages this target does not show are never rendered: let their
-		// text go (a large intranet-only section is most of a site's bytes).
-		for _, p := range s.Pages {
-			if !view.Has(p) {
-				p.Src.Body = nil
-			}
-		}
-	}
-	gl, l := loadGlossary(prefix, tree.Data, view)
-	if errs, _ := l.Count(); errs > 0 {
-		return fail(l)
-	}
-	all.Merge(l)
-	mark("site+select")
-
-	lay := <-layouts
-	if lay.err != nil {
-		return res, lay.err
-	}
-	tpl := lay.tpl
-	out := o.Out
-	if out == "" {
-		out = t.Out
-	}
-	res.Out = out
-	digest := buildDigest(o, t.Name, tree.Digest, layoutsDir, assetsDir)
-	if !o.Check && !o.Preview && !o.Force {
-		if old, err := os.ReadFile(filepath.Join(out, DigestFile)); err == nil && string(old) == digest {
-			// Same generator, same sources, same options: the output is
-			// already what this build would write. Write nothing.
-			res.Unchanged = true
-			res.Findings = all.Items()
-			res.Duration = time.Since(start)
-			return res, nil
-		}
-	}
-	w, err := output.Open(out, o.Source, contentDir, layoutsDir, assetsDir)
-	if err != nil {
-		return res, err
-	}
-	committed := false
-	defer func() {
-		if !committed {
-			w.Abort()
-		}
-	}()
-	b := &builder{rules: plainlang.Rules{LixTarget: cfg.Plain.LixTarget, LixError: cfg.Plain.LixError,
-		SentenceWords: cfg.Plain.SentenceWords, ParagraphWords: cfg.Plain.ParagraphWords}, ctx: ctx, o: o, cfg: cfg, site: s, view: view, tpl: tpl, w: w, md: gl.renderer(layoutIDs(layoutsDir)), gl: gl,
-		info: render.SiteInfo{Title: cfg.Title, Owner: cfg.Owner, Language: cfg.Language, Label: t.Label,
-			Target: t.Name, Preview: o.Preview, Year: time.Now().Year(), Params: cfg.Params},
-		pics: newPictures(cfg, contentDir, o.ImageCache)}
-	if err := b.assets(os.DirFS(assetsDir)); err != nil {
-		return res, err
-	}
-	b.rec = o.rec
-	if sp := b.searchPage(); sp != nil {
-		ix, err := NewSearchIndex(s, prefix)
-		if err != nil {
-			return res, err
-		}
-		b.index = ix
-	}
-	mark("open+assets")
-	l, err = b.pages()
-	mark("render+write+index")
-	all.Merge(l)
-	if errs, _ := all.Count(); errs > 0 {
-		return fail(nil)
-	}
-	if err != nil {
-		return res, err
-	}
-	if l, err := b.addresses(out, tree.Data[RetiredFile], prefix); err != nil || l != nil {
-		if l != nil {
-			return fail(l)
-		}
-		return res, err
-	}
-	if err := b.sitemap(); err != nil {
-		return res, err
-	}
-	if err := ctx.Err(); err != nil {
-		return res, err
-	}
-	if err := w.WriteRaw(DigestFile, []byte(digest)); err != nil {
-		return res, err
-	}
-	mark("sitemap")
-	// The static files come last, once every generated file has its
-	// place: one that wants a generated file's place (or its .gz twin) is
-	// the editor's to fix and is named.
-	if l, err := b.static(os.DirFS(contentDir), prefix); err != nil {
-		return res, err
-	} else if errs, _ := l.Count(); errs > 0 {
-		return fail(l)
-	}
-	mark("static")
-	res.Language = b.language
-	if o.Check {
-		for _, f := range check.Run(b.checked, "/") {
-			all.Add(f)
-		}
-		res.Pages, res.Files = b.pagesWritten, b.files
-		res.Findings = all.Items()
-		res.Duration = time.Since(start)
-		return res, all.Err() // the deferred Abort throws the staging folder away
-	}
-	if err := w.Commit(); err != nil {
-		return res, err
-	}
-	committed = true
-	mark("swap")
-	if o.rec != nil {
-		o.rec.done(b, tree, prefix, contentDir)
-	}
-	res.Pages, res.Files = b.pagesWritten, b.files
-	res.Findings = all.Items()
-	res.Duration = time.Since(start)
-	return res, nil
-}
-
 // under resolves a folder named in the config against the site root.
 func under(root, dir string) string {
 	if filepath.IsAbs(dir) {
@@ -358,6 +158,15 @@ type job struct {
 	pager  *render.Pager
 	filter *site.FilterTerm
 	tax    *site.Taxonomy
+	src    *content.Source // the page's new source in a Session's body-only update; nil: page.Src
+}
+
+// source is the source whose text the job renders.
+func (j job) source() *content.Source {
+	if j.src != nil {
+		return j.src
+	}
+	return j.page.Src
 }
 
 // hasText says whether the job renders its page's own text (Markdown):
@@ -471,7 +280,33 @@ func (b *builder) render(jobs []job) *diag.List {
 	return &all
 }
 
+// page makes one file: the text step (the page's Markdown, for its first
+// file) and then the file step (the layout, and writing).
 func (b *builder) page(j job, l *diag.List) {
+	d, p := b.data(j)
+	var links []markdown.LinkRef
+	var lang *lixJob // the page's plain-language row, measured once it is rendered
+	if j.hasText() {
+		var ok bool
+		if links, lang, ok = b.text(j, p, d, l); !ok {
+			return
+		}
+	}
+	if b.o.Check && b.info.Label == "" && j.url == p.URL {
+		for _, f := range check.Todo(p.Src.File, p.Src.Line("title"), b.missing(p)) {
+			l.Add(f)
+		}
+	}
+	if p.Review != "" && b.info.Label == "" && !b.info.Preview && j.url == p.URL {
+		l.Add(diag.Finding{File: p.Src.File, Line: p.Src.Line("review"), Severity: diag.Warning, Code: "review",
+			Msg: "til redaktionel gennemlæsning: " + p.Review})
+	}
+	b.file(j, p, d, links, lang, l)
+}
+
+// data is what the layout of job j sees, and the page it renders (on a
+// filter page, one made for the filter).
+func (b *builder) data(j job) (*render.Data, *site.Page) {
 	p := j.page
 	d := render.NewData(b.view, p, j.url, b.info, b.assetURLs)
 	d.Pager = j.pager
@@ -488,66 +323,77 @@ func (b *builder) page(j job, l *diag.List) {
 		d.Page = p
 		d.Section = j.page
 	}
-	var links []markdown.LinkRef
-	var lang *lixJob // the page's plain-language row, measured once it is rendered
-	if j.hasText() {
-		var html string
-		var minErr error
-		res := b.md.RenderHTML(p.Src.Body, p.Src.BodyLine, b.linkFunc(p, d), func(h []byte) { html, minErr = output.MinifyHTML(h) },
-			append(b.gl.renderOptions(p), markdown.WithImages(b.imageFunc(p)))...)
-		if b.o.dropsText() {
-			// A body is rendered once per build, here: let a large site's
-			// file contents go as soon as their page is made.
-			p.Src.Body = nil
+	return d, p
+}
+
+// text is a page's text step: its Markdown rendered (and minified) into d,
+// its problems, glossary and plain-language findings in l, and its
+// document in the search index. It returns the links the text makes and
+// the page's language-report job (nil if it has no row); ok false if the
+// page cannot be made.
+func (b *builder) text(j job, p *site.Page, d *render.Data, l *diag.List) (links []markdown.LinkRef, lang *lixJob, ok bool) {
+	src := j.source()
+	var html string
+	var minErr error
+	res := b.md.RenderHTML(src.Body, src.BodyLine, b.linkFunc(p, d), func(h []byte) { html, minErr = output.MinifyHTML(h) },
+		append(b.gl.renderOptions(p), markdown.WithImages(b.imageFunc(p)))...)
+	if b.o.dropsText() {
+		// A body is rendered once per build, here: let a large site's
+		// file contents go as soon as their page is made.
+		p.Src.Body = nil
+	}
+	for _, pr := range res.Problems {
+		sev := diag.Warning
+		if pr.Error {
+			sev = diag.Error
 		}
-		links = res.Links
-		for _, pr := range res.Problems {
-			sev := diag.Warning
-			if pr.Error {
-				sev = diag.Error
-			}
-			l.Add(diag.Finding{File: p.Src.File, Line: pr.Line, Severity: sev, Code: pr.Code, Msg: pr.Msg})
-		}
-		if minErr != nil {
-			l.Add(diag.Finding{File: p.Src.File, Line: p.Src.BodyLine, Severity: diag.Error, Code: "minify", Msg: minErr.Error()})
-			return
-		}
-		d.Content = templateHTML(html)
-		d.Headings = res.Headings
-		unexplained := b.gl.check(p, d, res.Blocks, l)
-		// Sentences and paragraphs are checked in the Markdown, where they
-		// have lines; the page's LIX is measured on the rendered page
-		// (measureLix), lists, cards and contact blocks included.
-		rep := plainlang.Analyze(p.Src.File, res.Blocks, plainlang.Rules{SentenceWords: b.rules.SentenceWords, ParagraphWords: b.rules.ParagraphWords})
-		for _, f := range rep.Findings {
-			l.Add(f)
-		}
-		if p.Layout != ReportLayout && p.Kind != "notfound" {
-			lang = &lixJob{terms: unexplained, findings: len(rep.Findings)}
-		}
-		if p.Kind != "notfound" && p.Layout != SearchLayout {
-			b.rec.indexed(p.URL, res.Blocks)
-			if b.index != nil {
-				b.index.Add(SearchDoc(b.view, p, res.Blocks))
-			}
+		l.Add(diag.Finding{File: p.Src.File, Line: pr.Line, Severity: sev, Code: pr.Code, Msg: pr.Msg})
+	}
+	if minErr != nil {
+		l.Add(diag.Finding{File: p.Src.File, Line: p.Src.BodyLine, Severity: diag.Error, Code: "minify", Msg: minErr.Error()})
+		return nil, nil, false
+	}
+	d.Content = templateHTML(html)
+	d.Headings = res.Headings
+	unexplained := b.gl.check(p, d, res.Blocks, l)
+	// Sentences and paragraphs are checked in the Markdown, where they
+	// have lines; a public page's LIX is measured on the rendered page
+	// (measureLix), lists, cards and contact blocks included.
+	rendered := b.lixRendered(p)
+	rules := b.rules
+	if rendered {
+		rules.LixTarget, rules.LixError = 0, 0
+	}
+	rep := plainlang.Analyze(p.Src.File, res.Blocks, rules)
+	for _, f := range rep.Findings {
+		l.Add(f)
+	}
+	if p.Layout != ReportLayout && p.Kind != "notfound" {
+		lang = &lixJob{terms: unexplained, findings: len(rep.Findings), rendered: rendered}
+		if !rendered {
+			lang.rep = rep
 		}
 	}
-	if b.o.Check && b.info.Label == "" && j.url == p.URL {
-		for _, f := range check.Todo(p.Src.File, p.Src.Line("title"), b.missing(p)) {
-			l.Add(f)
+	if p.Kind != "notfound" && p.Layout != SearchLayout {
+		b.rec.indexed(p.URL, res.Blocks)
+		if b.index != nil {
+			b.index.Add(SearchDoc(b.view, p, res.Blocks))
 		}
 	}
-	if p.Review != "" && b.info.Label == "" && !b.info.Preview && j.url == p.URL {
-		l.Add(diag.Finding{File: p.Src.File, Line: p.Src.Line("review"), Severity: diag.Warning, Code: "review",
-			Msg: "til redaktionel gennemlæsning: " + p.Review})
-	}
+	return res.Links, lang, true
+}
+
+// file is a page's file step: the layout executed with d, the page's LIX
+// measured on what it shows (lang, if it has a row), and the HTML written
+// (or, in a Session's update, held until every file is made).
+func (b *builder) file(j job, p *site.Page, d *render.Data, links []markdown.LinkRef, lang *lixJob, l *diag.List) {
 	var held bool
 	var werr error
 	err := b.tpl.Render(d, func(html []byte) {
 		if b.o.Check {
 			b.collect(j, p, html, links)
 		}
-		if lang != nil {
+		if lang != nil && lang.rendered {
 			lang.main = plainlang.MainText(html, p.Src.BodyLine)
 		}
 		if b.rec != nil && b.rec.file(j.url, d.Used(), html) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -65,8 +66,8 @@ func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) 
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.last != nil && len(changed) > 0 {
-		res, err, done := s.update(ctx, changed)
-		if done {
+		res, err := s.update(ctx, changed)
+		if !errors.Is(err, errFullBuild) {
 			return res, err
 		}
 	}
@@ -169,92 +170,146 @@ func (s *Session) Refresh(ctx context.Context) error {
 	return nil
 }
 
+// errFullBuild says that a change takes a full build.
+var errFullBuild = errors.New("the change takes a full build")
+
+// edit is a changed content file: its page and the new source.
+type edit struct {
+	page *site.Page
+	src  *content.Source
+}
+
 // update tries to bring the output up to date by rendering only what the
-// changed files show. done is false when it takes a full build.
-func (s *Session) update(ctx context.Context, changed []string) (res *Result, err error, done bool) {
-	start := time.Now()
-	r := s.last
-	b := r.b
-	contentAbs, err := filepath.Abs(r.contentDir)
+// changed files show; errFullBuild when it takes a full build.
+func (s *Session) update(ctx context.Context, changed []string) (*Result, error) {
+	u := &partialBuild{s: s, r: s.last, start: time.Now(), res: &Result{Target: s.o.Target, Out: s.o.Out}}
+	edits, err := u.read(changed)
 	if err != nil {
-		return nil, nil, false
+		return nil, err
 	}
-	type edit struct {
-		page *site.Page
-		src  *content.Source
+	if u.failed() {
+		return u.result(errFindings)
+	}
+	if len(edits) == 0 {
+		u.res.Unchanged = true
+		u.res.Duration = time.Since(u.start)
+		return u.res, nil
+	}
+	if err := u.plan(edits); err != nil {
+		if errors.Is(err, errFullBuild) {
+			return nil, err
+		}
+		return u.result(err)
+	}
+	return u.result(u.write(ctx, edits))
+}
+
+// partialBuild is one Session update's state.
+type partialBuild struct {
+	s     *Session
+	r     *recorder // the last good build
+	start time.Time
+	res   *Result
+	l     diag.List
+	// plan
+	bodyOnly bool
+	next     *builder // the next state: the same model with new bodies, or a new model
+	tree     content.Tree
+	todo     []job
+}
+
+func (u *partialBuild) failed() bool {
+	errs, _ := u.l.Count()
+	return errs > 0
+}
+
+// result is what update returns after its steps ended with err.
+func (u *partialBuild) result(err error) (*Result, error) {
+	u.res.Duration = time.Since(u.start)
+	switch {
+	case err == nil:
+		u.res.Findings = u.l.Items()
+		return u.res, nil
+	case errors.Is(err, errFindings):
+		u.res.Findings = u.l.Items()
+		return u.res, u.l.Err()
+	}
+	return u.res, err
+}
+
+// read reads the changed files as pages; errFullBuild for a change that
+// is not to a page's text or front matter.
+func (u *partialBuild) read(changed []string) ([]edit, error) {
+	contentAbs, err := filepath.Abs(u.r.contentDir)
+	if err != nil {
+		return nil, errFullBuild
 	}
 	var edits []edit
-	var l diag.List
 	seen := map[string]bool{}
 	for _, name := range changed {
 		abs, err := filepath.Abs(name)
 		if err != nil {
-			return nil, nil, false
+			return nil, errFullBuild
 		}
 		rel, err := filepath.Rel(contentAbs, abs)
 		if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
-			return nil, nil, false // the config, a layout or an asset
+			return nil, errFullBuild // the config, a layout or an asset
 		}
 		rel = filepath.ToSlash(rel)
 		if seen[rel] {
 			continue
 		}
 		seen[rel] = true
-		p := b.site.PageByPath(rel)
-		fi, statErr := os.Lstat(abs)
-		if p == nil {
-			if statErr != nil {
-				if r.holds(rel) {
-					return nil, nil, false // a folder of pages moved or deleted
-				}
-				continue // a temporary file that came and went
-			}
-			if fi.IsDir() {
-				if empty(abs) {
-					continue // a new, empty folder: nothing to show yet
-				}
-			}
-			return nil, nil, false // a new file, or a data or static file
-		}
-		if statErr != nil || !fi.Mode().IsRegular() || fi.Size() > content.MaxFileSize {
-			return nil, nil, false // deleted, replaced by a link, too large: let a full build say so
-		}
-		raw, err := os.ReadFile(abs)
+		e, err := u.readOne(rel, abs)
 		if err != nil {
-			return nil, nil, false
+			return nil, err
 		}
-		src := content.Parse(p.Src.File, p.Src.Path, raw, b.cfg, &l)
-		if src == nil {
-			continue
+		if e.src != nil {
+			edits = append(edits, e)
 		}
-		edits = append(edits, edit{p, src})
 	}
-	res = &Result{Target: s.o.Target, Out: s.o.Out}
-	fail := func() (*Result, error, bool) {
-		res.Findings = l.Items()
-		res.Duration = time.Since(start)
-		return res, l.Err(), true
+	return edits, nil
+}
+
+// readOne reads the changed file rel (at abs): the edit of a page, or no
+// edit (nothing to show, or a source with errors, which are in u.l).
+func (u *partialBuild) readOne(rel, abs string) (edit, error) {
+	p := u.r.b.site.PageByPath(rel)
+	fi, statErr := os.Lstat(abs)
+	if p == nil {
+		switch {
+		case statErr != nil && u.r.holds(rel):
+			return edit{}, errFullBuild // a folder of pages moved or deleted
+		case statErr != nil:
+			return edit{}, nil // a temporary file that came and went
+		case fi.IsDir() && empty(abs):
+			return edit{}, nil // a new, empty folder: nothing to show yet
+		}
+		return edit{}, errFullBuild // a new file, or a data or static file
 	}
-	if errs, _ := l.Count(); errs > 0 {
-		return fail()
+	if statErr != nil || !fi.Mode().IsRegular() || fi.Size() > content.MaxFileSize {
+		return edit{}, errFullBuild // deleted, replaced by a link, too large: let a full build say so
 	}
-	if len(edits) == 0 {
-		res.Unchanged = true
-		res.Duration = time.Since(start)
-		return res, nil, true
+	raw, err := os.ReadFile(abs)
+	if err != nil {
+		return edit{}, errFullBuild
 	}
-	bodyOnly := true
+	return edit{p, content.Parse(p.Src.File, p.Src.Path, raw, u.r.b.cfg, &u.l)}, nil
+}
+
+// plan finds the files to render again: for edits to bodies alone, the
+// edited pages; else, with a model made again, the files whose recorded
+// dependencies the edits touch (errFullBuild if the site's shape changed).
+func (u *partialBuild) plan(edits []edit) error {
+	u.bodyOnly = true
 	for _, e := range edits {
 		o := e.page.Src
 		if o.Kind != e.src.Kind || o.BodyLine != e.src.BodyLine || !reflect.DeepEqual(o.Fields, e.src.Fields) || !reflect.DeepEqual(o.Lines, e.src.Lines) {
-			bodyOnly = false
+			u.bodyOnly = false
 		}
 	}
-
-	// The next state: the same model with new bodies, or a new model.
-	next := b.clone()
-	var todo []job
-	sources := append([]*content.Source(nil), r.tree.Sources...)
+	u.next = u.r.b.clone()
+	sources := append([]*content.Source(nil), u.r.tree.Sources...)
 	for _, e := range edits {
 		for i, src := range sources {
 			if src == e.page.Src {
@@ -262,107 +317,111 @@ func (s *Session) update(ctx context.Context, changed []string) (res *Result, er
 			}
 		}
 	}
-	tree := *r.tree
-	tree.Sources = sources
-	restore := func() {} // undoes the body-only path's change to the kept pages
-	if bodyOnly {
-		olds := make([]*content.Source, len(edits))
-		for i, e := range edits {
-			olds[i] = e.page.Src
-			e.page.Src = e.src
-		}
-		restore = func() {
-			for i, e := range edits {
-				e.page.Src = olds[i]
+	u.tree = *u.r.tree
+	u.tree.Sources = sources
+	if u.bodyOnly {
+		for _, e := range edits {
+			if j, ok := u.r.jobs[e.page.URL]; ok && j.page.Layout != ReportLayout {
+				j.src = e.src              // the kept page takes it once every file is made
+				u.todo = append(u.todo, j) // the report is remade by Refresh
 			}
 		}
-		for _, e := range edits {
-			if j, ok := r.jobs[e.page.URL]; ok && j.page.Layout != ReportLayout {
-				todo = append(todo, j) // the report is remade by Refresh
-			}
+		return nil
+	}
+	return u.remodel(edits)
+}
+
+// remodel makes the model again from the kept sources with the edits, and
+// plans the files the edits touch.
+func (u *partialBuild) remodel(edits []edit) error {
+	b := u.r.b
+	st, sl := site.Build(b.cfg, withDefaultPages(b.cfg, &u.tree))
+	u.l.Merge(sl)
+	if u.failed() {
+		return errFindings
+	}
+	view := st.Select(b.view.Target, site.Options{Drafts: u.s.o.Drafts})
+	gl, gll := loadGlossary(u.r.prefix, u.tree.Data, view)
+	u.l.Merge(gll)
+	if u.failed() {
+		return errFindings
+	}
+	u.next.site, u.next.view, u.next.gl, u.next.md = st, view, gl, gl.renderer(b.md.Reserved())
+	u.next.plan()
+	if signature(u.next) != u.r.sig {
+		return errFullBuild // the site's shape changed
+	}
+	touched := map[string]bool{}
+	for _, e := range edits {
+		for _, k := range render.KeysOf(b.view, e.page) {
+			touched[k] = true
 		}
-	} else {
-		st, sl := site.Build(b.cfg, withDefaultPages(b.cfg, &tree))
-		l.Merge(sl)
-		if errs, _ := l.Count(); errs > 0 {
-			return fail()
-		}
-		view := st.Select(b.view.Target, site.Options{Drafts: s.o.Drafts})
-		gl, gll := loadGlossary(r.prefix, tree.Data, view)
-		l.Merge(gll)
-		if errs, _ := l.Count(); errs > 0 {
-			return fail()
-		}
-		next.site, next.view, next.gl, next.md = st, view, gl, gl.renderer(b.md.Reserved())
-		next.plan()
-		if signature(next) != r.sig {
-			return nil, nil, false // the site's shape changed
-		}
-		touched := map[string]bool{}
-		for _, e := range edits {
-			for _, k := range render.KeysOf(b.view, e.page) {
+		if np := st.PageByPath(e.page.Src.Path); np != nil {
+			for _, k := range render.KeysOf(view, np) {
 				touched[k] = true
 			}
-			if np := st.PageByPath(e.page.Src.Path); np != nil {
-				for _, k := range render.KeysOf(view, np) {
-					touched[k] = true
-				}
-			}
-		}
-		files := map[string]bool{}
-		for k := range touched {
-			for u := range r.uses[k] {
-				files[u] = true
-			}
-		}
-		for _, j := range next.jobs {
-			if files[j.url] {
-				todo = append(todo, j)
-			}
 		}
 	}
+	files := map[string]bool{}
+	for k := range touched {
+		for url := range u.r.uses[k] {
+			files[url] = true
+		}
+	}
+	for _, j := range u.next.jobs {
+		if files[j.url] {
+			u.todo = append(u.todo, j)
+		}
+	}
+	return nil
+}
 
-	// Render into memory; write only if every file rendered.
+// write renders the planned files into memory, writes them only if every
+// one rendered, and keeps the new state.
+func (u *partialBuild) write(ctx context.Context, edits []edit) error {
 	rec := newRecorder(true)
-	next.rec = rec
-	next.ctx = ctx
-	l.Merge(next.run(todo))
-	if errs, _ := l.Count(); errs > 0 || ctx.Err() != nil {
-		restore()
-		if ctx.Err() != nil {
-			return res, ctx.Err(), true
-		}
-		return fail()
+	u.next.rec, u.next.ctx = rec, ctx
+	u.l.Merge(u.next.run(u.todo))
+	if err := ctx.Err(); err != nil {
+		return err
 	}
-	w, err := output.OpenInPlace(s.o.Out)
+	if u.failed() {
+		return errFindings
+	}
+	w, err := output.OpenInPlace(u.s.o.Out)
 	if err != nil {
-		restore()
-		return res, err, true
+		return err
 	}
-	for _, u := range slices.Sorted(maps.Keys(rec.html)) {
-		if err := w.WritePage(render.FileFor(u), rec.html[u]); err != nil {
+	for _, url := range slices.Sorted(maps.Keys(rec.html)) {
+		if err := w.WritePage(render.FileFor(url), rec.html[url]); err != nil {
 			w.Commit()
-			restore()
-			return res, err, true
+			return err
 		}
 	}
 	w.Commit()
+	u.keep(rec, edits)
+	u.res.Partial = true
+	u.res.Pages = len(rec.html)
+	u.res.Files = len(rec.html)
+	return nil
+}
 
-	// Keep the new state.
+// keep makes the update's state the session's last good build.
+func (u *partialBuild) keep(rec *recorder, edits []edit) {
+	r, next := u.r, u.next
 	next.rec, next.w = nil, nil
+	if u.bodyOnly {
+		for _, e := range edits {
+			e.page.Src = e.src
+		}
+	}
 	r.merge(rec)
 	r.b = next
-	r.tree = &tree
-	if !bodyOnly {
+	r.tree = &u.tree
+	if !u.bodyOnly {
 		r.jobs = jobsByURL(next) // the same files, of the new model's pages
 	}
-	s.stale = true
-	res.Partial = true
-	res.Pages = len(rec.html)
-	res.Files = len(rec.html)
-	res.Findings = l.Items()
-	res.Duration = time.Since(start)
-	return res, nil, true
+	u.s.stale = true
 }
 
 // jobsByURL indexes b's files to render by URL.

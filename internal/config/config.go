@@ -1,17 +1,9 @@
 package config
 
 import (
-	"fmt"
-	"io/fs"
-	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
-
-	"gopkg.in/yaml.v2"
-
-	"github.com/guldborgsund/labyrint/internal/diag"
 )
 
 // FileName is the config file's name at the site root.
@@ -19,26 +11,26 @@ const FileName = "site.yaml"
 
 // Config is the whole site config.
 type Config struct {
-	Title      string                 `yaml:"title"`
-	Owner      string                 `yaml:"owner"`
-	Language   string                 `yaml:"language"`
-	Layouts    string                 `yaml:"layouts"`
-	Assets     string                 `yaml:"assets"`
-	Content    string                 `yaml:"content"`
-	Targets    map[string]*Target     `yaml:"targets"`
-	Fields     map[string]*Field      `yaml:"fields"`
-	Kinds      map[string]*Kind       `yaml:"kinds"`
-	Taxonomies map[string]*Taxonomy   `yaml:"taxonomies"`
-	Plain      Plain                  `yaml:"language_rules"`
-	Images     Images                 `yaml:"images"`
-	Params     map[string]string      `yaml:"params"` // free values for the layouts (address, phone, …)
-	Theme      Theme                  `yaml:"theme"`  // what the layouts show of the site's own (theme.go)
-	Static     Static                 `yaml:"static"` // which other files of content/ are published
-	Wanted     []string               `yaml:"wanted"` // fields every public page should carry; labyrint check lists the pages without
-	Search     Search                 `yaml:"search"`
-	Extra      map[string]interface{} `yaml:",inline"`
+	Title      string               `yaml:"title"`
+	Owner      string               `yaml:"owner"`
+	Language   string               `yaml:"language"`
+	Layouts    string               `yaml:"layouts"`
+	Assets     string               `yaml:"assets"`
+	Content    string               `yaml:"content"`
+	Targets    map[string]*Target   `yaml:"targets"`
+	Fields     map[string]*Field    `yaml:"fields"`
+	Kinds      map[string]*Kind     `yaml:"kinds"`
+	Taxonomies map[string]*Taxonomy `yaml:"taxonomies"`
+	Plain      Plain                `yaml:"language_rules"`
+	Images     Images               `yaml:"images"`
+	Params     map[string]string    `yaml:"params"` // free values for the layouts (address, phone, …)
+	Static     Static               `yaml:"static"` // which other files of content/ are published
+	Wanted     []string             `yaml:"wanted"` // fields every public page should carry; labyrint check lists the pages without
+	Search     Search               `yaml:"search"`
+	Theme      Theme                `yaml:"theme"` // what the layouts show of the site's own (theme.go)
 
 	required map[*Kind][]string // RequiredFields by kind, made when the config is checked
+	pos      positions          // line of every key in site.yaml
 }
 
 // Target is one build of the content tree for one audience.
@@ -86,21 +78,17 @@ type Kind struct {
 
 // Taxonomy is a vocabulary pages refer to by term slug.
 type Taxonomy struct {
-	Name  string        `yaml:"-"`
-	Title string        `yaml:"title"` // shown as the heading of its lists
-	Pages string        `yaml:"pages"` // the terms are the pages of this section
-	Terms yaml.MapSlice `yaml:"terms"` // or: the terms, slug: name, in order
-	Free  bool          `yaml:"free"`  // or: any term is allowed
-	Slug  string        `yaml:"slug"`  // URL segment of its filter pages; default the name
+	Name  string `yaml:"-"`
+	Title string `yaml:"title"` // shown as the heading of its lists
+	Pages string `yaml:"pages"` // the terms are the pages of this section
+	Terms Terms  `yaml:"terms"` // or: the terms, slug: name, in order
+	Free  bool   `yaml:"free"`  // or: any term is allowed
+	Slug  string `yaml:"slug"`  // URL segment of its filter pages; default the name
 }
 
 // TermList returns the listed terms in order (empty for page-based and free taxonomies).
 func (t *Taxonomy) TermList() []Term {
-	out := make([]Term, 0, len(t.Terms))
-	for _, it := range t.Terms {
-		out = append(out, Term{Slug: fmt.Sprint(it.Key), Name: fmt.Sprint(it.Value)})
-	}
-	return out
+	return slices.Clone([]Term(t.Terms))
 }
 
 // Term is one entry of a taxonomy.
@@ -145,40 +133,6 @@ func (c *Config) SearchFields() []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// checkSearch checks search.weights (each name a part or a declared text
-// field, each weight 0 or more) and search.boost (kinds, above 0).
-func (c *Config) checkSearch(bad func(format string, args ...any)) {
-	for _, n := range sortedNames(c.Search.Boost) {
-		if c.Kinds[n] == nil {
-			bad("search.boost: %q er ikke en slags side under kinds", n)
-		}
-		if w := c.Search.Boost[n]; w <= 0 {
-			bad("search.boost: %q har %v; brug et tal over 0 (1 er uændret)", n, w)
-		}
-	}
-	for _, n := range sortedNames(c.Search.Weights) {
-		w := c.Search.Weights[n]
-		if w < 0 {
-			bad("search.weights: %q har vægten %v; en vægt skal være 0 eller mere", n, w)
-		}
-		if slices.Contains(SearchParts, n) {
-			continue
-		}
-		f := c.Fields[n]
-		for _, k := range c.SortedKinds() {
-			if f == nil && k != nil {
-				f = k.Fields[n]
-			}
-		}
-		switch {
-		case f == nil:
-			bad("search.weights: %q er hverken en del af siden (%s) eller et felt under fields eller kinds", n, strings.Join(SearchParts, ", "))
-		case f.Type != "string" && f.Type != "list" || f.Taxonomy != "":
-			bad("search.weights: feltet %q er ikke tekst (type string eller list uden taksonomi)", n)
-		}
-	}
 }
 
 func sortedNames[V any](m map[string]V) []string {
@@ -269,174 +223,6 @@ func (c *Config) FieldNames(k *Kind) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-var lineRE = regexp.MustCompile(`line (\d+)`)
-
-// Load reads FileName from fsys and checks it.
-func Load(fsys fs.FS) (*Config, error) {
-	data, err := fs.ReadFile(fsys, FileName)
-	if err != nil {
-		return nil, diag.Finding{File: FileName, Severity: diag.Error, Code: "config", Msg: "kan ikke læse sitets opsætning: " + err.Error()}
-	}
-	return Parse(data)
-}
-
-// Parse reads a config from bytes and checks it.
-func Parse(data []byte) (*Config, error) {
-	var c Config
-	if err := yaml.UnmarshalStrict(data, &c); err != nil {
-		line := 0
-		if m := lineRE.FindStringSubmatch(err.Error()); m != nil {
-			line, _ = strconv.Atoi(m[1])
-		}
-		return nil, diag.Finding{File: FileName, Line: line, Severity: diag.Error, Code: "config", Msg: "ugyldig opsætning: " + strings.TrimPrefix(err.Error(), "yaml: ")}
-	}
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	return &c, nil
-}
-
-var validTypes = map[string]bool{"string": true, "int": true, "bool": true, "date": true, "list": true}
-
-func (c *Config) check() error {
-	var l diag.List
-	bad := func(format string, args ...any) { l.Errorf(FileName, 0, "config", format, args...) }
-	for n := range c.Extra {
-		bad("ukendt nøgle %q i opsætningen", n)
-	}
-	if c.Title == "" {
-		bad("opsætningen mangler title")
-	}
-	if c.Language == "" {
-		c.Language = "da"
-	}
-	if c.Layouts == "" {
-		c.Layouts = "layouts"
-	}
-	if c.Assets == "" {
-		c.Assets = "assets"
-	}
-	if c.Content == "" {
-		c.Content = "content"
-	}
-	if len(c.Targets) == 0 {
-		c.Targets = map[string]*Target{"public": {Out: "public", Audiences: []string{"public"}}}
-	}
-	for n, t := range c.Targets {
-		if t == nil {
-			t = &Target{}
-			c.Targets[n] = t
-		}
-		t.Name = n
-		if t.Out == "" {
-			t.Out = "public-" + n
-		}
-		if t.Base == "" {
-			t.Base = "/"
-		}
-		if !strings.HasSuffix(t.Base, "/") {
-			t.Base += "/"
-		}
-		if len(t.Audiences) == 0 {
-			bad("målet %q har ingen audiences", n)
-		}
-	}
-	checkFields := func(where string, fs map[string]*Field) {
-		for n, f := range fs {
-			if f == nil {
-				bad("%s: feltet %q mangler type", where, n)
-				continue
-			}
-			if !validTypes[f.Type] {
-				bad("%s: feltet %q har ukendt type %q (brug string, int, bool, date eller list)", where, n, f.Type)
-			}
-			if f.Taxonomy != "" && c.Taxonomies[f.Taxonomy] == nil {
-				bad("%s: feltet %q henviser til en ukendt taksonomi %q", where, n, f.Taxonomy)
-			}
-		}
-	}
-	checkFields("fields", c.Fields)
-	for _, w := range c.Wanted {
-		if c.Fields[w] == nil {
-			bad("wanted: feltet %q er ikke erklæret under fields", w)
-		}
-	}
-	if c.Fields["title"] == nil {
-		bad("fields skal have title")
-	}
-	for n, k := range c.Kinds {
-		if k == nil {
-			bad("kinds: %q er tom", n)
-			continue
-		}
-		k.Name = n
-		if k.Section == "" {
-			bad("kinds: %q mangler section", n)
-		}
-		checkFields("kinds."+n, k.Fields)
-		for _, f := range k.Filters {
-			if c.Taxonomies[f] == nil {
-				bad("kinds.%s: filters nævner en ukendt taksonomi %q", n, f)
-			}
-		}
-		for _, r := range k.Required {
-			if c.FieldFor(k, r) == nil {
-				bad("kinds.%s: det krævede felt %q er ikke erklæret", n, r)
-			}
-		}
-		for _, w := range k.Wanted {
-			if c.FieldFor(k, w) == nil {
-				bad("kinds.%s: det ønskede felt %q (wanted) er ikke erklæret", n, w)
-			}
-		}
-	}
-	for n, t := range c.Taxonomies {
-		if t == nil {
-			t = &Taxonomy{}
-			c.Taxonomies[n] = t
-		}
-		t.Name = n
-		if t.Title == "" {
-			t.Title = n
-		}
-		if t.Slug == "" {
-			t.Slug = n
-		}
-		ways := 0
-		if t.Pages != "" {
-			ways++
-		}
-		if len(t.Terms) > 0 {
-			ways++
-		}
-		if t.Free {
-			ways++
-		}
-		if ways != 1 {
-			bad("taxonomies.%s: angiv præcis én af pages, terms eller free", n)
-		}
-	}
-	c.checkTheme(bad)
-	c.checkSearch(bad)
-	c.required = map[*Kind][]string{nil: c.requiredFields(nil)}
-	for _, k := range c.Kinds {
-		if k != nil {
-			c.required[k] = c.requiredFields(k)
-		}
-	}
-	c.Static.check(bad)
-	if c.Plain.LixTarget == 0 {
-		c.Plain.LixTarget = 35
-	}
-	if c.Plain.SentenceWords == 0 {
-		c.Plain.SentenceWords = 25
-	}
-	if c.Plain.ParagraphWords == 0 {
-		c.Plain.ParagraphWords = 120
-	}
-	return l.Err()
 }
 
 // KindFor returns the kind of the page at content path p (slash separated,

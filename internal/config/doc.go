@@ -1,6 +1,8 @@
 // Package config reads the site config, site.yaml at the site root. The
 // config is the content model: the generator's Go code knows no word of any
-// one site, and everything site-specific is declared here.
+// one site, and everything site-specific is declared here. The full
+// reference of every key, in Danish for the site's editors, is
+// docs/konfiguration.md; TestReferenceCoversEveryKey keeps it complete.
 //
 // Top-level keys:
 //
@@ -12,6 +14,7 @@
 //	fields                  front matter keys every page may carry (see Field)
 //	kinds                   kinds of page, by section, with their layout and extra fields (see Kind)
 //	taxonomies              vocabularies that pages refer to by term (see Taxonomy)
+//	wanted                  fields every public page should carry; labyrint check lists those without
 //	language_rules          plain-language thresholds (see Plain)
 //	params                  free values the layouts show: contact_name, address and phone
 //	                        make the footer's contact block
@@ -42,23 +45,34 @@
 //	                        Any other file in content/ is a build error at its path.
 //	wanted                  fields every public page should carry (e.g. sources); not required,
 //	                        but labyrint check lists the pages without them as the owner's to-do
+//	images                  widths of the photo copies, size warning (see Images)
+//	static                  which other files of the content folder are published (see Static)
 //	search                  how much each part of a page counts in the site search (see Search)
+//	params                  free values the layouts show (contact_name, address, phone, emergency)
+//
+// # Reading and errors
+//
+// Parse reads site.yaml with go.yaml.in/yaml/v3 into a yaml.Node tree,
+// which knows the line of every key and value, and checks the tree against
+// the Config struct by reflection before decoding it (node.go): a key that
+// is no yaml tag of the struct at its level is an error with "mente du
+// …?" from that level's keys, a value of the wrong kind ("forventede en
+// liste, fik tekst") and a key written twice are errors at their line. So a
+// key added to any struct here is checked the same way, with no more code.
+// The checks of meaning (check.go: unknown types, taxonomies, undeclared
+// fields, audiences outside the audience field's enum) report at the line
+// of the key path they concern. Problems only a later stage can see (a
+// folder or section that is not there, a target that shows no page) are
+// made with Config.Finding, at site.yaml's line of the key, once. Every
+// message is Danish, "site.yaml:LINE: fejl: besked – hint".
 //
 // A Field has a type (string, int, bool, date, list), may be required, may
 // restrict its values to an enum, and may name a taxonomy whose terms its
 // values must be. A Kind binds a section folder (and, with depth, a level
 // below it) to a layout, a default audience, required fields, wanted fields
-// (like the site's wanted, per kind: an offer's address or phone) and fields
-// of its own. A Taxonomy either lists its terms (slug: name), takes them from
-// the pages of a section (pages: SECTION), or is free (any term).
-//
-// search.weights gives the search's BM25F weight of each part of a page:
-// title, summary, headings, terms (its taxonomy terms) and body, and any
-// front matter field of type string or list, which is then indexed as a
-// part of its own (e.g. phrases: the everyday words citizens search with)
-// instead of as body text. Parts not named keep the search's defaults
-// (title 12, summary 6, headings 3, terms 2, body 1); 0 leaves a part out.
-//
-//	search:
-//	  weights: {phrases: 6}
+// and fields of its own. A Taxonomy either lists its terms (slug: name, in
+// order), takes them from the pages of a section (pages: SECTION), or is
+// free (any term). search.weights gives the search's BM25F weight of each
+// part of a page (title, summary, headings, terms, body) and of any text
+// field, which is then indexed as a part of its own.
 package config

@@ -37,8 +37,8 @@ func (s *Static) Allows(name string) bool {
 }
 
 // check fills in the default and refuses what may not be allowed; bad
-// reports a problem.
-func (s *Static) check(bad func(string, ...any)) {
+// reports a problem with item i.
+func (s *Static) check(bad func(i int, format string, args ...any)) {
 	if s.Allow == nil {
 		s.Allow = slices.Clone(DefaultStaticAllow)
 		return
@@ -47,9 +47,9 @@ func (s *Static) check(bad func(string, ...any)) {
 		e := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(ext), "."))
 		switch {
 		case e == "" || strings.ContainsAny(e, "./\\ "):
-			bad("static.allow: %q er ikke en filtype; skriv endelsen uden punktum, fx pdf", ext)
+			bad(i, "static.allow: %q er ikke en filtype; skriv endelsen uden punktum, fx pdf", ext)
 		case activeTypes[e]:
-			bad("static.allow: filtypen %q kan ikke tillades, fordi en browser kan køre den som kode eller forveksle den med sitets egne filer; fjern den fra listen", ext)
+			bad(i, "static.allow: filtypen %q kan ikke tillades, fordi en browser kan køre den som kode eller forveksle den med sitets egne filer; fjern den fra listen", ext)
 		}
 		s.Allow[i] = e
 	}

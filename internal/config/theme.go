@@ -65,7 +65,8 @@ func (h *HeaderLink) ShowsHeaderLink(t string) bool {
 }
 
 // checkTheme fills in the defaults and reports paths that are not site paths.
-func (c *Config) checkTheme(bad func(string, ...any)) {
+func (c *Config) checkTheme(p *problems) {
+	bad := func(format string, args ...any) { p.bad("theme", "", format, args...) }
 	th := &c.Theme
 	switch th.Search {
 	case "":
@@ -73,9 +74,9 @@ func (c *Config) checkTheme(bad func(string, ...any)) {
 	case "off":
 		th.Search = ""
 	}
-	path := func(key, p string) {
-		if p != "" && !strings.HasPrefix(p, "/") {
-			bad("theme.%s: %q skal være en adresse på sitet, der begynder med / (fx /kontakt/)", key, p)
+	path := func(key, u string) {
+		if u != "" && !strings.HasPrefix(u, "/") {
+			bad("theme.%s: %q skal være en adresse på sitet, der begynder med / (fx /kontakt/)", key, u)
 		}
 	}
 	path("search", th.Search)
@@ -91,8 +92,8 @@ func (c *Config) checkTheme(bad func(string, ...any)) {
 		path(fmt.Sprintf("menu[%d]", i), p)
 	}
 	for _, l := range [][]string{th.Home.Tasks, th.Home.Grid, th.Home.Sections} {
-		for _, p := range l {
-			path("home", p)
+		for _, u := range l {
+			path("home", u)
 		}
 	}
 	if h := th.HeaderLink; h != nil {

@@ -107,7 +107,7 @@ func (r Reader) Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *dia
 	var mdPaths []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			l.Errorf(path.Join(prefix, p), 0, "read", "kan ikke læse: %v", err)
+			l.Errorf(path.Join(prefix, p), 0, "read", "kan ikke læse: %s", diag.OSError(err))
 			return nil
 		}
 		name := d.Name()
@@ -138,7 +138,7 @@ func (r Reader) Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *dia
 		case data:
 			b, err := fs.ReadFile(fsys, p)
 			if err != nil {
-				l.Errorf(path.Join(prefix, p), 0, "read", "kan ikke læse: %v", err)
+				l.Errorf(path.Join(prefix, p), 0, "read", "kan ikke læse: %s", diag.OSError(err))
 				return nil
 			}
 			t.Data[name] = b
@@ -148,12 +148,27 @@ func (r Reader) Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *dia
 		return nil
 	})
 	if err != nil {
-		l.Errorf(prefix, 0, "read", "kan ikke læse indholdsmappen: %v", err)
+		l.Errorf(prefix, 0, "read", "kan ikke læse indholdsmappen: %s", diag.OSError(err))
 		return nil, &l
 	}
 	sort.Strings(mdPaths)
 	sort.Strings(t.Static)
-	t.Sources = make([]*Source, len(mdPaths))
+	sources, sums := r.readAll(fsys, prefix, mdPaths, cfg, &l)
+	t.Sources = sources[:0]
+	for _, src := range sources {
+		if src != nil {
+			t.Sources = append(t.Sources, src)
+		}
+	}
+	t.Digest = digest(fsys, mdPaths, sums, t)
+	return t, &l
+}
+
+// readAll reads and checks the Markdown files mdPaths with one reader per
+// processor, and as many more as SlowDisk asks for. A file that cannot be
+// used has a nil source; its problems are in l.
+func (r Reader) readAll(fsys fs.FS, prefix string, mdPaths []string, cfg *config.Config, l *diag.List) ([]*Source, [][32]byte) {
+	sources := make([]*Source, len(mdPaths))
 	sums := make([][32]byte, len(mdPaths))
 	lists := make([]diag.List, len(mdPaths))
 	var wg sync.WaitGroup
@@ -166,10 +181,9 @@ func (r Reader) Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *dia
 	reader := func() {
 		defer wg.Done()
 		for i := range work {
-			t.Sources[i], sums[i] = read(fsys, prefix, mdPaths[i], cfg, &lists[i], &disk)
+			sources[i], sums[i] = read(fsys, prefix, mdPaths[i], cfg, &lists[i], &disk)
 		}
 	}
-	// One reader per processor, and as many more as SlowDisk asks for.
 	disk.more = func(n int) {
 		wg.Add(n) // from a reader, so the group is not yet done
 		for range n {
@@ -185,16 +199,16 @@ func (r Reader) Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *dia
 	}
 	close(work)
 	wg.Wait()
-	kept := t.Sources[:0]
-	for i, s := range t.Sources {
+	for i := range lists {
 		l.Merge(&lists[i])
-		if s != nil {
-			kept = append(kept, s)
-		}
 	}
-	t.Sources = kept
-	// The digest covers every file, so a repeated build can tell that
-	// nothing changed without rendering anything.
+	return sources, sums
+}
+
+// digest hashes every file's path and bytes (the Markdown files by their
+// sums), so a repeated build can tell that nothing changed without
+// rendering anything.
+func digest(fsys fs.FS, mdPaths []string, sums [][32]byte, t *Tree) []byte {
 	h := sha256.New()
 	for i, p := range mdPaths {
 		h.Write([]byte(p + "\x00"))
@@ -214,8 +228,7 @@ func (r Reader) Load(fsys fs.FS, prefix string, cfg *config.Config) (*Tree, *dia
 		h.Write([]byte(n + "\x00"))
 		h.Write(t.Data[n])
 	}
-	t.Digest = h.Sum(nil)
-	return t, &l
+	return h.Sum(nil)
 }
 
 // sizeText writes a file size for an editor: "700 KB", "20 MB".
@@ -246,7 +259,7 @@ func read(fsys fs.FS, prefix, p string, cfg *config.Config, l *diag.List, disk *
 		l.Errorf(file, 0, "too-large", "filen er for stor (%s); en side må højst fylde %s – del den op i flere sider", sizeText(size), sizeText(MaxFileSize))
 		return nil, [32]byte{}
 	case err != nil:
-		l.Errorf(file, 0, "read", "kan ikke læse: %v", err)
+		l.Errorf(file, 0, "read", "kan ikke læse: %s", diag.OSError(err))
 		return nil, [32]byte{}
 	}
 	return Parse(file, p, raw, cfg, l), sha256.Sum256(raw)

@@ -25,6 +25,8 @@ import (
 	"github.com/klauspost/compress/gzip"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/parse/v2/buffer"
+
+	"github.com/guldborgsund/labyrint/internal/diag"
 )
 
 // Writer stages one build of one target.
@@ -243,14 +245,14 @@ func (w *Writer) WriteRaw(name string, data []byte) error {
 			// mkdir, not MkdirAll's stat of the folder and its parent first.
 			if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 				if err := os.MkdirAll(dir, 0o755); err != nil {
-					return err
+					return writeErr(path.Dir(rel), err)
 				}
 			}
 			w.dirs.Store(dir, true)
 		}
 	}
 	if err := w.writeFile(full, data); err != nil {
-		return err
+		return writeErr(rel, err)
 	}
 	if w.Compress && compressible[path.Ext(rel)] && len(data) > 256 {
 		b := bufPool.Get().(*bytes.Buffer)
@@ -262,7 +264,7 @@ func (w *Writer) WriteRaw(name string, data []byte) error {
 		z.Close()
 		w.gzPool.Put(z)
 		if err := w.writeFile(full+".gz", b.Bytes()); err != nil {
-			return err
+			return writeErr(rel+".gz", err)
 		}
 	} else if w.inPlace {
 		os.Remove(full + ".gz") // a .gz from before would be stale
@@ -290,8 +292,34 @@ func Fingerprint(name string, data []byte) string {
 	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(h[:4]) + ext
 }
 
+// writeErr says in Danish that file rel (a path inside the output) could
+// not be written, never naming the staging folder.
+func writeErr(rel string, err error) error {
+	return fmt.Errorf("kan ikke skrive %s i outputmappen: %s", rel, diag.OSError(err))
+}
+
 // Commit swaps the staged build in as the live output and releases the lock.
 func (w *Writer) Commit() error {
+	if err := w.commit(); err != nil {
+		return &commitError{out: w.Out, err: err}
+	}
+	return nil
+}
+
+// commitError is a failed swap, said in Danish without the staging
+// folder; it unwraps to the system's error.
+type commitError struct {
+	out string
+	err error
+}
+
+func (e *commitError) Error() string {
+	return fmt.Sprintf("kan ikke skifte den nye udgave ind i %s: %s", e.out, diag.OSError(e.err))
+}
+
+func (e *commitError) Unwrap() error { return e.err }
+
+func (w *Writer) commit() error {
 	defer w.release()
 	if w.inPlace {
 		return nil

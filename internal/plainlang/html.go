@@ -4,6 +4,8 @@ import (
 	"bytes"
 	stdhtml "html"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/html"
@@ -33,12 +35,12 @@ func MainText(page []byte, line int) []markdown.Block {
 		end = len(page)
 	}
 	var blocks []markdown.Block
-	var cur strings.Builder
+	var cur []byte // the block's text so far, white space collapsed
 	flush := func() {
-		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
-			blocks = append(blocks, markdown.Block{Kind: markdown.Paragraph, Text: t, Line: line})
+		if t := bytes.TrimSpace(cur); len(t) > 0 {
+			blocks = append(blocks, markdown.Block{Kind: markdown.Paragraph, Text: string(t), Line: line})
 		}
-		cur.Reset()
+		cur = cur[:0]
 	}
 	var open string // the start tag whose attributes are being read
 	skip, skipDepth := "", 0
@@ -79,10 +81,48 @@ func MainText(page []byte, line int) []markdown.Block {
 			}
 		case html.TextToken:
 			if skip == "" {
-				cur.WriteString(stdhtml.UnescapeString(string(l.Text())))
+				cur = appendText(cur, l.Text())
 			}
 		}
 	}
+}
+
+// appendText appends an HTML text node to b, entities decoded and every run
+// of white space (a no-break space too) written as one space.
+func appendText(b, text []byte) []byte {
+	if bytes.IndexByte(text, '&') >= 0 {
+		text = []byte(stdhtml.UnescapeString(string(text)))
+	}
+	space := len(b) > 0 && b[len(b)-1] == ' '
+	for len(text) > 0 {
+		i := 0 // text[:i] has no white space: it is copied at once
+		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf {
+				if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' {
+					break
+				}
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRune(text[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += n
+		}
+		if i > 0 {
+			b = append(b, text[:i]...)
+			text, space = text[i:], false
+			continue
+		}
+		_, n := utf8.DecodeRune(text)
+		if !space {
+			b = append(b, ' ')
+			space = true
+		}
+		text = text[n:]
+	}
+	return b
 }
 
 func hasClass(attr, class string) bool {

@@ -44,3 +44,10 @@ func TestRenderedLixCountsLists(t *testing.T) {
 		t.Errorf("LIX with the list %.1f, without %.1f: the list's long words did not count", b, a)
 	}
 }
+
+func TestAppendText(t *testing.T) {
+	got := string(appendText([]byte("Ring"), []byte("  til\n\tkommunen på&nbsp;5473\u00a01000 ")))
+	if want := "Ring til kommunen på 5473 1000 "; got != want {
+		t.Errorf("appendText = %q, want %q", got, want)
+	}
+}

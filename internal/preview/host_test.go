@@ -1,13 +1,9 @@
 package preview
 
 import (
-	"context"
-	"io"
 	"net/http/httptest"
 	"strings"
 	"testing"
-
-	"github.com/guldborgsund/labyrint/internal/build"
 )
 
 // Issue #21, finding 3: a request with Host: attacker.example got 200, so
@@ -15,14 +11,7 @@ import (
 // names, and the names given with --host, are answered; others get 421 and
 // a Danish answer.
 func TestHostHeaderChecked(t *testing.T) {
-	s, err := New(build.Options{Source: site(t)}, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.Rebuild(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	s := built(t, site(t))
 	s.Hosts = []string{"preview.kommune.dk"}
 	h := s.Handler()
 	for host, want := range map[string]int{

@@ -38,6 +38,9 @@ func (p problems) message() string {
 // file behind the URL path u (none when no file is behind it). Called with
 // s.mu held.
 func (s *Server) warningsFor(u string) []diag.Finding {
+	if !strings.HasPrefix(u, "/") {
+		return nil // no page named
+	}
 	file, _ := s.sess.SourceOf(u)
 	if file == "" {
 		return nil

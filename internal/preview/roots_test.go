@@ -1,16 +1,11 @@
 package preview
 
 import (
-	"context"
-	"io"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/guldborgsund/labyrint/internal/build"
 )
 
 // Issue #21, finding 4: the preview stopped watching when content/ was
@@ -18,25 +13,7 @@ import (
 // restart. Each time, a save after the folder is back must be served.
 func TestWatchSurvivesContentGoingAway(t *testing.T) {
 	root := site(t)
-	s, err := New(build.Options{Source: root}, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	if err := s.Rebuild(ctx); err != nil {
-		t.Fatal(err)
-	}
-	dirs, err := build.SourceDirs(s.Opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ready := make(chan struct{})
-	go s.watch(ctx, dirs[1:], dirs[:1], ready)
-	<-ready
-	ts := httptest.NewServer(s.Handler())
-	defer ts.Close()
+	_, ts := watched(t, root)
 	content := filepath.Join(root, "content")
 	saved := map[string][]byte{}
 	filepath.WalkDir(content, func(p string, d os.DirEntry, err error) error {

@@ -1,16 +1,11 @@
 package preview
 
 import (
-	"context"
-	"io"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/guldborgsund/labyrint/internal/build"
 )
 
 // TestWatchEvents runs the real watcher over a small site and makes each
@@ -20,25 +15,7 @@ import (
 // the served preview without a restart.
 func TestWatchEvents(t *testing.T) {
 	root := site(t)
-	s, err := New(build.Options{Source: root}, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	if err := s.Rebuild(ctx); err != nil {
-		t.Fatal(err)
-	}
-	dirs, err := build.SourceDirs(s.Opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ready := make(chan struct{})
-	go s.watch(ctx, dirs[1:], dirs[:1], ready)
-	<-ready
-	ts := httptest.NewServer(s.Handler())
-	defer ts.Close()
+	s, ts := watched(t, root)
 	content := filepath.Join(root, "content")
 	put := func(rel, body string) {
 		t.Helper()

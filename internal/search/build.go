@@ -344,15 +344,12 @@ func (ix *Index) expandWords(b *built) *wordRefs {
 	// compounder (with its memo: splitting is a pure function of known)
 	// serves one shard at a time and is kept for the next.
 	exps := make([][]exp, vocabShards)
-	var compounders sync.Pool
+	compounders := sync.Pool{New: func() any { return newCompounder(known, whole) }}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range vocabShards {
 		g.Go(func() error {
-			c, _ := compounders.Get().(*compounder)
-			if c == nil {
-				c = newCompounder(known, whole)
-			}
+			c := compounders.Get().(*compounder)
 			defer compounders.Put(c)
 			sh := &ix.vocab.shards[i]
 			sh.mu.RLock()

@@ -13,6 +13,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/js"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/jsfixture")
@@ -200,21 +203,31 @@ func countFiles(t *testing.T, dir string) int {
 	return n
 }
 
-// maxClientGzip bounds assets/search/search.js, gzipped at the best
-// compression: every search page loads all of it before the first query.
+// maxClientGzip bounds assets/search/search.js as the build serves it,
+// minified (as internal/output does) and gzipped at the best compression:
+// every search page loads all of it before the first query. The source's
+// comments, which explain the ranking, cost the browser nothing.
 const maxClientGzip = 8 << 10
 
 func TestClientSize(t *testing.T) {
-	js, err := os.ReadFile(filepath.Join("..", "..", "assets", "search", "search.js"))
+	src, err := os.ReadFile(filepath.Join("..", "..", "assets", "search", "search.js"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	z, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	z.Write(js)
-	z.Close()
-	t.Logf("search.js: %d bytes, %d gzipped", len(js), buf.Len())
-	if buf.Len() >= maxClientGzip {
-		t.Errorf("search.js is %d bytes gzipped; keep it under %d", buf.Len(), maxClientGzip)
+	var min bytes.Buffer
+	if err := js.Minify(minify.New(), &min, bytes.NewReader(src), nil); err != nil {
+		t.Fatal(err)
+	}
+	gz := func(b []byte) int {
+		var buf bytes.Buffer
+		z, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		z.Write(b)
+		z.Close()
+		return buf.Len()
+	}
+	n := gz(min.Bytes())
+	t.Logf("search.js: %d bytes, %d gzipped; minified %d bytes, %d gzipped", len(src), gz(src), min.Len(), n)
+	if n >= maxClientGzip {
+		t.Errorf("search.js, minified, is %d bytes gzipped; keep it under %d", n, maxClientGzip)
 	}
 }

@@ -123,7 +123,9 @@ var judgementLists = []struct {
 	minLen int
 }{
 	{"judgements.tsv", 0.95, 40}, // keywords, as an editor would search
-	// {"sentences.tsv", 0.85, 60}, // sentences: on once the crisis pages are merged
+	// Sentences, as citizens write them. The goal is 0.85; the search
+	// reaches 0.78 on this site (see the README), so this guards that.
+	{"sentences.tsv", 0.77, 60},
 }
 
 // TestJudgements builds the real site's public target, then measures the

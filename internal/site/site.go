@@ -182,22 +182,43 @@ func Build(cfg *config.Config, tree *content.Tree) (*Site, *diag.List) {
 	for _, st := range tree.Static {
 		s.staticSet[st] = true
 	}
-	// Model the pages on all processors (a title's collation key is the
-	// costly part), then register them in order.
-	pages := make([]*Page, len(tree.Sources))
+	s.addPages(tree.Sources, modelPages(tree.Sources), &l)
+	s.Root = s.byURL["/"]
+	if s.Root == nil {
+		l.Errorf("content/_index.md", 0, "no-home", "sitet har ingen forside: opret content/_index.md med en title")
+		return s, &l
+	}
+	s.linkParents()
+	s.inheritAudiences()
+	s.buildTaxonomies(&l)
+	duplicateTitles(s.Pages, &l)
+	return s, &l
+}
+
+// modelPages makes a page of each source on all processors (a title's
+// collation key is the costly part).
+func modelPages(sources []*content.Source) []*Page {
+	pages := make([]*Page, len(sources))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	const step = 256
 	for lo := 0; lo < len(pages); lo += step {
 		g.Go(func() error {
 			for i := lo; i < min(lo+step, len(pages)); i++ {
-				pages[i] = newPage(tree.Sources[i])
+				pages[i] = newPage(sources[i])
 			}
 			return nil
 		})
 	}
 	g.Wait()
-	for i, src := range tree.Sources {
+	return pages
+}
+
+// addPages registers the pages made of sources, in order, refusing a bad
+// slug, a path that gives no URL and a URL another page has; s.Pages ends
+// sorted by URL.
+func (s *Site) addPages(sources []*content.Source, pages []*Page, l *diag.List) {
+	for i, src := range sources {
 		p := pages[i]
 		if sl := src.String("slug"); sl != "" && markdown.Slug(sl) != sl {
 			l.Add(diag.Finding{File: src.File, Line: src.Line("slug"), Severity: diag.Error, Code: "slug",
@@ -218,12 +239,11 @@ func Build(cfg *config.Config, tree *content.Tree) (*Site, *diag.List) {
 		s.Pages = append(s.Pages, p)
 	}
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return strings.Compare(a.URL, b.URL) })
-	s.Root = s.byURL["/"]
-	if s.Root == nil {
-		l.Errorf("content/_index.md", 0, "no-home", "sitet har ingen forside: opret content/_index.md med en title")
-		return s, &l
-	}
-	// Sections and parents: a page's parent is the nearest _index.md above it.
+}
+
+// linkParents gives every page its parent, the nearest _index.md above
+// it (the front page for the top), and every section its sorted children.
+func (s *Site) linkParents() {
 	for _, p := range s.Pages {
 		if p == s.Root || p.Kind == "notfound" {
 			continue
@@ -254,7 +274,11 @@ func Build(cfg *config.Config, tree *content.Tree) (*Site, *diag.List) {
 	for _, p := range s.Pages {
 		sortPages(p.children)
 	}
-	// Audience: own, else the nearest section that says, else the kind's.
+}
+
+// inheritAudiences gives a page without an audience of its own the one
+// of the nearest section that says, else its kind's, else "public".
+func (s *Site) inheritAudiences() {
 	for _, p := range s.Pages {
 		if p.Audience != "" {
 			continue
@@ -272,9 +296,6 @@ func Build(cfg *config.Config, tree *content.Tree) (*Site, *diag.List) {
 			p.Audience = "public"
 		}
 	}
-	s.buildTaxonomies(&l)
-	duplicateTitles(s.Pages, &l)
-	return s, &l
 }
 
 // noURLFinding is the error for a page whose path has a folder or file
@@ -372,51 +393,68 @@ func (s *Site) buildTaxonomies(l *diag.List) {
 	}
 	for _, p := range s.Pages {
 		for key, v := range p.Src.Fields {
-			decl := s.Config.FieldFor(p.Src.Kind, key)
-			if decl == nil || decl.Taxonomy == "" {
-				continue
-			}
-			t := s.taxByName[decl.Taxonomy]
-			var vals []string
-			switch x := v.(type) {
-			case string:
-				vals = []string{x}
-			case []string:
-				vals = x
-			}
-			for _, val := range vals {
-				term := t.bySlug[val]
-				if term == nil && t.Free {
-					term = &Term{Tax: t, Slug: markdown.Slug(val), Name: val}
-					if old := t.bySlug[term.Slug]; old != nil {
-						term = old
-					} else {
-						t.add(term)
-					}
-				}
-				if term == nil {
-					slugs := make([]string, 0, len(t.Terms))
-					for _, x := range t.Terms {
-						slugs = append(slugs, x.Slug)
-					}
-					f := diag.Finding{File: p.Src.File, Line: p.Src.Line(key), Severity: diag.Error, Code: "unknown-term",
-						Msg: fmt.Sprintf("%q er ikke en kendt værdi i %s (%s)", val, key, t.Title)}
-					if sug := diag.Suggest(val, slugs); sug != "" {
-						f.Hint = fmt.Sprintf("mente du %q?", sug)
-					} else {
-						f.Hint = "brug en af: " + strings.Join(slugs, ", ")
-					}
-					l.Add(f)
-					continue
-				}
-				if slices.Contains(p.terms, term) {
-					continue // the same term twice on one page
-				}
-				p.terms = append(p.terms, term)
-				term.pages = append(term.pages, p)
+			if decl := s.Config.FieldFor(p.Src.Kind, key); decl != nil && decl.Taxonomy != "" {
+				s.refer(p, key, v, s.taxByName[decl.Taxonomy], l)
 			}
 		}
 	}
+	s.sortTerms()
+}
+
+// refer makes page p refer to the terms of taxonomy t that field key's
+// value v names (a free taxonomy gains the terms it did not have).
+func (s *Site) refer(p *Page, key string, v interface{}, t *Taxonomy, l *diag.List) {
+	var vals []string
+	switch x := v.(type) {
+	case string:
+		vals = []string{x}
+	case []string:
+		vals = x
+	}
+	for _, val := range vals {
+		term := t.bySlug[val]
+		if term == nil && t.Free {
+			term = &Term{Tax: t, Slug: markdown.Slug(val), Name: val}
+			if old := t.bySlug[term.Slug]; old != nil {
+				term = old
+			} else {
+				t.add(term)
+			}
+		}
+		if term == nil {
+			l.Add(unknownTerm(p, key, val, t))
+			continue
+		}
+		if slices.Contains(p.terms, term) {
+			continue // the same term twice on one page
+		}
+		p.terms = append(p.terms, term)
+		term.pages = append(term.pages, p)
+	}
+}
+
+// unknownTerm is the error for a value that names no term of t.
+func unknownTerm(p *Page, key, val string, t *Taxonomy) diag.Finding {
+	slugs := make([]string, 0, len(t.Terms))
+	for _, x := range t.Terms {
+		slugs = append(slugs, x.Slug)
+	}
+	f := diag.Finding{File: p.Src.File, Line: p.Src.Line(key), Severity: diag.Error, Code: "unknown-term",
+		Msg: fmt.Sprintf("%q er ikke en kendt værdi i %s (%s)", val, key, t.Title)}
+	if sug := diag.Suggest(val, slugs); sug != "" {
+		f.Hint = fmt.Sprintf("mente du %q?", sug)
+	} else if len(slugs) == 0 {
+		f.Hint = fmt.Sprintf("%s har ingen termer endnu; se taxonomies.%s i %s", t.Title, t.Name, config.FileName)
+	} else {
+		f.Hint = "brug en af: " + strings.Join(slugs, ", ")
+	}
+	return f
+}
+
+// sortTerms orders a free taxonomy's terms by name and every term's pages
+// by title: a term gathers pages from many sections, whose weights only
+// order each section.
+func (s *Site) sortTerms() {
 	var terms []*Term
 	for _, t := range s.Taxonomies {
 		if t.Free {
@@ -424,8 +462,6 @@ func (s *Site) buildTaxonomies(l *diag.List) {
 		}
 		terms = append(terms, t.Terms...)
 	}
-	// A term gathers pages from many sections, whose weights only order
-	// each section: sort by title.
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, t := range terms {
