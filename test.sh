@@ -36,6 +36,21 @@ bash e2e/install.sh
 node --test e2e/selftest.mjs
 node e2e/check.mjs "$out/public" "$out/intranet"
 
+echo "== a new site from labyrint init, and the Glostrup example: built and checked in the browser"
+go run ./cmd/labyrint init "$out/nyt-site" >/dev/null
+go run ./cmd/labyrint build --source "$out/nyt-site" --out "$out/nyt-public"
+go run ./cmd/labyrint build --source examples/glostrup --out "$out/glostrup"
+node e2e/check.mjs "$out/nyt-public" "$out/glostrup"
+
+echo "== keyboard at 375 px: Tab presses to an offer's phone, and via Find hjælp"
+node e2e/keyboard-path.mjs "$out/public" /find-hjaelp/ /enheder/marie-grubbe/botilbud/
+
+echo "== the Lyt button (only with a Danish voice)"
+node e2e/listen.mjs "$out/public" /enheder/marie-grubbe/botilbud/
+
+echo "== visual regression (UPDATE_SCREENSHOTS=1 ./test.sh writes new baselines)"
+node e2e/visual.mjs "$out/public" "$out/intranet"
+
 echo "== portable output: intranet from file:// (links, search), public under a sub-path"
 node e2e/portable.mjs "$out/public" "$out/intranet"
 

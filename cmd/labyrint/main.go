@@ -55,6 +55,9 @@ Brug:
   labyrint new TYPE "Titel" [--in MAPPE] [--source MAPPE]
       Laver en ny side ud fra skabelonen archetypes/TYPE.md, fx case, offer eller page.
       Adressen laves af titlen (æ→ae, ø→oe, å→aa). En fil, der findes, bliver ikke overskrevet.
+  labyrint init MAPPE [--title TITEL] [--owner UDGIVER]
+      Laver et nyt site i MAPPE: site.yaml med forklaringer, lidt indhold, skabeloner til
+      nye sider og kopier af standardlayoutet. Sitet kan bygges med det samme.
   labyrint serve [--source MAPPE] [--content MAPPE] [--port N] [--target NAVN] [--public]
       Bygger sitet med kladder og viser det på http://127.0.0.1:N/. Siden opdateres,
       når du gemmer en fil. Fejl vises i browseren med fil og linje.
@@ -82,6 +85,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return cmdCheck(ctx, args[1:], stdout, stderr)
 	case "new":
 		return cmdNew(args[1:], stdout, stderr)
+	case "init":
+		return cmdInit(args[1:], stdout, stderr)
 	case "version", "--version":
 		return cmdVersion(stdout)
 	}

@@ -335,7 +335,7 @@ func (u *partialBuild) plan(edits []edit) error {
 // plans the files the edits touch.
 func (u *partialBuild) remodel(edits []edit) error {
 	b := u.r.b
-	st, sl := site.Build(b.cfg, &u.tree)
+	st, sl := site.Build(b.cfg, withDefaultPages(b.cfg, &u.tree))
 	u.l.Merge(sl)
 	if u.failed() {
 		return errFindings

@@ -192,7 +192,7 @@ func (st *state) load() error {
 // model builds the site model, selects the target's view and reads the
 // glossary.
 func (st *state) model() error {
-	s, l := site.Build(st.cfg, st.tree)
+	s, l := site.Build(st.cfg, withDefaultPages(st.cfg, st.tree))
 	if err := st.merge(l); err != nil {
 		return err
 	}

@@ -71,6 +71,7 @@ func (c *Config) check() error {
 	}
 	c.checkKinds(p)
 	c.checkSearch(p)
+	c.checkTheme(p)
 	c.required = map[*Kind][]string{nil: c.requiredFields(nil)}
 	for _, k := range c.Kinds {
 		if k != nil {

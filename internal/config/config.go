@@ -27,6 +27,7 @@ type Config struct {
 	Static     Static               `yaml:"static"` // which other files of content/ are published
 	Wanted     []string             `yaml:"wanted"` // fields every public page should carry; labyrint check lists the pages without
 	Search     Search               `yaml:"search"`
+	Theme      Theme                `yaml:"theme"` // what the layouts show of the site's own (theme.go)
 
 	required map[*Kind][]string // RequiredFields by kind, made when the config is checked
 	pos      positions          // line of every key in site.yaml

@@ -16,6 +16,35 @@
 //	taxonomies              vocabularies that pages refer to by term (see Taxonomy)
 //	wanted                  fields every public page should carry; labyrint check lists those without
 //	language_rules          plain-language thresholds (see Plain)
+//	params                  free values the layouts show: contact_name, address and phone
+//	                        make the footer's contact block
+//	theme                   what the layouts show of the site's own (see Theme), all optional:
+//	                          owner_url      the owner's main site, linked from the header
+//	                          logo           a file in assets/ shown beside the owner's name
+//	                          header_link    {title, url, targets}: a prominent link in the header of
+//	                                         every page of the targets (e.g. crisis help)
+//	                          feedback       the footer's "Giv os besked" link: mailto:, https: or a site path
+//	                          menu           the main menu by URL path; default the pages with menu: in
+//	                                         their front matter, by that number
+//	                          home           {tasks, grid, sections}: the front page's direct links, the
+//	                                         sections shown as a grid, the sections listed with their pages
+//	                                         (default every top-level section)
+//	                          search         the search page with the A–Å list; default /soeg/. When no
+//	                                         content page has that address the build adds one; "off": none
+//	                          taxonomies     the order of the term lists on pages; default all by name
+//	                          guide          {page, section, taxonomy}: a guide page whose answers are the
+//	                                         section's filter pages by the taxonomy
+//	                          help           the page to call when no item of a list fits
+//	                          contact, accessibility  pages linked in the footer
+//	                          listen         true: a "Lyt" button reads pages aloud (Danish voice only)
+//	static                  which other files of the content folder are published (see Static):
+//	                        allow: [pdf, docx, …], file types without the dot, any case; default
+//	                        DefaultStaticAllow (pdf, docx, xlsx, pptx, odt, ods, odp, jpg, jpeg,
+//	                        png, webp, gif, txt, csv). Types a browser may run as code (html, js,
+//	                        css, svg, xml, …) and compressed twins (gz, br) can never be allowed.
+//	                        Any other file in content/ is a build error at its path.
+//	wanted                  fields every public page should carry (e.g. sources); not required,
+//	                        but labyrint check lists the pages without them as the owner's to-do
 //	images                  widths of the photo copies, size warning (see Images)
 //	static                  which other files of the content folder are published (see Static)
 //	search                  how much each part of a page counts in the site search (see Search)

@@ -18,6 +18,7 @@ import (
 //	t:<tax>/<slug> the pages that refer to a term (and filter pages by it)
 //	m              the main menu
 //	az             the A–Å list of all pages
+//	tt:<title>     which pages carry this title (a repeated title shows its section; nav.go)
 //
 // A page's Markdown body is shown only on its own page: a change to the
 // body alone touches no key (the page itself is rendered again).
@@ -26,9 +27,10 @@ const (
 	azKey   = "az"
 )
 
-func pageKey(p *site.Page) string { return "p:" + p.URL }
-func listKey(p *site.Page) string { return "c:" + p.URL }
-func termKey(t *site.Term) string { return "t:" + t.Tax.Name + "/" + t.Slug }
+func pageKey(p *site.Page) string  { return "p:" + p.URL }
+func listKey(p *site.Page) string  { return "c:" + p.URL }
+func titleKey(p *site.Page) string { return "tt:" + p.Title }
+func termKey(t *site.Term) string  { return "t:" + t.Tax.Name + "/" + t.Slug }
 
 // Track makes d record the keys its layout uses; read them with Used.
 func (d *Data) Track() { d.used = map[string]struct{}{} }
@@ -123,7 +125,7 @@ func (d *Data) trackJob() {
 // the terms it refers to or defines, the menu if it is in it, and the A–Å
 // list. Call it with the page before and after the change.
 func KeysOf(v *site.View, p *site.Page) []string {
-	keys := []string{pageKey(p), azKey}
+	keys := []string{pageKey(p), azKey, titleKey(p)}
 	if p.Menu > 0 {
 		keys = append(keys, menuKey)
 	}

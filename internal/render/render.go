@@ -474,7 +474,7 @@ func (d *Data) Breadcrumbs() Trail {
 func (d *Data) Cards(ps []*site.Page) Cards {
 	out := make(Cards, len(ps))
 	for i, p := range ps {
-		out[i] = Card{Page: p, Title: p.Title, Summary: p.Summary, Kind: p.Kind, Link: d.Rel(p.URL)}
+		out[i] = Card{Page: p, Title: p.Title, Summary: p.Summary, Kind: p.Kind, Link: d.Rel(p.URL), Context: d.contextOf(p)}
 	}
 	return out
 }
@@ -496,6 +496,7 @@ type Card struct {
 	Page                 *site.Page
 	Title, Summary, Kind string
 	Link                 string
+	Context              string // where the title repeats, the section above the page (nav.go)
 }
 
 // Cards is a list of cards; see Data.Cards.

@@ -41,7 +41,7 @@ func TestSharedPartials(t *testing.T) {
 			if got, want := render(p, deeper, cache), render(p, deeper, nil); got != want {
 				t.Errorf("%s %s differs with the cache", target, deeper)
 			}
-			if !strings.Contains(want, `<nav class="menu"`) {
+			if !strings.Contains(want, `<details class="menu"`) {
 				t.Errorf("%s %s has no menu", target, p.URL)
 			}
 		}
@@ -90,4 +90,4 @@ func realSite(tb testing.TB, dir string) (*config.Config, *site.Site) {
 
 // testAssets stands in for the asset URLs a build makes.
 var testAssets = map[string]string{"css/site.css": "/a.css", "css/print.css": "/p.css", "favicon.svg": "/f.svg",
-	"js/catalogue.js": "/c.js", "search/search.js": "/s.js"}
+	"js/page.js": "/j.js", "js/catalogue.js": "/c.js", "favicon-32.png": "/f.png", "apple-touch-icon.png": "/a.png", "search/search.js": "/s.js"}
