@@ -175,11 +175,6 @@ func (st *state) config() error {
 	} else {
 		st.dirs.prefix = filepath.ToSlash(st.o.Content)
 	}
-	if l := checkTargetURL(st.o, t); l != nil {
-		if err := st.merge(l); err != nil {
-			return err
-		}
-	}
 	return st.merge(checkFolders(cfg, st.dirs.layouts, st.dirs.assets, st.dirs.content, st.dirs.prefix))
 }
 
