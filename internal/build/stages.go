@@ -163,6 +163,11 @@ func (st *state) config() error {
 		return fmt.Errorf("ukendt mål %q; sitet har: %s", st.o.Target, strings.Join(names, ", "))
 	}
 	st.cfg, st.target = cfg, t
+	if l := checkTargetURL(st.o, t); l != nil {
+		if err := st.merge(l); err != nil {
+			return err
+		}
+	}
 	st.dirs = sourceDirs{content: st.o.Content, prefix: cfg.Content,
 		layouts: under(st.o.Source, cfg.Layouts), assets: under(st.o.Source, cfg.Assets)}
 	if st.o.Content == "" {
