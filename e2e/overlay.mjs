@@ -31,7 +31,7 @@ function writeSite(root) {
     'site.yaml': `title: Prøve\nowner: Prøve Kommune\nlayouts: ${repo}/layouts\nassets: ${repo}/assets\n` +
       'fields:\n  title: {type: string, required: true}\n  summary: {type: string}\n  draft: {type: bool}\n',
     'content/_index.md': '---\ntitle: Forside\n---\nHej.\n',
-    'content/side.md': '---\ntitle: Første udgave\n---\n' + 'ord '.repeat(40) + 'slut.\n',
+    'content/side.md': '---\ntitle: Første udgave\n---\n' + 'ordlyden '.repeat(40) + 'slut.\n',
   };
   for (const [name, body] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
@@ -79,7 +79,7 @@ async function main() {
     check((await ov.locator('details li').first().textContent()).includes('content/side.md:4'), 'the warning names file:line');
     await shot('warning');
 
-    fs.writeFileSync(path.join(root, 'content/side.md'), '---\ntitel: Ødelagt\n---\n' + 'ord '.repeat(40) + 'slut.\n');
+    fs.writeFileSync(path.join(root, 'content/side.md'), '---\ntitel: Ødelagt\n---\n' + 'ordlyden '.repeat(40) + 'slut.\n');
     await page.locator('#labyrint-overlay h2').waitFor({ timeout: TIMEOUT });
     check(await ov.getAttribute('role') === 'alert', 'a failed build is an alert');
     const text = await ov.textContent();
