@@ -10,8 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/guldborgsund/labyrint/internal/build"
 )
 
 // firstEvent opens the event stream as the page at side would and returns
@@ -45,14 +43,7 @@ func TestOverlayGetsThePagesWarnings(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(root, "content", "lang.md"), []byte("---\ntitle: Lang\n---\n"+long), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, err := New(build.Options{Source: root}, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.Rebuild(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	s := built(t, root)
 	ts := httptest.NewServer(s.Handler())
 	defer ts.Close()
 	ev, data := firstEvent(t, ts.URL, "/lang/")
@@ -85,14 +76,7 @@ func TestOverlayGetsThePagesWarnings(t *testing.T) {
 // mounted, and never in the built files.
 func TestEditLinkOnlyInThePreview(t *testing.T) {
 	root := site(t)
-	s, err := New(build.Options{Source: root}, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.Rebuild(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	s := built(t, root)
 	ts := httptest.NewServer(s.Handler())
 	if _, body := get(t, ts.URL+"/side/"); strings.Contains(body, "labyrint-rediger") {
 		t.Error("a link to edit without an editor")
@@ -117,14 +101,7 @@ func TestEditLinkOnlyInThePreview(t *testing.T) {
 // told to reload at once.
 func TestPageOlderThanTheBuildReloads(t *testing.T) {
 	root := site(t)
-	s, err := New(build.Options{Source: root}, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.Rebuild(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	s := built(t, root)
 	ts := httptest.NewServer(s.Handler())
 	defer ts.Close()
 	_, body := get(t, ts.URL+"/side/")

@@ -49,14 +49,7 @@ func get(t *testing.T, url string) (int, string) {
 
 func TestLastGoodBuildKeepsServing(t *testing.T) {
 	root := site(t)
-	s, err := New(build.Options{Source: root}, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.Rebuild(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	s := built(t, root)
 	ts := httptest.NewServer(s.Handler())
 	defer ts.Close()
 	if code, body := get(t, ts.URL+"/side/"); code != 200 || !strings.Contains(body, "Første udgave") || !strings.Contains(body, "/_labyrint/events") {
