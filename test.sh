@@ -20,7 +20,7 @@ echo "== go test (with -race)"
 go test -race -count=1 -timeout 30m ./...
 # The hostile-layout test renders some 100,000 small templates: it skips
 # itself with -race (minutes, and nothing to find) and runs here without.
-go test -count=1 -run 'TestHostileLayouts' ./internal/build
+go test -count=1 -run 'TestHostileLayouts' ./internal/pipeline
 
 if [ "${SKIP_BROWSER:-}" = 1 ]; then
   echo "SKIP_BROWSER=1: browser checks left out"

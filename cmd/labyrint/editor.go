@@ -5,15 +5,15 @@ import (
 	"io"
 	"net"
 
-	"github.com/guldborgsund/labyrint/internal/build"
 	"github.com/guldborgsund/labyrint/internal/editor"
+	"github.com/guldborgsund/labyrint/internal/pipeline"
 	"github.com/guldborgsund/labyrint/internal/preview"
 )
 
 // startEditor mounts the browser editor in the preview listening on ln. A
 // preview open to the network (--public) gets no editor unless a login
 // proxy is named: anyone who reaches it could otherwise change the site.
-func startEditor(srv *preview.Server, o build.Options, eo editor.Options, ln net.Listener, public bool, log io.Writer) (*editor.Editor, error) {
+func startEditor(srv *preview.Server, o pipeline.Options, eo editor.Options, ln net.Listener, public bool, log io.Writer) (*editor.Editor, error) {
 	if public && eo.Proxy == "" {
 		fmt.Fprintln(log, "redigering er slået fra: forhåndsvisningen lytter på alle netværk (--public) uden --editor-proxy")
 		return nil, nil

@@ -28,9 +28,9 @@ var layers = map[string][]string{
 	"internal/images":    nil,
 	"internal/archetype": {"internal/config", "internal/content", "internal/diag", "internal/markdown"},
 	"internal/check":     {"internal/diag"},
-	"internal/build": {"internal/check", "internal/config", "internal/content", "internal/diag", "internal/markdown",
+	"internal/pipeline": {"internal/check", "internal/config", "internal/content", "internal/diag", "internal/markdown",
 		"internal/images", "internal/output", "internal/plainlang", "internal/render", "internal/search", "internal/site"},
-	"internal/preview": {"internal/build", "internal/config", "internal/diag"},
+	"internal/preview": {"internal/pipeline", "internal/config", "internal/diag"},
 	"internal/editor": {"internal/archetype", "internal/config", "internal/content", "internal/diag",
 		"internal/markdown", "internal/site"},
 }

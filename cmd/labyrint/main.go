@@ -22,10 +22,10 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/guldborgsund/labyrint/internal/build"
 	"github.com/guldborgsund/labyrint/internal/check"
 	"github.com/guldborgsund/labyrint/internal/diag"
 	"github.com/guldborgsund/labyrint/internal/editor"
+	"github.com/guldborgsund/labyrint/internal/pipeline"
 	"github.com/guldborgsund/labyrint/internal/preview"
 	"github.com/guldborgsund/labyrint/internal/render"
 )
@@ -97,7 +97,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	o := build.Options{Reader: contentReader()}
+	o := pipeline.Options{Reader: contentReader()}
 	siteFlags(fs, &o)
 	fs.StringVar(&o.Out, "out", "", "outputmappe (standard: målets, fx public)")
 	fs.StringVar(&o.Target, "target", "public", "mål: public, intranet, … eller all")
@@ -125,7 +125,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	failed := false
 	for _, t := range targets {
 		o.Target = t
-		res, err := build.Run(ctx, o)
+		res, err := pipeline.Run(ctx, o)
 		report(stderr, res, err)
 		if err != nil {
 			failed = true
@@ -178,8 +178,8 @@ func startProfiles(cpu, mem string) (stop func(), err error) {
 }
 
 func allTargets(source string) []string {
-	o := build.Options{Source: source}
-	names, err := build.Targets(o)
+	o := pipeline.Options{Source: source}
+	names, err := pipeline.Targets(o)
 	if err != nil || len(names) == 0 {
 		return []string{"public"}
 	}
@@ -190,7 +190,7 @@ func allTargets(source string) []string {
 const maxShown = 50
 
 // report prints findings one per line as file:line:col: severity: message.
-func report(w io.Writer, res *build.Result, err error) {
+func report(w io.Writer, res *pipeline.Result, err error) {
 	seen := map[string]bool{}
 	var lines []string
 	if res != nil {
@@ -261,7 +261,7 @@ func count(fs []diag.Finding) (errs, warns int) {
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	o := build.Options{Reader: contentReader()}
+	o := pipeline.Options{Reader: contentReader()}
 	siteFlags(fs, &o)
 	fs.StringVar(&o.Target, "target", "public", "mål: public, intranet, …")
 	port := fs.Int("port", 8080, "port")
@@ -309,7 +309,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	srv.Rebuild(ctx)
-	dirs, err := build.SourceDirs(o)
+	dirs, err := pipeline.SourceDirs(o)
 	if err != nil {
 		fmt.Fprintln(stderr, "labyrint:", err)
 		return errReported
@@ -328,7 +328,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	o := build.Options{Reader: contentReader()}
+	o := pipeline.Options{Reader: contentReader()}
 	siteFlags(fs, &o)
 	outFormat := fs.String("format", "text", "text eller json")
 	language := fs.Bool("language", false, "vis alle siders LIX, den sværeste først")
@@ -351,7 +351,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	seen := map[string]bool{}
 	for _, t := range allTargets(o.Source) {
 		o.Target, o.Out = t, filepath.Join(tmp, t)
-		res, err := build.Run(ctx, o)
+		res, err := pipeline.Run(ctx, o)
 		fs := diag.Findings(err)
 		if res != nil {
 			fs = append(res.Findings, fs...)
@@ -431,7 +431,7 @@ func printTodo(w io.Writer, all []diag.Finding) {
 }
 
 // siteFlags adds the flags every command shares: where the site and its content are.
-func siteFlags(fs *flag.FlagSet, o *build.Options) {
+func siteFlags(fs *flag.FlagSet, o *pipeline.Options) {
 	fs.StringVar(&o.Source, "source", ".", "sitets mappe (site.yaml, layouts, assets)")
 	fs.StringVar(&o.Content, "content", "", "indholdsmappe (standard: sitets content)")
 }

@@ -2,7 +2,7 @@ package content
 
 // Bad and hostile input that content_test.go does not cover yet: each case
 // stops the file with the Danish message at file:line, or is accepted with
-// the right fields and lines. See also internal/build/robust_test.go for
+// the right fields and lines. See also internal/pipeline/robust_test.go for
 // the same inputs through a whole build.
 
 import (

@@ -2,7 +2,7 @@
 // same pipeline as labyrint build (drafts included) into a private folder,
 // serves it on the loopback address, watches the sources with fsnotify and
 // rebuilds on every change, rendering only the files a change shows (a
-// build.Session). Open pages reload through server-sent events;
+// pipeline.Session). Open pages reload through server-sent events;
 // a build that fails leaves the last good build served and shows an overlay
 // with file:line and the message in Danish until the next good build.
 // The reload script is added to HTML responses by the server only: it is
@@ -25,18 +25,18 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
-	"github.com/guldborgsund/labyrint/internal/build"
 	"github.com/guldborgsund/labyrint/internal/config"
 	"github.com/guldborgsund/labyrint/internal/diag"
+	"github.com/guldborgsund/labyrint/internal/pipeline"
 )
 
 // Server is one preview.
 type Server struct {
-	Opts  build.Options // what to build; Out is set by the server
+	Opts  pipeline.Options // what to build; Out is set by the server
 	Log   io.Writer
 	Hosts []string // host names besides the loopback ones a request may name (labyrint serve --host)
 
-	sess     *build.Session
+	sess     *pipeline.Session
 	mu       sync.Mutex
 	findings []diag.Finding            // errors of the last failed build; nil after a good one
 	warnings map[string][]diag.Finding // the last good builds' warnings by file (overlay.go)
@@ -48,14 +48,14 @@ type Server struct {
 }
 
 // New makes a server that builds o into a private temporary folder.
-func New(o build.Options, log io.Writer) (*Server, error) {
+func New(o pipeline.Options, log io.Writer) (*Server, error) {
 	dir, err := os.MkdirTemp("", "labyrint-preview-")
 	if err != nil {
 		return nil, err
 	}
 	o.Out = filepath.Join(dir, "site")
 	o.Drafts, o.Preview = true, true
-	return &Server{Opts: o, Log: log, subs: map[chan string]string{}, dir: dir, sess: build.NewSession(o)}, nil
+	return &Server{Opts: o, Log: log, subs: map[chan string]string{}, dir: dir, sess: pipeline.NewSession(o)}, nil
 }
 
 // Close removes the preview's folder.

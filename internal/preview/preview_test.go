@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/guldborgsund/labyrint/internal/build"
+	"github.com/guldborgsund/labyrint/internal/pipeline"
 )
 
 // site writes a tiny site using the real layouts and returns its root.
@@ -107,7 +107,7 @@ func TestLastGoodBuildKeepsServing(t *testing.T) {
 }
 
 func TestBadPaths(t *testing.T) {
-	s, err := New(build.Options{Source: site(t)}, io.Discard)
+	s, err := New(pipeline.Options{Source: site(t)}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +143,7 @@ func TestListenRefusesOtherAddresses(t *testing.T) {
 // built makes a preview of the site at root and builds it once.
 func built(t *testing.T, root string) *Server {
 	t.Helper()
-	s, err := New(build.Options{Source: root}, io.Discard)
+	s, err := New(pipeline.Options{Source: root}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +161,7 @@ func watched(t *testing.T, root string) (*Server, *httptest.Server) {
 	s := built(t, root)
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	dirs, err := build.SourceDirs(s.Opts)
+	dirs, err := pipeline.SourceDirs(s.Opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/guldborgsund/labyrint/internal/build"
+	"github.com/guldborgsund/labyrint/internal/pipeline"
 )
 
 // rawGet sends target as the request line exactly as written (no client
@@ -45,7 +45,7 @@ func rawGet(t *testing.T, addr, target string) (int, string, string) {
 // outside the output: a marker file lies in the preview's own folder (the
 // output's parent) and one in the folder above that.
 func TestRobustPathsOverTheWire(t *testing.T) {
-	s, err := New(build.Options{Source: site(t)}, io.Discard)
+	s, err := New(pipeline.Options{Source: site(t)}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestRobustPathsOverTheWire(t *testing.T) {
 // Requests other than GET for pages do not write anything, and a HEAD of
 // a page outside gets no body either.
 func TestRobustMethods(t *testing.T) {
-	s, err := New(build.Options{Source: site(t)}, io.Discard)
+	s, err := New(pipeline.Options{Source: site(t)}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,7 @@ import (
 // Filter, whose exported fields lead to every term of the whole site and
 // through a term to its page, whichever target shows it. A layout written
 // to list the whole site ({{range .View.Site.Pages}}) fails to run;
-// internal/build's TestHostileLayouts tries every path the types allow.
+// internal/pipeline's TestHostileLayouts tries every path the types allow.
 
 // Term is one term of a taxonomy, as a layout sees it.
 type Term struct {

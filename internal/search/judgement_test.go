@@ -13,10 +13,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/guldborgsund/labyrint/internal/build"
 	"github.com/guldborgsund/labyrint/internal/config"
 	"github.com/guldborgsund/labyrint/internal/content"
 	"github.com/guldborgsund/labyrint/internal/markdown"
+	"github.com/guldborgsund/labyrint/internal/pipeline"
 	"github.com/guldborgsund/labyrint/internal/search"
 	"github.com/guldborgsund/labyrint/internal/site"
 )
@@ -70,8 +70,8 @@ func loadJudgements(t *testing.T, name string) []judgement {
 }
 
 // siteIndex builds the search index of the real site's target the way the
-// build does: with build.NewSearchIndex, and build.SearchDoc for each page
-// as build.Run adds them. TestJudgements
+// build does: with pipeline.NewSearchIndex, and pipeline.SearchDoc for each page
+// as pipeline.Run adds them. TestJudgements
 // checks that the shards it writes equal the build's, so a change there
 // that is not made here fails the test. It returns the index, the URL of
 // the search page and the documents added.
@@ -90,7 +90,7 @@ func siteIndex(t testing.TB, root, target string) (*search.Index, string, []sear
 		t.Fatalf("site: %v", l.Err())
 	}
 	view := s.Select(cfg.Targets[target], site.Options{})
-	ix, err := build.NewSearchIndex(s, cfg.Content)
+	ix, err := pipeline.NewSearchIndex(s, cfg.Content)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func siteIndex(t testing.TB, root, target string) (*search.Index, string, []sear
 	searchURL := ""
 	var docs []search.Doc
 	for _, p := range view.Pages {
-		if p.Layout == build.SearchLayout {
+		if p.Layout == pipeline.SearchLayout {
 			searchURL = p.URL
 			continue
 		}
@@ -106,7 +106,7 @@ func siteIndex(t testing.TB, root, target string) (*search.Index, string, []sear
 			continue
 		}
 		res := md.Render(p.Src.Body, p.Src.BodyLine, nil)
-		d := build.SearchDoc(view, p, res.Blocks)
+		d := pipeline.SearchDoc(view, p, res.Blocks)
 		ix.Add(d)
 		docs = append(docs, d)
 	}
@@ -138,7 +138,7 @@ var judgementLists = []struct {
 func TestJudgements(t *testing.T) {
 	const root = "../.."
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Run(context.Background(), build.Options{Source: root, Target: "public", Out: out}); err != nil {
+	if _, err := pipeline.Run(context.Background(), pipeline.Options{Source: root, Target: "public", Out: out}); err != nil {
 		t.Fatalf("the public site does not build: %v", err)
 	}
 	ix, searchURL, docs := siteIndex(t, root, "public")
@@ -194,7 +194,7 @@ func checkSameIndex(t *testing.T, ix *search.Index, idxDir string) {
 		differ = append(differ, fmt.Sprintf("(%d files built, %d here)", builtFiles, written))
 	}
 	if len(differ) > 0 {
-		t.Fatalf("the index built here differs from the build's in %v: keep siteIndex in step with internal/build/build.go (searchDoc)", differ)
+		t.Fatalf("the index built here differs from the build's in %v: keep siteIndex in step with internal/pipeline/build.go (searchDoc)", differ)
 	}
 }
 

@@ -1,6 +1,0 @@
-//go:build race
-
-package build
-
-// raceDetector: the tests run with -race.
-const raceDetector = true

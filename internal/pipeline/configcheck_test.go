@@ -1,0 +1,74 @@
+package pipeline
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/guldborgsund/labyrint/internal/config"
+	"github.com/guldborgsund/labyrint/internal/diag"
+)
+
+// A folder or section site.yaml names that is not there, and a target
+// that shows no page, are one error each at site.yaml's line of the key,
+// not one per page, and the previous output stays.
+func TestConfigMistakesFoundByTheBuild(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		at             string // text on the line the error must name
+		msg, hint      string
+	}{
+		{"layouts folder", "layouts: ../../../../../layouts", "layouts: skabeloner", "layouts: skabeloner",
+			`mappen "skabeloner" findes ikke`, "ret layouts: i site.yaml"},
+		{"assets folder", "assets: ../../../../../assets", "assets: filer", "assets: filer",
+			`mappen "filer" findes ikke`, "ret assets: i site.yaml"},
+		{"kind section", "    section: inspiration\n", "    section: inspirationer\n", "section: inspirationer",
+			"mappen content/inspirationer findes ikke", `mente du "inspiration"?`},
+		{"taxonomy pages", "pages: hjertesager}", "pages: hjertesag}", "pages: hjertesag}",
+			"mappen content/hjertesag findes ikke", `mente du "hjertesager"?`},
+		{"kind layout", "    layout: case\n", "    layout: cas\n", "layout: cas",
+			`kinds.case: skabelonen "cas" findes ikke (ingen cas.html i layouts-mappen)`, `mente du "case"?`},
+		{"target shows no page", "audiences: [public],", "audiences: [publik],", "audiences: [publik]",
+			`målet "public" viser ingen sider: ingen side har en af målgrupperne publik`, `mente du "public"?`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site := copyDir(t, goldenSite)
+			abs, _ := filepath.Abs("../..")
+			yml := filepath.Join(site, "site.yaml")
+			rewrite(t, yml, tt.old, tt.new)
+			rewrite(t, yml, "../../../../../", abs+"/")
+			if strings.Contains(tt.name, "target") {
+				// The audience field without its enum: config cannot know.
+				rewrite(t, yml, "  audience: {type: string, enum: [public, internal]}", "  audience: {type: string}")
+			}
+			src, _ := os.ReadFile(yml)
+			i := strings.Index(string(src), tt.at)
+			if i < 0 {
+				t.Fatalf("site.yaml has no %q", tt.at)
+			}
+			line := strings.Count(string(src[:i]), "\n") + 1
+			out := filepath.Join(t.TempDir(), "out")
+			_, err := Run(context.Background(), Options{Source: site, Out: out})
+			fs := diag.Findings(err)
+			if len(fs) != 1 {
+				t.Fatalf("got %d findings, want 1: %v", len(fs), err)
+			}
+			f := fs[0]
+			if f.File != config.FileName || f.Line != line || f.Severity != diag.Error {
+				t.Errorf("finding at %s, want %s:%d", f.Pos(), config.FileName, line)
+			}
+			if !strings.HasPrefix(f.Msg, tt.msg) || !strings.Contains(f.Hint, tt.hint) {
+				t.Errorf("finding = %s – %s\nwant %s – …%s…", f.Msg, f.Hint, tt.msg, tt.hint)
+			}
+			if strings.Contains(f.Msg+f.Hint, abs) || strings.Contains(f.Msg+f.Hint, os.TempDir()) {
+				t.Errorf("finding names an absolute path: %s – %s", f.Msg, f.Hint)
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("a failed build wrote %s", out)
+			}
+		})
+	}
+}

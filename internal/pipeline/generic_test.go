@@ -1,0 +1,104 @@
+package pipeline
+
+import (
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/guldborgsund/labyrint/internal/config"
+)
+
+// TestLayoutsNameNoSite: the layouts are the generic theme, so none of them
+// names a section, taxonomy or page of the real site. Its sections' folder
+// names and its pages' URL paths may not appear anywhere in a layout, and
+// its taxonomies' names and slugs not in a template action's string (such
+// as {{.Terms "values"}}); site.yaml's theme says what a site shows.
+func TestLayoutsNameNoSite(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	cfg, err := config.Load(os.DirFS(root))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var urls, words []string
+	content := filepath.Join(root, cfg.Content)
+	err = filepath.WalkDir(content, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		rel, _ := filepath.Rel(content, p)
+		u := "/" + strings.TrimSuffix(strings.TrimSuffix(filepath.ToSlash(rel), ".md"), "_index")
+		u = strings.TrimSuffix(u, "/") + "/"
+		if u != "/" && u != "/404/" {
+			urls = append(urls, u)
+		}
+		return nil
+	})
+	if err != nil || len(urls) < 10 {
+		t.Fatalf("found %d pages in %s: %v", len(urls), content, err)
+	}
+	for n, tx := range cfg.Taxonomies {
+		words = append(words, n, tx.Slug)
+	}
+	for _, k := range cfg.Kinds {
+		words = append(words, k.Section)
+	}
+	lit := regexp.MustCompile(`"[^"{}]*"`)
+	act := regexp.MustCompile(`\{\{.*?\}\}`)
+	n := 0
+	err = filepath.WalkDir(filepath.Join(root, cfg.Layouts), func(p string, e fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		n++
+		name := path.Base(p)
+		for _, u := range urls {
+			if strings.Contains(string(b), `"`+u+`"`) {
+				t.Errorf("%s names the page %s of the site", name, u)
+			}
+		}
+		for _, a := range act.FindAllString(string(b), -1) {
+			for _, l := range lit.FindAllString(a, -1) {
+				for _, w := range strings.Fields(strings.Trim(l, `"`)) {
+					for _, bad := range words {
+						if w == bad {
+							t.Errorf("%s names %q of the site in %s", name, bad, a)
+						}
+					}
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil || n < 10 {
+		t.Fatalf("read %d layouts: %v", n, err)
+	}
+}
+
+// TestDefaultSearchPage: a site whose content has no search page (the
+// Glostrup example) gets one at theme.search's default /soeg/ with the A–Å
+// list, and the search index beside it, so the links to search work.
+func TestDefaultSearchPage(t *testing.T) {
+	out := buildTo(t, "../../examples/glostrup", "public")
+	files := tree(t, out)
+	page := string(files["soeg/index.html"])
+	if !strings.Contains(page, "Alle sider fra A til Å") || !strings.Contains(page, "Mestring") {
+		t.Errorf("no search page with the A–Å list at /soeg/:\n%.400s", page)
+	}
+	n := 0
+	for name := range files {
+		if strings.HasPrefix(name, "soeg/idx/") {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Error("no search index in soeg/idx/")
+	}
+}

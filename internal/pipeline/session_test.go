@@ -1,0 +1,191 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestSessionMatchesFullBuild edits the real site's content one change at
+// a time through a Session, as the preview does, and after each change
+// compares the whole output with a full build of the same sources: every
+// file must be byte for byte the same. It also checks which changes were
+// rendered in part (the point of a session) and which took a full build.
+func TestSessionMatchesFullBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the real site many times")
+	}
+	for _, target := range []string{"public", "intranet"} {
+		t.Run(target, func(t *testing.T) { testSession(t, target) })
+	}
+}
+
+func testSession(t *testing.T, target string) {
+	ctx := context.Background()
+	content := copyDir(t, "../../content")
+	dir := t.TempDir()
+	o := Options{Source: "../..", Content: content, Target: target, Drafts: true, Preview: true}
+	so := o
+	so.Out = filepath.Join(dir, "live")
+	sess := NewSession(so)
+	if _, err := sess.Build(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	file := func(rel string) string { return filepath.Join(content, filepath.FromSlash(rel)) }
+	offer := "enheder/guldborgsund-handicap/botilbud.md"
+	steps := []struct {
+		name    string
+		file    string
+		edit    func(f string)
+		partial bool   // rendered in part, not a full build
+		max     int    // at most this many files rendered (partial only)
+		errText string // the update must fail with this; the output stays
+	}{
+		{"body of a value page", "hjertesager/respekt.md", func(f string) { appendTo(t, f, "\nEn ny sætning om respekt.\n") }, true, 1, ""},
+		{"body of an offer", offer, func(f string) { appendTo(t, f, "\nDu kan også ringe til os.\n") }, true, 1, ""},
+		{"title of an offer", offer, func(f string) {
+			rewrite(t, f, `title: "Botilbud for voksne med handicap"`, `title: "Bosted med støtte"`)
+		}, true, 20, ""},
+		{"summary of a value page", "hjertesager/respekt.md", func(f string) { rewriteLine(t, f, "summary:", `summary: "Vi møder hinanden med respekt."`) }, true, 60, ""},
+		{"situations of an offer", offer, func(f string) { rewrite(t, f, "situations: [bolig, handicap]", "situations: [handicap, bolig]") }, true, 20, ""},
+		{"values of an offer", offer, func(f string) { rewrite(t, f, "weight: 1\n", "weight: 1\nvalues: [respekt]\n") }, true, 30, ""},
+		{"broken front matter", offer, func(f string) { rewrite(t, f, "weight: 1\n", "weight: [1\n") }, true, 0, offer},
+		{"fixed again", offer, func(f string) { rewrite(t, f, "weight: [1\n", "weight: 1\n") }, true, 20, ""},
+		{"a temporary file that came and went", "enheder/.tmp-123.md", func(f string) {}, true, 0, ""},
+		{"new page", "enheder/guldborgsund-handicap/ny.md", func(f string) {
+			write(t, f, "---\ntitle: Nyt tilbud\nsummary: Et nyt tilbud.\nunit: guldborgsund-handicap\nsituations: [bolig]\nfor: [Alle]\nget: [Hjælp]\naccess: direct\nnext: Ring til os.\nphone: \"5473 1000\"\n---\n\nEt nyt tilbud.\n")
+		}, false, 0, ""},
+		{"page deleted", "enheder/guldborgsund-handicap/ny.md", func(f string) { os.Remove(f) }, false, 0, ""},
+		{"glossary", "ordliste.yaml", func(f string) { appendTo(t, f, "\n") }, false, 0, ""},
+	}
+	for _, st := range steps {
+		before := hashTree(t, so.Out)
+		st.edit(file(st.file))
+		res, err := sess.Build(ctx, []string{file(st.file)})
+		if st.errText != "" {
+			if err == nil || !strings.Contains(err.Error(), st.errText) {
+				t.Fatalf("%s: want an error naming %s, got %v", st.name, st.errText, err)
+			}
+			if after := hashTree(t, so.Out); after != before {
+				t.Fatalf("%s: a failed update changed the output", st.name)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if res.Partial != st.partial && !(st.partial && res.Unchanged) {
+			t.Errorf("%s: partial = %v, want %v", st.name, res.Partial, st.partial)
+		}
+		if st.partial && res.Pages > st.max {
+			t.Errorf("%s: rendered %d files, want at most %d", st.name, res.Pages, st.max)
+		}
+		if err := sess.Refresh(ctx); err != nil {
+			t.Fatalf("%s: refresh: %v", st.name, err)
+		}
+		fo := o
+		fo.Out = filepath.Join(dir, "full")
+		fo.Force = true
+		if _, err := Run(ctx, fo); err != nil {
+			t.Fatalf("%s: full build: %v", st.name, err)
+		}
+		compareTrees(t, st.name, tree(t, fo.Out), tree(t, so.Out))
+		t.Logf("%s: %d files rendered in %v (partial %v)", st.name, res.Pages, res.Duration, res.Partial)
+	}
+}
+
+// compareTrees reports files that differ between a full build and a
+// session's output (the digest file aside: only full builds write it).
+func compareTrees(t *testing.T, step string, want, got map[string][]byte) {
+	t.Helper()
+	var names []string
+	for n := range want {
+		names = append(names, n)
+	}
+	for n := range got {
+		if _, ok := want[n]; !ok {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	bad := 0
+	for _, n := range names {
+		if n == DigestFile {
+			continue
+		}
+		w, wok := want[n]
+		g, gok := got[n]
+		switch {
+		case !wok:
+			t.Errorf("%s: %s is in the session's output only", step, n)
+		case !gok:
+			t.Errorf("%s: %s is missing from the session's output", step, n)
+		case !bytes.Equal(w, g):
+			i := firstDiff(w, g)
+			t.Errorf("%s: %s differs at byte %d:\nfull:    %s\nsession: %s", step, n, i, clip(w, i), clip(g, i))
+		default:
+			continue
+		}
+		if bad++; bad > 5 {
+			t.Fatalf("%s: and more", step)
+		}
+	}
+}
+
+func appendTo(t *testing.T, file, s string) {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, file, string(b)+s)
+}
+
+func write(t *testing.T, file, s string) {
+	t.Helper()
+	if err := os.WriteFile(file, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// rewriteLine replaces the line of file that starts with prefix (and any
+// indented lines that continue it).
+func rewriteLine(t *testing.T, file, prefix, line string) {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(prefix) + `.*\n(?:[ \t]+.*\n)*`)
+	if !re.Match(b) {
+		t.Fatalf("%s has no line starting %q", file, prefix)
+	}
+	write(t, file, re.ReplaceAllString(string(b), line+"\n"))
+}
+
+// TestLayoutsReachPagesThroughData guards the rule the session's
+// dependency tracking rests on (render/deps.go): layouts reach other pages
+// only through render.Data's methods, never through the View itself.
+func TestLayoutsReachPagesThroughData(t *testing.T) {
+	err := filepath.WalkDir("../../layouts", func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if bytes.Contains(b, []byte(".View")) {
+			t.Errorf("%s uses .View: go through Data's methods so the preview knows what the page shows", p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
