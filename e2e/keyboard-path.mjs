@@ -21,6 +21,10 @@
 //    Every key press is counted; fails when the useful page is not among the
 //    results or has no phone. With --shots, each end state is saved at 375 px.
 //
+// 5. The header of the front page with the menu closed: at most 130 px tall
+//    at 375 px, and one row at 1280 px (the menu's items and the header link
+//    on one line).
+//
 // A page is counted both ways a keyboard user can go, and the smaller is
 // the page's: Tab by Tab from the top, or the skip link (Tab, Enter, then
 // Tab into the content), whose Enter counts as a press. The Enter that
@@ -34,6 +38,7 @@ import { CHROMIUM_PATH, CHROMIUM_ARGS, isMain } from './check.mjs';
 
 const MAX_OFFER = 8;
 const MAX_ROUTE = 15;
+const MAX_HEADER = 130; // px at 375 px, menu closed
 const LIMIT = 60;
 
 // The sentences of issue #22, the pages that answer them (any of them
@@ -144,10 +149,30 @@ export async function measure(dir, guide, offers, shots) {
     out.guide = await routes(page, srv.url, guide, phones);
     out.guideFromHome = (await count(page, srv.url + '/', linkTo(guide), guide)).best;
     for (const s of SENTENCES) out.search.push(await searchWalk(page, srv.url, s, shots));
+    out.header = await header(page, srv.url);
   } finally {
     await browser.close();
     srv.close();
   }
+  return out;
+}
+
+// header measures the front page's header: its height at 375 px and, at
+// 1280 px, how many rows its menu items and header link take.
+async function header(page, base) {
+  const out = {};
+  for (const w of [375, 1280]) {
+    await page.setViewportSize({ width: w, height: 800 });
+    await page.goto(base + '/');
+    out[w] = await page.evaluate(() => {
+      const h = document.querySelector('.site-header');
+      const items = [...document.querySelectorAll('.site-header .menu li, .site-header .header-link')]
+        .filter((e) => e.getClientRects().length > 0);
+      const rows = new Set(items.map((e) => Math.round(e.getBoundingClientRect().top / 8)));
+      return { height: h ? h.getBoundingClientRect().height : Infinity, rows: rows.size };
+    });
+  }
+  await page.setViewportSize({ width: 375, height: 800 });
   return out;
 }
 
@@ -170,7 +195,7 @@ async function searchWalk(page, base, { q, want, tel }, shots) {
   const url = page.url();
   const paths = await page.$$eval('[data-search-results] a', (as) => as.map((a) => new URL(a.href).pathname));
   r.first = paths[0];
-  r.rank = paths.findIndex((p) => want.includes(p)) + 1;
+  r.rank = paths.findIndex((p) => want.includes(p.replace(/index\.html$/, ''))) + 1; // portable targets link to index.html
   if (r.rank === 0) return { ...r, error: `none of ${want.join(', ')} among ${paths.length} results (first: ${paths[0]})` };
   r.page = paths[r.rank - 1];
   const isResult = new Function(`const a = document.activeElement; return !!a && !!a.closest('[data-search-results]') && new URL(a.href).pathname === ${JSON.stringify(r.page)};`);
@@ -207,6 +232,9 @@ function report(r, guide) {
   for (const x of r.home) line(x.total <= MAX_ROUTE, `/ → ${x.choice} → phone: ${x.to} + ${x.phone} = ${x.total} presses + 1 Enter (at most ${MAX_ROUTE}; ${x.direct} by Tab alone)`);
   for (const x of r.guide) line(x.total <= MAX_ROUTE, `${guide} → ${x.choice} → phone: ${x.to} + ${x.phone} = ${x.total} presses + 1 Enter (at most ${MAX_ROUTE}; ${x.direct} by Tab alone)`);
   for (const x of r.guide) console.log(`info / → ${guide} → ${x.choice} → phone: ${r.guideFromHome} + ${x.to} + ${x.phone} = ${r.guideFromHome + x.total} presses + 2 Enter (no limit: the front page lists the situations itself)`);
+  const h = r.header;
+  line(h[375].height <= MAX_HEADER, `header at 375 px, menu closed: ${h[375].height} px (at most ${MAX_HEADER})`);
+  line(h[1280].rows === 1, `header at 1280 px: menu and header link in ${h[1280].rows} row${h[1280].rows === 1 ? '' : 's'} (one)`);
   for (const s of r.search) {
     if (s.error) { line(false, `search »${s.q}«: ${s.error}`); continue; }
     line(true, `search »${s.q}«: ${s.keys} keys (${s.steps.join('; ')}); first result ${s.first}, useful ${s.page} at rank ${s.rank}`);
