@@ -25,7 +25,7 @@ import (
 
 	"github.com/guldborgsund/labyrint/internal/config"
 	"github.com/guldborgsund/labyrint/internal/diag"
-	"github.com/guldborgsund/labyrint/internal/markdown"
+	"github.com/guldborgsund/labyrint/internal/frontmatter"
 )
 
 // MaxFileSize is the largest content file read; larger ones are refused.
@@ -315,7 +315,7 @@ func readSized(r io.Reader, size, limit int64) ([]byte, int64, error) {
 // Parse checks one Markdown file's bytes. file names it in messages; p is
 // its path below the content folder.
 func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source {
-	src := markdown.Normalize(raw)
+	src := frontmatter.Normalize(raw)
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		l.Errorf(file, lineAt(src, i), "nul-byte", "filen indeholder et NUL-tegn; den er måske ikke en tekstfil – gem den igen som UTF-8-tekst")
 		return nil
@@ -333,9 +333,9 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 			Msg: "teksten er ikke gemt som UTF-8 (æ, ø og å kan se forkerte ud)", Hint: "gem filen med tegnsættet UTF-8"})
 		return nil
 	}
-	parts, err := markdown.Split(src)
+	parts, err := frontmatter.Split(src)
 	if err != nil {
-		se := err.(*markdown.SplitError)
+		se := err.(*frontmatter.SplitError)
 		l.Errorf(file, se.Line, "front-matter", "%s", se.Msg)
 		return nil
 	}
@@ -350,9 +350,9 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 		bodyHygiene(file, parts, l) // all of the paste's mistakes at once
 		return nil                  // YAML would report the odd character as something else
 	}
-	fields, dups, err := markdown.ReadFrontMatter(parts)
+	fields, dups, err := frontmatter.ReadFrontMatter(parts)
 	if err != nil {
-		se := err.(*markdown.SplitError)
+		se := err.(*frontmatter.SplitError)
 		l.Errorf(file, se.Line, "yaml", "%s", se.Msg)
 		return nil
 	}

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/guldborgsund/labyrint/internal/diag"
+	words "github.com/guldborgsund/labyrint/internal/glossary"
 	"github.com/guldborgsund/labyrint/internal/markdown"
 	"github.com/guldborgsund/labyrint/internal/plainlang"
 	"github.com/guldborgsund/labyrint/internal/render"
@@ -13,7 +14,7 @@ import (
 )
 
 // GlossaryFile is the editors' glossary at the top of content/: the words
-// the site explains (see markdown.ParseGlossary). A site without it builds
+// the site explains (see glossary.Parse). A site without it builds
 // as before: nothing is marked and nothing is warned about.
 const GlossaryFile = "ordliste.yaml"
 
@@ -24,7 +25,7 @@ const GlossaryLayout = "glossary"
 // glossary is one build's glossary. Its methods are safe on a glossary
 // without a file (g == nil): they then do nothing.
 type glossary struct {
-	g       *markdown.Glossary
+	g       *words.Glossary
 	file    string     // as messages name it: "content/ordliste.yaml"
 	page    *site.Page // the view's glossary page, or nil
 	entries []render.GlossaryEntry
@@ -49,7 +50,7 @@ func loadGlossary(prefix string, data map[string][]byte, view *site.View) (*glos
 		}
 		return gl, &l
 	}
-	g, probs := markdown.ParseGlossary(src)
+	g, probs := words.Parse(src)
 	for _, pr := range probs {
 		sev := diag.Warning
 		if pr.Error {
@@ -77,7 +78,7 @@ func (gl *glossary) renderer(taken []string) *markdown.Renderer {
 		if gl.page != nil {
 			u = gl.page.URL
 		}
-		r = markdown.New(gl.g.Extension(u))
+		r = markdown.New(markdown.Glossary(gl.g, u))
 	}
 	r.Reserve(taken...)
 	return r

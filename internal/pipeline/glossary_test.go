@@ -10,6 +10,7 @@ import (
 	"github.com/guldborgsund/labyrint/internal/config"
 	"github.com/guldborgsund/labyrint/internal/content"
 	"github.com/guldborgsund/labyrint/internal/diag"
+	words "github.com/guldborgsund/labyrint/internal/glossary"
 	"github.com/guldborgsund/labyrint/internal/markdown"
 )
 
@@ -163,12 +164,12 @@ func BenchmarkGlossaryCorpus(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	g, _ := markdown.ParseGlossary(data)
+	g, _ := words.Parse(data)
 	link := func(dest string, image bool) (string, string, bool) { return dest, "", false }
 	for _, c := range []struct {
 		name string
 		md   *markdown.Renderer
-	}{{"plain", markdown.New()}, {"glossary", markdown.New(g.Extension("/ordliste/"))}} {
+	}{{"plain", markdown.New()}, {"glossary", markdown.New(markdown.Glossary(g, "/ordliste/"))}} {
 		b.Run(c.name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				for _, src := range tree.Sources {

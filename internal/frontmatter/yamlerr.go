@@ -1,58 +1,34 @@
-package markdown
+package frontmatter
 
-// YAML problems for editors: every error gopkg.in/yaml.v2 can give is told
-// in Danish, at the line of the file it is about.
+// YAML problems for editors: every error go.yaml.in/yaml/v3's parser can
+// give is told in Danish, at the line of the file it is about.
 //
-// yaml.v2 is not exact about lines: scanner errors count from 1, parser
-// errors ("did not find expected key") from 0, errors on the first line and
-// errors found while decoding (aliases, tags) have no line at all, and an
-// unclosed quote or bracket is reported where the text ends, not where it
-// was opened. yamlProblem therefore only takes yaml.v2's line as a guess and
-// settles it by parsing the lines before it: the problem is on the first
-// line that the text up to and including it cannot be read without.
+// The parser's own "line N" is not the problem's line: it is the line
+// where the construct the parser was in began (a mapping, often the first
+// line), counted from 0 for parser errors and from 1 for scanner errors,
+// and an unclosed quote or bracket is only found where the text ends.
+// syntaxProblem therefore finds the line by a rule: the problem is on the
+// line after the longest run of whole lines from the start that parses on
+// its own.
 
 import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v2"
+	"go.yaml.in/yaml/v3"
 )
 
-// syntaxOnly takes any YAML document without decoding it, so that
-// yaml.Unmarshal into it reports only what the scanner and parser find:
-// no alias is expanded and no value converted.
-type syntaxOnly struct{}
-
-func (*syntaxOnly) UnmarshalYAML(func(interface{}) error) error { return nil }
-
-// yamlSyntax returns the scanner's or parser's error for src, or nil.
-func yamlSyntax(src []byte) error { return yaml.Unmarshal(src, &syntaxOnly{}) }
-
-// yamlLineRE matches yaml.v2's "line N: " in front of a message.
-var yamlLineRE = regexp.MustCompile(`^line (\d+): `)
-
-// yamlParserProblems are the messages of yaml.v2's parser (as opposed to
-// its scanner): their "line N" counts from 0.
-var yamlParserProblems = []string{
-	"did not find expected <stream-start>",
-	"did not find expected <document start>",
-	"found undefined tag handle",
-	"did not find expected node content",
-	"did not find expected '-' indicator",
-	"did not find expected key",
-	"did not find expected ',' or ']'",
-	"did not find expected ',' or '}'",
-	"found duplicate %YAML directive",
-	"found incompatible YAML document",
-	"found duplicate %TAG directive",
+// yamlSyntax returns the parser's error for src, or nil.
+func yamlSyntax(src []byte) error {
+	var n yaml.Node
+	return yaml.Unmarshal(src, &n)
 }
 
-// yamlReaderProblems are the messages of yaml.v2's reader, about the bytes
-// themselves; they have no line.
+// yamlReaderProblems are the messages of the parser's reader, about the
+// bytes themselves; they have no line.
 var yamlReaderProblems = []string{
 	"control characters are not allowed",
 	"invalid leading UTF-8 octet",
@@ -96,28 +72,29 @@ func hasPrefixIn(msg string, list []string) bool {
 // broken front matter costs a few parses, not one per line.
 const settleBudget = 16 << 20
 
-// yamlProblem returns the line in src (from 1) that a yaml.v2 error is
+// yamlLineRE matches the parser's "line N: " in front of a message.
+var yamlLineRE = regexp.MustCompile(`^line (\d+): `)
+
+// syntaxProblem returns the line in src (from 1) that a parser error is
 // about, and the error in Danish.
-func yamlProblem(src []byte, err error) (int, string) {
+func syntaxProblem(src []byte, err error) (int, string) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	n := 0
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		n, _ = strconv.Atoi(m[1])
 		msg = msg[len(m[0]):]
 	}
 	var line int
-	switch {
-	case hasPrefixIn(msg, yamlReaderProblems):
+	if hasPrefixIn(msg, yamlReaderProblems) {
 		line = lineOf(src, badCharOffset(src))
-	case hasPrefixIn(msg, yamlParserProblems) && n > 0:
-		line = settleLine(src, n+1)
-	case n > 0:
-		line = settleLine(src, n)
-	default: // the first line, or found while decoding
-		line = settleLine(src, 1)
+	} else {
+		line = settleLine(src)
 	}
 	return line, danishYAML(msg, lineText(src, line))
 }
+
+// Problem is syntaxProblem for other YAML files read with
+// go.yaml.in/yaml/v3 (the glossary): the line of the error and the error
+// in Danish.
+func Problem(src []byte, err error) (int, string) { return syntaxProblem(src, err) }
 
 // lineStarts returns the offset of each line of src: the first k lines are
 // src[:starts[k]] (and all of src when k is the number of lines).
@@ -131,24 +108,16 @@ func lineStarts(src []byte) []int {
 	return starts
 }
 
-// settleLine turns yaml.v2's guess at a problem's line into the first line
-// that the text up to and including it cannot be read without: it goes back
-// over lines as long as the lines before them do not parse on their own
-// (an unclosed quote, [ or { is reported at the end of the text).
-func settleLine(src []byte, guess int) int {
+// settleLine returns the line after the longest run of whole lines from
+// the start of src that parses on its own: the first line that the text up
+// to and including it cannot be read without. Past settleBudget bytes of
+// parsing it halves the lines instead (true but for a multi-line value cut
+// in the middle).
+func settleLine(src []byte) int {
 	starts := lineStarts(src)
-	if guess > len(starts) {
-		guess = len(starts)
-	}
-	if guess < 1 {
-		guess = 1
-	}
 	budget := settleBudget
-	for k := guess - 1; k >= 0; k-- {
+	for k := len(starts) - 1; k >= 0; k-- {
 		if budget -= starts[k]; budget < 0 {
-			// Too long to go line by line: halve the lines instead,
-			// taking the lines before a problem to stay readable (true
-			// but for a multi-line value cut in the middle).
 			lo, hi := 0, k+1 // the first lo lines parse, the first hi do not
 			for hi-lo > 1 {
 				mid := (lo + hi) / 2
@@ -164,7 +133,7 @@ func settleLine(src []byte, guess int) int {
 			return k + 1
 		}
 	}
-	return guess
+	return 1
 }
 
 // lineOf returns the line (from 1) of byte offset off in src.
@@ -385,49 +354,6 @@ func badStart(line []byte) byte {
 		}
 	}
 	return 0
-}
-
-// nodeProperty finds the first anchor (&a), alias (*a) or tag (!t) in a
-// YAML text that parses, and returns its offset, or -1.
-//
-// It asks the parser rather than guessing: every &, * and ! that could
-// start a node (at the start of a line or after a blank, [, { or ,) is a
-// candidate; replaced by @, which cannot start a node but is ordinary text
-// inside a scalar or a comment, it makes the parse fail exactly when it
-// started a node. The parse fails at the first such candidate, so a binary
-// search over how many candidates are replaced finds it in a few parses.
-func nodeProperty(src []byte) int {
-	var cands []int
-	for i, c := range src {
-		if (c == '&' || c == '*' || c == '!') && (i == 0 || bytes.IndexByte([]byte(" \t\n[{,"), src[i-1]) >= 0) {
-			cands = append(cands, i)
-		}
-	}
-	if len(cands) == 0 {
-		return -1
-	}
-	buf := make([]byte, len(src))
-	fails := func(k int) bool {
-		copy(buf, src)
-		for _, p := range cands[:k] {
-			buf[p] = '@'
-		}
-		err := yamlSyntax(buf)
-		return err != nil && strings.Contains(err.Error(), "found character that cannot start any token")
-	}
-	if !fails(len(cands)) {
-		return -1
-	}
-	lo, hi := 0, len(cands) // fails(hi) and not fails(lo)
-	for hi-lo > 1 {
-		mid := (lo + hi) / 2
-		if fails(mid) {
-			hi = mid
-		} else {
-			lo = mid
-		}
-	}
-	return cands[hi-1]
 }
 
 // nodePropertyMsg says in Danish that the property at src[off:] is refused.
