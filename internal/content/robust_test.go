@@ -219,8 +219,8 @@ const plainFields = "tilladte felter her: audience, date, draft, focus, slug, su
 // yamlCases are front matter keys YAML does not read as text and the YAML
 // mistakes and features editors run into, through Parse: each stops the
 // file with one Danish finding at the line the problem is on, naming a key
-// as the file writes it. See internal/markdown's
-// TestRobustFrontMatterYAMLDanish for every yaml.v2 message.
+// as the file writes it. See internal/frontmatter's
+// TestRobustFrontMatterYAMLDanish for every parser message.
 var yamlCases = []struct {
 	name string
 	src  string

@@ -70,12 +70,13 @@ func billionLaughs() string {
 	return bomb + "---\n"
 }
 
-// Every error path of yaml.v2 that an editor can reach, and the YAML
-// features the fields do not need (anchors, aliases, tags, merges), give a
-// Danish message at the line the problem is on: not at yaml.v2's line,
-// which counts from 0 for parser errors, is missing on the first line and
-// for what the decoder finds, and points at the end of the text for an
-// unclosed quote or bracket. yaml.v2's own words may follow in parentheses.
+// Every error path of the YAML parser that an editor can reach, and the
+// YAML features the fields do not need (anchors, aliases, tags, merges),
+// give a Danish message at the line the problem is on: not at the parser's
+// "line N", which is where the construct began (counted from 0 for parser
+// errors), and for an unclosed quote or bracket where the text ends. The
+// parser's own words may follow in parentheses. (These cases were written
+// for gopkg.in/yaml.v2 and pass unchanged on go.yaml.in/yaml/v3.)
 func TestRobustFrontMatterYAMLDanish(t *testing.T) {
 	bomb := billionLaughs()
 	tests := []struct {

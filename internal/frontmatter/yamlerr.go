@@ -181,7 +181,7 @@ func badCharOffset(src []byte) int {
 // yamlBreaks are the characters YAML 1.1 reads as line breaks besides LF
 // and CR (which Normalize has dealt with): NEL, LINE SEPARATOR and
 // PARAGRAPH SEPARATOR. They come with text pasted from the web or Word and
-// are invisible, and yaml.v2 starts a new line at each, so that a key can
+// are invisible, and the parser starts a new line at each, so that a key can
 // hide after one in the middle of a value.
 var yamlBreaks = []string{"\u0085", "\u2028", "\u2029"}
 
@@ -200,9 +200,10 @@ func yamlBreakMsg(r rune) string {
 	return fmt.Sprintf("der står et usynligt linjeskift (U+%04X) på linjen; slet det – det kommer tit med, når tekst kopieres fra en hjemmeside eller Word", r)
 }
 
-// danishYAML explains a yaml.v2 message (without "yaml: " and "line N: ")
-// in Danish. line is the text of the line it is about, or nil. yaml.v2's
-// own words stay at the end in parentheses, for whoever helps the editor.
+// danishYAML explains a parser message (without "yaml: " and "line N: ")
+// in Danish. line is the text of the line it is about, or nil. The
+// parser's own words stay at the end in parentheses, for whoever helps
+// the editor.
 func danishYAML(msg string, line []byte) string {
 	return yamlDanish(msg, line) + " (" + msg + ")"
 }
@@ -232,16 +233,7 @@ func yamlDanish(msg string, line []byte) string {
 		}
 		return "et kolon midt i en værdi; sæt værdien i anførselstegn, fx title: \"Tid: 10-12\""
 	case has("did not find expected key"):
-		v := bytes.TrimSpace(lineValue(line))
-		switch {
-		case len(v) > 0 && (v[0] == '"' || v[0] == '\''):
-			return "værdien begynder med et anførselstegn og fortsætter efter det næste; sæt anførselstegn om hele værdien, og brug den anden slags anførselstegn inden i, fx summary: \"STU'en starter\" eller summary: 'Han sagde \"hej\"'"
-		case len(v) > 0 && (v[0] == '[' || v[0] == '{'):
-			return "en værdi, der begynder med [ eller {, læses som en liste; sæt hele værdien i anførselstegn, fx " + quoteFix(line, `title: "[Aflyst] Møde"`)
-		case len(line) > 0 && line[0] == ':':
-			return "linjen begynder med et kolon; skriv feltets navn foran, fx title: \"Sidens titel\""
-		}
-		return "en linje er rykket forkert ind, eller et anførselstegn mangler"
+		return expectedKeyMsg(line)
 	case has("could not find expected ':'"):
 		return "der mangler et kolon efter feltets navn; hver linje skal være navn: værdi, fx title: \"Sidens titel\""
 	case has("found unexpected end of stream") || has("found unexpected document indicator"):
@@ -266,14 +258,10 @@ func yamlDanish(msg string, line []byte) string {
 	case has("did not find expected alphabetic or numeric character"):
 		return "* og & forrest i en værdi er YAML-tegn; sæt værdien i anførselstegn, fx " + quoteFix(line, `summary: "*Vigtigt* læs her"`)
 	case has("tag URI") || has("expected '!'") || has("tag handle") || has("URI escaped octet") || has("expected '>'") ||
-		has("!!binary") || has("cannot decode") || has("found an incorrect") || has("whitespace or line break") && bytes.IndexByte(line, '!') >= 0:
+		has("found an incorrect") || has("whitespace or line break") && bytes.IndexByte(line, '!') >= 0:
 		return "! forrest i en værdi er et YAML-tegn; sæt værdien i anførselstegn, fx " + quoteFix(line, `summary: "!Nyhed Vi åbner"`)
 	case has("unknown anchor"):
 		return "* forrest i en værdi henviser til et YAML-anker, som ikke findes; sæt værdien i anførselstegn, hvis * hører til teksten, fx " + quoteFix(line, `summary: "*Vigtigt* læs her"`)
-	case has("excessive aliasing") || has("contains itself"):
-		return "ankre (&) og henvisninger (*) kan ikke bruges her; skriv værdierne helt ud"
-	case has("map merge"):
-		return "<< kan ikke bruges her; skriv felterne ud hver for sig"
 	case has("exceeded max depth"):
 		return "værdien har for mange lister eller [ ] og { } inden i hinanden; skriv den enklere"
 	case has("indentation indicator") || has("comment or line break") && bytes.ContainsAny(line, "|>"):
@@ -287,6 +275,21 @@ func yamlDanish(msg string, line []byte) string {
 		return "et tegn forrest i værdien kan ikke stå der; sæt værdien i anførselstegn, fx " + quoteFix(line, `summary: "@guldborgsund på Instagram"`)
 	}
 	return "linjen kan ikke læses som navn: værdi; tjek kolon, anførselstegn og indrykning"
+}
+
+// expectedKeyMsg explains "did not find expected key" for the line: what
+// follows a value on its line that cannot be there.
+func expectedKeyMsg(line []byte) string {
+	v := bytes.TrimSpace(lineValue(line))
+	switch {
+	case len(v) > 0 && (v[0] == '"' || v[0] == '\''):
+		return "værdien begynder med et anførselstegn og fortsætter efter det næste; sæt anførselstegn om hele værdien, og brug den anden slags anførselstegn inden i, fx summary: \"STU'en starter\" eller summary: 'Han sagde \"hej\"'"
+	case len(v) > 0 && (v[0] == '[' || v[0] == '{'):
+		return "en værdi, der begynder med [ eller {, læses som en liste; sæt hele værdien i anførselstegn, fx " + quoteFix(line, `title: "[Aflyst] Møde"`)
+	case len(line) > 0 && line[0] == ':':
+		return "linjen begynder med et kolon; skriv feltets navn foran, fx title: \"Sidens titel\""
+	}
+	return "en linje er rykket forkert ind, eller et anførselstegn mangler"
 }
 
 // keySeparators counts the ": " (or a final ":") in a line outside quotes:
