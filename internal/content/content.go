@@ -339,7 +339,7 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 	fields, dups, err := frontmatter.ReadFrontMatter(parts)
 	if err != nil {
 		se := err.(*frontmatter.SplitError)
-		l.Errorf(file, se.Line, "yaml", "%s", se.Msg)
+		l.Add(diag.Finding{File: file, Line: se.Line, Col: se.Col, Severity: diag.Error, Code: "yaml", Msg: se.Msg})
 		return nil
 	}
 	before, _ := l.Count()

@@ -45,6 +45,9 @@ func ReadFrontMatter(s Source) (fields, duplicates []Field, err error) {
 	at := func(line int, msg string) error {
 		return &SplitError{Line: s.FrontLine + line - 1, Msg: msg}
 	}
+	atNode := func(n *yaml.Node, msg string) error {
+		return &SplitError{Line: s.FrontLine + n.Line - 1, Col: n.Column, Msg: msg}
+	}
 	if i := yamlBreakOffset(s.Front); i >= 0 {
 		r, _ := utf8.DecodeRune(s.Front[i:])
 		return nil, nil, at(lineOf(s.Front, i), yamlPrefix+yamlBreakMsg(r))
@@ -52,7 +55,7 @@ func ReadFrontMatter(s Source) (fields, duplicates []Field, err error) {
 	root, err := parse(s.Front)
 	if err != nil && strings.Contains(err.Error(), "unknown anchor") {
 		if n := unknownAlias(s.Front); n != nil {
-			return nil, nil, at(n.Line, yamlPrefix+nodePropertyMsg(s.Front, offsetOf(s.Front, n.Line, n.Column)))
+			return nil, nil, atNode(n, yamlPrefix+nodePropertyMsg(s.Front, offsetOf(s.Front, n.Line, n.Column)))
 		}
 	}
 	if err != nil {
@@ -64,10 +67,10 @@ func ReadFrontMatter(s Source) (fields, duplicates []Field, err error) {
 	}
 	if n := firstProperty(s.Front, root); n != nil {
 		off := offsetOf(s.Front, n.Line, n.Column)
-		return nil, nil, at(n.Line, yamlPrefix+nodePropertyMsg(s.Front, off))
+		return nil, nil, atNode(n, yamlPrefix+nodePropertyMsg(s.Front, off))
 	}
 	if n := firstMerge(root); n != nil {
-		return nil, nil, at(n.Line, yamlPrefix+"\"<<\" fletter felter ind fra et andet sted og kan ikke bruges i felterne; skriv felterne ud hver for sig")
+		return nil, nil, atNode(n, yamlPrefix+"\"<<\" fletter felter ind fra et andet sted og kan ikke bruges i felterne; skriv felterne ud hver for sig")
 	}
 	if root.Kind != yaml.MappingNode {
 		if root.Kind == yaml.ScalarNode && value(root) == nil {

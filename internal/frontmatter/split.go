@@ -24,9 +24,11 @@ type Source struct {
 	BodyLine  int    // line in the file of the body's first line
 }
 
-// SplitError is a problem with the file's outline, at a line.
+// SplitError is a problem with the file's outline or its front matter,
+// at a line (and a column, when the YAML parser placed it).
 type SplitError struct {
 	Line int
+	Col  int // 1-based, in characters; 0 when only the line is known
 	Msg  string
 }
 

@@ -206,3 +206,25 @@ func TestRobustFrontMatterPropertyLookalikes(t *testing.T) {
 		t.Errorf("FrontMatter =\n%#v\nwant\n%#v", got, want)
 	}
 }
+
+// An anchor, alias, tag or merge is refused at its line and column, as
+// the parser placed it (a column counts characters, not bytes).
+func TestFrontMatterPropertyColumns(t *testing.T) {
+	tests := []struct {
+		src       string
+		line, col int
+	}{
+		{"---\ntitle: a\na: &x [1]\n---\n", 3, 4},
+		{"---\ntitle: a\ntags: [b, *nope]\n---\n", 3, 11},
+		{"---\ntitle: Åbent på søndag\nunit:\n  navn: x\n  tlf: !tlf 1234\n---\n", 5, 8},
+		{"---\nsummary: æøå\nunit:\n  <<: {a: 1}\n---\n", 4, 3},
+		{"---\nsummary: \"æ\" \nx: [æ, &y ø]\n---\n", 3, 8},
+	}
+	for _, tt := range tests {
+		_, err := FrontMatter(split(t, tt.src))
+		var se *SplitError
+		if !errors.As(err, &se) || se.Line != tt.line || se.Col != tt.col {
+			t.Errorf("FrontMatter(%q) = %#v, want line %d column %d", tt.src, err, tt.line, tt.col)
+		}
+	}
+}
