@@ -186,15 +186,47 @@ func value(n *yaml.Node) interface{} {
 // an alias or carries an anchor or a tag, or nil. Such a node starts with
 // its property in the text (the parser's position of a node is that of its
 // first property), and no other node starts with &, * or !.
-func firstProperty(src []byte, n *yaml.Node) *yaml.Node {
+func firstProperty(src []byte, root *yaml.Node) *yaml.Node {
+	c := cursor{src: src, line: 1, col: 1}
+	return c.firstProperty(root)
+}
+
+// cursor walks src forward to the nodes' positions, which a walk of the
+// tree in document order meets in the order of the text: all of them cost
+// one pass over src.
+type cursor struct {
+	src       []byte
+	off       int
+	line, col int // of off
+}
+
+// at returns the offset of line and column (from 1; the column counted in
+// characters, as the parser counts), or len(src).
+func (c *cursor) at(line, col int) int {
+	if line < c.line || line == c.line && col < c.col {
+		c.off, c.line, c.col = 0, 1, 1 // behind: start again
+	}
+	for c.off < len(c.src) && (c.line < line || c.line == line && c.col < col) {
+		r, size := utf8.DecodeRune(c.src[c.off:])
+		c.off += size
+		if r == '\n' {
+			c.line, c.col = c.line+1, 1
+		} else {
+			c.col++
+		}
+	}
+	return c.off
+}
+
+func (c *cursor) firstProperty(n *yaml.Node) *yaml.Node {
 	if n.Kind == yaml.AliasNode || n.Anchor != "" || n.Style&yaml.TaggedStyle != 0 {
 		return n
 	}
-	if off := offsetOf(src, n.Line, n.Column); off < len(src) && (src[off] == '!' || src[off] == '&' || src[off] == '*') {
+	if off := c.at(n.Line, n.Column); off < len(c.src) && (c.src[off] == '!' || c.src[off] == '&' || c.src[off] == '*') {
 		return n // the non-specific tag "!", which the node does not keep
 	}
-	for _, c := range n.Content {
-		if p := firstProperty(src, c); p != nil {
+	for _, ch := range n.Content {
+		if p := c.firstProperty(ch); p != nil {
 			return p
 		}
 	}

@@ -228,3 +228,21 @@ func TestFrontMatterPropertyColumns(t *testing.T) {
 		}
 	}
 }
+
+// Many values on one line or many lines cost a pass over the text, not
+// one per value: the check for anchors and tags walks forward once.
+func TestFrontMatterManyValues(t *testing.T) {
+	for name, src := range map[string]string{
+		"one line": "---\ntitle: a\ntags: [" + strings.TrimSuffix(strings.Repeat("æ, ", 100000), ", ") + "]\n---\n",
+		"lines":    "---\ntitle: a\ntags:\n" + strings.Repeat("  - æ\n", 60000) + "---\n",
+	} {
+		start := time.Now()
+		fields, err := FrontMatter(split(t, src))
+		if took := time.Since(start); took > 5*time.Second*slowdown() { // a safety net, not a speed test
+			t.Errorf("%s: took %v", name, took)
+		}
+		if err != nil || len(fields) != 2 {
+			t.Errorf("%s: %d fields, %v", name, len(fields), err)
+		}
+	}
+}
