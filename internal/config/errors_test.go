@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
+	"unicode"
 
 	"github.com/guldborgsund/labyrint/internal/diag"
 )
@@ -104,6 +106,44 @@ func TestConfigErrors(t *testing.T) {
 			"et tegn, der ikke kan stå først i en værdi (fx @ eller `)", "anførselstegn"},
 		{"unclosed list", "    required: [summary]\n", "    required: [summary\n", "", 0,
 			"en [ … ] er ikke lukket", ""},
+		{"unclosed mapping", "owner: Testkommune\n", "owner: Testkommune\nparams: {phone: 1\n", "", 0,
+			"en { … } er ikke lukket", ""},
+		{"unclosed quote", "owner: Testkommune\n", "owner: Testkommune\nparams: {phone: \"1}\n", "", 0,
+			"filen slutter midt i en værdi", ""},
+		{"a list item where a key belongs", "owner: Testkommune\n", "owner: Testkommune\nparams:\n  phone: 1\n  - 2\n", "", 0,
+			"indrykningen passer ikke: her ventede en ny nøgle", ""},
+		{"reference to an unknown anchor", "owner: Testkommune\n", "owner: Testkommune\nparams: *kontakt\n", "", 0,
+			"en henvisning (*navn) til et anker, der ikke findes", "&navn"},
+		{"a list as a key", "owner: Testkommune\n", "owner: Testkommune\n? [a, b]\n: c\n", "[a, b]", 0,
+			"en nøgle skal være et navn, fik en liste", "et ord før kolon"},
+		{"a whole number too large", "owner: Testkommune\n", "owner: Testkommune\nimages: {max_kb: 99999999999999999999}\n", "9999", 0,
+			"images.max_kb: forventede et helt tal, fik et tal (99999999999999999999)", "helt tal"},
+		{"boost of an unknown kind", "owner: Testkommune\n", "owner: Testkommune\nsearch: {boost: {unti: 1.2}}\n", "unti", 0,
+			"search.boost: \"unti\" er ikke en slags side under kinds", "mente du \"unit\"?"},
+		{"boost of zero", "owner: Testkommune\n", "owner: Testkommune\nsearch: {boost: {unit: 0}}\n", "0}", 0,
+			"search.boost: \"unit\" har 0; brug et tal over 0", ""},
+		{"negative search weight", "owner: Testkommune\n", "owner: Testkommune\nsearch: {weights: {body: -1}}\n", "-1", 0,
+			"search.weights: \"body\" har vægten -1", ""},
+		{"search weight for a field that is not text", "owner: Testkommune\n", "owner: Testkommune\nsearch: {weights: {weight: 2}}\n", "weight: 2", 0,
+			"search.weights: feltet \"weight\" er ikke tekst", ""},
+		{"static type with a dot", "owner: Testkommune\n", "owner: Testkommune\nstatic:\n  allow: [tar.gz]\n", "tar.gz", 0,
+			"static.allow: \"tar.gz\" er ikke en filtype", ""},
+		{"theme path without a slash", "owner: Testkommune\n", "owner: Testkommune\ntheme:\n  menu: [/om/, kontakt]\n", "kontakt]", 0,
+			"theme.menu[1]: \"kontakt\" skal være en adresse på sitet, der begynder med /", "fx /kontakt/"},
+		{"theme search without a slash", "owner: Testkommune\n", "owner: Testkommune\ntheme: {search: soeg}\n", "soeg", 0,
+			"theme.search: \"soeg\" skal være en adresse på sitet", "\"off\""},
+		{"theme feedback of no kind", "owner: Testkommune\n", "owner: Testkommune\ntheme: {feedback: web@kommune.dk}\n", "web@kommune.dk", 0,
+			"theme.feedback: \"web@kommune.dk\" er hverken en e-mailadresse", "mailto:"},
+		{"theme owner_url without https", "owner: Testkommune\n", "owner: Testkommune\ntheme: {owner_url: www.kommune.dk}\n", "www.kommune.dk", 0,
+			"theme.owner_url: \"www.kommune.dk\" skal begynde med https://", "https://www.kommune.dk/"},
+		{"theme guide by an unknown taxonomy", "owner: Testkommune\n", "owner: Testkommune\ntheme:\n  guide: {page: /find/, section: /enheder/, taxonomy: fokus}\n", "fokus", 0,
+			"theme.guide.taxonomy: ukendt taksonomi \"fokus\"", "mente du \"focus\"?"},
+		{"theme header link without title", "owner: Testkommune\n", "owner: Testkommune\ntheme:\n  header_link:\n    url: /akut/\n", "header_link", 0,
+			"theme.header_link mangler title", "title:"},
+		{"theme header link for an unknown target", "owner: Testkommune\n", "owner: Testkommune\ntheme:\n  header_link: {title: Akut, url: /akut/, targets: [publik]}\n", "publik", 0,
+			"theme.header_link.targets: ukendt mål \"publik\"", "mente du \"public\"?"},
+		{"theme taxonomies naming an unknown one", "owner: Testkommune\n", "owner: Testkommune\ntheme:\n  taxonomies: [values, tag]\n", "tag]", 0,
+			"theme.taxonomies: ukendt taksonomi \"tag\"", "mente du \"tags\"?"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -133,6 +173,7 @@ func TestConfigErrors(t *testing.T) {
 			if !strings.Contains(f.Hint, tt.hint) {
 				t.Errorf("hint = %q, want it to hold %q", f.Hint, tt.hint)
 			}
+			checkColumn(t, f, src, tt.at, tt.line)
 			if m := english.FindString(f.Msg + " " + f.Hint); m != "" {
 				t.Errorf("message or hint holds %q: %s – %s", m, f.Msg, f.Hint)
 			}
@@ -152,12 +193,54 @@ func TestScalarsAsText(t *testing.T) {
 	}
 }
 
-func TestByPrefix(t *testing.T) {
-	p := &problems{pos: positions{"theme": 3, "theme.menu[1]": 5}}
-	p.byPrefix("theme.menu[1]: %q skal begynde med /", "x")
-	p.byPrefix("theme.header_link mangler title")
-	fs := p.l.Items()
-	if len(fs) != 2 || fs[0].Line != 3 || fs[1].Line != 5 || fs[1].Msg != `theme.menu[1]: "x" skal begynde med /` {
-		t.Errorf("findings = %+v", fs)
+// checkColumn: a finding at a key or value names its column, as content
+// errors do (site.yaml:12:5), and the word there is the key or value the
+// message or the test's line names. YAML's own syntax errors give a line
+// only, and a missing key has no column.
+func checkColumn(t *testing.T, f diag.Finding, src, at string, line int) {
+	t.Helper()
+	syntax := f.Msg == "opsætningen er ikke gyldig YAML"
+	for _, e := range yamlErrors {
+		syntax = syntax || f.Msg == e.msg
+	}
+	if line > 0 || syntax {
+		return
+	}
+	tok := tokenAt(src, f.Line, f.Col)
+	if f.Col < 1 || tok == "" || !strings.Contains(f.Msg+" "+at, tok) {
+		t.Errorf("finding at %s, where %q stands: want the column of the key or value at fault", f.Pos(), tok)
+	}
+}
+
+// tokenAt returns the word that begins at line and col (from 1) of src,
+// or "" when no word begins there.
+func tokenAt(src string, line, col int) string {
+	lines := strings.Split(src, "\n")
+	if line < 1 || line > len(lines) || col < 1 {
+		return ""
+	}
+	r := []rune(lines[line-1])
+	if col > len(r) {
+		return ""
+	}
+	if col > 1 && (unicode.IsLetter(r[col-2]) || unicode.IsDigit(r[col-2])) {
+		return "" // not the beginning of a word
+	}
+	w := string(r[col-1:])
+	if i := strings.IndexAny(w, " :,]}"); i > 0 {
+		w = w[:i]
+	}
+	return w
+}
+
+// A folder without site.yaml: one Danish error that says what to do.
+func TestLoadWithoutConfig(t *testing.T) {
+	_, err := Load(fstest.MapFS{})
+	fs := diag.Findings(err)
+	if len(fs) != 1 || fs[0].File != FileName || fs[0].Msg != "kan ikke læse sitets opsætning: findes ikke" || !strings.Contains(fs[0].Hint, "--source") {
+		t.Fatalf("findings = %+v", fs)
+	}
+	if m := english.FindString(fs[0].Msg + " " + fs[0].Hint); m != "" {
+		t.Errorf("holds %q: %v", m, fs[0])
 	}
 }

@@ -126,3 +126,26 @@ func checkKindLayouts(cfg *config.Config, layouts []string) *diag.List {
 	}
 	return &l
 }
+
+// checkThemePages reports an address under theme: (the menu, the front
+// page's links, the footer's pages …) that no page of the site has, in any
+// target, drafts included: the layouts would leave it out without a word.
+// One error at the key's place, with the nearest address as a hint.
+func checkThemePages(cfg *config.Config, s *site.Site) *diag.List {
+	var l diag.List
+	var urls []string
+	for _, p := range s.Pages {
+		urls = append(urls, p.URL)
+	}
+	for _, tp := range cfg.ThemePaths() {
+		if !strings.HasPrefix(tp.URL, "/") || s.PageByURL(tp.URL) != nil {
+			continue // a path without / is config's error
+		}
+		hint := "skriv adressen på en side, der findes (fx /kontakt/ for content/kontakt.md), eller slet den"
+		if sug := diag.Suggest(tp.URL, urls); sug != "" {
+			hint = fmt.Sprintf("mente du %q?", sug)
+		}
+		l.Add(cfg.Finding(diag.Error, tp.Key, hint, "%s: ingen side har adressen %s", tp.Key, tp.URL))
+	}
+	return &l
+}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/guldborgsund/labyrint/internal/config"
 	"github.com/guldborgsund/labyrint/internal/diag"
@@ -30,6 +31,10 @@ func TestConfigMistakesFoundByTheBuild(t *testing.T) {
 			"mappen content/hjertesag findes ikke", `mente du "hjertesager"?`},
 		{"kind layout", "    layout: case\n", "    layout: cas\n", "layout: cas",
 			`kinds.case: skabelonen "cas" findes ikke (ingen cas.html i layouts-mappen)`, `mente du "case"?`},
+		{"theme menu page", "targets:\n", "theme:\n  menu: [/hjertesager/, /enheder/enhed-b/]\ntargets:\n", "/enheder/enhed-b/",
+			"theme.menu[1]: ingen side har adressen /enheder/enhed-b/", `mente du "/enheder/enhed-a/"?`},
+		{"theme footer page", "targets:\n", "theme:\n  contact: /kontakt/\ntargets:\n", "/kontakt/",
+			"theme.contact: ingen side har adressen /kontakt/", "skriv adressen på en side, der findes"},
 		{"target shows no page", "audiences: [public],", "audiences: [publik],", "audiences: [publik]",
 			`målet "public" viser ingen sider: ingen side har en af målgrupperne publik`, `mente du "public"?`},
 	}
@@ -60,6 +65,9 @@ func TestConfigMistakesFoundByTheBuild(t *testing.T) {
 			if f.File != config.FileName || f.Line != line || f.Severity != diag.Error {
 				t.Errorf("finding at %s, want %s:%d", f.Pos(), config.FileName, line)
 			}
+			if w := wordAt(string(src), f.Line, f.Col); w == "" || !strings.Contains(f.Msg+" "+tt.at, w) {
+				t.Errorf("finding at %s, where %q begins: want the column of the key or value at fault", f.Pos(), w)
+			}
 			if !strings.HasPrefix(f.Msg, tt.msg) || !strings.Contains(f.Hint, tt.hint) {
 				t.Errorf("finding = %s – %s\nwant %s – …%s…", f.Msg, f.Hint, tt.msg, tt.hint)
 			}
@@ -71,4 +79,22 @@ func TestConfigMistakesFoundByTheBuild(t *testing.T) {
 			}
 		})
 	}
+}
+
+// wordAt returns the word of src that begins at line and col (from 1),
+// or "" when none begins there.
+func wordAt(src string, line, col int) string {
+	lines := strings.Split(src, "\n")
+	if line < 1 || line > len(lines) || col < 1 || col > len([]rune(lines[line-1])) {
+		return ""
+	}
+	r := []rune(lines[line-1])
+	if col > 1 && (unicode.IsLetter(r[col-2]) || unicode.IsDigit(r[col-2])) {
+		return ""
+	}
+	w := string(r[col-1:])
+	if i := strings.IndexAny(w, " :,]}"); i > 0 {
+		w = w[:i]
+	}
+	return w
 }

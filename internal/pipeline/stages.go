@@ -163,7 +163,7 @@ func (st *state) config() error {
 		return fmt.Errorf("ukendt mål %q; sitet har: %s", st.o.Target, strings.Join(names, ", "))
 	}
 	st.cfg, st.target = cfg, t
-	if l := checkTargetURL(st.o, t); l != nil {
+	if l := checkTargetURL(st.o, cfg, t); l != nil {
 		if err := st.merge(l); err != nil {
 			return err
 		}
@@ -204,6 +204,9 @@ func (st *state) model() error {
 	st.site = s
 	st.view = s.Select(st.target, site.Options{Drafts: st.o.Drafts})
 	if err := st.merge(checkTargetShows(st.cfg, st.target, s, st.view)); err != nil {
+		return err
+	}
+	if err := st.merge(checkThemePages(st.cfg, s)); err != nil {
 		return err
 	}
 	if st.o.dropsText() {
