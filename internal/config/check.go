@@ -80,7 +80,7 @@ func (c *Config) check() error {
 		}
 	}
 	c.Static.check(func(i int, format string, args ...any) {
-		p.bad(fmt.Sprintf("static.allow[%d]", i), "", format, args...)
+		p.bad(fmt.Sprintf("static.allow[%d]", i), "se listen over filtyper i docs/konfiguration.md under static", format, args...)
 	})
 	return p.l.Err()
 }
@@ -269,13 +269,13 @@ func (c *Config) checkSearch(p *problems) {
 			p.badKey(at, suggest(n, sortedNames(c.Kinds)), "search.boost: %q er ikke en slags side under kinds", n)
 		}
 		if w := c.Search.Boost[n]; w <= 0 {
-			p.bad(at, "", "search.boost: %q har %v; brug et tal over 0 (1 er uændret)", n, w)
+			p.bad(at, "skriv fx 1.2 for lidt før, 0.8 for lidt efter; slet linjen for 1", "search.boost: %q har %v; brug et tal over 0 (1 er uændret)", n, w)
 		}
 	}
 	for _, n := range sortedNames(c.Search.Weights) {
 		w, at := c.Search.Weights[n], "search.weights."+n
 		if w < 0 {
-			p.bad(at, "", "search.weights: %q har vægten %v; en vægt skal være 0 eller mere", n, w)
+			p.bad(at, "0 tager delen ud af søgningen; slet linjen for standardvægten", "search.weights: %q har vægten %v; en vægt skal være 0 eller mere", n, w)
 		}
 		if slices.Contains(SearchParts, n) {
 			continue
@@ -291,7 +291,7 @@ func (c *Config) checkSearch(p *problems) {
 			p.badKey(at, suggest(n, append(slices.Clone(SearchParts), fields...)),
 				"search.weights: %q er hverken en del af siden (%s) eller et felt under fields eller kinds", n, strings.Join(SearchParts, ", "))
 		case f.Type != "string" && f.Type != "list" || f.Taxonomy != "":
-			p.badKey(at, "", "search.weights: feltet %q er ikke tekst (type string eller list uden taksonomi)", n)
+			p.badKey(at, "sidens termer vægtes samlet med terms", "search.weights: feltet %q er ikke tekst (type string eller list uden taksonomi)", n)
 		}
 	}
 }

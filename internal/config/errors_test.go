@@ -1,6 +1,8 @@
 package config
 
 import (
+	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -117,7 +119,7 @@ func TestConfigErrors(t *testing.T) {
 		{"a list as a key", "owner: Testkommune\n", "owner: Testkommune\n? [a, b]\n: c\n", "[a, b]", 0,
 			"en nøgle skal være et navn, fik en liste", "et ord før kolon"},
 		{"a whole number too large", "owner: Testkommune\n", "owner: Testkommune\nimages: {max_kb: 99999999999999999999}\n", "9999", 0,
-			"images.max_kb: forventede et helt tal, fik et tal (99999999999999999999)", "helt tal"},
+			"images.max_kb: tallet 99999999999999999999 er for stort", "mindre"},
 		{"boost of an unknown kind", "owner: Testkommune\n", "owner: Testkommune\nsearch: {boost: {unti: 1.2}}\n", "unti", 0,
 			"search.boost: \"unti\" er ikke en slags side under kinds", "mente du \"unit\"?"},
 		{"boost of zero", "owner: Testkommune\n", "owner: Testkommune\nsearch: {boost: {unit: 0}}\n", "0}", 0,
@@ -174,6 +176,9 @@ func TestConfigErrors(t *testing.T) {
 				t.Errorf("hint = %q, want it to hold %q", f.Hint, tt.hint)
 			}
 			checkColumn(t, f, src, tt.at, tt.line)
+			if os.Getenv("LABYRINT_ERROR_LIST") != "" {
+				fmt.Printf("%s\t%s: %s: %s – %s\n", tt.name, f.Pos(), f.Severity, f.Msg, f.Hint)
+			}
 			if m := english.FindString(f.Msg + " " + f.Hint); m != "" {
 				t.Errorf("message or hint holds %q: %s – %s", m, f.Msg, f.Hint)
 			}

@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -65,7 +66,10 @@ type shape struct {
 	l   *diag.List
 }
 
-var termsType = reflect.TypeOf(Terms{})
+var (
+	termsType = reflect.TypeOf(Terms{})
+	digitsRE  = regexp.MustCompile(`^[-+]?[0-9]+$`)
+)
 
 func (s *shape) bad(path string, at loc, hint, format string, args ...any) {
 	s.l.Add(diag.Finding{File: FileName, Line: at.line, Col: at.col, Severity: diag.Error, Code: "config",
@@ -111,7 +115,9 @@ func (s *shape) walk(n *yaml.Node, t reflect.Type, path string) {
 	case reflect.String:
 		s.want(n, path, yaml.ScalarNode, "tekst")
 	case reflect.Int, reflect.Int64:
-		if s.want(n, path, yaml.ScalarNode, "et helt tal") && n.Tag != "!!int" {
+		if s.want(n, path, yaml.ScalarNode, "et helt tal") && n.Tag == "!!float" && digitsRE.MatchString(n.Value) {
+			s.bad(path, locOf(n), "skriv et mindre tal", "tallet %s er for stort", n.Value)
+		} else if n.Tag != "!!int" {
 			s.bad(path, locOf(n), "skriv et helt tal uden anførselstegn, fx 2", "forventede et helt tal, fik %s", got(n))
 		}
 	case reflect.Float64:

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -67,6 +68,9 @@ func TestConfigMistakesFoundByTheBuild(t *testing.T) {
 			}
 			if w := wordAt(string(src), f.Line, f.Col); w == "" || !strings.Contains(f.Msg+" "+tt.at, w) {
 				t.Errorf("finding at %s, where %q begins: want the column of the key or value at fault", f.Pos(), w)
+			}
+			if os.Getenv("LABYRINT_ERROR_LIST") != "" {
+				fmt.Printf("%s\t%s: %s: %s – %s\n", tt.name, f.Pos(), f.Severity, f.Msg, f.Hint)
 			}
 			if !strings.HasPrefix(f.Msg, tt.msg) || !strings.Contains(f.Hint, tt.hint) {
 				t.Errorf("finding = %s – %s\nwant %s – …%s…", f.Msg, f.Hint, tt.msg, tt.hint)
