@@ -29,7 +29,7 @@ fields:
   summary: {type: string, label: Resumé}
   date: {type: date, label: Senest opdateret}
   weight: {type: int, label: Rækkefølge}
-  tags: {type: list, label: Emneord}
+  tags: {type: list, taxonomy: tags, label: Emneord}
   draft: {type: bool, label: Kladde}
   audience: {type: string, enum: [public], label: Målgruppe}
   layout: {type: string, label: Skabelon}
