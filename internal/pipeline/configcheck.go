@@ -149,3 +149,35 @@ func checkThemePages(cfg *config.Config, s *site.Site) *diag.List {
 	}
 	return &l
 }
+
+// checkTaxonomyFields warns about a taxonomy no field refers to: a page's
+// terms come only from a field with taxonomy:, so no page can ever have
+// the taxonomy's terms, and its list never shows. One warning at the
+// taxonomy's key.
+func checkTaxonomyFields(cfg *config.Config) *diag.List {
+	var l diag.List
+	used := map[string]bool{}
+	mark := func(fs map[string]*config.Field) {
+		for _, f := range fs {
+			if f != nil {
+				used[f.Taxonomy] = true
+			}
+		}
+	}
+	mark(cfg.Fields)
+	for _, k := range cfg.Kinds {
+		mark(k.Fields)
+	}
+	for _, n := range sortedKeys(cfg.Taxonomies) {
+		if used[n] {
+			continue
+		}
+		hint := fmt.Sprintf("skriv fx %s: {type: list, taxonomy: %s} under fields", n, n)
+		if f := cfg.Fields[n]; f != nil {
+			hint = fmt.Sprintf("tilføj taxonomy: %s til feltet %s under fields", n, n)
+		}
+		l.Add(cfg.Finding(diag.Warning, "taxonomies."+n, hint,
+			"taxonomies.%s: intet felt henviser til taksonomien, så ingen side kan få dens termer", n))
+	}
+	return &l
+}

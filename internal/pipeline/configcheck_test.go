@@ -102,3 +102,33 @@ func wordAt(src string, line, col int) string {
 	}
 	return w
 }
+
+// A taxonomy no field refers to can never get a term: one warning at its
+// key, and the build goes on.
+func TestTaxonomyWithoutField(t *testing.T) {
+	site := copyDir(t, goldenSite)
+	abs, _ := filepath.Abs("../..")
+	yml := filepath.Join(site, "site.yaml")
+	rewrite(t, yml, "../../../../../", abs+"/")
+	rewrite(t, yml, "  unit: {title: Enheder, pages: enheder}\n", "  unit: {title: Enheder, pages: enheder}\n  tags: {title: Emneord, free: true}\n")
+	res, err := Run(context.Background(), Options{Source: site, Out: filepath.Join(t.TempDir(), "out")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []diag.Finding
+	for _, f := range res.Findings {
+		if f.File == config.FileName && strings.Contains(f.Msg, "taksonomien") {
+			got = append(got, f)
+		}
+	}
+	src, _ := os.ReadFile(yml)
+	line := strings.Count(string(src[:strings.Index(string(src), "  tags: {title")]), "\n") + 1
+	if len(got) != 1 || got[0].Severity != diag.Warning || got[0].Line != line || got[0].Col != 3 ||
+		got[0].Msg != "taxonomies.tags: intet felt henviser til taksonomien, så ingen side kan få dens termer" ||
+		got[0].Hint != "tilføj taxonomy: tags til feltet tags under fields" {
+		t.Errorf("findings = %+v, want one warning at %s:%d:3", got, config.FileName, line)
+	}
+	if os.Getenv("LABYRINT_ERROR_LIST") != "" && len(got) == 1 {
+		fmt.Printf("taxonomy without field\t%s: %s: %s – %s\n", got[0].Pos(), got[0].Severity, got[0].Msg, got[0].Hint)
+	}
+}

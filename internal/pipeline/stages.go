@@ -175,6 +175,9 @@ func (st *state) config() error {
 	} else {
 		st.dirs.prefix = filepath.ToSlash(st.o.Content)
 	}
+	if err := st.merge(checkTaxonomyFields(cfg)); err != nil {
+		return err
+	}
 	return st.merge(checkFolders(cfg, st.dirs.layouts, st.dirs.assets, st.dirs.content, st.dirs.prefix))
 }
 
