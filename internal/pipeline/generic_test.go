@@ -101,7 +101,8 @@ func TestDefaultSearchPage(t *testing.T) {
 	}
 	if n == 0 {
 		t.Error("no search index in soeg/idx/")
-	}	// labyrint check's to-do list names files to fill in: never the page
+	}
+	// labyrint check's to-do list names files to fill in: never the page
 	// the build added, which has no file.
 	res, err := Run(context.Background(), Options{Source: "../../examples/glostrup", Check: true})
 	if err != nil {
