@@ -22,7 +22,7 @@ func startEditor(srv *preview.Server, o pipeline.Options, eo editor.Options, ln 
 	if eo.Source == "" {
 		eo.Source = "."
 	}
-	eo.Lookup, eo.Findings = srv.SourceOf, srv.FindingsFor
+	eo.Lookup, eo.Findings, eo.Draft = srv.SourceOf, srv.FindingsFor, srv.Draft
 	ed, err := editor.New(eo)
 	if err != nil {
 		return nil, err

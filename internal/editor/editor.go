@@ -16,6 +16,7 @@
 package editor
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/hex"
@@ -51,6 +52,11 @@ type Options struct {
 	Lookup func(url string) (file, path string)
 	// Findings returns the last build's errors and warnings for a file.
 	Findings func(file string) []diag.Finding
+	// Draft renders the page from the content file at path as the next
+	// build would if the file held src, with the build's findings for it
+	// (the preview's pipeline.Session.Draft); nil: the form's preview shows
+	// the text alone.
+	Draft func(ctx context.Context, path string, src []byte) ([]byte, []diag.Finding, error)
 }
 
 // Editor serves the editor.

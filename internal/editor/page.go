@@ -3,7 +3,6 @@ package editor
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -212,56 +211,6 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request) {
 	}
 	e.logSave(r, "gemte", path.Join(e.prefix, p))
 	http.Redirect(w, r, Prefix+"?fil="+url.QueryEscape(p)+"&gemt=1", http.StatusSeeOther)
-}
-
-// check answers the form's checks as the editor types: the findings for
-// the file the form would write, by field.
-func (e *Editor) check(w http.ResponseWriter, r *http.Request) {
-	p, err := pagePath(r.PostForm.Get("fil"))
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
-		return
-	}
-	cfg, err := config.Load(os.DirFS(e.o.Source))
-	cur, rerr := e.root.ReadFile(p)
-	if err != nil || rerr != nil {
-		http.Error(w, "siden kan ikke tjekkes", http.StatusInternalServerError)
-		return
-	}
-	out, pf, err := e.compose(cfg, r, p, cur)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusUnprocessableEntity)
-		return
-	}
-	var l diag.List
-	content.Parse(pf.File, p, out, cfg, &l)
-	draft := ""
-	if src, err := splitSrc(out); err == nil {
-		// The text as the build's Markdown stage makes it (links are not
-		// resolved: the preview beside shows them once saved), with its checks.
-		r := e.md.Render(src.Body, src.BodyLine, nil)
-		draft = string(r.HTML)
-		for _, pr := range r.Problems {
-			sev := diag.Warning
-			if pr.Error {
-				sev = diag.Error
-			}
-			l.Add(diag.Finding{File: pf.File, Line: pr.Line, Severity: sev, Code: pr.Code, Msg: pr.Msg})
-		}
-	}
-	e.place(&pf, out, l.Items())
-	res := map[string][]string{"html": {draft}}
-	for _, f := range append(pf.Fields, pf.More...) {
-		res[f.Key] = []string{}
-		for _, x := range f.Problems {
-			res[f.Key] = append(res[f.Key], message(x))
-		}
-	}
-	for _, x := range pf.BodyProblems {
-		res["body"] = append(res["body"], message(x))
-	}
-	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(res)
 }
 
 // message is a finding as the form shows it.
