@@ -48,10 +48,11 @@ async function main() {
   const say = (what, text) => console.log(`     ${what}: ${text.replace(/\s+/g, ' ').trim()}`);
   const browser = await launchBrowser();
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'da-DK' });
     page.setDefaultTimeout(TIMEOUT);
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (/Content.Security.Policy|sandbox/i.test(m.text())) errors.push(m.text()); });
     let n = 0;
     const shot = async (name) => { n++; await page.screenshot({ path: path.join(shots, `${String(n).padStart(2, '0')}-${name}.png`), fullPage: false }); };
     const problems = async (key) => (await page.locator(`#p-${key}`).textContent()) || '';
@@ -88,10 +89,25 @@ async function main() {
     await page.fill('#f-hours', 'Mandag–fredag\u00a09–12');
     await page.waitForFunction(() => document.querySelector('#p-hours').textContent.includes('mellemrum'));
     for (const k of ['summary', 'hours', 'body']) say(`as typed, at ${k}`, await problems(k));
-    const draft = await page.locator('#draft-body').textContent();
-    say('draft beside the form', draft);
-    check(draft.includes('• at søge bolig • at forstå'.replace(/ /g, ' ')) || /•\s*at søge bolig\s*•/.test(draft), 'the draft shows the bullets run into one paragraph');
+    await page.waitForFunction(() => document.querySelector('#draft-note').textContent.includes('fejlene'));
+    say('above the preview, with errors in the fields', await page.locator('#draft-bar').textContent());
     await shot('word-mistakes-as-typed');
+    // The fields fixed, the bullets left: the draft is the page as it will look.
+    await page.fill('#f-summary', 'Vi hjælper dig med at finde en bolig.');
+    await page.fill('#f-hours', 'Mandag–fredag 9–12');
+    const df = page.frameLocator('#draft-frame');
+    await df.locator('main p:has-text("at forstå din lejekontrakt")').waitFor();
+    const draft = await df.locator('main').textContent();
+    say('draft beside the form', draft);
+    check(/•\s*at søge bolig\s*•/.test(draft), 'the draft shows the bullets run into one paragraph');
+    check(await df.locator('header, footer').count() >= 2 && await df.locator('h1:has-text("Åben rådgivning om bolig")').count() === 1, 'the draft is the whole page in the site\'s layout');
+    check(await page.locator('#draft-frame').getAttribute('sandbox') === 'allow-same-origin', 'the draft frame runs no scripts (sandbox)');
+    check(!(await problems('body')).includes('kolon') && (await problems('body')).includes('punkttegnet'), 'the bullets are still named at the text');
+    await shot('draft-page-beside-the-form');
+    // Back to the pasted mistakes, for Gem.
+    await page.fill('#f-summary', '”Vi hjælper dig med at finde en bolig”');
+    await page.fill('#f-hours', 'Mandag–fredag\u00a09–12');
+    await page.waitForFunction(() => document.querySelector('#p-hours').textContent.includes('mellemrum'));
     await page.click('button.save');
     await page.waitForSelector('.error');
     say('after Gem', await page.locator('.error').textContent());

@@ -6,6 +6,7 @@ import (
 	"html"
 	"net/http"
 	"os"
+	"regexp"
 	"slices"
 
 	"github.com/guldborgsund/labyrint/internal/config"
@@ -100,10 +101,15 @@ func (e *Editor) draft(r *http.Request, cfg *config.Config, pf pageForm, out []b
 	return string(res.HTML), "text", fs
 }
 
+// pageScript matches a page's script files: the frame runs none, and a
+// script it blocks is a message in the browser's console.
+var pageScript = regexp.MustCompile(`<script\b[^>]*\bsrc=[^>]*>\s*</script>`)
+
 // framed makes a rendered page fit for the preview frame's srcdoc: its
-// relative links resolve against the page's address, and DraftPolicy
-// holds from the first element on.
+// relative links resolve against the page's address, DraftPolicy holds
+// from the first element on, and its script files are left out.
 func framed(page []byte, url string) []byte {
+	page = pageScript.ReplaceAll(page, nil)
 	head := []byte(`<base href="` + html.EscapeString(url) + `"><meta http-equiv="Content-Security-Policy" content="` + html.EscapeString(DraftPolicy) + `">`)
 	i := bytes.Index(page, []byte("<head>"))
 	if i < 0 {

@@ -24,7 +24,7 @@ func TestCheckShowsTheDraftPage(t *testing.T) {
 		if strings.Contains(gotSrc, "ingen bygning") {
 			return nil, nil, errors.New("no build")
 		}
-		return []byte("<!doctype html><html><head><title>x</title></head><body><p>Side</p></body></html>"),
+		return []byte("<!doctype html><html><head><title>x</title><script src=/assets/js/page.js defer></script><script type=application/ld+json>{}</script></head><body><p>Side</p></body></html>"),
 			[]diag.Finding{{File: "content/side.md", Line: 10, Severity: diag.Warning, Msg: "ordet LIX er ikke forklaret"}}, nil
 	}
 	check := func(title, body string) map[string][]string {
@@ -42,6 +42,9 @@ func TestCheckShowsTheDraftPage(t *testing.T) {
 	want := `<head><base href="/side/"><meta http-equiv="Content-Security-Policy" content="` + strings.ReplaceAll(DraftPolicy, "'", "&#39;") + `"><title>`
 	if res["_kind"][0] != "page" || !strings.Contains(res["_html"][0], want) {
 		t.Errorf("framed page: %q %q", res["_kind"], res["_html"])
+	}
+	if strings.Contains(res["_html"][0], "page.js") || !strings.Contains(res["_html"][0], "ld+json") {
+		t.Errorf("the frame's scripts: %q", res["_html"])
 	}
 	if len(res["body"]) != 1 || res["body"][0] != "linje 10: advarsel: ordet LIX er ikke forklaret" {
 		t.Errorf("body: %q", res["body"])

@@ -73,6 +73,7 @@ func (e *Editor) edit(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Query().Get("gemt") != "" {
 		pf.Notice = "Gemt. Forhåndsvisningen til højre viser den nye udgave om et øjeblik."
 	}
+	pf.Error = e.note(p) // a commit that failed after the last change
 	e.place(&pf, src, e.problems(cfg, p, src))
 	e.render(w, http.StatusOK, pf)
 }
@@ -209,7 +210,7 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request) {
 		e.render(w, http.StatusInternalServerError, pf)
 		return
 	}
-	e.logSave(r, "gemte", path.Join(e.prefix, p))
+	e.logSave(r, "gemte "+path.Join(e.prefix, p), "Rediger: "+pf.Title, p)
 	http.Redirect(w, r, Prefix+"?fil="+url.QueryEscape(p)+"&gemt=1", http.StatusSeeOther)
 }
 
