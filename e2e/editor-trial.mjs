@@ -11,7 +11,10 @@
 //    the form says at each field, before and after "Gem";
 // 4. fixes them and saves: the preview beside the form shows the offer;
 // 5. adds a photo with its alt text: the page shows it with srcset;
-// 6. renames the page: the old address leads to the new one.
+// 6. renames the page: the old address leads to the new one;
+// 7. the site is a Git work tree and serve runs with --editor-git: each
+//    change is a commit with the editor's name, and .labyrint-editor.log
+//    has a line for each.
 // Screenshots of each step go to SCREENSHOT_DIR; the script prints what
 // the screen said. Exit 1 when a step does not do what it should.
 
@@ -34,8 +37,11 @@ async function main() {
   execFileSync('go', ['build', '-o', bin, './cmd/labyrint'], { cwd: repo, stdio: 'inherit' });
   const root = path.join(tmp, 'site');
   for (const d of ['site.yaml', 'layouts', 'assets', 'content', 'archetypes']) fs.cpSync(path.join(repo, d), path.join(root, d), { recursive: true });
+  // The site is a Git work tree, and the editor commits each change.
+  const git = (...a) => execFileSync('git', a, { cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'Start', GIT_AUTHOR_EMAIL: 'start@example.org', GIT_COMMITTER_NAME: 'Start', GIT_COMMITTER_EMAIL: 'start@example.org' } });
+  git('init', '-q'); git('add', '-A'); git('commit', '-q', '-m', 'start');
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const proc = spawn(bin, ['serve', '--source', root, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(bin, ['serve', '--source', root, '--port', String(port), '--editor-git', '--editor-name', 'Anne Redaktør'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   proc.stderr.on('data', (d) => { log += d; });
   await new Promise((resolve, reject) => {
@@ -167,6 +173,15 @@ async function main() {
     check(page.url().endsWith('/enheder/myndighed/boligraadgivning/'), 'the old address leads to the new one');
     await shot('renamed');
     check(errors.length === 0, 'no script errors: ' + errors.join('; '));
+
+    // 7. What Git and the log file say.
+    const commits = git('log', '--format=%an: %s', '-n', '5').trim();
+    say('git log', commits.replace(/\n/g, ' | '));
+    check(commits.includes('Anne Redaktør: Rediger: Åben rådgivning om bolig') && commits.includes('Anne Redaktør: Omdøb: Åben rådgivning om bolig') && commits.includes('Anne Redaktør: Ny side: Åben rådgivning om bolig'), 'each change is a commit with the editor\'s name');
+    check(git('status', '--porcelain', 'content').trim() === '', 'every change in content/ is committed');
+    const edlog = fs.readFileSync(path.join(root, '.labyrint-editor.log'), 'utf8').trim();
+    say('.labyrint-editor.log', edlog.replace(/\n/g, ' | '));
+    check(edlog.split('\n').length === 3 + (photo ? 1 : 0), 'the log file has a line for every change');
   } finally {
     await browser.close();
     proc.kill('SIGINT');
