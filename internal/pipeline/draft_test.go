@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -90,4 +91,43 @@ func hasFinding(fs []diag.Finding, sev diag.Severity, text string) bool {
 		}
 	}
 	return false
+}
+
+// BenchmarkDraft renders drafts of one page as the browser editor does
+// while an editor types: a text edit and a front-matter edit. By default
+// an offer of the real site; a large corpus with
+//
+//	LABYRINT_DRAFT_CONTENT=/tmp/c10k/content LABYRINT_DRAFT_PAGE=inspiration/case-07356.md \
+//	LABYRINT_DRAFT_TARGET=intranet go test ./internal/pipeline -run '^$' -bench Draft -benchtime 20x
+func BenchmarkDraft(b *testing.B) {
+	dir, rel, target := os.Getenv("LABYRINT_DRAFT_CONTENT"), os.Getenv("LABYRINT_DRAFT_PAGE"), os.Getenv("LABYRINT_DRAFT_TARGET")
+	if dir == "" {
+		dir, rel, target = "../../content", "enheder/guldborgsund-handicap/botilbud.md", "public"
+	}
+	ctx := context.Background()
+	sess := NewSession(Options{Source: "../..", Content: dir, Target: target, Drafts: true, Preview: true, Out: filepath.Join(b.TempDir(), "live")})
+	if _, err := sess.Build(ctx, nil); err != nil {
+		b.Fatal(err)
+	}
+	orig, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct {
+		name string
+		edit func(i int) []byte
+	}{
+		{"text", func(i int) []byte { return append(bytes.Clone(orig), fmt.Sprintf("\nNy sætning %d.\n", i)...) }},
+		{"summary", func(i int) []byte {
+			return bytes.Replace(orig, []byte("summary: \""), fmt.Appendf(nil, "summary: \"Ord %d ", i), 1)
+		}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if html, _, err := sess.Draft(ctx, rel, bc.edit(i)); err != nil || html == nil {
+					b.Fatalf("draft: %v, %d bytes", err, len(html))
+				}
+			}
+		})
+	}
 }
