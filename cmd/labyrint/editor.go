@@ -27,6 +27,11 @@ func startEditor(srv *preview.Server, o pipeline.Options, eo editor.Options, ln 
 	if err != nil {
 		return nil, err
 	}
+	if eo.Commit {
+		if msg := ed.GitProblem(); msg != "" {
+			fmt.Fprintln(log, "redigering: --editor-git: "+msg+"; ændringer bliver gemt, men ikke lagt i Git")
+		}
+	}
 	_, port, _ := net.SplitHostPort(ln.Addr().String())
 	ed.AllowHost(ln.Addr().String())
 	ed.AllowHost("localhost:" + port)

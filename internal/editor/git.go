@@ -114,3 +114,16 @@ func git(dir string, env []string, args ...string) (string, error) {
 	}
 	return strings.TrimSpace(out.String()), nil
 }
+
+// GitProblem says in Danish why changes cannot be committed (git missing,
+// or the content folder not in a Git work tree), or "" when they can; for
+// labyrint serve --editor-git to say at once.
+func (e *Editor) GitProblem() string {
+	if _, err := exec.LookPath("git"); err != nil {
+		return "programmet git findes ikke på maskinen"
+	}
+	if _, err := git(e.dir, nil, "rev-parse", "--show-toplevel"); err != nil {
+		return "indholdsmappen ligger ikke i et Git-arkiv"
+	}
+	return ""
+}

@@ -127,6 +127,9 @@ func TestFailedCommitStillSaves(t *testing.T) {
 			if again := f.do("GET", w.Header().Get("Location"), nil, nil).Body.String(); strings.Contains(again, "ikke lagt i Git") {
 				t.Error("the note is shown twice")
 			}
+			if got := f.ed.GitProblem(); (got == "") != tc.repo {
+				t.Errorf("GitProblem: %q", got)
+			}
 			if !strings.Contains(f.savedLog(), "(ikke lagt i Git: ") {
 				t.Errorf("%s: %q", LogName, f.savedLog())
 			}
