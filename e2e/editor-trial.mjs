@@ -4,6 +4,9 @@
 //
 //   node e2e/editor-trial.mjs SCREENSHOT_DIR [PHOTO.jpg]
 //
+// Without PHOTO it makes one: a 2400×1600 PNG, the size of a photo from a
+// phone, saved as "Foto fra telefon.png".
+//
 // 1. opens a page of the preview and follows "Rediger", then "Ny side";
 // 2. creates an offer in the unit folder enheder/myndighed;
 // 3. pastes three Word mistakes (”smart quotes” around the summary, a hard
@@ -21,6 +24,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { spawn, execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './check.mjs';
@@ -28,11 +32,36 @@ import { launchBrowser } from './check.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
 const shots = process.argv[2] || fs.mkdtempSync(path.join(os.tmpdir(), 'trial-shots-'));
-const photo = process.argv[3] || '';
+let photo = process.argv[3] || '';
+
+/** writePNG writes a w×h colour gradient as a PNG file. */
+function writePNG(file, w, h) {
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type), data]);
+    const crc = Buffer.alloc(4); crc.writeUInt32BE(zlib.crc32(td));
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = 2; // 8-bit RGB
+  const raw = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    const row = y * (w * 3 + 1);
+    for (let x = 0; x < w; x++) {
+      raw[row + 1 + x * 3] = (x * 255 / w) | 0; raw[row + 2 + x * 3] = (y * 255 / h) | 0; raw[row + 3 + x * 3] = 128;
+    }
+  }
+  fs.writeFileSync(file, Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
+}
 const TIMEOUT = 60_000;
 
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'labyrint-trial-'));
+  if (!photo) {
+    photo = path.join(tmp, 'Foto fra telefon.png');
+    writePNG(photo, 2400, 1600);
+  }
   const bin = path.join(tmp, 'labyrint');
   execFileSync('go', ['build', '-o', bin, './cmd/labyrint'], { cwd: repo, stdio: 'inherit' });
   const root = path.join(tmp, 'site');
@@ -138,7 +167,7 @@ async function main() {
     await shot('saved');
 
     // 5. A photo with its alt text.
-    if (photo) {
+    {
       await page.setInputFiles('#img-file', photo);
       await page.click('button:has-text("Tilføj billedet")');
       await page.waitForSelector('.error, h1');
@@ -181,7 +210,7 @@ async function main() {
     check(git('status', '--porcelain', 'content').trim() === '', 'every change in content/ is committed');
     const edlog = fs.readFileSync(path.join(root, '.labyrint-editor.log'), 'utf8').trim();
     say('.labyrint-editor.log', edlog.replace(/\n/g, ' | '));
-    check(edlog.split('\n').length === 3 + (photo ? 1 : 0), 'the log file has a line for every change');
+    check(edlog.split('\n').length === 4, 'the log file has a line for every change');
   } finally {
     await browser.close();
     proc.kill('SIGINT');
