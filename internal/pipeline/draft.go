@@ -11,8 +11,8 @@ import (
 	"github.com/guldborgsund/labyrint/internal/site"
 )
 
-// ErrNoDraft says that a draft cannot be rendered yet: the session has no
-// good build, or the build has no page from the file.
+// ErrNoDraft says that a draft cannot be rendered: the session has no good
+// build yet, or the file gives no page of the session's target.
 var ErrNoDraft = errors.New("siden er ikke i forhåndsvisningens sidste gode bygning endnu")
 
 // Draft renders the page made from the content file at path rel as it
@@ -43,8 +43,11 @@ func (s *Session) Draft(ctx context.Context, rel string, raw []byte) ([]byte, []
 		return nil, l.Items(), nil
 	}
 	b, j, ok := s.draftJob(r, old, src, &l)
-	if !ok {
+	switch {
+	case !ok && draftFailed(&l):
 		return nil, forFile(l.Items(), old.Src.File), nil
+	case !ok:
+		return nil, nil, ErrNoDraft // the page is not in the session's target
 	}
 	b.rec, b.ctx, b.shared = newRecorder(true), ctx, render.NewSharedCache()
 	b.page(j, &l)

@@ -82,6 +82,14 @@ func TestDraftIsTheNextBuild(t *testing.T) {
 	if _, _, err := sess.Draft(ctx, "findes/ikke.md", orig); err != ErrNoDraft {
 		t.Errorf("a file with no page: %v, want ErrNoDraft", err)
 	}
+	staff := "inspiration/baeredygtig-arbejdsstyrke.md" // an intranet page
+	raw, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(staff)))
+	if sess.last.b.site.PageByPath(staff) == nil {
+		t.Fatal("the model has no " + staff)
+	}
+	if _, _, err := sess.Draft(ctx, staff, append(raw, "\nNy sætning.\n"...)); err != ErrNoDraft {
+		t.Errorf("a page the target does not show: %v, want ErrNoDraft", err)
+	}
 }
 
 func hasFinding(fs []diag.Finding, sev diag.Severity, text string) bool {
