@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -56,5 +57,20 @@ func TestCheckShowsTheDraftPage(t *testing.T) {
 	res = check("Titel", "# ingen bygning\n")
 	if res["_kind"][0] != "text" || !strings.Contains(res["_html"][0], "<h1") {
 		t.Errorf("no build: %q %q", res["_kind"], res["_html"])
+	}
+}
+
+// Check boxes come in the order of the terms; the file's order is kept, so
+// that a form with nothing newly ticked changes no field.
+func TestKeepOrder(t *testing.T) {
+	for _, tc := range []struct{ old, ticked, want []string }{
+		{[]string{"faglighed", "balance"}, []string{"balance", "faglighed"}, []string{"faglighed", "balance"}},
+		{[]string{"faglighed", "balance"}, []string{"balance", "respekt"}, []string{"balance", "respekt"}},
+		{nil, []string{"b", "a"}, []string{"b", "a"}},
+		{[]string{"a"}, nil, nil},
+	} {
+		if got := keepOrder(tc.old, tc.ticked); !slices.Equal(got, tc.want) {
+			t.Errorf("keepOrder(%q, %q) = %q, want %q", tc.old, tc.ticked, got, tc.want)
+		}
 	}
 }

@@ -155,6 +155,9 @@ func (e *Editor) compose(cfg *config.Config, r *http.Request, p string, cur []by
 	var order []string
 	for _, f := range all {
 		order = append(order, f.Key)
+		if f.Input == "checkboxes" {
+			nv[f.Key] = keepOrder(old[f.Key], nv[f.Key])
+		}
 		if !slices.Equal(old[f.Key], nv[f.Key]) {
 			set[f.Key] = yamlOf(cfg.FieldFor(cfg.KindFor(p), f.Key), nv[f.Key])
 		}
@@ -163,6 +166,25 @@ func (e *Editor) compose(cfg *config.Config, r *http.Request, p string, cur []by
 	out := rewrite(cur, set, order, body)
 	pf = e.form(cfg, p, cur, nv, body)
 	return out, pf, nil
+}
+
+// keepOrder returns the ticked values in the order the file has them, new
+// ones after: the form's check boxes come in the order of the terms, and
+// ticking nothing new must change nothing in the file (nor make the live
+// preview take an edit of the text for one of the fields).
+func keepOrder(old, ticked []string) []string {
+	var out []string
+	for _, v := range old {
+		if slices.Contains(ticked, v) && !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	for _, v := range ticked {
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // save writes the page if it did not change on disk since it was opened
