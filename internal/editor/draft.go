@@ -61,8 +61,9 @@ func (e *Editor) check(w http.ResponseWriter, r *http.Request) {
 // draft renders out, the file the form would write: the whole page as the
 // preview's next build would make it ("page"), or, with no preview's
 // build to render it from, the text alone by the build's Markdown stage
-// ("text"). It returns the HTML ("" when errors stop a build) and the
-// findings: the content stage's and the render's, each once.
+// ("text"). Either is framed for the sandboxed frame (never put into the
+// form's own page). It returns the HTML ("" when errors stop a build) and
+// the findings: the content stage's and the render's, each once.
 func (e *Editor) draft(r *http.Request, cfg *config.Config, pf pageForm, out []byte) (string, string, []diag.Finding) {
 	var l diag.List
 	content.Parse(pf.File, pf.Path, out, cfg, &l)
@@ -98,7 +99,8 @@ func (e *Editor) draft(r *http.Request, cfg *config.Config, pf pageForm, out []b
 		more = append(more, diag.Finding{File: pf.File, Line: pr.Line, Severity: sev, Code: pr.Code, Msg: pr.Msg})
 	}
 	add(more)
-	return string(res.HTML), "text", fs
+	page := "<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>Udkast</title></head><body>" + string(res.HTML) + "</body></html>"
+	return string(framed([]byte(page), pf.URL)), "text", fs
 }
 
 // pageScript matches a page's script files: the frame runs none, and a

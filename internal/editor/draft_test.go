@@ -55,7 +55,7 @@ func TestCheckShowsTheDraftPage(t *testing.T) {
 		t.Errorf("an error: html %q, title %q", res["_html"], res["title"])
 	}
 	res = check("Titel", "# ingen bygning\n")
-	if res["_kind"][0] != "text" || !strings.Contains(res["_html"][0], "<h1") {
+	if res["_kind"][0] != "text" || !strings.Contains(res["_html"][0], "<h1") || !strings.Contains(res["_html"][0], "Content-Security-Policy") {
 		t.Errorf("no build: %q %q", res["_kind"], res["_html"])
 	}
 }
