@@ -8,7 +8,12 @@
  *   <div data-search-filters></div> (optional)
  *   <p aria-live="polite" data-search-status></p>
  *   <ol data-search-results></ol>
- * Results: <li><a href>title</a> <span>section</span> <p>snippet</p></li>. */
+ * Results: <li><a href>title</a> <span>section</span> <p>snippet</p></li>.
+ * Loaded from the page's head as
+ *   <script src=".../search.js" async data-search-index="idx/"></script>
+ * (data-search-index relative to the page, as the form's), a query in the
+ * address (?q=, where the front page's form leads) is started at once,
+ * while the page is still being read (see "start" at the end). */
 (function (w) {
   "use strict";
   var d = w.document,
@@ -44,6 +49,7 @@
     return c < 0x250 ? WT[c] == 2 : (NRE || (NRE = /\p{N}/u)).test(String.fromCodePoint(c));
   }
   S.base = me && me.src ? new URL("idx/", me.src).href : "idx/";
+  if (me && me.dataset && me.dataset.searchIndex) S.base = new URL(me.dataset.searchIndex.replace(/\/?$/, "/"), d.baseURI).href;
 
   /* ---- loading shards: <script> from file://, else fetch and read (see write.go) ---- */
   S.load = function (n, data) {
@@ -480,6 +486,20 @@
     });
     p.append(out + (at + 30 < ws.length ? " \u2026" : ""));
   }
+  /* The query in the address, started by start() before the page was in:
+     {q, p: S.query(q)}; taken by the first run() for the same query. */
+  var early = null;
+  function start() {
+    var q = me && me.dataset && me.dataset.searchIndex && new URLSearchParams(w.location.search).get("q");
+    if (!q) return;
+    early = { q: q, p: S.query(q) };
+    /* The page shards of the first five results, as draw(0) will ask for them. */
+    early.p.then(function (r) {
+      return S.docs(r.hits.slice(0, 5).map(function (h) {
+        return h.d;
+      }));
+    }).catch(function () {});
+  }
   function init() {
     var form = d.querySelector("form[data-search-form]"), input = form && form.querySelector("[name=q]"), list = d.querySelector("[data-search-results]");
     if (!input || !list) return;
@@ -617,7 +637,9 @@
         if (my == seq && !res && !failed) say("S\u00f8ger \u2026");
       }, 400);
       res = null;
-      S.query(input.value).then(function (r) {
+      var p = early && early.q == input.value ? early.p : S.query(input.value);
+      early = null;
+      p.then(function (r) {
         if (my != seq) return;
         res = r;
         shown = 10;
@@ -645,5 +667,8 @@
     input.value = new URLSearchParams(location.search).get("q") || input.value;
     if (input.value) run();
   }
-  if (d) d.readyState == "loading" ? d.addEventListener("DOMContentLoaded", init) : init();
+  /* Run while the page is still being read (from its head): the query in
+     the address is started at once, and drawn once the page is in. */
+  if (d && d.readyState == "loading") start(), d.addEventListener("DOMContentLoaded", init);
+  else if (d) init();
 })(window);
