@@ -104,7 +104,7 @@
     return get("meta").then(function () {
       if (M) return M;
       var m = got.meta, end = 0;
-      M = { n: m.n, keys: m.t ? m.t.split(" ") : [], stop: new Set(m.s.split(" ")), syn: new Map(), starts: [0], sec: [], f: [] };
+      M = { n: m.n, keys: m.t ? m.t.split(" ") : [], stop: new Set(m.s.split(" ")), syn: new Map(), starts: [0], sec: null, f: [] };
       M.ks = new Set(M.keys);
       m.y.forEach(function (g) {
         g = g.split(" ");
@@ -122,15 +122,23 @@
       nums(m.d).forEach(function (x) {
         M.starts.push((end += x));
       });
-      facetList(m.f).forEach(function (f) {
-        if (f.name == "section") f.v.forEach(function (v) {
-          v.docs.forEach(function (x) {
-            M.sec[x] = v.name;
-          });
-        });
-      });
       return M;
     });
+  }
+  /* Each page's section (meta.txt's section facet), decoded when the
+     first results are drawn: at 10,000 pages that took as long as the
+     rest of meta.txt, and nothing before the term shards needs it. */
+  function sections() {
+    if (!M.sec) {
+      M.sec = [];
+      got.meta.f.forEach(function (f) {
+        if (f[0] == "section") f[2].forEach(function (v) {
+          var r = nums(v[1]), i = 0, e = 0, k;
+          for (; i < r.length; i += 2) for (k = 0, e += r[i]; k <= r[i + 1]; k++) M.sec[e++] = v[0];
+        });
+      });
+    }
+    return M.sec;
   }
   /* [{name, label, v: [{name, docs: Set}]}] from a shard's facet list. */
   function facetList(fs) {
@@ -495,9 +503,11 @@
     early = { q: q, p: S.query(q) };
     /* The page shards of the first five results, as draw(0) will ask for them. */
     early.p.then(function (r) {
-      return S.docs(r.hits.slice(0, 5).map(function (h) {
+      var p = S.docs(r.hits.slice(0, 5).map(function (h) {
         return h.d;
       }));
+      sections(); /* while those are on their way */
+      return p;
     }).catch(function () {});
   }
   function init() {
@@ -530,6 +540,7 @@
       var hs = sel.some(function (v) {
         return v && v.length;
       }) ? res.hits.filter(pass) : res.hits, my = ++seq, n = hs.length, msg = n ? (res.full ? "" : "Ingen sider passer til alle ordene i \u00bb" + q + "\u00ab. ") + (res.full ? "Fandt " : "Viser ") + n + (n > 1 ? " sider" : " side") + (res.full ? "" : ", der passer til nogle af dem") : "Ingen sider passer til \u00bb" + q + "\u00ab" + (res.hits.length ? " med de valgte filtre" : ""), top = put(from, from + 5);
+      sections(); /* while their page shards are on their way */
       function put(a, b) {
         var page = hs.slice(a, b);
         return S.docs(page.map(function (h) {
@@ -541,7 +552,7 @@
               var li = el("li"), x = el("a", e[1], li);
               x.href = root + e[0].replace(/^\//, "") + (/\/$/.test(e[0]) ? suffix : "");
               li.append(" ");
-              el("span", M.sec[page[i].d] || "", li);
+              el("span", sections()[page[i].d] || "", li);
               li.append(" ");
               snippet(el("p", "", li), e[2] + "\n" + e[3], res.terms);
               return li;
