@@ -434,9 +434,15 @@
   };
   /* docs(ids) resolves to [[url, title, summary, text], ...]. */
   S.docs = function (ids) {
+    /* The page shard of page id: the last that starts at or before it. */
     function at(id) {
-      for (var i = M.starts.length - 1; M.starts[i] > id; i--);
-      return i;
+      var lo = 0, hi = M.starts.length - 1, m;
+      while (lo < hi) {
+        m = (lo + hi + 1) >> 1;
+        if (M.starts[m] <= id) lo = m;
+        else hi = m - 1;
+      }
+      return lo;
     }
     /* With the meta shard in, the page shards are requested before this returns. */
     function load() {
