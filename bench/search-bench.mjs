@@ -241,27 +241,31 @@ async function measureSubmit(page, site, query, setPhase) {
 // and records the time at which ol[data-search-results] first holds WANT
 // links. Everything served counts as the query's.
 const NAV_WATCH = `(() => {
-  const want = ${WANT};
-  let list = null;
+  const want = ${WANT}, ols = document.getElementsByTagName('ol');
+  let list = null, done;
+  window.__navDone = new Promise((ok) => { done = ok; });
   const obs = new MutationObserver(() => {
-    list = list || document.querySelector('ol[data-search-results]');
+    if (!list) for (const o of ols) if (o.hasAttribute('data-search-results')) list = o;
     if (!list || list.getElementsByTagName('a').length < want) return;
-    window.__navDone = { ms: performance.now(), first: list.getElementsByTagName('a')[0].textContent.trim() };
     obs.disconnect();
+    done({ ms: performance.now(), first: list.getElementsByTagName('a')[0].textContent.trim() });
   });
   obs.observe(document, { childList: true, subtree: true });
 })();`;
 
+// Waits for the init script's promise (no polling, which would take the
+// page's main thread now and then).
 async function measureNav(page, site, query, setPhase) {
   setPhase('query');
   await page.addInitScript(NAV_WATCH);
   const resp = await page.goto(site.origin + '/soeg/?q=' + encodeURIComponent(query), { waitUntil: 'commit', timeout: TIMEOUT });
   if (!resp || resp.status() !== 200) throw new Error(`search page answered ${resp && resp.status()}`);
-  const done = await page.waitForFunction(() => window.__navDone, null, { timeout: TIMEOUT, polling: 50 }).catch(async () => {
-    const st = await page.locator('[data-search-status]').first().textContent().catch(() => '?');
-    throw new Error(`fewer than ${WANT} results after ${TIMEOUT} ms; status: ${st}`);
-  });
-  return done.jsonValue();
+  const timeout = new Promise((_, no) => setTimeout(() => no(new Error(`fewer than ${WANT} results after ${TIMEOUT} ms`)), TIMEOUT));
+  for (;;) {
+    const r = await Promise.race([page.evaluate(() => window.__navDone), timeout]);
+    if (r) return r;
+    await new Promise((ok) => setTimeout(ok, 10)); // the init script has not run yet
+  }
 }
 
 // One run of one path ('nav' or 'submit') for one site and query, in a
