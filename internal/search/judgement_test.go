@@ -126,6 +126,9 @@ var judgementLists = []struct {
 	// Sentences, as citizens write them. The goal is 0.85; the search
 	// reaches 0.78 on this site (see the README), so this guards that.
 	{"sentences.tsv", 0.77, 60},
+	// Held-out sentences, never tuned against: a check that a gain on
+	// sentences.tsv is general.
+	{"heldout.tsv", 0.78, 30},
 }
 
 // TestJudgements builds the real site's public target, then measures the
