@@ -98,7 +98,7 @@
     return get("meta").then(function () {
       if (M) return M;
       var m = got.meta, end = 0;
-      M = { n: m.n, keys: m.t ? m.t.split(" ") : [], stop: new Set(m.s.split(" ")), syn: new Map(), starts: [0], sec: [], f: [] };
+      M = { n: m.n, keys: m.t ? m.t.split(" ") : [], stop: new Set(m.s.split(" ")), weak: new Set((m.w || "").split(" ")), syn: new Map(), starts: [0], sec: [], f: [] };
       M.ks = new Set(M.keys);
       m.y.forEach(function (g) {
         g = g.split(" ");
@@ -315,8 +315,10 @@
       (M.syn.get(s) || []).forEach(function (y) {
         add(y, 8);
       });
+      /* a prefix counts less when the word is a whole term (most likely finished) */
+      var pw = c.has(s) ? 2 : 6;
       if (q.p) pre(x).forEach(function (r) {
-        if (!(c.get(r.t) >= 6)) c.set(r.t, 6);
+        if (!(c.get(r.t) >= pw)) c.set(r.t, pw);
       });
     }
     tr(q.w, 10);
@@ -339,8 +341,16 @@
     miss = {};
     /* Per document, in arrays as long as the site has pages: a query word's
        best own and best synonym score, then the running sum and count. */
-    var cs = qs.map(cands), n = M.n, sum = new Float64Array(n), cnt = new Uint16Array(n), rare = new Uint16Array(n), touched = [], terms = [], need = qs.length, full = false, own, syn, seen, k, d, x, y, ids, hits;
+    var cs = qs.map(cands), n = M.n, sum = new Float64Array(n), cnt = new Uint16Array(n), rare = new Uint16Array(n), touched = [], terms = [], need = qs.length, full = false, own, syn, seen, k, d, x, y, sh, ids, hits;
     if (Object.keys(miss).length) return { need: Object.keys(miss) };
+    /* weak words (everyday words such as tid, komme) count a third, and not
+       for coordination, unless the query has nothing else */
+    var weak = qs.map(function (q) {
+      return M.weak.has(stem(q.w));
+    });
+    if (weak.every(Boolean)) weak = weak.map(function () {
+      return false;
+    });
     for (k = 0; k < cs.length; k++) {
       /* doc -> best own and best synonym score; 4 x the greater + the lesser */
       own = new Float64Array(n);
@@ -367,11 +377,12 @@
         }
       });
       /* a word in over 1/4 of the pages does not count for coordination */
-      y = seen.length * 4 <= n;
+      y = seen.length * 4 <= n && !weak[k];
+      sh = weak[k] ? 1 : 3;
       for (x = 0; x < seen.length; x++) {
         d = seen[x];
         if (!cnt[d]) touched.push(d);
-        sum[d] += own[d] + syn[d] + 3 * (own[d] > syn[d] ? own[d] : syn[d]);
+        sum[d] += (own[d] + syn[d] + 3 * (own[d] > syn[d] ? own[d] : syn[d])) * sh;
         if (y) rare[d]++;
         if (++cnt[d] == need) full = true;
       }

@@ -52,6 +52,28 @@ var stopWords, stopList = func() (map[string]bool, string) {
 	return m, strings.Join(sortedKeys(m), " ")
 }()
 
+// weakFile is the list of weak words: indexed and searched, but in a query
+// with other words they count 1/strongShare as much and not for
+// coordination (see the file).
+//
+//go:embed weakwords_da.txt
+var weakFile string
+
+// weakStems holds the stems of the weak words; weakList is them sorted and
+// joined by spaces, as the meta shard ships them to the client.
+var weakStems, weakList = func() (map[string]bool, string) {
+	m := map[string]bool{}
+	st := newStemmer()
+	for _, line := range strings.Split(weakFile, "\n") {
+		if !strings.HasPrefix(line, "#") {
+			for _, w := range strings.Fields(line) {
+				m[st.stem(w)] = true
+			}
+		}
+	}
+	return m, strings.Join(sortedKeys(m), " ")
+}()
+
 // isWordRune reports whether r belongs to a word: letters, numbers and
 // combining marks (JS: /[\p{L}\p{N}\p{M}]/u).
 func isWordRune(r rune) bool {

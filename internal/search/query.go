@@ -18,13 +18,21 @@ const (
 	wVariant = 9  // the stem of an ae→æ / oe→ø spelling
 	wSynonym = 8  // a synonym of the stem; only synonyms have this weight
 	wPrefix  = 6  // a term the last word is the start of
-	wFuzzy   = 5  // a term one typo away from the stem
+	// wPrefixDone: a term the last word is the start of, when the word as
+	// typed is a whole word of the index (its stem is a term): it is then
+	// most likely finished ("sit liv" is not "livssituation").
+	wPrefixDone = 2
+	wFuzzy      = 5 // a term one typo away from the stem
 	// bothShare: the lesser of a word's own and synonym score counts
 	// 1/bothShare as much as the greater.
 	bothShare = 4
 	// coordCommon: a query word found in more than 1/coordCommon of the
 	// pages is common; it does not count for coordination.
 	coordCommon = 4
+	// strongShare: in a query with other words, a weak word
+	// (weakwords_da.txt) counts 1/strongShare as much as the others, and
+	// not for coordination.
+	strongShare = 3
 )
 
 // Hit is one search result.
@@ -54,7 +62,8 @@ func (ix *Index) Search(q string, n int) []Hit {
 		cov   int
 	}
 	accs := map[int32]*acc{}
-	for _, w := range words {
+	weak := weakWords(words, st)
+	for i, w := range words {
 		best := map[int32]*[2]int64{} // the best own and synonym weight × impact
 		for t, wt := range b.candidates(w, st) {
 			k := 0
@@ -70,14 +79,18 @@ func (ix *Index) Search(q string, n int) []Hit {
 				e[k] = max(e[k], int64(wt)*int64(p.imp))
 			}
 		}
-		rare := len(best)*coordCommon <= len(b.docs)
+		rare := len(best)*coordCommon <= len(b.docs) && !weak[i]
+		share := int64(strongShare)
+		if weak[i] {
+			share = 1
+		}
 		for d, e := range best {
 			a := accs[d]
 			if a == nil {
 				a = &acc{}
 				accs[d] = a
 			}
-			a.score += bothShare*max(e[0], e[1]) + min(e[0], e[1])
+			a.score += (bothShare*max(e[0], e[1]) + min(e[0], e[1])) * share
 			if rare {
 				a.cov++
 			}
@@ -114,6 +127,21 @@ func (ix *Index) Search(q string, n int) []Hit {
 	return hits
 }
 
+// weakWords reports which of the query's words are weak (their stem is
+// in weakwords_da.txt); if all are, none is.
+func weakWords(words []queryWord, st *stemmer) []bool {
+	weak := make([]bool, len(words))
+	all := true
+	for i, w := range words {
+		weak[i] = weakStems[st.stem(w.word)]
+		all = all && weak[i]
+	}
+	if all {
+		clear(weak)
+	}
+	return weak
+}
+
 // candidates returns the index terms a query word matches, with weights.
 // Variants are only tried when the word as typed matches no term, and
 // typos only when the variants match none either. A typo is one edit
@@ -133,9 +161,13 @@ func (b *built) candidates(w queryWord, st *stemmer) map[int32]int {
 			add(y, wSynonym)
 		}
 		if w.prefix {
+			pw := wPrefix
+			if _, whole := b.termID[s]; whole {
+				pw = wPrefixDone
+			}
 			for _, t := range b.prefixTerms(word) {
-				if c[t] < wPrefix {
-					c[t] = wPrefix
+				if c[t] < pw {
+					c[t] = pw
 				}
 			}
 		}

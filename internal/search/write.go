@@ -127,6 +127,8 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 	}
 	m = append(m, `","s":`...)
 	m = appendJSString(m, stopList)
+	m = append(m, `,"w":`...)
+	m = appendJSString(m, weakList)
 	m = append(m, `,"y":[`...)
 	for i, g := range b.syn.groups {
 		if i > 0 {
