@@ -100,8 +100,25 @@
       var m = got.meta, end = 0;
       M = { n: m.n, keys: m.t ? m.t.split(" ") : [], stop: new Set(m.s.split(" ")), weak: new Set((m.w || "").split(" ")), syn: new Map(), starts: [0], sec: [], f: [] };
       M.ks = new Set(M.keys);
+      /* M.phr: a phrase's stems joined by "+" -> the single stems of its groups */
+      M.phr = new Map();
+      M.plong = 0;
       m.y.forEach(function (g) {
         g = g.split(" ");
+        var ph = g.filter(function (a) {
+          return a.indexOf("+") >= 0;
+        });
+        g = g.filter(function (a) {
+          return a.indexOf("+") < 0;
+        });
+        ph.forEach(function (p) {
+          var l = M.phr.get(p) || [];
+          g.forEach(function (b) {
+            if (l.indexOf(b) < 0) l.push(b);
+          });
+          M.phr.set(p, l.sort());
+          M.plong = Math.max(M.plong, p.split("+").length);
+        });
         g.forEach(function (a) {
           var l = M.syn.get(a) || [];
           g.forEach(function (b) {
@@ -216,12 +233,37 @@
     if (i > 0 && c >= 0xdc00 && c < 0xe000) i--;
     return i >= 0 && isW(q.codePointAt(i));
   }
+  /* Per word: the concept of the synonym phrase starting there, "+" inside one, or "". */
+  function phrases(ws) {
+    var out = ws.map(function () {
+      return "";
+    }), st, i, n, g, k;
+    if (!M.phr.size) return out;
+    st = ws.map(stem);
+    for (i = 0; i < ws.length; i++) {
+      for (n = Math.min(M.plong, ws.length - i); n >= 2; n--) {
+        g = M.phr.get(st.slice(i, i + n).join("+"));
+        if (!g) continue;
+        out[i] = g.join(" ");
+        for (k = i + 1; k < i + n; k++) out[k] = "+";
+        i += n - 1;
+        break;
+      }
+    }
+    return out;
+  }
   function parse(q) {
-    var ws = words(q), last = lastW(q.normalize("NFC")), all = ws.every(function (x) {
-      return M.stop.has(x);
+    var ws = words(q), last = lastW(q.normalize("NFC")), ph = phrases(ws), all = ws.every(function (x, i) {
+      return !ph[i] && M.stop.has(x);
     }), seen = new Set(), out = [];
     ws.forEach(function (x, i) {
       var l = i == ws.length - 1;
+      if (ph[i] == "+") return;
+      if (ph[i]) {
+        if (!seen.has("\0" + ph[i])) out.push({ c: ph[i] });
+        seen.add("\0" + ph[i]);
+        return;
+      }
       if ((all ? !l : M.stop.has(x)) || seen.has(x)) return;
       seen.add(x);
       out.push({ w: x, p: l && last });
@@ -321,6 +363,12 @@
         if (!(c.get(r.t) >= pw)) c.set(r.t, pw);
       });
     }
+    if (q.c) {
+      q.c.split(" ").forEach(function (y) {
+        add(y, 8);
+      });
+      return unk ? null : c;
+    }
     tr(q.w, 10);
     if (!unk && !c.size) variants(q.w).forEach(function (v) {
       tr(v, 9);
@@ -346,7 +394,7 @@
     /* weak words (everyday words such as tid, komme) count a third, and not
        for coordination, unless the query has nothing else */
     var weak = qs.map(function (q) {
-      return M.weak.has(stem(q.w));
+      return !q.c && M.weak.has(stem(q.w));
     });
     if (weak.every(Boolean)) weak = weak.map(function () {
       return false;

@@ -52,7 +52,7 @@ type Hit struct {
 // the editors' best bets whose phrase the query holds come before all.
 func (ix *Index) Search(q string, n int) []Hit {
 	b := ix.build()
-	words := parseQuery(q)
+	words := parseQuery(q, &b.syn)
 	if len(words) == 0 {
 		return nil
 	}
@@ -133,7 +133,7 @@ func weakWords(words []queryWord, st *stemmer) []bool {
 	weak := make([]bool, len(words))
 	all := true
 	for i, w := range words {
-		weak[i] = weakStems[st.stem(w.word)]
+		weak[i] = w.concept == "" && weakStems[st.stem(w.word)]
 		all = all && weak[i]
 	}
 	if all {
@@ -171,6 +171,12 @@ func (b *built) candidates(w queryWord, st *stemmer) map[int32]int {
 				}
 			}
 		}
+	}
+	if w.concept != "" {
+		for _, s := range strings.Fields(w.concept) {
+			add(s, wSynonym)
+		}
+		return c
 	}
 	try(w.word, wExact)
 	if len(c) == 0 {

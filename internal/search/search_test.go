@@ -203,7 +203,7 @@ func TestWriteFormat(t *testing.T) {
 	for _, want := range []string{
 		ShardHead + `"meta",{"v":1,"n":20,`,
 		`["section","Sektion",[["Enheder og tilbud",`,
-		`"y":["afhæng alkohol misbrug","bol lej","hjemløs husvild"]`,
+		`"y":["afhæng alkohol misbrug","bol lej","gør+rent hjælp+hjem rengøring","hjemløs husvild","hjemløs ikk+nog+sted+at+bo på+gad"]`,
 	} {
 		if !strings.Contains(meta, want) {
 			t.Errorf("meta.txt lacks %s:\n%s", want, meta)
