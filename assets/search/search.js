@@ -382,6 +382,22 @@
         })) c.set(t, 5);
       });
     }
+    /* a compound the site lacks: its longest end that is a term (5 letters
+       or more, after 3 or more), by its last part (panikangst: angst) */
+    if (!unk && !c.size) {
+      var rs = Array.from(q.w), i, ts, tk, tsh, found = "";
+      for (i = 3; i <= rs.length - 5; i++) {
+        ts = stem(rs.slice(i).join(""));
+        tk = shardOf(ts);
+        if (tk == null) continue;
+        if (!(tsh = shard(tk))) unk = 1;
+        else if (own(tsh, ts)) {
+          found = ts;
+          break;
+        }
+      }
+      if (!unk && found) c.set(found, 5);
+    }
     return unk ? null : c;
   }
   /* Ranks the query words: {need} shard names, or {hits, full, terms}. */

@@ -23,6 +23,7 @@ const (
 	// most likely finished ("sit liv" is not "livssituation").
 	wPrefixDone = 2
 	wFuzzy      = 5 // a term one typo away from the stem
+	wTail       = 5 // the stem of the last part of a compound word
 	// bothShare: the lesser of a word's own and synonym score counts
 	// 1/bothShare as much as the greater.
 	bothShare = 4
@@ -33,6 +34,10 @@ const (
 	// (weakwords_da.txt) counts 1/strongShare as much as the others, and
 	// not for coordination.
 	strongShare = 3
+	// tailHeadRunes and tailMinRunes: the shortest first and last part of
+	// a query word that matches nothing, split to search for its last part.
+	tailHeadRunes = 3
+	tailMinRunes  = 5
 )
 
 // Hit is one search result.
@@ -185,25 +190,52 @@ func (b *built) candidates(w queryWord, st *stemmer) map[int32]int {
 		}
 	}
 	if len(c) == 0 && utf8.RuneCountInString(w.word) >= fuzzyMinRunes {
-		s := st.stem(w.word)
-		if key, ok := b.shardOf(s); ok {
-			rs, rw := []rune(s), []rune(w.word)
-			for _, t := range b.shards[key] {
-				term := b.terms[t]
-				if editDistance1(rs, []rune(term)) || editDistance1(rw, []rune(term)) {
-					c[t] = wFuzzy
-					continue
-				}
-				for _, f := range b.forms[t] {
-					if editDistance1(rw, []rune(term+f)) {
-						c[t] = wFuzzy
-						break
-					}
-				}
+		b.addTypos(w.word, st, c)
+	}
+	if len(c) == 0 {
+		b.addTail(w.word, st, c)
+	}
+	return c
+}
+
+// addTypos adds to c, with weight wFuzzy, the terms of the shard of word's
+// stem that are one edit from the stem, or from word itself or one of
+// the term's forms.
+func (b *built) addTypos(word string, st *stemmer, c map[int32]int) {
+	s := st.stem(word)
+	key, ok := b.shardOf(s)
+	if !ok {
+		return
+	}
+	rs, rw := []rune(s), []rune(word)
+	for _, t := range b.shards[key] {
+		term := b.terms[t]
+		if editDistance1(rs, []rune(term)) || editDistance1(rw, []rune(term)) {
+			c[t] = wFuzzy
+			continue
+		}
+		for _, f := range b.forms[t] {
+			if editDistance1(rw, []rune(term+f)) {
+				c[t] = wFuzzy
+				break
 			}
 		}
 	}
-	return c
+}
+
+// addTail adds to c, with weight wTail, the stem of the longest end of
+// word that is an index term, leaving a start of tailHeadRunes letters or
+// more and keeping tailMinRunes: a compound the site does not have is
+// searched for by its last part, which names what it is (panikangst:
+// angst). The client requests the shard of every such end's stem.
+func (b *built) addTail(word string, st *stemmer, c map[int32]int) {
+	rw := []rune(word)
+	for i := tailHeadRunes; i <= len(rw)-tailMinRunes; i++ {
+		if id, ok := b.termID[st.stem(string(rw[i:]))]; ok {
+			c[id] = wTail
+			return
+		}
+	}
 }
 
 // prefixTerms returns the terms that w, the last word being typed, may be
