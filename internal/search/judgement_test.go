@@ -122,13 +122,13 @@ var judgementLists = []struct {
 	minMRR float64
 	minLen int
 }{
-	{"judgements.tsv", 0.95, 40}, // keywords, as an editor would search
-	// Sentences, as citizens write them. The goal is 0.85; the search
-	// reaches 0.78 on this site (see the README), so this guards that.
-	{"sentences.tsv", 0.77, 60},
+	{"judgements.tsv", 0.955, 40}, // keywords, as an editor would search (0.9596); the issue asks 0.95
+	// Sentences, as citizens write them (the issue asks 0.85): the search
+	// reaches 0.91 on this site (see the README), so this guards that.
+	{"sentences.tsv", 0.91, 60},
 	// Held-out sentences, never tuned against: a check that a gain on
-	// sentences.tsv is general.
-	{"heldout.tsv", 0.78, 30},
+	// sentences.tsv is general. 0.78 before the sentence tuning, 0.80 now.
+	{"heldout.tsv", 0.80, 30},
 }
 
 // TestJudgements builds the real site's public target, then measures the
