@@ -415,6 +415,11 @@
     if (weak.every(Boolean)) weak = weak.map(function () {
       return false;
     });
+    /* a page that has every word but the weak ones matches the whole query */
+    var strong = new Uint16Array(n);
+    need = weak.filter(function (w) {
+      return !w;
+    }).length;
     for (k = 0; k < cs.length; k++) {
       /* doc -> best own and best synonym score; 4 x the greater + the lesser */
       own = new Float64Array(n);
@@ -448,7 +453,8 @@
         if (!cnt[d]) touched.push(d);
         sum[d] += (own[d] + syn[d] + 3 * (own[d] > syn[d] ? own[d] : syn[d])) * sh;
         if (y) rare[d]++;
-        if (++cnt[d] == need) full = true;
+        cnt[d]++;
+        if (!weak[k] && ++strong[d] == need) full = true;
       }
     }
     /* coordination: the sum times the rare words matched, at least 1 */
