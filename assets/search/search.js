@@ -358,7 +358,7 @@
         add(y, 8);
       });
       /* a prefix counts less when the word is a whole term (most likely finished) */
-      var pw = c.has(s) ? 2 : 6;
+      var pw = c.has(s) ? 1 : 6;
       if (q.p) pre(x).forEach(function (r) {
         if (!(c.get(r.t) >= pw)) c.set(r.t, pw);
       });

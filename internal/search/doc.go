@@ -90,7 +90,7 @@
 //     terms it is the start of or that have a word it is the start of (6;
 //     "boli" → "bol", the stem of "bolig"; at most 50, those in most pages
 //     first; the word must have two letters and all its terms one shard),
-//     or 2 if the word as typed is a whole index term (its stem is a
+//     or 1 if the word as typed is a whole index term (its stem is a
 //     term): it is then most likely finished ("sit liv" is not
 //     "livssituation");
 //   - a phrase of the synonyms: the group's single stems (8);

@@ -20,8 +20,10 @@ const (
 	wPrefix  = 6  // a term the last word is the start of
 	// wPrefixDone: a term the last word is the start of, when the word as
 	// typed is a whole word of the index (its stem is a term): it is then
-	// most likely finished ("sit liv" is not "livssituation").
-	wPrefixDone = 2
+	// most likely finished ("sit liv" is not "livssituation"), and an
+	// expansion rare on the site (hjælpemidler, impact up to 1000) should
+	// not outweigh the word itself when common (hjælp, 100 or so).
+	wPrefixDone = 1
 	wFuzzy      = 5 // a term one typo away from the stem
 	wTail       = 5 // the stem of the last part of a compound word
 	// bothShare: the lesser of a word's own and synonym score counts
