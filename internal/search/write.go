@@ -127,8 +127,6 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 	}
 	m = append(m, `","s":`...)
 	m = appendJSString(m, stopList)
-	m = append(m, `,"w":`...)
-	m = appendJSString(m, weakList)
 	m = append(m, `,"y":[`...)
 	for i, g := range b.syn.groups {
 		if i > 0 {
@@ -137,7 +135,7 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 		m = appendJSString(m, strings.Join(g, " "))
 	}
 	m = append(m, ']')
-	m = appendBestBets(m, b.bets)
+	m = appendQueryRules(m, b.bets)
 	// The section facet names each result's section; the others are for
 	// the filters, which load them from idx/f.txt when they are opened.
 	m = append(m, `,"f":`...)
