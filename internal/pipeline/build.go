@@ -364,12 +364,16 @@ func (b *builder) text(j job, p *site.Page, d *render.Data, l *diag.List) (links
 	if rendered {
 		rules.LixTarget, rules.LixError = 0, 0
 	}
-	rep := plainlang.Analyze(p.Src.File, res.Blocks, rules)
+	var known plainlang.Known // the Markdown's blocks, measured again on the rendered page
+	if rendered {
+		known = plainlang.Known{}
+	}
+	rep := plainlang.AnalyzeKnown(p.Src.File, res.Blocks, rules, known)
 	for _, f := range rep.Findings {
 		l.Add(f)
 	}
 	if p.Layout != ReportLayout && p.Kind != "notfound" {
-		lang = &lixJob{terms: unexplained, findings: len(rep.Findings), rendered: rendered}
+		lang = &lixJob{terms: unexplained, findings: len(rep.Findings), rendered: rendered, known: known}
 		if !rendered {
 			lang.rep = rep
 		}

@@ -42,10 +42,11 @@ func MainText(page []byte, line int) []markdown.Block {
 		}
 		cur = cur[:0]
 	}
-	var open string // the start tag whose attributes are being read
+	var aside bool // the start tag whose attributes are being read is an <aside>
 	skip, skipDepth := "", 0
-	// The lexer writes a NUL after the end of its input: it gets a copy,
-	// so the page (the build's output) stays as it is.
+	// The lexer writes a NUL after the end of its input (and lower-cases
+	// tag names in place): it gets a copy, so the page (the build's
+	// output) stays as it is.
 	l := html.NewLexer(parse.NewInputBytes(bytes.Clone(page[start:end])))
 	for {
 		tt, _ := l.Next()
@@ -54,29 +55,32 @@ func MainText(page []byte, line int) []markdown.Block {
 			flush()
 			return blocks
 		case html.StartTagToken:
-			open = strings.ToLower(string(l.Text()))
+			name := l.Text() // lower case; string(name) in a comparison or index makes no copy
+			aside = string(name) == "aside"
 			switch {
-			case skip != "" && open == skip:
+			case skip != "" && string(name) == skip:
 				skipDepth++
-			case skip == "" && (open == "script" || open == "style" || open == "template"):
-				skip, skipDepth = open, 1
+			case skip == "":
+				if raw := rawTag(name); raw != "" {
+					skip, skipDepth = raw, 1
+				}
 			}
-			if blockTags[open] {
+			if blockTags[string(name)] {
 				flush()
 			}
 		case html.AttributeToken:
-			if skip == "" && open == "aside" && string(l.AttrKey()) == "class" &&
+			if skip == "" && aside && string(l.AttrKey()) == "class" &&
 				hasClass(string(bytes.Trim(l.AttrVal(), `"'`)), "review") {
 				skip, skipDepth = "aside", 1
 			}
 		case html.EndTagToken:
-			name := strings.ToLower(string(l.Text()))
-			if skip != "" && name == skip {
+			name := l.Text()
+			if skip != "" && string(name) == skip {
 				if skipDepth--; skipDepth == 0 {
 					skip = ""
 				}
 			}
-			if blockTags[name] {
+			if blockTags[string(name)] {
 				flush()
 			}
 		case html.TextToken:
@@ -85,6 +89,20 @@ func MainText(page []byte, line int) []markdown.Block {
 			}
 		}
 	}
+}
+
+// rawTag returns the name of a tag whose content is no text a reader
+// sees (script, style, template), or "".
+func rawTag(name []byte) string {
+	switch string(name) {
+	case "script":
+		return "script"
+	case "style":
+		return "style"
+	case "template":
+		return "template"
+	}
+	return ""
 }
 
 // appendText appends an HTML text node to b, entities decoded and every run

@@ -59,6 +59,25 @@ const excerptWords = 8
 // Analyze measures the running text of the page file (blocks as the markdown
 // package gives them, in order) and reports against r.
 func Analyze(file string, blocks []markdown.Block, r Rules) Report {
+	return AnalyzeKnown(file, blocks, r, nil)
+}
+
+// Known holds the counts of blocks of text already measured, by their text:
+// a page's rendered main text repeats most of its Markdown's blocks word for
+// word, and those need not be split into words and sentences again.
+type Known map[string]Counts
+
+// Counts are what one block of text adds to its page's figures.
+type Counts struct {
+	Words, Sentences, LongWords int
+	Longest                     Sentence // the block's longest sentence (its first, if several); no Line
+}
+
+// AnalyzeKnown is Analyze that takes each block's counts from known when
+// its text is there (so only if r asks for no long-sentence findings, which
+// need each sentence) and adds those it measures to known (unless nil).
+// The report is the same as Analyze's.
+func AnalyzeKnown(file string, blocks []markdown.Block, r Rules, known Known) Report {
 	var rep Report
 	firstLine, found := 0, false
 	var findings []diag.Finding
@@ -67,39 +86,30 @@ func Analyze(file string, blocks []markdown.Block, r Rules) Report {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	for _, b := range blocks {
-		toks := tokenizeInto(sc.toks[:0], b.Text)
-		sc.toks = toks
-		if len(toks) == 0 {
+		c, ok := known[b.Text]
+		if !ok || r.SentenceWords > 0 {
+			c, findings = sc.count(file, b, r, findings)
+			if known != nil {
+				known[b.Text] = c
+			}
+		}
+		if c.Words == 0 {
 			continue
 		}
 		if !found {
 			firstLine, found = b.Line, true
 		}
-		rep.Words += len(toks)
-		for _, t := range toks {
-			if t.letters > 6 {
-				rep.LongWords++
-			}
+		rep.Words += c.Words
+		rep.LongWords += c.LongWords
+		rep.Sentences += c.Sentences
+		if c.Longest.Words > rep.Longest.Words {
+			rep.Longest = c.Longest
+			rep.Longest.Line = b.Line
 		}
-		sc.spans = sentenceSpansInto(sc.spans[:0], b.Text, toks)
-		for _, sp := range sc.spans {
-			rep.Sentences++
-			n := sp.to - sp.from
-			if n > rep.Longest.Words {
-				rep.Longest = Sentence{Text: b.Text[sp.start:sp.end], Words: n, Line: b.Line}
-			}
-			if r.SentenceWords > 0 && n > r.SentenceWords {
-				findings = append(findings, diag.Finding{
-					File: file, Line: b.Line, Severity: diag.Warning, Code: CodeLongSentence,
-					Msg:  fmt.Sprintf("sætningen har %d ord (højst %d): \"%s\"", n, r.SentenceWords, excerpt(b.Text, sp, toks)),
-					Hint: "del den op i kortere sætninger med én pointe hver",
-				})
-			}
-		}
-		if r.ParagraphWords > 0 && b.Kind != markdown.Heading && len(toks) > r.ParagraphWords {
+		if r.ParagraphWords > 0 && b.Kind != markdown.Heading && c.Words > r.ParagraphWords {
 			findings = append(findings, diag.Finding{
 				File: file, Line: b.Line, Severity: diag.Warning, Code: CodeLongParagraph,
-				Msg:  fmt.Sprintf("%s har %d ord (højst %d)", blockNoun(b.Kind), len(toks), r.ParagraphWords),
+				Msg:  fmt.Sprintf("%s har %d ord (højst %d)", blockNoun(b.Kind), c.Words, r.ParagraphWords),
 				Hint: "del teksten op i flere korte afsnit, eventuelt med en overskrift eller en punktliste",
 			})
 		}
@@ -110,6 +120,39 @@ func Analyze(file string, blocks []markdown.Block, r Rules) Report {
 	}
 	rep.Findings = findings
 	return rep
+}
+
+// count splits block b into words and sentences and counts them, adding a
+// finding for each sentence longer than r allows to findings.
+func (sc *scratch) count(file string, b markdown.Block, r Rules, findings []diag.Finding) (Counts, []diag.Finding) {
+	var c Counts
+	toks := tokenizeInto(sc.toks[:0], b.Text)
+	sc.toks = toks
+	if len(toks) == 0 {
+		return c, findings
+	}
+	c.Words = len(toks)
+	for _, t := range toks {
+		if t.letters > 6 {
+			c.LongWords++
+		}
+	}
+	sc.spans = sentenceSpansInto(sc.spans[:0], b.Text, toks)
+	for _, sp := range sc.spans {
+		c.Sentences++
+		n := sp.to - sp.from
+		if n > c.Longest.Words {
+			c.Longest = Sentence{Text: b.Text[sp.start:sp.end], Words: n}
+		}
+		if r.SentenceWords > 0 && n > r.SentenceWords {
+			findings = append(findings, diag.Finding{
+				File: file, Line: b.Line, Severity: diag.Warning, Code: CodeLongSentence,
+				Msg:  fmt.Sprintf("sætningen har %d ord (højst %d): \"%s\"", n, r.SentenceWords, excerpt(b.Text, sp, toks)),
+				Hint: "del den op i kortere sætninger med én pointe hver",
+			})
+		}
+	}
+	return c, findings
 }
 
 // lixFinding returns the finding for a page's LIX, if it is too high.

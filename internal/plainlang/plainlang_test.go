@@ -504,3 +504,36 @@ func TestAbbreviationListsFitKey(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeKnownSameReport: counts taken from Known give the report
+// Analyze gives, and blocks not in Known are measured as Analyze measures
+// them (the rendered page repeats the Markdown's blocks, and adds its own).
+func TestAnalyzeKnownSameReport(t *testing.T) {
+	md := []markdown.Block{
+		{Kind: markdown.Heading, Text: "Hjælp til at bo", Line: 3},
+		{Kind: markdown.Paragraph, Text: "Du kan få hjælp. Kommunen vurderer din ansøgning grundigt og hurtigt, når vi har modtaget alle dine oplysninger.", Line: 5},
+		{Kind: markdown.ListItem, Text: "Ring til os", Line: 7},
+	}
+	rendered := append([]markdown.Block{{Text: "Botilbud"}}, md...)
+	rendered = append(rendered, markdown.Block{Text: "Kontakt: Borgerservice, mandag til fredag. Længere sætninger forekommer undertiden i kontaktblokke."})
+	for i := range rendered {
+		rendered[i].Line = 1
+	}
+	known := Known{}
+	withLines := AnalyzeKnown("a.md", md, Rules{SentenceWords: 5, ParagraphWords: 10}, known)
+	if want := Analyze("a.md", md, Rules{SentenceWords: 5, ParagraphWords: 10}); !reflect.DeepEqual(withLines, want) {
+		t.Fatalf("recording changed the report:\n%+v\n%+v", withLines, want)
+	}
+	if len(known) != len(md) {
+		t.Fatalf("known has %d blocks, want %d", len(known), len(md))
+	}
+	r := Rules{LixTarget: 10}
+	got := AnalyzeKnown("a.md", rendered, r, known)
+	want := Analyze("a.md", rendered, r)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("with known counts:\n%+v\nwant\n%+v", got, want)
+	}
+	if got.Words == 0 || len(got.Findings) != 1 {
+		t.Errorf("the test measures nothing: %+v", got)
+	}
+}
