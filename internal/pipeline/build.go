@@ -11,13 +11,11 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	stdhtml "html"
 	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -693,20 +691,10 @@ func SourceDirs(o Options) ([]string, error) {
 	return []string{o.Source, content, under(o.Source, cfg.Layouts), under(o.Source, cfg.Assets)}, nil
 }
 
-var (
-	hrefRE = regexp.MustCompile(`href="([^"]*)"`)
-	idRE   = regexp.MustCompile(` id="([^"]*)"`)
-)
-
 // collect keeps what labyrint check needs of one rendered file.
 func (b *builder) collect(j job, p *site.Page, html []byte, links []markdown.LinkRef) {
-	cp := &check.Page{URL: j.url, File: p.Src.File, IDs: map[string]bool{}}
-	for _, m := range idRE.FindAllSubmatch(html, -1) {
-		cp.IDs[string(m[1])] = true
-	}
-	for _, m := range hrefRE.FindAllSubmatch(html, -1) {
-		cp.Hrefs = append(cp.Hrefs, stdhtml.UnescapeString(string(m[1])))
-	}
+	cp := &check.Page{URL: j.url, File: p.Src.File}
+	cp.IDs, cp.Hrefs = pageRefs(html)
 	for _, l := range links {
 		cl := check.Link{Dest: l.Dest, Line: l.Line}
 		u, frag, _ := strings.Cut(l.Dest, "#")
