@@ -115,11 +115,16 @@ func appendText(b, text []byte) []byte {
 	for len(text) > 0 {
 		i := 0 // text[:i] has no white space: it is copied at once
 		for i < len(text) {
-			if c := text[i]; c < utf8.RuneSelf {
+			c := text[i]
+			if c < utf8.RuneSelf {
 				if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' {
 					break
 				}
 				i++
+				continue
+			}
+			if n := letterLen(text[i:]); n > 0 {
+				i += n // æ, ø, å and the like: no space starts with their first byte
 				continue
 			}
 			r, n := utf8.DecodeRune(text[i:])
@@ -141,6 +146,34 @@ func appendText(b, text []byte) []byte {
 		text = text[n:]
 	}
 	return b
+}
+
+// letterLen returns the length of the multi-byte UTF-8 sequence b starts
+// with if its first byte starts no white space character (those start with
+// 0xC2, 0xE1, 0xE2 or 0xE3) and the sequence is whole; else 0 (decode it).
+func letterLen(b []byte) int {
+	n := 0
+	switch c := b[0]; {
+	case c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3:
+		return 0
+	case c >= 0xC3 && c < 0xE0:
+		n = 2
+	case c >= 0xE4 && c < 0xF0:
+		n = 3
+	case c >= 0xF0 && c < 0xF5:
+		n = 4
+	default:
+		return 0
+	}
+	if len(b) < n {
+		return 0
+	}
+	for _, c := range b[1:n] {
+		if c&0xC0 != 0x80 {
+			return 0
+		}
+	}
+	return n
 }
 
 func hasClass(attr, class string) bool {
