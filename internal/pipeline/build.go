@@ -102,7 +102,8 @@ type builder struct {
 	pics         *pictures // photos' copies, see images.go
 	info         render.SiteInfo
 	rules        plainlang.Rules
-	index        *search.Index // nil when the site has no search page
+	lixCommon    *plainlang.Common // counts of the short blocks of text many rendered pages show
+	index        *search.Index     // nil when the site has no search page
 	language     []render.LanguageRow
 	filterURLs   []string            // the filter pages' first URLs, for the sitemap
 	rec          *recorder           // what each file used, for a Session; nil otherwise
@@ -209,7 +210,7 @@ func sortLanguage(rows []render.LanguageRow) {
 // clone returns a builder with b's model and settings and none of its
 // results, for a Session's update.
 func (b *builder) clone() *builder {
-	return &builder{ctx: b.ctx, o: b.o, cfg: b.cfg, site: b.site, view: b.view, tpl: b.tpl, md: b.md, gl: b.gl,
+	return &builder{ctx: b.ctx, o: b.o, cfg: b.cfg, site: b.site, view: b.view, tpl: b.tpl, md: b.md, gl: b.gl, lixCommon: b.lixCommon,
 		info: b.info, rules: b.rules, assetURLs: b.assetURLs, pics: b.pics.fresh(), jobs: b.jobs, texts: b.texts, last: b.last, filterURLs: b.filterURLs}
 }
 
@@ -362,9 +363,9 @@ func (b *builder) text(j job, p *site.Page, d *render.Data, l *diag.List) (links
 	if rendered {
 		rules.LixTarget, rules.LixError = 0, 0
 	}
-	var known plainlang.Known // the Markdown's blocks, measured again on the rendered page
+	var known *plainlang.Known // the Markdown's blocks, measured again on the rendered page
 	if rendered {
-		known = plainlang.Known{}
+		known = &plainlang.Known{}
 	}
 	rep := plainlang.AnalyzeKnown(p.Src.File, res.Blocks, rules, known)
 	for _, f := range rep.Findings {

@@ -62,10 +62,63 @@ func Analyze(file string, blocks []markdown.Block, r Rules) Report {
 	return AnalyzeKnown(file, blocks, r, nil)
 }
 
-// Known holds the counts of blocks of text already measured, by their text:
-// a page's rendered main text repeats most of its Markdown's blocks word for
-// word, and those need not be split into words and sentences again.
-type Known map[string]Counts
+// Known holds the counts of blocks of text already measured, in order: a
+// page's rendered main text repeats most of its Markdown's blocks word for
+// word and in the same order, and those need not be split into words and
+// sentences again. The zero value is empty and ready to use.
+type Known struct {
+	blocks []knownBlock
+	next   int // where the next block is looked for first
+	// Common, if set, holds the counts of short blocks every page may
+	// show (a layout's headings, labels and "not filled in yet").
+	Common *Common
+}
+
+// Common holds the counts of short blocks of text, by text, for many pages
+// at once; safe for concurrent use.
+type Common struct{ m sync.Map }
+
+// commonMax is the longest block (in bytes) Common keeps: a layout's
+// labels and headings, not a page's paragraphs, which are its own.
+const commonMax = 48
+
+type knownBlock struct {
+	text string
+	c    Counts
+}
+
+// knownWindow is how many blocks lookup tries from where the last one
+// was found: the layout adds blocks between them (which are not found),
+// and a block written otherwise on the page is skipped.
+const knownWindow = 8
+
+// lookup returns the counts of a block with text, if known has one near
+// where the last was found.
+func (k *Known) lookup(text string) (Counts, bool) {
+	for i := k.next; i < len(k.blocks) && i < k.next+knownWindow; i++ {
+		if k.blocks[i].text == text {
+			k.next = i + 1
+			return k.blocks[i].c, true
+		}
+	}
+	if k.Common != nil && len(text) <= commonMax {
+		if c, ok := k.Common.m.Load(text); ok {
+			return c.(Counts), true
+		}
+	}
+	return Counts{}, false
+}
+
+// add records the counts c of a block with text (nothing if k is nil).
+func (k *Known) add(text string, c Counts) {
+	if k == nil {
+		return
+	}
+	k.blocks = append(k.blocks, knownBlock{text, c})
+	if k.Common != nil && len(text) <= commonMax {
+		k.Common.m.Store(text, c)
+	}
+}
 
 // Counts are what one block of text adds to its page's figures.
 type Counts struct {
@@ -74,10 +127,11 @@ type Counts struct {
 }
 
 // AnalyzeKnown is Analyze that takes each block's counts from known when
-// its text is there (so only if r asks for no long-sentence findings, which
-// need each sentence) and adds those it measures to known (unless nil).
+// it has the block's text (so only if r asks for no long-sentence findings,
+// which need each sentence) and adds those it measures to known (unless
+// nil).
 // The report is the same as Analyze's.
-func AnalyzeKnown(file string, blocks []markdown.Block, r Rules, known Known) Report {
+func AnalyzeKnown(file string, blocks []markdown.Block, r Rules, known *Known) Report {
 	var rep Report
 	firstLine, found := 0, false
 	var findings []diag.Finding
@@ -86,12 +140,14 @@ func AnalyzeKnown(file string, blocks []markdown.Block, r Rules, known Known) Re
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	for _, b := range blocks {
-		c, ok := known[b.Text]
-		if !ok || r.SentenceWords > 0 {
+		var c Counts
+		ok := false
+		if known != nil && r.SentenceWords == 0 {
+			c, ok = known.lookup(b.Text)
+		}
+		if !ok {
 			c, findings = sc.count(file, b, r, findings)
-			if known != nil {
-				known[b.Text] = c
-			}
+			known.add(b.Text, c)
 		}
 		if c.Words == 0 {
 			continue

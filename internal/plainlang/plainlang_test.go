@@ -519,13 +519,13 @@ func TestAnalyzeKnownSameReport(t *testing.T) {
 	for i := range rendered {
 		rendered[i].Line = 1
 	}
-	known := Known{}
+	known := &Known{}
 	withLines := AnalyzeKnown("a.md", md, Rules{SentenceWords: 5, ParagraphWords: 10}, known)
 	if want := Analyze("a.md", md, Rules{SentenceWords: 5, ParagraphWords: 10}); !reflect.DeepEqual(withLines, want) {
 		t.Fatalf("recording changed the report:\n%+v\n%+v", withLines, want)
 	}
-	if len(known) != len(md) {
-		t.Fatalf("known has %d blocks, want %d", len(known), len(md))
+	if len(known.blocks) != len(md) {
+		t.Fatalf("known has %d blocks, want %d", len(known.blocks), len(md))
 	}
 	r := Rules{LixTarget: 10}
 	got := AnalyzeKnown("a.md", rendered, r, known)
@@ -535,5 +535,19 @@ func TestAnalyzeKnownSameReport(t *testing.T) {
 	}
 	if got.Words == 0 || len(got.Findings) != 1 {
 		t.Errorf("the test measures nothing: %+v", got)
+	}
+	if known.next != len(md) {
+		t.Errorf("%d of the %d known blocks were used", known.next, len(md))
+	}
+	// A second page shares the short blocks through Common.
+	common := &Common{}
+	for i := 0; i < 2; i++ {
+		k := &Known{Common: common}
+		if got := AnalyzeKnown("a.md", rendered, r, k); !reflect.DeepEqual(got, want) {
+			t.Errorf("page %d with common counts:\n%+v\nwant\n%+v", i, got, want)
+		}
+	}
+	if _, ok := common.m.Load("Botilbud"); !ok {
+		t.Error("a short block is not in Common")
 	}
 }
