@@ -115,13 +115,15 @@ func appendText(b, text []byte) []byte {
 	for len(text) > 0 {
 		i := 0 // text[:i] has no white space: it is copied at once
 		for i < len(text) {
+			for i < len(text) && !mayBeSpace[text[i]] {
+				i++
+			}
+			if i == len(text) {
+				break
+			}
 			c := text[i]
 			if c < utf8.RuneSelf {
-				if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' {
-					break
-				}
-				i++
-				continue
+				break // an ASCII space
 			}
 			if n := letterLen(text[i:]); n > 0 {
 				i += n // æ, ø, å and the like: no space starts with their first byte
@@ -147,6 +149,18 @@ func appendText(b, text []byte) []byte {
 	}
 	return b
 }
+
+// mayBeSpace marks the bytes that are, or may start, white space: HTML's
+// ASCII spaces and every byte outside ASCII (decoded to tell).
+var mayBeSpace = func() (t [256]bool) {
+	for _, c := range []byte(" \n\t\r\f") {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // letterLen returns the length of the multi-byte UTF-8 sequence b starts
 // with if its first byte starts no white space character (those start with

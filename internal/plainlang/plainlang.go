@@ -79,8 +79,9 @@ type Known struct {
 type Common struct{ m sync.Map }
 
 // commonMax is the longest block (in bytes) Common keeps: a layout's
-// labels and headings, not a page's paragraphs, which are its own.
-const commonMax = 48
+// labels and headings and the cards' titles and summaries that list pages
+// repeat, not a page's paragraphs, which are its own.
+const commonMax = 256
 
 type knownBlock struct {
 	text string
