@@ -266,7 +266,7 @@ func (st *state) open() error {
 // newBuilder makes the renderer of this build's pages.
 func (st *state) newBuilder(tpl *render.Templates) *builder {
 	cfg, t := st.cfg, st.target
-	return &builder{ctx: st.ctx, o: st.o, cfg: cfg, site: st.site, view: st.view, tpl: tpl, w: st.w,
+	return &builder{ctx: st.ctx, o: st.o, cfg: cfg, site: st.site, view: st.view, tpl: tpl, w: st.w, lixCommon: &plainlang.Common{},
 		md: st.gl.renderer(layoutIDs(st.dirs.layouts)), gl: st.gl, rec: st.o.rec,
 		pics: newPictures(cfg, st.dirs.content, st.o.ImageCache),
 		rules: plainlang.Rules{LixTarget: cfg.Plain.LixTarget, LixError: cfg.Plain.LixError,
