@@ -484,6 +484,9 @@ type recorder struct {
 	keys   map[string][]string           // file URL → dependency keys it used
 	blocks map[string][]markdown.Block   // page URL → text blocks, for the search index
 	rows   map[string]render.LanguageRow // page URL → language figures
+	found  map[string][]diag.Finding     // file URL → its findings
+	links  map[string][]string           // page URL → the links its text makes
+	idx    map[string][32]byte           // search index file → hash of its bytes
 
 	// After a good build (done):
 	b          *builder
@@ -497,7 +500,44 @@ type recorder struct {
 
 func newRecorder(hold bool) *recorder {
 	return &recorder{hold: hold, html: map[string][]byte{}, keys: map[string][]string{},
-		blocks: map[string][]markdown.Block{}, rows: map[string]render.LanguageRow{}}
+		blocks: map[string][]markdown.Block{}, rows: map[string]render.LanguageRow{},
+		found: map[string][]diag.Finding{}, links: map[string][]string{}, idx: map[string][32]byte{}}
+}
+
+// job records the findings of file u.
+func (r *recorder) job(u string, l *diag.List) {
+	if r == nil {
+		return
+	}
+	items := slices.Clone(l.Items())
+	r.mu.Lock()
+	r.found[u] = items
+	r.mu.Unlock()
+}
+
+// linked records where the links of page u's text lead.
+func (r *recorder) linked(u string, links []markdown.LinkRef) {
+	if r == nil {
+		return
+	}
+	dests := make([]string, len(links))
+	for i, l := range links {
+		dests[i] = l.Dest
+	}
+	r.mu.Lock()
+	r.links[u] = dests
+	r.mu.Unlock()
+}
+
+// indexFile records the hash of a search index file as written.
+func (r *recorder) indexFile(name string, data []byte) {
+	if r == nil {
+		return
+	}
+	h := sha256.Sum256(data)
+	r.mu.Lock()
+	r.idx[name] = h
+	r.mu.Unlock()
 }
 
 // file records a rendered file; it reports whether the file is held.
