@@ -28,6 +28,7 @@ type cachedBuild struct {
 	version string
 	hashes  map[string][2][32]byte // source path → sourceHash (all, front)
 	todo    map[string]bool        // file URLs to render
+	urls    map[string]job         // the files this build makes, by URL
 }
 
 // config reads the config and starts reading the cache meanwhile.
@@ -111,6 +112,18 @@ func (c *cachedBuild) plan(old *buildCache) bool {
 			tokens = append(tokens, linkTokens(p, oldURL, newURL)...)
 		}
 	}
+	for _, js := range [][]job{b.jobs, b.last} { // filter pages that came
+		for _, j := range js {
+			if j.filter != nil && old.Files[j.url] == nil {
+				touched[render.FilterKey(j.page.URL)] = true
+			}
+		}
+	}
+	for url, f := range old.Files { // and went
+		if f.Filters != "" && !c.planned(url) {
+			touched[render.FilterKey(f.Filters)] = true
+		}
+	}
 	relinked := map[string]bool{}
 	for _, op := range old.Pages {
 		if linksTo(op.Links, tokens) {
@@ -127,6 +140,15 @@ func (c *cachedBuild) plan(old *buildCache) bool {
 		}
 	}
 	return true
+}
+
+// planned reports whether this build makes the file at url.
+func (c *cachedBuild) planned(url string) bool {
+	if c.urls == nil {
+		c.urls = jobsByURL(c.st.b)
+	}
+	_, ok := c.urls[url]
+	return ok
 }
 
 // linkTokens names a page that came or went: its file's name and the last
@@ -281,6 +303,9 @@ func (c *cachedBuild) next() *buildCache {
 			pages[render.FileFor(j.url)] = true
 			if keys, ok := r.keys[j.url]; ok {
 				n.Files[j.url] = &cachedFile{Keys: keys, Findings: r.found[j.url]}
+				if j.filter != nil {
+					n.Files[j.url].Filters = j.page.URL
+				}
 			} else if f := old.Files[j.url]; f != nil {
 				n.Files[j.url] = f
 			}

@@ -5,10 +5,10 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
-	"fmt"
 	"io/fs"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -173,10 +173,20 @@ func (s *Session) Refresh(ctx context.Context) error {
 // errFullBuild says that a change takes a full build.
 var errFullBuild = errors.New("the change takes a full build")
 
-// edit is a changed content file: its page and the new source.
+// edit is a changed content file: its page (nil for a new one) and the
+// new source (nil for a deleted one, gone).
 type edit struct {
 	page *site.Page
 	src  *content.Source
+	gone bool
+}
+
+// path is the edited file's path below the content folder.
+func (e edit) path() string {
+	if e.src != nil {
+		return e.src.Path
+	}
+	return e.page.Src.Path
 }
 
 // update tries to bring the output up to date by rendering only what the
@@ -216,6 +226,7 @@ type partialBuild struct {
 	next     *builder // the next state: the same model with new bodies, or a new model
 	tree     content.Tree
 	todo     []job
+	gone     []string // URLs of files the next state no longer has
 }
 
 func (u *partialBuild) failed() bool {
@@ -264,15 +275,16 @@ func (u *partialBuild) read(changed []string) ([]edit, error) {
 		if err != nil {
 			return nil, err
 		}
-		if e.src != nil {
+		if e.src != nil || e.gone {
 			edits = append(edits, e)
 		}
 	}
 	return edits, nil
 }
 
-// readOne reads the changed file rel (at abs): the edit of a page, or no
-// edit (nothing to show, or a source with errors, which are in u.l).
+// readOne reads the changed file rel (at abs): the edit of a page (a new
+// page has none before, a deleted one no source after), or no edit
+// (nothing to show, or a source with errors, which are in u.l).
 func (u *partialBuild) readOne(rel, abs string) (edit, error) {
 	p := u.r.b.site.PageByPath(rel)
 	fi, statErr := os.Lstat(abs)
@@ -284,17 +296,41 @@ func (u *partialBuild) readOne(rel, abs string) (edit, error) {
 			return edit{}, nil // a temporary file that came and went
 		case fi.IsDir() && empty(abs):
 			return edit{}, nil // a new, empty folder: nothing to show yet
+		case newPage(rel, fi):
+			return u.parse(nil, rel, abs)
 		}
-		return edit{}, errFullBuild // a new file, or a data or static file
+		return edit{}, errFullBuild // a data or static file, a folder
+	}
+	if errors.Is(statErr, fs.ErrNotExist) && !p.IsSection {
+		return edit{page: p, gone: true}, nil
 	}
 	if statErr != nil || !fi.Mode().IsRegular() || fi.Size() > content.MaxFileSize {
-		return edit{}, errFullBuild // deleted, replaced by a link, too large: let a full build say so
+		return edit{}, errFullBuild // replaced by a link, too large: let a full build say so
 	}
+	return u.parse(p, rel, abs)
+}
+
+// newPage reports whether a new file at rel can be read as a new page
+// without a full build: a plain Markdown page (a section's _index.md
+// changes the site's shape), not a name content.Load leaves out.
+func newPage(rel string, fi fs.FileInfo) bool {
+	name := path.Base(rel)
+	return fi.Mode().IsRegular() && fi.Size() <= content.MaxFileSize && strings.HasSuffix(name, ".md") &&
+		name != "_index.md" && !strings.ContainsAny(name[:1], ".#~") && !strings.HasSuffix(name, "~") &&
+		!strings.HasPrefix(path.Base(path.Dir(rel)), ".")
+}
+
+// parse reads the page at rel (p, nil for a new page) from abs.
+func (u *partialBuild) parse(p *site.Page, rel, abs string) (edit, error) {
 	raw, err := os.ReadFile(abs)
 	if err != nil {
 		return edit{}, errFullBuild
 	}
-	return edit{p, content.Parse(p.Src.File, p.Src.Path, raw, u.r.b.cfg, &u.l)}, nil
+	file := path.Join(u.r.prefix, rel)
+	if p != nil {
+		file = p.Src.File
+	}
+	return edit{p, content.Parse(file, rel, raw, u.r.b.cfg, &u.l), false}, nil
 }
 
 // plan finds the files to render again: for edits to bodies alone, the
@@ -303,22 +339,18 @@ func (u *partialBuild) readOne(rel, abs string) (edit, error) {
 func (u *partialBuild) plan(edits []edit) error {
 	u.bodyOnly = true
 	for _, e := range edits {
+		if e.page == nil || e.gone {
+			u.bodyOnly = false
+			continue
+		}
 		o := e.page.Src
 		if o.Kind != e.src.Kind || o.BodyLine != e.src.BodyLine || !reflect.DeepEqual(o.Fields, e.src.Fields) || !reflect.DeepEqual(o.Lines, e.src.Lines) {
 			u.bodyOnly = false
 		}
 	}
 	u.next = u.r.b.clone()
-	sources := append([]*content.Source(nil), u.r.tree.Sources...)
-	for _, e := range edits {
-		for i, src := range sources {
-			if src == e.page.Src {
-				sources[i] = e.src
-			}
-		}
-	}
 	u.tree = *u.r.tree
-	u.tree.Sources = sources
+	u.tree.Sources = editedSources(u.r.tree.Sources, edits)
 	if u.bodyOnly {
 		for _, e := range edits {
 			if j, ok := u.r.jobs[e.page.URL]; ok && j.page.Layout != ReportLayout {
@@ -331,8 +363,38 @@ func (u *partialBuild) plan(edits []edit) error {
 	return u.remodel(edits)
 }
 
+// editedSources returns sources with the edits made: sources replaced,
+// added in path order, deleted.
+func editedSources(sources []*content.Source, edits []edit) []*content.Source {
+	byPath := make(map[string]int, len(edits))
+	for i, e := range edits {
+		byPath[e.path()] = i
+	}
+	out := make([]*content.Source, 0, len(sources)+len(edits))
+	for _, src := range sources {
+		i, ok := byPath[src.Path]
+		switch {
+		case !ok:
+			out = append(out, src)
+		case !edits[i].gone:
+			out = append(out, edits[i].src)
+		}
+		delete(byPath, src.Path)
+	}
+	for _, i := range byPath {
+		if !edits[i].gone {
+			out = append(out, edits[i].src)
+		}
+	}
+	slices.SortFunc(out, func(a, b *content.Source) int { return strings.Compare(a.Path, b.Path) })
+	return out
+}
+
 // remodel makes the model again from the kept sources with the edits, and
-// plans the files the edits touch.
+// plans the files the edits touch: those whose recorded dependencies they
+// touch, new files, and the files of pages whose text links to a page that
+// came or went. A change to the sections or a taxonomy's terms takes a
+// full build.
 func (u *partialBuild) remodel(edits []edit) error {
 	b := u.r.b
 	st, sl := site.Build(b.cfg, withDefaultPages(b.cfg, &u.tree))
@@ -348,19 +410,36 @@ func (u *partialBuild) remodel(edits []edit) error {
 	}
 	u.next.site, u.next.view, u.next.gl, u.next.md = st, view, gl, gl.renderer(b.md.Reserved())
 	u.next.plan()
-	if signature(u.next) != u.r.sig {
-		return errFullBuild // the site's shape changed
+	if shapeOf(view) != shapeOf(b.view) {
+		return errFullBuild // the sections or a taxonomy's terms changed
 	}
 	touched := map[string]bool{}
+	var tokens []string // names of pages that came or went
 	for _, e := range edits {
-		for _, k := range render.KeysOf(b.view, e.page) {
-			touched[k] = true
+		oldURL, newURL := "", ""
+		if e.page != nil {
+			for _, k := range render.KeysOf(b.view, e.page) {
+				touched[k] = true
+			}
+			if b.view.Has(e.page) {
+				oldURL = e.page.URL
+			}
 		}
-		if np := st.PageByPath(e.page.Src.Path); np != nil {
+		if np := st.PageByPath(e.path()); np != nil {
 			for _, k := range render.KeysOf(view, np) {
 				touched[k] = true
 			}
+			if view.Has(np) {
+				newURL = np.URL
+			}
 		}
+		if oldURL != newURL {
+			tokens = append(tokens, linkTokens(e.path(), oldURL, newURL)...)
+		}
+	}
+	next := jobsByURL(u.next)
+	for k := range filtersChanged(u.r.jobs, next) {
+		touched[k] = true
 	}
 	files := map[string]bool{}
 	for k := range touched {
@@ -368,9 +447,27 @@ func (u *partialBuild) remodel(edits []edit) error {
 			files[url] = true
 		}
 	}
-	for _, j := range u.next.jobs {
-		if files[j.url] {
-			u.todo = append(u.todo, j)
+	for url, links := range u.r.links {
+		if linksTo(links, tokens) {
+			files[url] = true
+		}
+	}
+	for _, js := range [][]job{u.next.jobs, u.next.last} {
+		for _, j := range js {
+			if _, had := u.r.jobs[j.url]; files[j.url] || !had {
+				u.todo = append(u.todo, j)
+			}
+		}
+	}
+	for url := range u.r.jobs {
+		if _, ok := next[url]; !ok {
+			u.gone = append(u.gone, url)
+		}
+	}
+	if _, l := u.next.aliases(); l != nil {
+		u.l.Merge(l) // checked before anything is written
+		if u.failed() {
+			return errFindings
 		}
 	}
 	return nil
@@ -398,12 +495,43 @@ func (u *partialBuild) write(ctx context.Context, edits []edit) error {
 			return err
 		}
 	}
+	if !u.bodyOnly {
+		if err := u.addresses(w); err != nil {
+			w.Commit()
+			return err
+		}
+	}
+	removeFiles(u.s.o.Out, u.gone)
 	w.Commit()
 	u.keep(rec, edits)
 	u.res.Partial = true
 	u.res.Pages = len(rec.html)
 	u.res.Files = len(rec.html)
 	return nil
+}
+
+// addresses writes the aliases' redirects, the list of addresses and the
+// sitemap of the new model, and removes the redirects of aliases gone.
+func (u *partialBuild) addresses(w *output.Writer) error {
+	u.next.w = w
+	old, _ := u.r.b.aliases()
+	now, _ := u.next.aliases()
+	kept := map[string]bool{}
+	for _, a := range now {
+		kept[a.from] = true
+	}
+	for _, a := range old {
+		if !kept[a.from] {
+			u.gone = append(u.gone, a.from)
+		}
+	}
+	if l, err := u.next.addresses(u.s.o.Out, u.tree.Data[RetiredFile], u.r.prefix); err != nil || l != nil {
+		if l != nil {
+			return l.Err()
+		}
+		return err
+	}
+	return u.next.sitemap()
 }
 
 // keep makes the update's state the session's last good build.
@@ -419,7 +547,16 @@ func (u *partialBuild) keep(rec *recorder, edits []edit) {
 	r.b = next
 	r.tree = &u.tree
 	if !u.bodyOnly {
-		r.jobs = jobsByURL(next) // the same files, of the new model's pages
+		r.jobs = jobsByURL(next) // the files of the new model's pages
+	}
+	for _, url := range u.gone {
+		for _, k := range r.keys[url] {
+			delete(r.uses[k], url)
+		}
+		delete(r.keys, url)
+		delete(r.links, url)
+		delete(r.blocks, url)
+		delete(r.rows, url)
 	}
 	u.s.stale = true
 }
@@ -456,24 +593,6 @@ func empty(dir string) bool {
 	return err == nil && len(es) == 0
 }
 
-// signature sums up the site's shape: the files to render and the terms of
-// every taxonomy. An update that keeps it needs no full build.
-func signature(b *builder) [32]byte {
-	h := sha256.New()
-	for _, js := range [][]job{b.jobs, b.last} {
-		for _, j := range js {
-			h.Write([]byte(j.url + "\x00"))
-		}
-	}
-	for _, tx := range b.site.Taxonomies {
-		fmt.Fprintf(h, "\x01%s", tx.Name)
-		for _, t := range tx.Terms {
-			fmt.Fprintf(h, "\x00%s\x00%s", t.Slug, t.Name)
-		}
-	}
-	return [32]byte(h.Sum(nil))
-}
-
 // recorder is what a session keeps of a build: the builder with its model,
 // which dependency keys each file used, and per page what the search index
 // and the language report need.
@@ -495,7 +614,6 @@ type recorder struct {
 	contentDir string
 	jobs       map[string]job                 // file URL → job
 	uses       map[string]map[string]struct{} // dependency key → file URLs
-	sig        [32]byte
 }
 
 func newRecorder(hold bool) *recorder {
@@ -578,7 +696,6 @@ func (r *recorder) done(b *builder, tree *content.Tree, prefix, contentDir strin
 	for u, keys := range r.keys {
 		r.use(u, keys)
 	}
-	r.sig = signature(b)
 	r.html = nil
 }
 
@@ -607,5 +724,37 @@ func (r *recorder) merge(n *recorder) {
 	}
 	for u, row := range n.rows {
 		r.rows[u] = row
+	}
+	for u, l := range n.links {
+		r.links[u] = l
+	}
+}
+
+// filtersChanged returns the keys (render.FilterKey) of the sections whose
+// filter pages came or went between the files of before and after.
+func filtersChanged(before, after map[string]job) map[string]bool {
+	keys := map[string]bool{}
+	for _, m := range [2][2]map[string]job{{before, after}, {after, before}} {
+		for url, j := range m[0] {
+			if _, ok := m[1][url]; !ok && j.filter != nil {
+				keys[render.FilterKey(j.page.URL)] = true
+			}
+		}
+	}
+	return keys
+}
+
+// removeFiles removes the files of the URLs gone from the output out, each
+// with its .gz, and the folders they leave empty.
+func removeFiles(out string, gone []string) {
+	for _, u := range gone {
+		f := filepath.Join(out, filepath.FromSlash(render.FileFor(u)))
+		os.Remove(f)
+		os.Remove(f + ".gz")
+		for dir := filepath.Dir(f); dir != out && len(dir) > len(out); dir = filepath.Dir(dir) {
+			if os.Remove(dir) != nil {
+				break
+			}
+		}
 	}
 }

@@ -19,6 +19,7 @@ import (
 //	m              the main menu
 //	az             the A–Å list of all pages
 //	tt:<title>     which pages carry this title (a repeated title shows its section; nav.go)
+//	f:<url>        which filter pages the section at url has (FilterKey)
 //
 // A page's Markdown body is shown only on its own page: a change to the
 // body alone touches no key (the page itself is rendered again).
@@ -31,6 +32,11 @@ func pageKey(p *site.Page) string  { return "p:" + p.URL }
 func listKey(p *site.Page) string  { return "c:" + p.URL }
 func titleKey(p *site.Page) string { return "tt:" + p.Title }
 func termKey(t *site.Term) string  { return "t:" + t.Tax.Name + "/" + t.Slug }
+
+// FilterKey is the key of the set of filter pages of the section at url:
+// a change that adds or removes one of them touches it (KeysOf cannot
+// tell; the builder sees the filter pages come and go).
+func FilterKey(url string) string { return "f:" + url }
 
 // Track makes d record the keys its layout uses; read them with Used.
 func (d *Data) Track() { d.used = map[string]struct{}{} }
@@ -89,6 +95,7 @@ func (d *Data) useFilters(fs []site.Filter) {
 	}
 	for _, f := range fs {
 		d.use(pageKey(f.Section))
+		d.use(FilterKey(f.Section.URL))
 		for _, ft := range f.Terms {
 			d.useTermPages(ft.Term)
 		}
