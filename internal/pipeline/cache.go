@@ -24,7 +24,7 @@ import (
 const CacheSuffix = ".labyrint-cache"
 
 // cacheFormat changes whenever buildCache does: an older cache is ignored.
-const cacheFormat = "labyrint-build-cache 3\n"
+const cacheFormat = "labyrint-build-cache 4\n"
 
 // buildCache is what an incremental labyrint build keeps of the last good
 // build: enough to tell which files a change shows and to make the
@@ -44,7 +44,8 @@ type buildCache struct {
 type cachedFile struct {
 	Keys     []string // dependency keys its layout used (render/deps.go)
 	Findings []diag.Finding
-	Filters  string // for a filter page, the URL of its section
+	Filters  string   // for a filter page, the URL of its section
+	Pager    [32]byte // for a list page, pagerSig
 }
 
 // cachedPage is one page of the site, shown by the target or not.

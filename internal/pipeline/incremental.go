@@ -5,6 +5,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/guldborgsund/labyrint/internal/render"
@@ -93,20 +94,24 @@ func (c *cachedBuild) plan(old *buildCache) bool {
 		if !front {
 			continue
 		}
+		np, op := st.site.PageByPath(p), old.Pages[p]
 		newURL, oldURL := "", ""
-		if np := st.site.PageByPath(p); np != nil {
-			for _, k := range render.KeysOf(st.view, np) {
-				touched[k] = true
-			}
+		var now []string
+		if np != nil {
+			now = render.KeysOf(st.view, np)
 			if st.view.Has(np) {
 				newURL = np.URL
 			}
 		}
-		if op := old.Pages[p]; op != nil {
-			for _, k := range op.Keys {
-				touched[k] = true
-			}
+		if op != nil {
 			oldURL = op.URL
+		}
+		keys := append(slices.Clip(now), opKeys(op)...)
+		if np != nil && op != nil && !np.IsSection && oldURL != "" && newURL != "" {
+			keys = render.MergeKeys(op.Keys, now) // the section's pages come and go with the shape
+		}
+		for _, k := range keys {
+			touched[k] = true
 		}
 		if newURL != oldURL {
 			tokens = append(tokens, linkTokens(p, oldURL, newURL)...)
@@ -134,12 +139,20 @@ func (c *cachedBuild) plan(old *buildCache) bool {
 	for _, js := range [][]job{b.jobs, b.last} {
 		for _, j := range js {
 			f := old.Files[j.url]
-			if f == nil || changed[j.page.Src.Path] || relinked[j.url] || j.page.Layout == ReportLayout || usesAny(f.Keys, touched) {
+			if f == nil || changed[j.page.Src.Path] || relinked[j.url] || j.page.Layout == ReportLayout || usesAny(f.Keys, touched) ||
+				j.pager != nil && f.Pager != pagerSig(j) {
 				c.todo[j.url] = true
 			}
 		}
 	}
 	return true
+}
+
+func opKeys(op *cachedPage) []string {
+	if op == nil {
+		return nil
+	}
+	return op.Keys
 }
 
 // planned reports whether this build makes the file at url.
@@ -305,6 +318,9 @@ func (c *cachedBuild) next() *buildCache {
 				n.Files[j.url] = &cachedFile{Keys: keys, Findings: r.found[j.url]}
 				if j.filter != nil {
 					n.Files[j.url].Filters = j.page.URL
+				}
+				if j.pager != nil {
+					n.Files[j.url].Pager = pagerSig(j)
 				}
 			} else if f := old.Files[j.url]; f != nil {
 				n.Files[j.url] = f

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -417,21 +418,15 @@ func (u *partialBuild) remodel(edits []edit) error {
 	var tokens []string // names of pages that came or went
 	for _, e := range edits {
 		oldURL, newURL := "", ""
-		if e.page != nil {
-			for _, k := range render.KeysOf(b.view, e.page) {
-				touched[k] = true
-			}
-			if b.view.Has(e.page) {
-				oldURL = e.page.URL
-			}
+		if e.page != nil && b.view.Has(e.page) {
+			oldURL = e.page.URL
 		}
-		if np := st.PageByPath(e.path()); np != nil {
-			for _, k := range render.KeysOf(view, np) {
-				touched[k] = true
-			}
-			if view.Has(np) {
-				newURL = np.URL
-			}
+		np := st.PageByPath(e.path())
+		if np != nil && view.Has(np) {
+			newURL = np.URL
+		}
+		for _, k := range render.ChangeKeys(b.view, e.page, view, np) {
+			touched[k] = true
 		}
 		if oldURL != newURL {
 			tokens = append(tokens, linkTokens(e.path(), oldURL, newURL)...)
@@ -454,7 +449,8 @@ func (u *partialBuild) remodel(edits []edit) error {
 	}
 	for _, js := range [][]job{u.next.jobs, u.next.last} {
 		for _, j := range js {
-			if _, had := u.r.jobs[j.url]; files[j.url] || !had {
+			was, had := u.r.jobs[j.url]
+			if files[j.url] || !had || j.pager != nil && pagerSig(j) != pagerSig(was) {
 				u.todo = append(u.todo, j)
 			}
 		}
@@ -728,6 +724,20 @@ func (r *recorder) merge(n *recorder) {
 	for u, l := range n.links {
 		r.links[u] = l
 	}
+}
+
+// pagerSig sums up a list page's part of its list: which part of how many,
+// and its items in order. A part whose sum is the same shows the same
+// items (whose own fields are dependency keys of the file).
+func pagerSig(j job) [32]byte {
+	h := sha256.New()
+	if j.pager != nil {
+		fmt.Fprintf(h, "%d/%d\x00", j.pager.Number, j.pager.Total)
+		for _, p := range j.pager.Items {
+			h.Write([]byte(p.URL + "\x00"))
+		}
+	}
+	return [32]byte(h.Sum(nil))
 }
 
 // filtersChanged returns the keys (render.FilterKey) of the sections whose
