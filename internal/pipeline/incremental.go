@@ -89,6 +89,7 @@ func (c *cachedBuild) plan(old *buildCache) bool {
 		}
 	}
 	touched := map[string]bool{} // a body is shown on its own page only (render/deps.go)
+	lists := map[string]bool{}   // the lists the changed pages are or were in
 	var tokens []string          // names of pages that came or went: a link to one is found or lost
 	for p, front := range fronts {
 		if !front {
@@ -112,6 +113,11 @@ func (c *cachedBuild) plan(old *buildCache) bool {
 		}
 		for _, k := range keys {
 			touched[k] = true
+		}
+		for _, k := range append(slices.Clip(now), opKeys(op)...) {
+			if strings.HasPrefix(k, "c:") || strings.HasPrefix(k, "t:") {
+				lists[k] = true
+			}
 		}
 		if newURL != oldURL {
 			tokens = append(tokens, linkTokens(p, oldURL, newURL)...)
@@ -140,7 +146,7 @@ func (c *cachedBuild) plan(old *buildCache) bool {
 		for _, j := range js {
 			f := old.Files[j.url]
 			if f == nil || changed[j.page.Src.Path] || relinked[j.url] || j.page.Layout == ReportLayout || usesAny(f.Keys, touched) ||
-				j.pager != nil && f.Pager != pagerSig(j) {
+				lists[listOf(j)] && f.Pager != pagerSig(j) {
 				c.todo[j.url] = true
 			}
 		}

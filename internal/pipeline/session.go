@@ -7,15 +7,17 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/guldborgsund/labyrint/internal/content"
 	"github.com/guldborgsund/labyrint/internal/diag"
@@ -228,6 +230,7 @@ type partialBuild struct {
 	tree     content.Tree
 	todo     []job
 	gone     []string // URLs of files the next state no longer has
+	moved    bool     // files came or went, or an edited page has aliases: write the addresses again
 }
 
 func (u *partialBuild) failed() bool {
@@ -398,7 +401,7 @@ func editedSources(sources []*content.Source, edits []edit) []*content.Source {
 // full build.
 func (u *partialBuild) remodel(edits []edit) error {
 	b := u.r.b
-	st, sl := site.Build(b.cfg, withDefaultPages(b.cfg, &u.tree))
+	st, sl := site.Rebuild(b.site, b.cfg, withDefaultPages(b.cfg, &u.tree))
 	u.l.Merge(sl)
 	if u.failed() {
 		return errFindings
@@ -414,8 +417,8 @@ func (u *partialBuild) remodel(edits []edit) error {
 	if shapeOf(view) != shapeOf(b.view) {
 		return errFullBuild // the sections or a taxonomy's terms changed
 	}
-	touched := map[string]bool{}
-	var tokens []string // names of pages that came or went
+	touched, lists := map[string]bool{}, map[string]bool{} // lists: those the edited pages are or were in
+	var tokens []string                                    // names of pages that came or went
 	for _, e := range edits {
 		oldURL, newURL := "", ""
 		if e.page != nil && b.view.Has(e.page) {
@@ -428,6 +431,9 @@ func (u *partialBuild) remodel(edits []edit) error {
 		for _, k := range render.ChangeKeys(b.view, e.page, view, np) {
 			touched[k] = true
 		}
+		listsOf(lists, b.view, e.page)
+		listsOf(lists, view, np)
+		u.moved = u.moved || hasAliases(e.page) || hasAliases(np)
 		if oldURL != newURL {
 			tokens = append(tokens, linkTokens(e.path(), oldURL, newURL)...)
 		}
@@ -450,8 +456,9 @@ func (u *partialBuild) remodel(edits []edit) error {
 	for _, js := range [][]job{u.next.jobs, u.next.last} {
 		for _, j := range js {
 			was, had := u.r.jobs[j.url]
-			if files[j.url] || !had || j.pager != nil && pagerSig(j) != pagerSig(was) {
+			if files[j.url] || !had || lists[listOf(j)] && pagerSig(j) != pagerSig(was) {
 				u.todo = append(u.todo, j)
+				u.moved = u.moved || !had
 			}
 		}
 	}
@@ -485,13 +492,16 @@ func (u *partialBuild) write(ctx context.Context, edits []edit) error {
 	if err != nil {
 		return err
 	}
-	for _, url := range slices.Sorted(maps.Keys(rec.html)) {
-		if err := w.WritePage(render.FileFor(url), rec.html[url]); err != nil {
-			w.Commit()
-			return err
-		}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for url, html := range rec.html {
+		g.Go(func() error { return w.WritePage(render.FileFor(url), html) })
 	}
-	if !u.bodyOnly {
+	if err := g.Wait(); err != nil {
+		w.Commit()
+		return err
+	}
+	if u.moved || len(u.gone) > 0 {
 		if err := u.addresses(w); err != nil {
 			w.Commit()
 			return err
@@ -724,6 +734,34 @@ func (r *recorder) merge(n *recorder) {
 	for u, l := range n.links {
 		r.links[u] = l
 	}
+}
+
+// listsOf adds the keys of the lists page p is in (render.KeysOf) to
+// lists; nothing for nil.
+func listsOf(lists map[string]bool, v *site.View, p *site.Page) {
+	if p == nil {
+		return
+	}
+	for _, k := range render.KeysOf(v, p) {
+		if strings.HasPrefix(k, "c:") || strings.HasPrefix(k, "t:") {
+			lists[k] = true
+		}
+	}
+}
+
+func hasAliases(p *site.Page) bool { return p != nil && len(p.Src.List(AliasField)) > 0 }
+
+// listOf returns the key of the list a list page is a part of (render/deps.go):
+// only a list that an edited page is in, or was in, can change its parts;
+// "" for a file that is no list page.
+func listOf(j job) string {
+	switch {
+	case j.pager == nil:
+		return ""
+	case j.filter != nil:
+		return "t:" + j.tax.Name + "/" + j.filter.Term.Slug
+	}
+	return "c:" + j.page.URL
 }
 
 // pagerSig sums up a list page's part of its list: which part of how many,
