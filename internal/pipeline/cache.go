@@ -24,7 +24,7 @@ import (
 const CacheSuffix = ".labyrint-cache"
 
 // cacheFormat changes whenever buildCache does: an older cache is ignored.
-const cacheFormat = "labyrint-build-cache 4\n"
+const cacheFormat = "labyrint-build-cache 5\n"
 
 // buildCache is what an incremental labyrint build keeps of the last good
 // build: enough to tell which files a change shows and to make the
@@ -37,6 +37,7 @@ type buildCache struct {
 	Files   map[string]*cachedFile // file URL → what it used and found
 	Pages   map[string]*cachedPage // source path → its page
 	Index   map[string][32]byte    // search index file → hash of its bytes
+	Words   [32]byte               // the glossary page's entries (glossaryHash)
 	Other   []string               // every other file written (assets, sitemap, static …)
 }
 
@@ -151,6 +152,15 @@ func sourceHash(src *content.Source) (all, front [32]byte) {
 	front = [32]byte(h.Sum(nil))
 	h.Write(src.Body)
 	return [32]byte(h.Sum(nil)), front
+}
+
+// glossaryHash sums up the entries the glossary page lists: a page's text
+// that starts or stops using a word changes them.
+func glossaryHash(gl *glossary) [32]byte {
+	if gl == nil || gl.page == nil {
+		return [32]byte{}
+	}
+	return sha256.Sum256(fmt.Appendf(nil, "%#v", gl.entries))
 }
 
 // shapeOf sums up what an incremental build does not follow: the sections

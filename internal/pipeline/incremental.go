@@ -142,6 +142,9 @@ func (c *cachedBuild) plan(old *buildCache) bool {
 		}
 	}
 	c.todo = map[string]bool{}
+	if gl := st.gl; gl != nil && gl.page != nil && glossaryHash(gl) != old.Words {
+		c.todo[gl.page.URL] = true
+	}
 	for _, js := range [][]job{b.jobs, b.last} {
 		for _, j := range js {
 			f := old.Files[j.url]
@@ -314,7 +317,7 @@ func (c *cachedBuild) next() *buildCache {
 	if old == nil {
 		old = &buildCache{}
 	}
-	n := &buildCache{Version: c.version, Digest: st.digest, Shape: shapeOf(st.view), Index: r.idx,
+	n := &buildCache{Version: c.version, Digest: st.digest, Shape: shapeOf(st.view), Index: r.idx, Words: glossaryHash(st.gl),
 		Files: map[string]*cachedFile{}, Pages: make(map[string]*cachedPage, len(st.site.Pages))}
 	pages := map[string]bool{}
 	for _, js := range [][]job{b.jobs, b.last} {

@@ -362,9 +362,11 @@ func (u *partialBuild) plan(edits []edit) error {
 				u.todo = append(u.todo, j) // the report is remade by Refresh
 			}
 		}
-		return nil
+	} else if err := u.remodel(edits); err != nil {
+		return err
 	}
-	return u.remodel(edits)
+	u.relist(edits) // the glossary page lists the terms the pages use
+	return nil
 }
 
 // editedSources returns sources with the edits made: sources replaced,
@@ -407,7 +409,7 @@ func (u *partialBuild) remodel(edits []edit) error {
 		return errFindings
 	}
 	view := st.Select(b.view.Target, site.Options{Drafts: u.s.o.Drafts})
-	gl, gll := loadGlossary(u.r.prefix, u.tree.Data, view)
+	gl, gll := loadGlossary(u.r.prefix, u.tree.Data, st, view)
 	u.l.Merge(gll)
 	if u.failed() {
 		return errFindings
