@@ -39,6 +39,7 @@ func TestIncrementalBuildMatchesCleanBuild(t *testing.T) {
 	}{
 		{"body", func() { appendTo(t, file(offer), "\nDu kan også ringe til os.\n") }, true, ""},
 		{"nothing", func() {}, false, ""},
+		{"a public page uses an intranet word", func() { appendTo(t, file("content/hjertesager/respekt.md"), "\nSiden har en LIX på 30.\n") }, true, ""},
 		{"title", func() {
 			rewrite(t, file(offer), `title: "Botilbud for voksne med handicap"`, `title: "Bosted med støtte"`)
 		}, true, ""},
