@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
 edits=${2:-20}
-shared=../shared/bench
+shared=${SHARED:-../shared/bench}
 work=${BENCH_DIR:-/tmp/labyrint-edit-bench}
 mkdir -p "$work"
 go build -o "$work/labyrint" ./cmd/labyrint

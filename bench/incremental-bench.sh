@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
 reps=${2:-5}
-shared=../shared/bench
+shared=${SHARED:-../shared/bench}
 work=${BENCH_DIR:-/tmp/labyrint-incremental-bench}
 outdir=${OUT:-$work}
 mkdir -p "$work" "$outdir"
