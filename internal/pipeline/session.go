@@ -204,7 +204,12 @@ func (s *Session) update(ctx context.Context, changed []string) (*Result, error)
 		return u.result(errFindings)
 	}
 	if len(edits) == 0 {
-		u.res.Unchanged = true
+		if u.data != nil {
+			u.keepData() // the synonyms or best bets: the search index alone
+			u.res.Partial = true
+		} else {
+			u.res.Unchanged = true
+		}
 		u.res.Duration = time.Since(u.start)
 		return u.res, nil
 	}
@@ -229,8 +234,9 @@ type partialBuild struct {
 	next     *builder // the next state: the same model with new bodies, or a new model
 	tree     content.Tree
 	todo     []job
-	gone     []string // URLs of files the next state no longer has
-	moved    bool     // files came or went, or an edited page has aliases: write the addresses again
+	gone     []string          // URLs of files the next state no longer has
+	data     map[string][]byte // the content's data files, if the search index's changed
+	moved    bool              // files came or went, or an edited page has aliases: write the addresses again
 }
 
 func (u *partialBuild) failed() bool {
@@ -275,6 +281,12 @@ func (u *partialBuild) read(changed []string) ([]edit, error) {
 			continue
 		}
 		seen[rel] = true
+		if indexData(rel) {
+			if err := u.readIndexData(rel, abs); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		e, err := u.readOne(rel, abs)
 		if err != nil {
 			return nil, err
@@ -354,6 +366,9 @@ func (u *partialBuild) plan(edits []edit) error {
 	}
 	u.next = u.r.b.clone()
 	u.tree = *u.r.tree
+	if u.data != nil {
+		u.tree.Data = u.data
+	}
 	u.tree.Sources = editedSources(u.r.tree.Sources, edits)
 	if u.bodyOnly {
 		for _, e := range edits {
@@ -554,6 +569,9 @@ func (u *partialBuild) keep(rec *recorder, edits []edit) {
 	r.merge(rec)
 	r.b = next
 	r.tree = &u.tree
+	if u.data != nil {
+		next.site.Data = u.data
+	}
 	if !u.bodyOnly {
 		r.jobs = jobsByURL(next) // the files of the new model's pages
 	}

@@ -71,6 +71,8 @@ func testSession(t *testing.T, target string) {
 			}
 		}, true, 40, "", "enheder/guldborgsund-handicap/ny.md"},
 		{"page deleted", "enheder/guldborgsund-handicap/nyt.md", func(f string) { os.Remove(f) }, true, 40, "", ""},
+		{"synonyms", "synonymer.txt", func(f string) { appendTo(t, f, "\nbotilbud, bosted, bolig med støtte\n") }, true, 0, "", ""},
+		{"best bets", "bedste-svar.txt", func(f string) { appendTo(t, f, "\n") }, true, 0, "", ""},
 		{"glossary", "ordliste.yaml", func(f string) { appendTo(t, f, "\n") }, false, 0, "", ""},
 	}
 	for _, st := range steps {
