@@ -24,21 +24,23 @@ import (
 const CacheSuffix = ".labyrint-cache"
 
 // cacheFormat changes whenever buildCache does: an older cache is ignored.
-const cacheFormat = "labyrint-build-cache 5\n"
+const cacheFormat = "labyrint-build-cache 6\n"
 
 // buildCache is what an incremental labyrint build keeps of the last good
 // build: enough to tell which files a change shows and to make the
 // outputs made from every page (the search index, the language report)
 // without rendering the pages again.
 type buildCache struct {
-	Version string                 // generator, config, layouts, assets, data and static files, options
-	Digest  string                 // the output's DigestFile: the output this cache describes
-	Shape   [32]byte               // the sections and taxonomy terms (shapeOf)
-	Files   map[string]*cachedFile // file URL → what it used and found
-	Pages   map[string]*cachedPage // source path → its page
-	Index   map[string][32]byte    // search index file → hash of its bytes
-	Words   [32]byte               // the glossary page's entries (glossaryHash)
-	Other   []string               // every other file written (assets, sitemap, static …)
+	Version  string                   // generator, config, layouts, assets, data and static files, options
+	Digest   string                   // the output's DigestFile: the output this cache describes
+	Shape    [32]byte                 // the sections and taxonomy terms (shapeOf)
+	Files    map[string]*cachedFile   // file URL → what it used and found
+	Pages    map[string]*cachedPage   // source path → its page
+	Index    map[string][32]byte      // search index file → hash of its bytes
+	Words    [32]byte                 // the glossary page's entries (glossaryHash)
+	Parsed   map[string]*cachedSource // source path → its parse (cache_parse.go)
+	ParseKey string                   // what the parses depend on (parseKey)
+	Other    []string                 // every other file written (assets, sitemap, static …)
 }
 
 // cachedFile is one rendered file.
@@ -192,7 +194,7 @@ func runCached(ctx context.Context, o Options) (*Result, error) {
 	c := &cachedBuild{st: st, loaded: make(chan *buildCache, 1)}
 	return st.result(st.run(
 		stage{"config", c.config},
-		stage{"content", st.load},
+		stage{"content", c.load},
 		stage{"site+select", st.model},
 		stage{"open+assets", st.open},
 		stage{"render+write+index", c.render},

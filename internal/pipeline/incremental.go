@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/guldborgsund/labyrint/internal/diag"
 	"github.com/guldborgsund/labyrint/internal/render"
 )
 
@@ -29,6 +30,10 @@ type cachedBuild struct {
 	version string
 	hashes  map[string][2][32]byte // source path → sourceHash (all, front)
 	todo    map[string]bool        // file URLs to render
+	prev    *buildCache            // the cache as read, matching or not
+	ps      *parses                // the content stage's parses
+	pkey    string                 // parseKey
+	found   []diag.Finding         // the content stage's findings
 	urls    map[string]job         // the files this build makes, by URL
 }
 
@@ -43,7 +48,22 @@ func (c *cachedBuild) config() error {
 	}
 	c.path = out + CacheSuffix
 	go func() { c.loaded <- loadCache(c.path) }()
+	c.ps = &parses{sums: map[string][32]byte{}, cfg: c.st.cfg, dir: c.st.dirs.prefix}
+	c.pkey = parseKey(c.st)
 	return nil
+}
+
+// load reads the content, parsing only the files whose bytes changed
+// since the cache's build.
+func (c *cachedBuild) load() error {
+	c.prev = <-c.loaded
+	if c.prev != nil && c.prev.ParseKey == c.pkey {
+		c.ps.old = c.prev.Parsed
+	}
+	c.st.o.Reader.Known = c.ps.known
+	err := c.st.load()
+	c.found = slices.Clone(c.st.all.Items())
+	return err
 }
 
 // render renders what changed, or everything if the cache does not match.
@@ -58,7 +78,7 @@ func (c *cachedBuild) render() error {
 	if st.o.Force {
 		return st.render() // labyrint build --force: everything, and a new cache
 	}
-	old := <-c.loaded
+	old := c.prev
 	live, _ := os.ReadFile(filepath.Join(st.res.Out, DigestFile))
 	if old == nil || old.Version != c.version || old.Digest != string(live) || !c.plan(old) {
 		return st.render()
@@ -318,6 +338,7 @@ func (c *cachedBuild) next() *buildCache {
 		old = &buildCache{}
 	}
 	n := &buildCache{Version: c.version, Digest: st.digest, Shape: shapeOf(st.view), Index: r.idx, Words: glossaryHash(st.gl),
+		Parsed: c.ps.keep(st.tree, c.found), ParseKey: c.pkey,
 		Files: map[string]*cachedFile{}, Pages: make(map[string]*cachedPage, len(st.site.Pages))}
 	pages := map[string]bool{}
 	for _, js := range [][]job{b.jobs, b.last} {
