@@ -32,7 +32,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 # build FILE ARGS...: appends "wall cpu kilobytes" to FILE
 build() {
   local f=$1; shift
-  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$work/labyrint" build --content "$c" --out "$out" "$@" \
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$work/labyrint" build --content "$c" --out "${out}" "$@" \
     >"$work/stdout.txt" 2>"$work/err.txt" || { tail -5 "$work/err.txt" >&2; return 1; }
   awk '{printf "%s %.2f %s\n", $1, $2+$3, $4}' "$work/time.txt" >> "$f"
   grep -q "sider skrevet" "$work/stdout.txt" || { cat "$work/stdout.txt" >&2; return 1; }
@@ -62,6 +62,14 @@ kinds="body title newcase deletecase renamecase"
 names=("body of one case" "title of one case" "a new case" "a deleted case (retired)" "a renamed case (alias)")
 rm -rf "$out" "$out".*
 build "$work/first.txt" --force
+# What keeping the cache costs a full build: --clean (no cache) against
+# --force (everything rendered, the cache written), alternating.
+: > "$work/clean.txt"; : > "$work/force.txt"
+for r in $(seq 0 $((reps - 1))); do
+  echo "run $r: clean, force" >&2
+  out="$outdir/out-clean" build "$work/clean.txt" --clean
+  build "$work/force.txt" --force
+done
 rows=()
 i=0
 for k in $kinds; do
@@ -98,5 +106,14 @@ fstype=$(df --output=fstype "$outdir" | tail -1)
   echo "| change | full wall | full CPU | incremental wall | incremental CPU | wall ratio | CPU ratio | incremental peak RSS |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${rows[@]}"
+  echo
+  echo "What keeping the cache costs a full build ($reps alternating pairs, medians):"
+  echo
+  echo "| full build | wall | CPU | peak RSS |"
+  echo "|---|---:|---:|---:|"
+  for k in clean force; do
+    awk -v k="$k" -v w="$(cut -d' ' -f1 "$work/$k.txt" | median)" -v c="$(cut -d' ' -f2 "$work/$k.txt" | median)" \
+      -v m="$(cut -d' ' -f3 "$work/$k.txt" | median)" 'BEGIN { printf "| --%s | %.2f s | %.2f s | %.0f MB |\n", k, w, c, m/1024 }'
+  done
 } > bench/incremental-results.md
 cat bench/incremental-results.md
