@@ -99,7 +99,8 @@ type Reader struct {
 	// every read is done.
 	SlowDisk func() (readers int, done func())
 	// Known, if set, is called with each Markdown file's path, the SHA-256
-	// of its bytes and the bytes, from the readers: a source it returns
+	// of its bytes and the bytes as Parse reads them (without a byte order
+	// mark, with \n line ends), from the readers: a source it returns
 	// (with its findings added to l) is used instead of parsing the file
 	// again. An incremental build keeps the last build's parses (the
 	// pipeline's build cache). Nil: parse the file.
@@ -271,7 +272,7 @@ func read(fsys fs.FS, prefix, p string, cfg *config.Config, l *diag.List, disk *
 	}
 	sum := sha256.Sum256(raw)
 	if known != nil {
-		if src := known(p, sum, raw, l); src != nil {
+		if src := known(p, sum, frontmatter.Normalize(raw), l); src != nil {
 			return src, sum
 		}
 	}

@@ -13,7 +13,6 @@ import (
 	"github.com/guldborgsund/labyrint/internal/config"
 	"github.com/guldborgsund/labyrint/internal/content"
 	"github.com/guldborgsund/labyrint/internal/diag"
-	"github.com/guldborgsund/labyrint/internal/frontmatter"
 )
 
 func init() { gob.Register(time.Time{}) } // a date field, in cachedSource.Fields
@@ -58,7 +57,7 @@ type parses struct {
 
 // known is content.Reader.Known: the kept parse of file p if its bytes
 // are the same.
-func (ps *parses) known(p string, sum [32]byte, raw []byte, l *diag.List) *content.Source {
+func (ps *parses) known(p string, sum [32]byte, norm []byte, l *diag.List) *content.Source {
 	ps.mu.Lock()
 	ps.sums[p] = sum
 	ps.mu.Unlock()
@@ -66,7 +65,6 @@ func (ps *parses) known(p string, sum [32]byte, raw []byte, l *diag.List) *conte
 	if cs == nil || cs.Sum != sum {
 		return nil
 	}
-	norm := frontmatter.Normalize(raw)
 	if cs.BodyLen > len(norm) {
 		return nil
 	}

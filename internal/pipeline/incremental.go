@@ -95,19 +95,7 @@ func (c *cachedBuild) plan(old *buildCache) bool {
 	if shapeOf(st.view) != old.Shape {
 		return false
 	}
-	changed := map[string]bool{} // pages whose source changed
-	fronts := map[string]bool{}  // and those whose front matter changed, or that came or went
-	for p, h := range c.hashes {
-		if op := old.Pages[p]; op == nil || op.Hash != h[0] {
-			changed[p] = true
-			fronts[p] = op == nil || op.Front != h[1]
-		}
-	}
-	for p := range old.Pages {
-		if _, ok := c.hashes[p]; !ok {
-			changed[p], fronts[p] = true, true
-		}
-	}
+	changed, fronts := c.changed(old)
 	touched := map[string]bool{} // a body is shown on its own page only (render/deps.go)
 	lists := map[string]bool{}   // the lists the changed pages are or were in
 	var tokens []string          // names of pages that came or went: a link to one is found or lost
@@ -191,6 +179,24 @@ func (c *cachedBuild) planned(url string) bool {
 	}
 	_, ok := c.urls[url]
 	return ok
+}
+
+// changed returns the pages whose source changed since the cache's build,
+// and of those the ones whose front matter changed or that came or went.
+func (c *cachedBuild) changed(old *buildCache) (changed, fronts map[string]bool) {
+	changed, fronts = map[string]bool{}, map[string]bool{}
+	for p, h := range c.hashes {
+		if op := old.Pages[p]; op == nil || op.Hash != h[0] {
+			changed[p] = true
+			fronts[p] = op == nil || op.Front != h[1]
+		}
+	}
+	for p := range old.Pages {
+		if _, ok := c.hashes[p]; !ok {
+			changed[p], fronts[p] = true, true
+		}
+	}
+	return changed, fronts
 }
 
 // linkTokens names a page that came or went: its file's name and the last
