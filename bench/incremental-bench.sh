@@ -67,7 +67,7 @@ build "$work/first.txt" --force
 : > "$work/clean.txt"; : > "$work/force.txt"
 for r in $(seq 0 $((reps - 1))); do
   echo "run $r: clean, force" >&2
-  out="$outdir/out-clean" build "$work/clean.txt" --clean
+  out="$outdir/out-clean" build "$work/clean.txt" --clean --force
   build "$work/force.txt" --force
 done
 rows=()
