@@ -204,7 +204,7 @@ func removeNewCases(content string) {
 var deleted = map[string][]byte{}
 
 func deleteCase(content string, i int) (string, string, bool) {
-	name := fmt.Sprintf("case-%05d", 100+i)
+	name := fmt.Sprintf("case-%05d", 101+5*i) // every fifth case is internal: not on the public preview
 	f := filepath.Join(content, "inspiration", name+".md")
 	b, err := os.ReadFile(f)
 	if err != nil {
@@ -222,7 +222,7 @@ func restoreCases(string) {
 }
 
 func renameCase(content string, i int) (string, string, bool) {
-	name := fmt.Sprintf("case-%05d", 200+i)
+	name := fmt.Sprintf("case-%05d", 201+5*i)
 	f := filepath.Join(content, "inspiration", name+".md")
 	b, err := os.ReadFile(f)
 	if err != nil {
