@@ -16,6 +16,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
@@ -37,6 +38,11 @@ type edit struct {
 	// change returns the file's new bytes for edit i and the text the page
 	// must then hold.
 	change func(orig []byte, i int) ([]byte, string)
+	// do, instead of file and change, makes edit i in the content folder
+	// and returns the page that shows it and the text it must then hold
+	// ("" with gone: the page must answer 404); undo puts things back.
+	do   func(content string, i int) (url, want string, gone bool)
+	undo func(content string)
 }
 
 func main() {
@@ -52,9 +58,13 @@ func main() {
 	}
 	content := filepath.Join(*corpus, "content")
 	edits := []edit{
-		{"body of one case", "inspiration/case-00002.md", "/inspiration/case-00002/", appendSentence},
-		{"body of a core value (linked from many cases)", "hjertesager/respekt.md", "/hjertesager/respekt/", appendSentence},
-		{"title of one case", "inspiration/case-00002.md", "/inspiration/case-00002/", newTitle},
+		{name: "body of one case", file: "inspiration/case-00002.md", url: "/inspiration/case-00002/", change: appendSentence},
+		{name: "body of a core value (linked from many cases)", file: "hjertesager/respekt.md", url: "/hjertesager/respekt/", change: appendSentence},
+		{name: "title of one case", file: "inspiration/case-00002.md", url: "/inspiration/case-00002/", change: newTitle},
+		{name: "a value added to or removed from one case (front matter)", file: "inspiration/case-00002.md", url: "/inspiration/case-00002/", change: toggleValue},
+		{name: "a new case", do: newCase, undo: removeNewCases},
+		{name: "a deleted case", do: deleteCase, undo: restoreCases},
+		{name: "a renamed case", do: renameCase, undo: renameCasesBack},
 	}
 	type row struct {
 		server, edit string
@@ -89,6 +99,12 @@ func main() {
 		fmt.Fprintf(os.Stderr, "%s: first page served after %v\n", srv, time.Since(t0).Round(time.Millisecond))
 		time.Sleep(2 * time.Second) // let a first build's tail (and Hugo's) settle
 		for _, e := range edits {
+			if e.do != nil {
+				ms := measureDo(base, content, e, *n, srv)
+				rows = append(rows, row{srv, e.name, ms})
+				fmt.Fprintf(os.Stderr, "%s, %s: median %.1f ms\n", srv, e.name, median(ms))
+				continue
+			}
 			path := filepath.Join(content, filepath.FromSlash(e.file))
 			orig, err := os.ReadFile(path)
 			if err != nil {
@@ -133,6 +149,122 @@ func main() {
 		if err := os.WriteFile(*md, []byte(sb.String()), 0o644); err != nil {
 			fail(err)
 		}
+	}
+}
+
+// measureDo measures n edits made by e.do, then undoes them.
+func measureDo(base, content string, e edit, n int, srv string) []float64 {
+	var ms []float64
+	for i := 0; i < n; i++ {
+		start := time.Now()
+		url, want, gone := e.do(content, i)
+		var err error
+		if gone {
+			err = waitGone(base+url, time.Minute)
+		} else {
+			err = waitFor(base+url, want, time.Minute)
+		}
+		if err != nil {
+			fail(fmt.Errorf("%s, %s, edit %d: %v", srv, e.name, i, err))
+		}
+		ms = append(ms, float64(time.Since(start).Microseconds())/1000)
+		time.Sleep(300 * time.Millisecond)
+	}
+	e.undo(content)
+	time.Sleep(2 * time.Second)
+	return ms
+}
+
+// toggleValue adds a value to the case (even edits) or takes it away again.
+func toggleValue(orig []byte, i int) ([]byte, string) {
+	if i%2 == 1 {
+		return orig, `hjertesager/aerlighed/">Aerlighed</a></li></ul>`
+	}
+	return bytes.Replace(orig, []byte("values: [nysgerrighed, aerlighed]"), []byte("values: [nysgerrighed, aerlighed, tillid]"), 1),
+		`hjertesager/aerlighed/">Aerlighed</a></li><li><a href="../../hjertesager/tillid/">`
+}
+
+func newCase(content string, i int) (string, string, bool) {
+	name := fmt.Sprintf("ny-sag-%d", i+1)
+	title := fmt.Sprintf("Ny sag nummer %d", i+1)
+	src := "---\ntitle: \"" + title + "\"\nsummary: \"En ny sag.\"\ndate: \"2024-03-03\"\nunit: \"guldborgsund-handicap\"\n" +
+		"values: [nysgerrighed]\nfocus: [kvalitet]\ntags: [natur]\naudience: \"public\"\n---\n\nEn ny sag fra redaktøren.\n"
+	writeFile(filepath.Join(content, "inspiration", name+".md"), src)
+	return "/inspiration/" + name + "/", title, false
+}
+
+func removeNewCases(content string) {
+	m, _ := filepath.Glob(filepath.Join(content, "inspiration", "ny-sag-*.md"))
+	for _, f := range m {
+		os.Remove(f)
+	}
+}
+
+// deleted keeps the deleted cases' bytes for restoreCases.
+var deleted = map[string][]byte{}
+
+func deleteCase(content string, i int) (string, string, bool) {
+	name := fmt.Sprintf("case-%05d", 101+5*i) // every fifth case is internal: not on the public preview
+	f := filepath.Join(content, "inspiration", name+".md")
+	b, err := os.ReadFile(f)
+	if err != nil {
+		fail(err)
+	}
+	deleted[f] = b
+	os.Remove(f)
+	return "/inspiration/" + name + "/", "", true
+}
+
+func restoreCases(string) {
+	for f, b := range deleted {
+		writeFile(f, string(b))
+	}
+}
+
+func renameCase(content string, i int) (string, string, bool) {
+	name := fmt.Sprintf("case-%05d", 201+5*i)
+	f := filepath.Join(content, "inspiration", name+".md")
+	b, err := os.ReadFile(f)
+	if err != nil {
+		fail(err)
+	}
+	if err := os.Rename(f, filepath.Join(content, "inspiration", name+"-ny.md")); err != nil {
+		fail(err)
+	}
+	m := titleLine.Find(b)
+	return "/inspiration/" + name + "-ny/", strings.Trim(strings.TrimPrefix(string(m), "title: "), `"`), false
+}
+
+func renameCasesBack(content string) {
+	m, _ := filepath.Glob(filepath.Join(content, "inspiration", "case-*-ny.md"))
+	for _, f := range m {
+		os.Rename(f, strings.TrimSuffix(f, "-ny.md")+".md")
+	}
+}
+
+func writeFile(f, s string) {
+	if err := os.WriteFile(f, []byte(s), 0o644); err != nil {
+		fail(err)
+	}
+}
+
+// waitGone polls u every millisecond until it answers 404.
+func waitGone(u string, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
+	client := &http.Client{Timeout: 10 * time.Second}
+	for {
+		resp, err := client.Get(u)
+		if err == nil {
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusNotFound {
+				return nil
+			}
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%s: still served after %v", u, limit)
+		}
+		time.Sleep(time.Millisecond)
 	}
 }
 

@@ -16,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/guldborgsund/labyrint/internal/pipeline"
 )
 
 // labyrintBinary builds the command once into a temporary folder.
@@ -115,7 +117,7 @@ func besideOut(t *testing.T, out string) []string {
 	var other []string
 	for _, e := range entries {
 		n := e.Name()
-		if n == base || n == base+".lock" || strings.HasPrefix(n, base+".staging-") || strings.HasPrefix(n, base+".old-") {
+		if n == base || n == base+".lock" || n == base+pipeline.CacheSuffix || n == base+pipeline.CacheSuffix+".tmp" || strings.HasPrefix(n, base+".staging-") || strings.HasPrefix(n, base+".old-") {
 			continue
 		}
 		other = append(other, n)

@@ -98,6 +98,13 @@ type Reader struct {
 	// returns how many more readers to start, and a function called once
 	// every read is done.
 	SlowDisk func() (readers int, done func())
+	// Known, if set, is called with each Markdown file's path, the SHA-256
+	// of its bytes and the bytes as Parse reads them (without a byte order
+	// mark, with \n line ends), from the readers: a source it returns
+	// (with its findings added to l) is used instead of parsing the file
+	// again. An incremental build keeps the last build's parses (the
+	// pipeline's build cache). Nil: parse the file.
+	Known func(p string, sum [32]byte, raw []byte, l *diag.List) *Source
 }
 
 // Load reads every file under fsys; see the package function Load.
@@ -181,7 +188,7 @@ func (r Reader) readAll(fsys fs.FS, prefix string, mdPaths []string, cfg *config
 	reader := func() {
 		defer wg.Done()
 		for i := range work {
-			sources[i], sums[i] = read(fsys, prefix, mdPaths[i], cfg, &lists[i], &disk)
+			sources[i], sums[i] = read(fsys, prefix, mdPaths[i], cfg, &lists[i], &disk, r.Known)
 		}
 	}
 	disk.more = func(n int) {
@@ -249,7 +256,8 @@ func junk(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") || strings.HasPrefix(name, "~$")
 }
 
-func read(fsys fs.FS, prefix, p string, cfg *config.Config, l *diag.List, disk *diskWait) (*Source, [32]byte) {
+func read(fsys fs.FS, prefix, p string, cfg *config.Config, l *diag.List, disk *diskWait,
+	known func(string, [32]byte, []byte, *diag.List) *Source) (*Source, [32]byte) {
 	file := path.Join(prefix, p)
 	start := time.Now()
 	raw, size, err := readFile(fsys, p)
@@ -262,7 +270,13 @@ func read(fsys fs.FS, prefix, p string, cfg *config.Config, l *diag.List, disk *
 		l.Errorf(file, 0, "read", "kan ikke læse: %s", diag.OSError(err))
 		return nil, [32]byte{}
 	}
-	return Parse(file, p, raw, cfg, l), sha256.Sum256(raw)
+	sum := sha256.Sum256(raw)
+	if known != nil {
+		if src := known(p, sum, frontmatter.Normalize(raw), l); src != nil {
+			return src, sum
+		}
+	}
+	return Parse(file, p, raw, cfg, l), sum
 }
 
 // readFile reads a file of at most MaxFileSize bytes, opening it once (a

@@ -52,6 +52,9 @@ type Options struct {
 	Reader content.Reader
 
 	ImageCache string // folder for the photos' resized copies; default the user's cache folder
+	// Incremental keeps a build cache beside the output (<out>.labyrint-cache)
+	// and renders only the files a change shows (cache.go).
+	Incremental bool
 
 	rec *recorder // set by Session: remember what each file used (session.go)
 }
@@ -267,6 +270,7 @@ func (b *builder) render(jobs []job) *diag.List {
 		g.Go(func() error {
 			if b.ctx.Err() == nil {
 				b.page(j, &lists[i])
+				b.rec.job(j.url, &lists[i])
 			}
 			return nil
 		})
@@ -290,6 +294,7 @@ func (b *builder) page(j job, l *diag.List) {
 		if links, lang, ok = b.text(j, p, d, l); !ok {
 			return
 		}
+		b.rec.linked(p.URL, links)
 	}
 	if b.o.Check && b.info.Label == "" && j.url == p.URL {
 		for _, f := range check.Todo(p.Src.File, p.Src.Line("title"), b.missing(p)) {
@@ -440,6 +445,7 @@ func (b *builder) writeIndex() error {
 	var files []file
 	err := b.index.Write(func(name string, data []byte) error {
 		files = append(files, file{dir + strings.TrimPrefix(name, "idx/"), data})
+		b.rec.indexFile(files[len(files)-1].name, data)
 		return nil
 	})
 	if err != nil {

@@ -7,14 +7,17 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/guldborgsund/labyrint/internal/content"
 	"github.com/guldborgsund/labyrint/internal/diag"
@@ -173,10 +176,20 @@ func (s *Session) Refresh(ctx context.Context) error {
 // errFullBuild says that a change takes a full build.
 var errFullBuild = errors.New("the change takes a full build")
 
-// edit is a changed content file: its page and the new source.
+// edit is a changed content file: its page (nil for a new one) and the
+// new source (nil for a deleted one, gone).
 type edit struct {
 	page *site.Page
 	src  *content.Source
+	gone bool
+}
+
+// path is the edited file's path below the content folder.
+func (e edit) path() string {
+	if e.src != nil {
+		return e.src.Path
+	}
+	return e.page.Src.Path
 }
 
 // update tries to bring the output up to date by rendering only what the
@@ -191,7 +204,12 @@ func (s *Session) update(ctx context.Context, changed []string) (*Result, error)
 		return u.result(errFindings)
 	}
 	if len(edits) == 0 {
-		u.res.Unchanged = true
+		if u.data != nil {
+			u.keepData() // the synonyms or best bets: the search index alone
+			u.res.Partial = true
+		} else {
+			u.res.Unchanged = true
+		}
 		u.res.Duration = time.Since(u.start)
 		return u.res, nil
 	}
@@ -216,6 +234,9 @@ type partialBuild struct {
 	next     *builder // the next state: the same model with new bodies, or a new model
 	tree     content.Tree
 	todo     []job
+	gone     []string          // URLs of files the next state no longer has
+	data     map[string][]byte // the content's data files, if the search index's changed
+	moved    bool              // files came or went, or an edited page has aliases: write the addresses again
 }
 
 func (u *partialBuild) failed() bool {
@@ -260,19 +281,26 @@ func (u *partialBuild) read(changed []string) ([]edit, error) {
 			continue
 		}
 		seen[rel] = true
+		if indexData(rel) {
+			if err := u.readIndexData(rel, abs); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		e, err := u.readOne(rel, abs)
 		if err != nil {
 			return nil, err
 		}
-		if e.src != nil {
+		if e.src != nil || e.gone {
 			edits = append(edits, e)
 		}
 	}
 	return edits, nil
 }
 
-// readOne reads the changed file rel (at abs): the edit of a page, or no
-// edit (nothing to show, or a source with errors, which are in u.l).
+// readOne reads the changed file rel (at abs): the edit of a page (a new
+// page has none before, a deleted one no source after), or no edit
+// (nothing to show, or a source with errors, which are in u.l).
 func (u *partialBuild) readOne(rel, abs string) (edit, error) {
 	p := u.r.b.site.PageByPath(rel)
 	fi, statErr := os.Lstat(abs)
@@ -284,17 +312,41 @@ func (u *partialBuild) readOne(rel, abs string) (edit, error) {
 			return edit{}, nil // a temporary file that came and went
 		case fi.IsDir() && empty(abs):
 			return edit{}, nil // a new, empty folder: nothing to show yet
+		case newPage(rel, fi):
+			return u.parse(nil, rel, abs)
 		}
-		return edit{}, errFullBuild // a new file, or a data or static file
+		return edit{}, errFullBuild // a data or static file, a folder
+	}
+	if errors.Is(statErr, fs.ErrNotExist) && !p.IsSection {
+		return edit{page: p, gone: true}, nil
 	}
 	if statErr != nil || !fi.Mode().IsRegular() || fi.Size() > content.MaxFileSize {
-		return edit{}, errFullBuild // deleted, replaced by a link, too large: let a full build say so
+		return edit{}, errFullBuild // replaced by a link, too large: let a full build say so
 	}
+	return u.parse(p, rel, abs)
+}
+
+// newPage reports whether a new file at rel can be read as a new page
+// without a full build: a plain Markdown page (a section's _index.md
+// changes the site's shape), not a name content.Load leaves out.
+func newPage(rel string, fi fs.FileInfo) bool {
+	name := path.Base(rel)
+	return fi.Mode().IsRegular() && fi.Size() <= content.MaxFileSize && strings.HasSuffix(name, ".md") &&
+		name != "_index.md" && !strings.ContainsAny(name[:1], ".#~") && !strings.HasSuffix(name, "~") &&
+		!strings.HasPrefix(path.Base(path.Dir(rel)), ".")
+}
+
+// parse reads the page at rel (p, nil for a new page) from abs.
+func (u *partialBuild) parse(p *site.Page, rel, abs string) (edit, error) {
 	raw, err := os.ReadFile(abs)
 	if err != nil {
 		return edit{}, errFullBuild
 	}
-	return edit{p, content.Parse(p.Src.File, p.Src.Path, raw, u.r.b.cfg, &u.l)}, nil
+	file := path.Join(u.r.prefix, rel)
+	if p != nil {
+		file = p.Src.File
+	}
+	return edit{p, content.Parse(file, rel, raw, u.r.b.cfg, &u.l), false}, nil
 }
 
 // plan finds the files to render again: for edits to bodies alone, the
@@ -303,22 +355,21 @@ func (u *partialBuild) readOne(rel, abs string) (edit, error) {
 func (u *partialBuild) plan(edits []edit) error {
 	u.bodyOnly = true
 	for _, e := range edits {
+		if e.page == nil || e.gone {
+			u.bodyOnly = false
+			continue
+		}
 		o := e.page.Src
 		if o.Kind != e.src.Kind || o.BodyLine != e.src.BodyLine || !reflect.DeepEqual(o.Fields, e.src.Fields) || !reflect.DeepEqual(o.Lines, e.src.Lines) {
 			u.bodyOnly = false
 		}
 	}
 	u.next = u.r.b.clone()
-	sources := append([]*content.Source(nil), u.r.tree.Sources...)
-	for _, e := range edits {
-		for i, src := range sources {
-			if src == e.page.Src {
-				sources[i] = e.src
-			}
-		}
-	}
 	u.tree = *u.r.tree
-	u.tree.Sources = sources
+	if u.data != nil {
+		u.tree.Data = u.data
+	}
+	u.tree.Sources = editedSources(u.r.tree.Sources, edits)
 	if u.bodyOnly {
 		for _, e := range edits {
 			if j, ok := u.r.jobs[e.page.URL]; ok && j.page.Layout != ReportLayout {
@@ -333,11 +384,41 @@ func (u *partialBuild) plan(edits []edit) error {
 	return nil
 }
 
+// editedSources returns sources with the edits made: sources replaced,
+// added in path order, deleted.
+func editedSources(sources []*content.Source, edits []edit) []*content.Source {
+	byPath := make(map[string]int, len(edits))
+	for i, e := range edits {
+		byPath[e.path()] = i
+	}
+	out := make([]*content.Source, 0, len(sources)+len(edits))
+	for _, src := range sources {
+		i, ok := byPath[src.Path]
+		switch {
+		case !ok:
+			out = append(out, src)
+		case !edits[i].gone:
+			out = append(out, edits[i].src)
+		}
+		delete(byPath, src.Path)
+	}
+	for _, i := range byPath {
+		if !edits[i].gone {
+			out = append(out, edits[i].src)
+		}
+	}
+	slices.SortFunc(out, func(a, b *content.Source) int { return strings.Compare(a.Path, b.Path) })
+	return out
+}
+
 // remodel makes the model again from the kept sources with the edits, and
-// plans the files the edits touch.
+// plans the files the edits touch: those whose recorded dependencies they
+// touch, new files, and the files of pages whose text links to a page that
+// came or went. A change to the sections or a taxonomy's terms takes a
+// full build.
 func (u *partialBuild) remodel(edits []edit) error {
 	b := u.r.b
-	st, sl := site.Build(b.cfg, withDefaultPages(b.cfg, &u.tree))
+	st, sl := site.Rebuild(b.site, b.cfg, withDefaultPages(b.cfg, &u.tree))
 	u.l.Merge(sl)
 	if u.failed() {
 		return errFindings
@@ -350,19 +431,33 @@ func (u *partialBuild) remodel(edits []edit) error {
 	}
 	u.next.site, u.next.view, u.next.gl, u.next.md = st, view, gl, gl.renderer(b.md.Reserved())
 	u.next.plan()
-	if signature(u.next) != u.r.sig {
-		return errFullBuild // the site's shape changed
+	if shapeOf(view) != shapeOf(b.view) {
+		return errFullBuild // the sections or a taxonomy's terms changed
 	}
-	touched := map[string]bool{}
+	touched, lists := map[string]bool{}, map[string]bool{} // lists: those the edited pages are or were in
+	var tokens []string                                    // names of pages that came or went
 	for _, e := range edits {
-		for _, k := range render.KeysOf(b.view, e.page) {
+		oldURL, newURL := "", ""
+		if e.page != nil && b.view.Has(e.page) {
+			oldURL = e.page.URL
+		}
+		np := st.PageByPath(e.path())
+		if np != nil && view.Has(np) {
+			newURL = np.URL
+		}
+		for _, k := range render.ChangeKeys(b.view, e.page, view, np) {
 			touched[k] = true
 		}
-		if np := st.PageByPath(e.page.Src.Path); np != nil {
-			for _, k := range render.KeysOf(view, np) {
-				touched[k] = true
-			}
+		listsOf(lists, b.view, e.page)
+		listsOf(lists, view, np)
+		u.moved = u.moved || hasAliases(e.page) || hasAliases(np)
+		if oldURL != newURL {
+			tokens = append(tokens, linkTokens(e.path(), oldURL, newURL)...)
 		}
+	}
+	next := jobsByURL(u.next)
+	for k := range filtersChanged(u.r.jobs, next) {
+		touched[k] = true
 	}
 	files := map[string]bool{}
 	for k := range touched {
@@ -370,9 +465,29 @@ func (u *partialBuild) remodel(edits []edit) error {
 			files[url] = true
 		}
 	}
-	for _, j := range u.next.jobs {
-		if files[j.url] {
-			u.todo = append(u.todo, j)
+	for url, links := range u.r.links {
+		if linksTo(links, tokens) {
+			files[url] = true
+		}
+	}
+	for _, js := range [][]job{u.next.jobs, u.next.last} {
+		for _, j := range js {
+			was, had := u.r.jobs[j.url]
+			if files[j.url] || !had || lists[listOf(j)] && pagerSig(j) != pagerSig(was) {
+				u.todo = append(u.todo, j)
+				u.moved = u.moved || !had
+			}
+		}
+	}
+	for url := range u.r.jobs {
+		if _, ok := next[url]; !ok {
+			u.gone = append(u.gone, url)
+		}
+	}
+	if _, l := u.next.aliases(); l != nil {
+		u.l.Merge(l) // checked before anything is written
+		if u.failed() {
+			return errFindings
 		}
 	}
 	return nil
@@ -394,18 +509,52 @@ func (u *partialBuild) write(ctx context.Context, edits []edit) error {
 	if err != nil {
 		return err
 	}
-	for _, url := range slices.Sorted(maps.Keys(rec.html)) {
-		if err := w.WritePage(render.FileFor(url), rec.html[url]); err != nil {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for url, html := range rec.html {
+		g.Go(func() error { return w.WritePage(render.FileFor(url), html) })
+	}
+	if err := g.Wait(); err != nil {
+		w.Commit()
+		return err
+	}
+	if u.moved || len(u.gone) > 0 {
+		if err := u.addresses(w); err != nil {
 			w.Commit()
 			return err
 		}
 	}
+	removeFiles(u.s.o.Out, u.gone)
 	w.Commit()
 	u.keep(rec, edits)
 	u.res.Partial = true
 	u.res.Pages = len(rec.html)
 	u.res.Files = len(rec.html)
 	return nil
+}
+
+// addresses writes the aliases' redirects, the list of addresses and the
+// sitemap of the new model, and removes the redirects of aliases gone.
+func (u *partialBuild) addresses(w *output.Writer) error {
+	u.next.w = w
+	old, _ := u.r.b.aliases()
+	now, _ := u.next.aliases()
+	kept := map[string]bool{}
+	for _, a := range now {
+		kept[a.from] = true
+	}
+	for _, a := range old {
+		if !kept[a.from] {
+			u.gone = append(u.gone, a.from)
+		}
+	}
+	if l, err := u.next.addresses(u.s.o.Out, u.tree.Data[RetiredFile], u.r.prefix); err != nil || l != nil {
+		if l != nil {
+			return l.Err()
+		}
+		return err
+	}
+	return u.next.sitemap()
 }
 
 // keep makes the update's state the session's last good build.
@@ -420,8 +569,20 @@ func (u *partialBuild) keep(rec *recorder, edits []edit) {
 	r.merge(rec)
 	r.b = next
 	r.tree = &u.tree
+	if u.data != nil {
+		next.site.Data = u.data
+	}
 	if !u.bodyOnly {
-		r.jobs = jobsByURL(next) // the same files, of the new model's pages
+		r.jobs = jobsByURL(next) // the files of the new model's pages
+	}
+	for _, url := range u.gone {
+		for _, k := range r.keys[url] {
+			delete(r.uses[k], url)
+		}
+		delete(r.keys, url)
+		delete(r.links, url)
+		delete(r.blocks, url)
+		delete(r.rows, url)
 	}
 	u.s.stale = true
 }
@@ -458,24 +619,6 @@ func empty(dir string) bool {
 	return err == nil && len(es) == 0
 }
 
-// signature sums up the site's shape: the files to render and the terms of
-// every taxonomy. An update that keeps it needs no full build.
-func signature(b *builder) [32]byte {
-	h := sha256.New()
-	for _, js := range [][]job{b.jobs, b.last} {
-		for _, j := range js {
-			h.Write([]byte(j.url + "\x00"))
-		}
-	}
-	for _, tx := range b.site.Taxonomies {
-		fmt.Fprintf(h, "\x01%s", tx.Name)
-		for _, t := range tx.Terms {
-			fmt.Fprintf(h, "\x00%s\x00%s", t.Slug, t.Name)
-		}
-	}
-	return [32]byte(h.Sum(nil))
-}
-
 // recorder is what a session keeps of a build: the builder with its model,
 // which dependency keys each file used, and per page what the search index
 // and the language report need.
@@ -486,6 +629,9 @@ type recorder struct {
 	keys   map[string][]string           // file URL → dependency keys it used
 	blocks map[string][]markdown.Block   // page URL → text blocks, for the search index
 	rows   map[string]render.LanguageRow // page URL → language figures
+	found  map[string][]diag.Finding     // file URL → its findings
+	links  map[string][]string           // page URL → the links its text makes
+	idx    map[string][32]byte           // search index file → hash of its bytes
 
 	// After a good build (done):
 	b          *builder
@@ -494,12 +640,48 @@ type recorder struct {
 	contentDir string
 	jobs       map[string]job                 // file URL → job
 	uses       map[string]map[string]struct{} // dependency key → file URLs
-	sig        [32]byte
 }
 
 func newRecorder(hold bool) *recorder {
 	return &recorder{hold: hold, html: map[string][]byte{}, keys: map[string][]string{},
-		blocks: map[string][]markdown.Block{}, rows: map[string]render.LanguageRow{}}
+		blocks: map[string][]markdown.Block{}, rows: map[string]render.LanguageRow{},
+		found: map[string][]diag.Finding{}, links: map[string][]string{}, idx: map[string][32]byte{}}
+}
+
+// job records the findings of file u.
+func (r *recorder) job(u string, l *diag.List) {
+	if r == nil {
+		return
+	}
+	items := slices.Clone(l.Items())
+	r.mu.Lock()
+	r.found[u] = items
+	r.mu.Unlock()
+}
+
+// linked records where the links of page u's text lead.
+func (r *recorder) linked(u string, links []markdown.LinkRef) {
+	if r == nil {
+		return
+	}
+	dests := make([]string, len(links))
+	for i, l := range links {
+		dests[i] = l.Dest
+	}
+	r.mu.Lock()
+	r.links[u] = dests
+	r.mu.Unlock()
+}
+
+// indexFile records the hash of a search index file as written.
+func (r *recorder) indexFile(name string, data []byte) {
+	if r == nil {
+		return
+	}
+	h := sha256.Sum256(data)
+	r.mu.Lock()
+	r.idx[name] = h
+	r.mu.Unlock()
 }
 
 // file records a rendered file; it reports whether the file is held.
@@ -540,7 +722,6 @@ func (r *recorder) done(b *builder, tree *content.Tree, prefix, contentDir strin
 	for u, keys := range r.keys {
 		r.use(u, keys)
 	}
-	r.sig = signature(b)
 	r.html = nil
 }
 
@@ -569,5 +750,79 @@ func (r *recorder) merge(n *recorder) {
 	}
 	for u, row := range n.rows {
 		r.rows[u] = row
+	}
+	for u, l := range n.links {
+		r.links[u] = l
+	}
+}
+
+// listsOf adds the keys of the lists page p is in (render.KeysOf) to
+// lists; nothing for nil.
+func listsOf(lists map[string]bool, v *site.View, p *site.Page) {
+	if p == nil {
+		return
+	}
+	for _, k := range render.KeysOf(v, p) {
+		if strings.HasPrefix(k, "c:") || strings.HasPrefix(k, "t:") {
+			lists[k] = true
+		}
+	}
+}
+
+func hasAliases(p *site.Page) bool { return p != nil && len(p.Src.List(AliasField)) > 0 }
+
+// listOf returns the key of the list a list page is a part of (render/deps.go):
+// only a list that an edited page is in, or was in, can change its parts;
+// "" for a file that is no list page.
+func listOf(j job) string {
+	switch {
+	case j.pager == nil:
+		return ""
+	case j.filter != nil:
+		return "t:" + j.tax.Name + "/" + j.filter.Term.Slug
+	}
+	return "c:" + j.page.URL
+}
+
+// pagerSig sums up a list page's part of its list: which part of how many,
+// and its items in order. A part whose sum is the same shows the same
+// items (whose own fields are dependency keys of the file).
+func pagerSig(j job) [32]byte {
+	h := sha256.New()
+	if j.pager != nil {
+		fmt.Fprintf(h, "%d/%d\x00", j.pager.Number, j.pager.Total)
+		for _, p := range j.pager.Items {
+			h.Write([]byte(p.URL + "\x00"))
+		}
+	}
+	return [32]byte(h.Sum(nil))
+}
+
+// filtersChanged returns the keys (render.FilterKey) of the sections whose
+// filter pages came or went between the files of before and after.
+func filtersChanged(before, after map[string]job) map[string]bool {
+	keys := map[string]bool{}
+	for _, m := range [2][2]map[string]job{{before, after}, {after, before}} {
+		for url, j := range m[0] {
+			if _, ok := m[1][url]; !ok && j.filter != nil {
+				keys[render.FilterKey(j.page.URL)] = true
+			}
+		}
+	}
+	return keys
+}
+
+// removeFiles removes the files of the URLs gone from the output out, each
+// with its .gz, and the folders they leave empty.
+func removeFiles(out string, gone []string) {
+	for _, u := range gone {
+		f := filepath.Join(out, filepath.FromSlash(render.FileFor(u)))
+		os.Remove(f)
+		os.Remove(f + ".gz")
+		for dir := filepath.Dir(f); dir != out && len(dir) > len(out); dir = filepath.Dir(dir) {
+			if os.Remove(dir) != nil {
+				break
+			}
+		}
 	}
 }

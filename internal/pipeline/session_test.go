@@ -45,32 +45,44 @@ func testSession(t *testing.T, target string) {
 		partial bool   // rendered in part, not a full build
 		max     int    // at most this many files rendered (partial only)
 		errText string // the update must fail with this; the output stays
+		also    string // a second changed file (a rename's old name)
 	}{
-		{"body of a value page", "hjertesager/respekt.md", func(f string) { appendTo(t, f, "\nEn ny sætning om respekt.\n") }, true, 1, ""},
-		{"body of an offer", offer, func(f string) { appendTo(t, f, "\nDu kan også ringe til os.\n") }, true, 1, ""},
+		{"body of a value page", "hjertesager/respekt.md", func(f string) { appendTo(t, f, "\nEn ny sætning om respekt.\n") }, true, 1, "", ""},
+		{"body of an offer", offer, func(f string) { appendTo(t, f, "\nDu kan også ringe til os.\n") }, true, 1, "", ""},
 		// LIX stands only on intranet pages: the public glossary page lists it
 		// once a public page uses it, and not after (issue #21).
-		{"a public page uses an intranet word", "hjertesager/respekt.md", func(f string) { appendTo(t, f, "\nSiden har en LIX på 30.\n") }, true, 2, ""},
-		{"and stops using it", "hjertesager/respekt.md", func(f string) { rewrite(t, f, "\nSiden har en LIX på 30.\n", "\n") }, true, 2, ""},
+		{"a public page uses an intranet word", "hjertesager/respekt.md", func(f string) { appendTo(t, f, "\nSiden har en LIX på 30.\n") }, true, 2, "", ""},
+		{"and stops using it", "hjertesager/respekt.md", func(f string) { rewrite(t, f, "\nSiden har en LIX på 30.\n", "\n") }, true, 2, "", ""},
 		{"title of an offer", offer, func(f string) {
 			rewrite(t, f, `title: "Botilbud for voksne med handicap"`, `title: "Bosted med støtte"`)
-		}, true, 20, ""},
-		{"summary of a value page", "hjertesager/respekt.md", func(f string) { rewriteLine(t, f, "summary:", `summary: "Vi møder hinanden med respekt."`) }, true, 60, ""},
-		{"situations of an offer", offer, func(f string) { rewrite(t, f, "situations: [bolig, handicap]", "situations: [handicap, bolig]") }, true, 20, ""},
-		{"values of an offer", offer, func(f string) { rewrite(t, f, "weight: 1\n", "weight: 1\nvalues: [respekt]\n") }, true, 30, ""},
-		{"broken front matter", offer, func(f string) { rewrite(t, f, "weight: 1\n", "weight: [1\n") }, true, 0, offer},
-		{"fixed again", offer, func(f string) { rewrite(t, f, "weight: [1\n", "weight: 1\n") }, true, 20, ""},
-		{"a temporary file that came and went", "enheder/.tmp-123.md", func(f string) {}, true, 0, ""},
+		}, true, 20, "", ""},
+		{"summary of a value page", "hjertesager/respekt.md", func(f string) { rewriteLine(t, f, "summary:", `summary: "Vi møder hinanden med respekt."`) }, true, 60, "", ""},
+		{"situations of an offer", offer, func(f string) { rewrite(t, f, "situations: [bolig, handicap]", "situations: [handicap, bolig]") }, true, 20, "", ""},
+		{"values of an offer", offer, func(f string) { rewrite(t, f, "weight: 1\n", "weight: 1\nvalues: [respekt]\n") }, true, 30, "", ""},
+		{"broken front matter", offer, func(f string) { rewrite(t, f, "weight: 1\n", "weight: [1\n") }, true, 0, offer, ""},
+		{"fixed again", offer, func(f string) { rewrite(t, f, "weight: [1\n", "weight: 1\n") }, true, 20, "", ""},
+		{"a temporary file that came and went", "enheder/.tmp-123.md", func(f string) {}, true, 0, "", ""},
 		{"new page", "enheder/guldborgsund-handicap/ny.md", func(f string) {
 			write(t, f, "---\ntitle: Nyt tilbud\nsummary: Et nyt tilbud.\nunit: guldborgsund-handicap\nsituations: [bolig]\nfor: [Alle]\nget: [Hjælp]\naccess: direct\nnext: Ring til os.\nphone: \"5473 1000\"\n---\n\nEt nyt tilbud.\n")
-		}, false, 0, ""},
-		{"page deleted", "enheder/guldborgsund-handicap/ny.md", func(f string) { os.Remove(f) }, false, 0, ""},
-		{"glossary", "ordliste.yaml", func(f string) { appendTo(t, f, "\n") }, false, 0, ""},
+		}, true, 40, "", ""},
+		{"page renamed", "enheder/guldborgsund-handicap/nyt.md", func(f string) {
+			if err := os.Rename(file("enheder/guldborgsund-handicap/ny.md"), f); err != nil {
+				t.Fatal(err)
+			}
+		}, true, 40, "", "enheder/guldborgsund-handicap/ny.md"},
+		{"page deleted", "enheder/guldborgsund-handicap/nyt.md", func(f string) { os.Remove(f) }, true, 40, "", ""},
+		{"synonyms", "synonymer.txt", func(f string) { appendTo(t, f, "\nbotilbud, bosted, bolig med støtte\n") }, true, 0, "", ""},
+		{"best bets", "bedste-svar.txt", func(f string) { appendTo(t, f, "\n") }, true, 0, "", ""},
+		{"glossary", "ordliste.yaml", func(f string) { appendTo(t, f, "\n") }, false, 0, "", ""},
 	}
 	for _, st := range steps {
 		before := hashTree(t, so.Out)
 		st.edit(file(st.file))
-		res, err := sess.Build(ctx, []string{file(st.file)})
+		changed := []string{file(st.file)}
+		if st.also != "" {
+			changed = append(changed, file(st.also))
+		}
+		res, err := sess.Build(ctx, changed)
 		if st.errText != "" {
 			if err == nil || !strings.Contains(err.Error(), st.errText) {
 				t.Fatalf("%s: want an error naming %s, got %v", st.name, st.errText, err)

@@ -24,6 +24,9 @@ import (
 // stages over one state (state): each stage reads what the ones before it
 // made and adds its own; the first that fails ends the build.
 func Run(ctx context.Context, o Options) (*Result, error) {
+	if o.Incremental && !o.Check && !o.Preview {
+		return runCached(ctx, o) // cache.go
+	}
 	st := newState(ctx, o)
 	defer st.abort()
 	last := stage{"swap", st.commit}

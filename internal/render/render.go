@@ -404,7 +404,9 @@ func (d *Data) InSection(p *site.Page) bool {
 // Children returns the visible pages directly below the page.
 func (d *Data) Children() []*site.Page {
 	d.use(listKey(d.Page))
-	return d.view.Children(d.Page)
+	ps := d.view.Children(d.Page)
+	d.usePages(ps) // their titles and order
+	return ps
 }
 
 // ChildrenOf returns the visible pages directly below p.
@@ -413,7 +415,9 @@ func (d *Data) ChildrenOf(p *site.Page) []*site.Page {
 		return nil
 	}
 	d.use(listKey(p))
-	return d.view.Children(p)
+	ps := d.view.Children(p)
+	d.usePages(ps)
+	return ps
 }
 
 // PageAt returns the visible page at URL u, or nil.
@@ -542,7 +546,9 @@ func (d *Data) TermPages(t Term) []*site.Page {
 		return nil
 	}
 	d.useTermPages(t.t)
-	return d.view.TermPages(t.t)
+	ps := d.view.TermPages(t.t)
+	d.usePages(ps) // their titles and order
+	return ps
 }
 
 // DefinedTerm returns the term the page defines in a page-based taxonomy,

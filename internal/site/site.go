@@ -176,13 +176,27 @@ func URLFor(p string, slug string) string {
 // Build makes the site model. The returned list holds the problems found;
 // the site is usable only when the list has no errors.
 func Build(cfg *config.Config, tree *content.Tree) (*Site, *diag.List) {
+	return buildModel(cfg, tree, nil)
+}
+
+// Rebuild is Build after a few of prev's sources changed (prev's tree with
+// some sources replaced, added or removed): a page whose source is the very
+// one a page of prev has is copied from it instead of made anew (a title's
+// collation key is the costly part of making a page); its relations are
+// made again as Build makes them. prev is not changed, and the result is
+// the model Build would make.
+func Rebuild(prev *Site, cfg *config.Config, tree *content.Tree) (*Site, *diag.List) {
+	return buildModel(cfg, tree, prev)
+}
+
+func buildModel(cfg *config.Config, tree *content.Tree, prev *Site) (*Site, *diag.List) {
 	var l diag.List
 	s := &Site{Config: cfg, Static: tree.Static, Data: tree.Data, byURL: map[string]*Page{}, byPath: map[string]*Page{},
 		staticSet: map[string]bool{}, taxByName: map[string]*Taxonomy{}}
 	for _, st := range tree.Static {
 		s.staticSet[st] = true
 	}
-	s.addPages(tree.Sources, modelPages(tree.Sources), &l)
+	s.addPages(tree.Sources, modelPages(tree.Sources, prev), &l)
 	s.Root = s.byURL["/"]
 	if s.Root == nil {
 		l.Errorf("content/_index.md", 0, "no-home", "sitet har ingen forside: opret content/_index.md med en title")
@@ -196,8 +210,23 @@ func Build(cfg *config.Config, tree *content.Tree) (*Site, *diag.List) {
 }
 
 // modelPages makes a page of each source on all processors (a title's
-// collation key is the costly part).
-func modelPages(sources []*content.Source) []*Page {
+// collation key is the costly part), copying prev's page of the same
+// source where prev (if not nil) has one.
+func modelPages(sources []*content.Source, prev *Site) []*Page {
+	if prev != nil {
+		pages := make([]*Page, len(sources))
+		for i, src := range sources {
+			if p := prev.byPath[src.Path]; p != nil && p.Src == src {
+				c := *p
+				c.parent, c.children, c.terms = nil, nil, nil
+				c.Audience = src.String("audience") // resolved again by inheritAudiences
+				pages[i] = &c
+			} else {
+				pages[i] = newPage(src)
+			}
+		}
+		return pages
+	}
 	pages := make([]*Page, len(sources))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))

@@ -1,0 +1,215 @@
+package pipeline
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/gob"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/guldborgsund/labyrint/internal/content"
+	"github.com/guldborgsund/labyrint/internal/diag"
+	"github.com/guldborgsund/labyrint/internal/markdown"
+	"github.com/guldborgsund/labyrint/internal/render"
+	"github.com/guldborgsund/labyrint/internal/site"
+)
+
+// CacheSuffix names an incremental build's cache: the file <out>.labyrint-cache
+// beside the output folder (like <out>.lock), one per output.
+const CacheSuffix = ".labyrint-cache"
+
+// cacheFormat changes whenever buildCache does: an older cache is ignored.
+const cacheFormat = "labyrint-build-cache 6\n"
+
+// buildCache is what an incremental labyrint build keeps of the last good
+// build: enough to tell which files a change shows and to make the
+// outputs made from every page (the search index, the language report)
+// without rendering the pages again.
+type buildCache struct {
+	Version  string                   // generator, config, layouts, assets, data and static files, options
+	Digest   string                   // the output's DigestFile: the output this cache describes
+	Shape    [32]byte                 // the sections and taxonomy terms (shapeOf)
+	Files    map[string]*cachedFile   // file URL → what it used and found
+	Pages    map[string]*cachedPage   // source path → its page
+	Index    map[string][32]byte      // search index file → hash of its bytes
+	Words    [32]byte                 // the glossary page's entries (glossaryHash)
+	Parsed   map[string]*cachedSource // source path → its parse (cache_parse.go)
+	ParseKey string                   // what the parses depend on (parseKey)
+	Other    []string                 // every other file written (assets, sitemap, static …)
+}
+
+// cachedFile is one rendered file.
+type cachedFile struct {
+	Keys     []string // dependency keys its layout used (render/deps.go)
+	Findings []diag.Finding
+	Filters  string   // for a filter page, the URL of its section
+	Pager    [32]byte // for a list page, pagerSig
+}
+
+// cachedPage is one page of the site, shown by the target or not.
+type cachedPage struct {
+	Hash    [32]byte // sourceHash
+	Front   [32]byte // sourceHash without the body
+	URL     string   // "" if the target does not show it
+	Keys    []string // render.KeysOf the page
+	Indexed bool     // the search index has it, with Blocks
+	Blocks  []markdown.Block
+	Row     *cachedRow // its row in the language report, if any
+	Links   []string   // where its text's links lead, as written
+}
+
+// cachedRow is a render.LanguageRow without its page.
+type cachedRow struct {
+	Lix, Words, Longests, Findings int
+	Longest                        string
+	Terms                          []string
+}
+
+// loadCache reads the cache at name; nil if there is none or it cannot be
+// read whole (a partial or corrupt cache means a full build).
+func loadCache(name string) *buildCache {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	r := bufio.NewReaderSize(f, 1<<20)
+	head := make([]byte, len(cacheFormat))
+	if _, err := io.ReadFull(r, head); err != nil || string(head) != cacheFormat {
+		return nil
+	}
+	var c buildCache
+	if err := gob.NewDecoder(r).Decode(&c); err != nil || c.Files == nil || c.Pages == nil {
+		return nil
+	}
+	return &c
+}
+
+// save writes the cache to name whole: to a temporary file first, renamed
+// over name.
+func (c *buildCache) save(name string) error {
+	tmp := name + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	w.WriteString(cacheFormat)
+	err = gob.NewEncoder(w).Encode(c)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, name)
+}
+
+// cacheVersion hashes everything that, changed, takes a full build: the
+// generator, the config, the layouts, the assets, the options, the data
+// files but those only the stages run whole in every build read (the
+// retired addresses, the synonyms, the best bets), and the static files.
+func cacheVersion(st *state) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00", st.dirs.prefix)
+	for _, n := range slices.Sorted(maps.Keys(st.tree.Data)) {
+		if n == RetiredFile || n == SynonymFile || n == BestBetFile {
+			continue
+		}
+		fmt.Fprintf(h, "d%s\x00%d\x00", n, len(st.tree.Data[n]))
+		h.Write(st.tree.Data[n])
+	}
+	for _, p := range st.tree.Static {
+		b, _ := os.ReadFile(filepath.Join(st.dirs.content, filepath.FromSlash(p)))
+		fmt.Fprintf(h, "s%s\x00%d\x00", p, len(b))
+		h.Write(b)
+	}
+	return buildDigest(st.o, st.target.Name, h.Sum(nil), st.dirs.layouts, st.dirs.assets)
+}
+
+// sourceHash hashes what a page is made of: its kind, front matter (with
+// the lines) and body; and the same without the body.
+func sourceHash(src *content.Source) (all, front [32]byte) {
+	h := sha256.New()
+	kind := ""
+	if src.Kind != nil {
+		kind = src.Kind.Name
+	}
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%d\x00", src.Path, src.File, kind, src.BodyLine)
+	for _, k := range slices.Sorted(maps.Keys(src.Fields)) {
+		fmt.Fprintf(h, "f%s\x00%T\x00%#v\x00", k, src.Fields[k], src.Fields[k])
+	}
+	for _, k := range slices.Sorted(maps.Keys(src.Lines)) {
+		fmt.Fprintf(h, "l%s\x00%d\x00", k, src.Lines[k])
+	}
+	front = [32]byte(h.Sum(nil))
+	h.Write(src.Body)
+	return [32]byte(h.Sum(nil)), front
+}
+
+// glossaryHash sums up the entries the glossary page lists: a page's text
+// that starts or stops using a word changes them.
+func glossaryHash(gl *glossary) [32]byte {
+	if gl == nil || gl.page == nil {
+		return [32]byte{}
+	}
+	return sha256.Sum256(fmt.Appendf(nil, "%#v", gl.entries))
+}
+
+// shapeOf sums up what an incremental build does not follow: the sections
+// the view shows and every taxonomy's terms.
+func shapeOf(v *site.View) [32]byte {
+	h := sha256.New()
+	for _, p := range v.Pages {
+		if p.IsSection {
+			fmt.Fprintf(h, "s%s\x00", p.URL)
+		}
+	}
+	for _, tx := range v.Taxonomies() {
+		fmt.Fprintf(h, "\x01%s", tx.Name)
+		for _, t := range tx.Terms {
+			fmt.Fprintf(h, "\x00%s\x00%s", t.Slug, t.Name)
+		}
+	}
+	return [32]byte(h.Sum(nil))
+}
+
+// runCached is Run for an incremental build (Options.Incremental): the
+// same stages, but the render stage renders only what changed since the
+// build the cache describes, and the files made are moved into the live
+// output instead of a new output swapped in (cachedBuild).
+func runCached(ctx context.Context, o Options) (*Result, error) {
+	o.rec = newRecorder(false)
+	st := newState(ctx, o)
+	defer st.abort()
+	c := &cachedBuild{st: st, loaded: make(chan *buildCache, 1)}
+	return st.result(st.run(
+		stage{"config", c.config},
+		stage{"content", c.load},
+		stage{"site+select", st.model},
+		stage{"open+assets", st.open},
+		stage{"render+write+index", c.render},
+		stage{"sitemap", st.sitemap},
+		stage{"static", st.static},
+		stage{"swap", c.commit},
+	))
+}
+
+// row turns a language report row into its cached form.
+func cacheRow(r render.LanguageRow) *cachedRow {
+	return &cachedRow{Lix: r.Lix, Words: r.Words, Longests: r.Longests, Findings: r.Findings, Longest: r.Longest, Terms: r.Terms}
+}
+
+// languageRow is the cached row of page p.
+func (r *cachedRow) languageRow(p *site.Page) render.LanguageRow {
+	return render.LanguageRow{Page: p, Lix: r.Lix, Words: r.Words, Longest: r.Longest, Longests: r.Longests, Terms: r.Terms, Findings: r.Findings}
+}

@@ -1,0 +1,142 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestIncrementalBuildMatchesCleanBuild edits a copy of the real site one
+// change at a time and, after each, builds it incrementally (with the
+// cache beside the output) and cleanly into a new folder: every file of
+// the two outputs, the .gz files, the search index, the sitemap and the
+// digest included, must be byte for byte the same. It also checks which
+// builds were incremental, that a failed build leaves the output as it
+// was, and that a corrupt cache means a full build.
+func TestIncrementalBuildMatchesCleanBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the real site many times")
+	}
+	ctx := context.Background()
+	root := copySiteRoot(t)
+	content := filepath.Join(root, "content")
+	dir := t.TempDir()
+	o := Options{Source: root, Content: content, Target: "public", Incremental: true, Out: filepath.Join(dir, "live")}
+	if res, err := Run(ctx, o); err != nil || res.Partial {
+		t.Fatalf("first build: partial %v, %v", res != nil && res.Partial, err)
+	}
+	file := func(rel string) string { return filepath.Join(root, filepath.FromSlash(rel)) }
+	offer := "content/enheder/guldborgsund-handicap/botilbud.md"
+	moved := "content/enheder/guldborgsund-handicap/bosted.md"
+	steps := []struct {
+		name    string
+		edit    func()
+		partial bool   // built incrementally, not in full
+		errText string // the build must fail naming this; the output stays
+	}{
+		{"body", func() { appendTo(t, file(offer), "\nDu kan også ringe til os.\n") }, true, ""},
+		{"nothing", func() {}, false, ""},
+		{"a public page uses an intranet word", func() { appendTo(t, file("content/hjertesager/respekt.md"), "\nSiden har en LIX på 30.\n") }, true, ""},
+		{"title", func() {
+			rewrite(t, file(offer), `title: "Botilbud for voksne med handicap"`, `title: "Bosted med støtte"`)
+		}, true, ""},
+		{"summary of a value page", func() {
+			rewriteLine(t, file("content/hjertesager/respekt.md"), "summary:", `summary: "Vi møder hinanden med respekt."`)
+		}, true, ""},
+		{"broken front matter", func() { rewrite(t, file(offer), "weight: 1\n", "weight: [1\n") }, false, "botilbud.md"},
+		{"fixed again", func() { rewrite(t, file(offer), "weight: [1\n", "weight: 1\n") }, false, ""}, // as before the error: unchanged
+		{"new page", func() {
+			write(t, file("content/enheder/guldborgsund-handicap/ny.md"), "---\ntitle: Nyt tilbud\nsummary: Et nyt tilbud.\nunit: guldborgsund-handicap\nsituations: [bolig]\nfor: [Alle]\nget: [Hjælp]\naccess: direct\nnext: Ring til os.\nphone: \"5473 1000\"\n---\n\nEt nyt tilbud.\n")
+		}, true, ""},
+		{"page deleted", func() {
+			os.Remove(file("content/enheder/guldborgsund-handicap/ny.md"))
+			write(t, file("content/"+RetiredFile), "/enheder/guldborgsund-handicap/ny/\n")
+		}, true, ""},
+		{"page renamed", func() {
+			b, err := os.ReadFile(file(offer))
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.Remove(file(offer))
+			write(t, file(moved), strings.Replace(string(b), "---\n", "---\naliases: [/enheder/guldborgsund-handicap/botilbud/]\n", 1))
+		}, false, "_index.md:18"}, // the unit's page still links to the old address
+		{"link fixed", func() {
+			rewrite(t, file("content/enheder/guldborgsund-handicap/_index.md"), "guldborgsund-handicap/botilbud/", "guldborgsund-handicap/bosted/")
+		}, true, ""},
+		{"glossary", func() { appendTo(t, file("content/"+GlossaryFile), "\n") }, false, ""},
+		{"layout", func() { appendTo(t, file("layouts/_base.html"), "\n") }, false, ""},
+		{"body after the layout", func() { appendTo(t, file(moved), "\nEn sætning mere.\n") }, true, ""},
+		{"corrupt cache", func() {
+			b, _ := os.ReadFile(o.Out + CacheSuffix)
+			write(t, o.Out+CacheSuffix, string(b[:len(b)/2]))
+			appendTo(t, file(moved), "\nOg en til.\n")
+		}, false, ""},
+		{"after the corrupt cache", func() { appendTo(t, file(moved), "\nOg den sidste.\n") }, true, ""},
+	}
+	for i, st := range steps {
+		before := hashTree(t, o.Out)
+		st.edit()
+		res, err := Run(ctx, o)
+		if st.errText != "" {
+			if err == nil || !strings.Contains(err.Error(), st.errText) {
+				t.Fatalf("%s: want an error naming %s, got %v", st.name, st.errText, err)
+			}
+			if hashTree(t, o.Out) != before {
+				t.Fatalf("%s: a failed build changed the output", st.name)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if res.Partial != st.partial {
+			t.Errorf("%s: incremental = %v, want %v", st.name, res.Partial, st.partial)
+		}
+		clean := o
+		clean.Incremental = false
+		clean.Out = filepath.Join(dir, "clean", string(rune('a'+i)))
+		if _, err := Run(ctx, clean); err != nil {
+			t.Fatalf("%s: clean build: %v", st.name, err)
+		}
+		want, got := tree(t, clean.Out), tree(t, o.Out)
+		if !bytes.Equal(want[DigestFile], got[DigestFile]) {
+			t.Errorf("%s: the digests differ", st.name)
+		}
+		compareTrees(t, st.name, want, got)
+		checkNoEmptyFolders(t, st.name, o.Out)
+		t.Logf("%s: %d files rendered in %v (incremental %v)", st.name, res.Pages, res.Duration, res.Partial)
+	}
+}
+
+// copySiteRoot copies what a build reads (site.yaml, layouts, assets,
+// content) so that a test may change any of it.
+func copySiteRoot(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	for _, d := range []string{"layouts", "assets", "content"} {
+		if err := os.Rename(copyDir(t, filepath.Join("../..", d)), filepath.Join(root, d)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := os.ReadFile("../../site.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(root, "site.yaml"), string(b))
+	return root
+}
+
+func checkNoEmptyFolders(t *testing.T, step, dir string) {
+	t.Helper()
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			if es, _ := os.ReadDir(p); len(es) == 0 {
+				t.Errorf("%s: empty folder %s in the output", step, p)
+			}
+		}
+		return nil
+	})
+}

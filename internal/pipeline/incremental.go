@@ -1,0 +1,419 @@
+package pipeline
+
+import (
+	"crypto/sha256"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/guldborgsund/labyrint/internal/diag"
+	"github.com/guldborgsund/labyrint/internal/render"
+)
+
+// cachedBuild is one incremental build's state beside the stages' (see
+// runCached). With a cache that matches (the same generator, config,
+// layouts, assets, data and static files, the output it describes, the
+// same sections and terms), the render stage renders only the files whose
+// page changed or whose recorded dependency keys a change touches, the
+// language report, and the search index from every page's kept text; they
+// are written to the staging folder and, at the end, moved into the live
+// output (Writer.Merge), and the files no longer made are removed. The
+// cache is removed before the live output is touched and written again
+// after: a build stopped midway leaves no cache, so the next is full.
+type cachedBuild struct {
+	st      *state
+	path    string // the cache file
+	loaded  chan *buildCache
+	old     *buildCache // the cache that matched; nil for a full build
+	version string
+	hashes  map[string][2][32]byte // source path → sourceHash (all, front)
+	todo    map[string]bool        // file URLs to render
+	prev    *buildCache            // the cache as read, matching or not
+	ps      *parses                // the content stage's parses
+	pkey    string                 // parseKey
+	found   []diag.Finding         // the content stage's findings
+	urls    map[string]job         // the files this build makes, by URL
+}
+
+// config reads the config and starts reading the cache meanwhile.
+func (c *cachedBuild) config() error {
+	if err := c.st.config(); err != nil {
+		return err
+	}
+	out := c.st.o.Out
+	if out == "" {
+		out = c.st.target.Out
+	}
+	c.path = out + CacheSuffix
+	go func() { c.loaded <- loadCache(c.path) }()
+	c.ps = &parses{sums: map[string][32]byte{}, cfg: c.st.cfg, dir: c.st.dirs.prefix}
+	c.pkey = parseKey(c.st)
+	return nil
+}
+
+// load reads the content, parsing only the files whose bytes changed
+// since the cache's build.
+func (c *cachedBuild) load() error {
+	c.prev = <-c.loaded
+	if c.prev != nil && c.prev.ParseKey == c.pkey {
+		c.ps.old = c.prev.Parsed
+	}
+	c.st.o.Reader.Known = c.ps.known
+	err := c.st.load()
+	c.found = slices.Clone(c.st.all.Items())
+	return err
+}
+
+// render renders what changed, or everything if the cache does not match.
+func (c *cachedBuild) render() error {
+	st := c.st
+	c.version = cacheVersion(st)
+	c.hashes = make(map[string][2][32]byte, len(st.site.Pages))
+	for _, p := range st.site.Pages {
+		all, front := sourceHash(p.Src)
+		c.hashes[p.Src.Path] = [2][32]byte{all, front}
+	}
+	if st.o.Force {
+		return st.render() // labyrint build --force: everything, and a new cache
+	}
+	old := c.prev
+	live, _ := os.ReadFile(filepath.Join(st.res.Out, DigestFile))
+	if old == nil || old.Version != c.version || old.Digest != string(live) || !c.plan(old) {
+		return st.render()
+	}
+	c.old = old
+	return c.renderChanged()
+}
+
+// plan lists the files to render (c.todo); false if the change takes a
+// full build (the sections or a taxonomy's terms changed).
+func (c *cachedBuild) plan(old *buildCache) bool {
+	st, b := c.st, c.st.b
+	b.plan()
+	if shapeOf(st.view) != old.Shape {
+		return false
+	}
+	changed, fronts := c.changed(old)
+	touched := map[string]bool{} // a body is shown on its own page only (render/deps.go)
+	lists := map[string]bool{}   // the lists the changed pages are or were in
+	var tokens []string          // names of pages that came or went: a link to one is found or lost
+	for p, front := range fronts {
+		if !front {
+			continue
+		}
+		np, op := st.site.PageByPath(p), old.Pages[p]
+		newURL, oldURL := "", ""
+		var now []string
+		if np != nil {
+			now = render.KeysOf(st.view, np)
+			if st.view.Has(np) {
+				newURL = np.URL
+			}
+		}
+		if op != nil {
+			oldURL = op.URL
+		}
+		keys := append(slices.Clip(now), opKeys(op)...)
+		if np != nil && op != nil && !np.IsSection && oldURL != "" && newURL != "" {
+			keys = render.MergeKeys(op.Keys, now) // the section's pages come and go with the shape
+		}
+		for _, k := range keys {
+			touched[k] = true
+		}
+		for _, k := range append(slices.Clip(now), opKeys(op)...) {
+			if strings.HasPrefix(k, "c:") || strings.HasPrefix(k, "t:") {
+				lists[k] = true
+			}
+		}
+		if newURL != oldURL {
+			tokens = append(tokens, linkTokens(p, oldURL, newURL)...)
+		}
+	}
+	for _, js := range [][]job{b.jobs, b.last} { // filter pages that came
+		for _, j := range js {
+			if j.filter != nil && old.Files[j.url] == nil {
+				touched[render.FilterKey(j.page.URL)] = true
+			}
+		}
+	}
+	for url, f := range old.Files { // and went
+		if f.Filters != "" && !c.planned(url) {
+			touched[render.FilterKey(f.Filters)] = true
+		}
+	}
+	relinked := map[string]bool{}
+	for _, op := range old.Pages {
+		if linksTo(op.Links, tokens) {
+			relinked[op.URL] = true
+		}
+	}
+	c.todo = map[string]bool{}
+	if gl := st.gl; gl != nil && gl.page != nil && glossaryHash(gl) != old.Words {
+		c.todo[gl.page.URL] = true
+	}
+	for _, js := range [][]job{b.jobs, b.last} {
+		for _, j := range js {
+			f := old.Files[j.url]
+			if f == nil || changed[j.page.Src.Path] || relinked[j.url] || j.page.Layout == ReportLayout || usesAny(f.Keys, touched) ||
+				lists[listOf(j)] && f.Pager != pagerSig(j) {
+				c.todo[j.url] = true
+			}
+		}
+	}
+	return true
+}
+
+func opKeys(op *cachedPage) []string {
+	if op == nil {
+		return nil
+	}
+	return op.Keys
+}
+
+// planned reports whether this build makes the file at url.
+func (c *cachedBuild) planned(url string) bool {
+	if c.urls == nil {
+		c.urls = jobsByURL(c.st.b)
+	}
+	_, ok := c.urls[url]
+	return ok
+}
+
+// changed returns the pages whose source changed since the cache's build,
+// and of those the ones whose front matter changed or that came or went.
+func (c *cachedBuild) changed(old *buildCache) (changed, fronts map[string]bool) {
+	changed, fronts = map[string]bool{}, map[string]bool{}
+	for p, h := range c.hashes {
+		if op := old.Pages[p]; op == nil || op.Hash != h[0] {
+			changed[p] = true
+			fronts[p] = op == nil || op.Front != h[1]
+		}
+	}
+	for p := range old.Pages {
+		if _, ok := c.hashes[p]; !ok {
+			changed[p], fronts[p] = true, true
+		}
+	}
+	return changed, fronts
+}
+
+// linkTokens names a page that came or went: its file's name and the last
+// part of its addresses, which a link to it contains.
+func linkTokens(src string, urls ...string) []string {
+	toks := []string{strings.TrimSuffix(path.Base(src), ".md")}
+	if toks[0] == "_index" || toks[0] == "index" {
+		toks[0] = path.Base(path.Dir(src))
+	}
+	for _, u := range urls {
+		if u != "" && u != "/" {
+			toks = append(toks, path.Base(strings.TrimSuffix(u, "/")))
+		}
+	}
+	return toks
+}
+
+func linksTo(links, tokens []string) bool {
+	for _, l := range links {
+		for _, t := range tokens {
+			if strings.Contains(l, t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func usesAny(keys []string, touched map[string]bool) bool {
+	for _, k := range keys {
+		if touched[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// renderChanged renders the planned files (the files with text first, as
+// a full build does), the language report with every page's row, and
+// writes the search index files that changed.
+func (c *cachedBuild) renderChanged() error {
+	st, b, old := c.st, c.st.b, c.old
+	pick := func(js []job) []job {
+		var out []job
+		for _, j := range js {
+			if c.todo[j.url] {
+				out = append(out, j)
+			}
+		}
+		return out
+	}
+	all := b.run(pick(b.jobs[:b.texts]))
+	c.language()
+	all.Merge(b.render(b.last))
+	all.Merge(b.render(pick(b.jobs[b.texts:])))
+	for _, js := range [][]job{b.jobs, b.last} {
+		for _, j := range js {
+			if !c.todo[j.url] {
+				for _, f := range old.Files[j.url].Findings {
+					all.Add(f)
+				}
+			}
+		}
+	}
+	st.all.Merge(all)
+	if errs, _ := st.all.Count(); errs > 0 {
+		return errFindings
+	}
+	return c.writeIndex()
+}
+
+// language makes the language report's rows: the rendered pages' new
+// ones, the others' kept.
+func (c *cachedBuild) language() {
+	b, r := c.st.b, c.st.o.rec
+	b.language = b.language[:0]
+	for _, p := range b.view.Pages {
+		if row, ok := r.rows[p.URL]; ok {
+			b.language = append(b.language, row)
+		} else if op := c.old.Pages[p.Src.Path]; op != nil && op.URL == p.URL && op.Row != nil && !c.todo[p.URL] {
+			b.language = append(b.language, op.Row.languageRow(p))
+		}
+	}
+	sortLanguage(b.language)
+}
+
+// writeIndex makes the search index of every page, the rendered pages'
+// text new and the others' kept, and writes the files that changed.
+func (c *cachedBuild) writeIndex() error {
+	b, r := c.st.b, c.st.o.rec
+	if b.index == nil {
+		return nil
+	}
+	for _, p := range b.view.Pages {
+		if _, fresh := r.blocks[p.URL]; fresh || c.todo[p.URL] {
+			continue
+		}
+		if op := c.old.Pages[p.Src.Path]; op != nil && op.URL == p.URL && op.Indexed {
+			b.index.Add(SearchDoc(b.view, p, op.Blocks))
+		}
+	}
+	dir := strings.TrimPrefix(b.searchPage().URL, "/") + "idx/"
+	return b.index.Write(func(name string, data []byte) error {
+		rel := dir + strings.TrimPrefix(name, "idx/")
+		r.indexFile(rel, data)
+		if c.old.Index[rel] == sha256.Sum256(data) {
+			return nil
+		}
+		b.files++
+		return b.w.WriteRaw(rel, data)
+	})
+}
+
+// commit puts the build in place and keeps its cache: a full build is
+// swapped in; an incremental one's files are moved into the live output
+// and the files it no longer has removed. The old cache goes first, so a
+// build stopped midway is followed by a full one.
+func (c *cachedBuild) commit() error {
+	st := c.st
+	next := c.next()
+	if err := os.Remove(c.path); err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	var err error
+	if c.old == nil {
+		err = st.w.Commit()
+	} else {
+		err = st.w.Merge(c.stale(next))
+		st.res.Partial = true
+	}
+	if err != nil {
+		return err
+	}
+	st.committed = true
+	st.res.Pages, st.res.Files = st.b.pagesWritten, st.b.files
+	next.save(c.path) // without a cache, the next build is a full one
+	return nil
+}
+
+// next is the cache of this build: what was rendered now, and the rest
+// kept from the old cache.
+func (c *cachedBuild) next() *buildCache {
+	st, b, r, old := c.st, c.st.b, c.st.o.rec, c.old
+	if old == nil {
+		old = &buildCache{}
+	}
+	n := &buildCache{Version: c.version, Digest: st.digest, Shape: shapeOf(st.view), Index: r.idx, Words: glossaryHash(st.gl),
+		Parsed: c.ps.keep(st.tree, c.found), ParseKey: c.pkey,
+		Files: map[string]*cachedFile{}, Pages: make(map[string]*cachedPage, len(st.site.Pages))}
+	pages := map[string]bool{}
+	for _, js := range [][]job{b.jobs, b.last} {
+		for _, j := range js {
+			pages[render.FileFor(j.url)] = true
+			if keys, ok := r.keys[j.url]; ok {
+				n.Files[j.url] = &cachedFile{Keys: keys, Findings: r.found[j.url]}
+				if j.filter != nil {
+					n.Files[j.url].Filters = j.page.URL
+				}
+				if j.pager != nil {
+					n.Files[j.url].Pager = pagerSig(j)
+				}
+			} else if f := old.Files[j.url]; f != nil {
+				n.Files[j.url] = f
+			}
+		}
+	}
+	for _, p := range st.site.Pages {
+		h := c.hashes[p.Src.Path]
+		cp := &cachedPage{Hash: h[0], Front: h[1], Keys: render.KeysOf(st.view, p)}
+		if st.view.Has(p) {
+			cp.URL = p.URL
+		}
+		n.Pages[p.Src.Path] = cp
+		if cp.URL == "" {
+			continue
+		}
+		op := old.Pages[p.Src.Path]
+		if _, ok := r.keys[p.URL]; ok || op == nil || op.URL != p.URL {
+			blocks, indexed := r.blocks[p.URL]
+			cp.Indexed, cp.Blocks, cp.Links = indexed, blocks, r.links[p.URL]
+			if row, ok := r.rows[p.URL]; ok {
+				cp.Row = cacheRow(row)
+			}
+			continue
+		}
+		cp.Indexed, cp.Blocks, cp.Links, cp.Row = op.Indexed, op.Blocks, op.Links, op.Row
+	}
+	for _, f := range st.w.Written() {
+		if _, ok := r.idx[f]; !ok && !pages[f] {
+			n.Other = append(n.Other, f)
+		}
+	}
+	return n
+}
+
+// stale lists the files of the live output that this build no longer
+// makes: pages gone, index files gone, other files not written again.
+func (c *cachedBuild) stale(next *buildCache) []string {
+	var out []string
+	for u := range c.old.Files {
+		if next.Files[u] == nil {
+			out = append(out, render.FileFor(u))
+		}
+	}
+	for f := range c.old.Index {
+		if _, ok := next.Index[f]; !ok {
+			out = append(out, f)
+		}
+	}
+	now := map[string]bool{}
+	for _, f := range next.Other {
+		now[f] = true
+	}
+	for _, f := range c.old.Other {
+		if !now[f] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
