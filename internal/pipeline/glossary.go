@@ -154,6 +154,22 @@ func (gl *glossary) find(src *content.Source, used []bool, left int) int {
 	return n
 }
 
+// usageChanged reports whether an edit changes which entries its page
+// uses: reading the edited pages alone, so that a save that does not
+// (most) costs no reading of the whole site.
+func (gl *glossary) usageChanged(edits []edit) bool {
+	n := gl.g.Len()
+	for _, e := range edits {
+		before, after := make([]bool, n), make([]bool, n)
+		gl.find(e.page.Src, before, n)
+		gl.find(e.src, after, n)
+		if !slices.Equal(before, after) {
+			return true
+		}
+	}
+	return false
+}
+
 // relist is a Session update's part of the glossary: an edit can change
 // which entries the target's pages use, and so what the glossary page
 // lists (listFor). Then the page is rendered again with the new list. A
@@ -165,6 +181,9 @@ func (u *partialBuild) relist(edits []edit) {
 		return
 	}
 	if u.bodyOnly {
+		if !gl.usageChanged(edits) {
+			return // the same entries on each edited page: the same list
+		}
 		edited := make(map[*site.Page]*content.Source, len(edits))
 		for _, e := range edits {
 			edited[e.page] = e.src
