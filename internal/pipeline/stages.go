@@ -215,7 +215,8 @@ func (st *state) model() error {
 	if err := st.merge(checkThemePages(st.cfg, s, st.o.Content != "")); err != nil {
 		return err
 	}
-	gl, l := loadGlossary(st.dirs.prefix, st.tree.Data, s, st.view) // before the text goes: it reads every page
+	gl, l := loadGlossary(st.dirs.prefix, st.tree.Data, st.view)
+	gl.list(s, st.view) // before the text goes: it reads every page
 	st.gl = gl
 	if st.o.dropsText() {
 		// Pages this target does not show are never rendered: let their
