@@ -41,6 +41,8 @@ var configMistakes = []struct {
 		`kinds.offer.required: forventede en liste, fik "summary" (tekst)`, "[a, b]"},
 	{"text for a whole number", "    depth: 1\n", "    depth: en\n", "depth: en", 0,
 		`kinds.unit.depth: forventede et helt tal, fik "en" (tekst)`, "fx 2"},
+	{"list for a whole number", "    depth: 1\n", "    depth: [1]\n", "depth:", 0,
+		`kinds.unit.depth: forventede et helt tal, fik en liste`, "én værdi"},
 	{"text for true or false", "    portable: true\n", "    portable: ja\n", "portable: ja", 0,
 		`targets.intranet.portable: forventede true eller false, fik "ja" (tekst)`, "true"},
 	{"text for a number", "owner: Testkommune\n", "owner: Testkommune\nlanguage_rules: {lix_target: høj}\n", "lix_target", 0,
