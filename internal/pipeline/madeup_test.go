@@ -99,10 +99,13 @@ func (g *wordGen) word() string {
 }
 
 // apart reports whether w is at least three edits from every word made,
-// and neither begins with the other (a compound or a stem).
+// begins with other letters (Danish stemming cuts endings only and keeps
+// at least three letters, so no two words share a stem), and neither holds
+// the other (a part of a compound).
 func (g *wordGen) apart(w string) bool {
+	head := func(s string) string { return string([]rune(s)[:3]) }
 	for _, m := range g.made {
-		if typo.Distance([]rune(w), []rune(m), 2) <= 2 || strings.HasPrefix(w, m) || strings.HasPrefix(m, w) {
+		if typo.Distance([]rune(w), []rune(m), 2) <= 2 || head(w) == head(m) || strings.Contains(w, m) || strings.Contains(m, w) {
 			return false
 		}
 	}
