@@ -21,6 +21,7 @@ import (
 
 	"github.com/guldborgsund/labyrint/internal/config"
 	"github.com/guldborgsund/labyrint/internal/content"
+	"github.com/guldborgsund/labyrint/internal/frontmatter"
 	"github.com/guldborgsund/labyrint/internal/markdown"
 	"github.com/guldborgsund/labyrint/internal/search"
 	"github.com/guldborgsund/labyrint/internal/site"
@@ -392,7 +393,7 @@ func realSite(t *testing.T) *realText {
 		if e.IsDir() && !strings.Contains(rel, string(filepath.Separator)) && rel != "." {
 			rt.paths = append(rt.paths, rel)
 			if b, err := os.ReadFile(filepath.Join(p, "_index.md")); err == nil {
-				src, err := markdown.Split(b)
+				src, err := frontmatter.Split(b)
 				if err == nil {
 					if m := regexp.MustCompile(`(?m)^title: *"?([^"\n]+)"?`).FindSubmatch(src.Front); m != nil {
 						add(string(m[1]))

@@ -209,9 +209,11 @@ func (st *state) model() error {
 	if err := st.merge(checkTargetShows(st.cfg, st.target, s, st.view)); err != nil {
 		return err
 	}
-	if err := st.merge(checkThemePages(st.cfg, s)); err != nil {
+	if err := st.merge(checkThemePages(st.cfg, s, st.o.Content != "")); err != nil {
 		return err
 	}
+	gl, l := loadGlossary(st.dirs.prefix, st.tree.Data, s, st.view) // before the text goes: it reads every page
+	st.gl = gl
 	if st.o.dropsText() {
 		// Pages this target does not show are never rendered: let their
 		// text go (a large intranet-only section is most of a site's bytes).
@@ -221,8 +223,6 @@ func (st *state) model() error {
 			}
 		}
 	}
-	gl, l := loadGlossary(st.dirs.prefix, st.tree.Data, st.view)
-	st.gl = gl
 	return st.merge(l)
 }
 
