@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"html"
 	"io/fs"
@@ -36,7 +37,9 @@ import (
 // clicks, no link is broken, the search finds each page by a word only that
 // page has, and no text of Guldborgsund's is in the output.
 //
-// The words come from a seed, logged; LABYRINT_MADEUP_SEED=N repeats a run.
+// The words come from a seed, logged; LABYRINT_MADEUP_SEED=N repeats a run,
+// and LABYRINT_MADEUP_OUT=DIR keeps the two builds in DIR/public and
+// DIR/intranet (test.sh checks them in Chromium).
 func TestMadeUpSite(t *testing.T) {
 	seed := uint64(time.Now().UnixNano())
 	if s := os.Getenv("LABYRINT_MADEUP_SEED"); s != "" {
@@ -63,7 +66,24 @@ func TestMadeUpSite(t *testing.T) {
 			checkReach(t, files, 2, "soeg/")
 			checkNoRealText(t, rt, files)
 			checkOwnWords(t, ms, target, out)
+			keepFor(t, ms, target)
 		})
+	}
+}
+
+// keepFor builds target once more into $LABYRINT_MADEUP_OUT/public or
+// /intranet when it is set, for test.sh's browser checks.
+func keepFor(t *testing.T, ms *madeUp, target string) {
+	dir := os.Getenv("LABYRINT_MADEUP_OUT")
+	if dir == "" {
+		return
+	}
+	name := "public"
+	if target != "public" {
+		name = "intranet"
+	}
+	if _, err := Run(context.Background(), Options{Source: ms.root, Target: target, Out: filepath.Join(dir, name)}); err != nil {
+		t.Fatal(err)
 	}
 }
 
