@@ -5,6 +5,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"unicode"
@@ -187,9 +188,7 @@ func TestConfigErrors(t *testing.T) {
 				t.Errorf("hint = %q, want it to hold %q", f.Hint, tt.hint)
 			}
 			checkColumn(t, f, src, tt.at, tt.line)
-			if os.Getenv("LABYRINT_ERROR_LIST") != "" {
-				fmt.Printf("%s\t%s: %s: %s – %s\n", tt.name, f.Pos(), f.Severity, f.Msg, f.Hint)
-			}
+			checkListed(t, tt.name, f)
 			if m := english.FindString(f.Msg + " " + f.Hint); m != "" {
 				t.Errorf("message or hint holds %q: %s – %s", m, f.Msg, f.Hint)
 			}
@@ -259,4 +258,37 @@ func TestLoadWithoutConfig(t *testing.T) {
 	if m := english.FindString(fs[0].Msg + " " + fs[0].Hint); m != "" {
 		t.Errorf("holds %q: %v", m, fs[0])
 	}
+}
+
+// referenceList is docs/konfiguration.md, whose "Fejl i site.yaml" lists
+// every message the tests provoke.
+var referenceList = sync.OnceValues(func() ([]byte, error) { return os.ReadFile("../../docs/konfiguration.md") })
+
+// checkListed fails unless the reference lists finding f as an editor
+// sees it, so the list cannot fall behind a changed message. With
+// LABYRINT_ERROR_LIST set it prints the mistake and the message.
+func checkListed(t *testing.T, mistake string, f diag.Finding) {
+	t.Helper()
+	line := listLine(f)
+	if os.Getenv("LABYRINT_ERROR_LIST") != "" {
+		fmt.Printf("%s\t%s\n", mistake, line)
+	}
+	doc, err := referenceList()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(doc), "`"+line+"`") {
+		t.Errorf("docs/konfiguration.md does not list this message; add under \"Fejl i site.yaml\" (the mistake in Danish):\n| %s | `%s` |", mistake, line)
+	}
+}
+
+// listLine is finding f as docs/konfiguration.md's list of config errors
+// writes it in a table cell: "site.yaml:3:1: fejl: message – hint", with
+// backquotes made ' and pipes escaped.
+func listLine(f diag.Finding) string {
+	s := f.Pos() + ": " + f.Severity.String() + ": " + f.Msg
+	if f.Hint != "" {
+		s += " – " + f.Hint
+	}
+	return strings.NewReplacer("`", "'", "|", `\|`).Replace(s)
 }
