@@ -8,7 +8,12 @@
  *   <div data-search-filters></div> (optional)
  *   <p aria-live="polite" data-search-status></p>
  *   <ol data-search-results></ol>
- * Results: <li><a href>title</a> <span>section</span> <p>snippet</p></li>. */
+ * Results: <li><a href>title</a> <span>section</span> <p>snippet</p></li>.
+ * Loaded from the page's head as
+ *   <script src=".../search.js" async data-search-index="idx/"></script>
+ * (data-search-index relative to the page, as the form's), a query in the
+ * address (?q=, where the front page's form leads) is started at once,
+ * while the page is still being read (see "start" at the end). */
 (function (w) {
   "use strict";
   var d = w.document,
@@ -44,6 +49,7 @@
     return c < 0x250 ? WT[c] == 2 : (NRE || (NRE = /\p{N}/u)).test(String.fromCodePoint(c));
   }
   S.base = me && me.src ? new URL("idx/", me.src).href : "idx/";
+  if (me && me.dataset && me.dataset.searchIndex) S.base = new URL(me.dataset.searchIndex.replace(/\/?$/, "/"), d.baseURI).href;
 
   /* ---- loading shards: <script> from file://, else fetch and read (see write.go) ---- */
   S.load = function (n, data) {
@@ -98,10 +104,27 @@
     return get("meta").then(function () {
       if (M) return M;
       var m = got.meta, end = 0;
-      M = { n: m.n, keys: m.t ? m.t.split(" ") : [], stop: new Set(m.s.split(" ")), syn: new Map(), starts: [0], sec: [], f: [] };
+      M = { n: m.n, keys: m.t ? m.t.split(" ") : [], stop: new Set(m.s.split(" ")), weak: new Set((m.w || "").split(" ")), syn: new Map(), starts: [0], sec: null, f: [] };
       M.ks = new Set(M.keys);
+      /* M.phr: a phrase's stems joined by "+" -> the single stems of its groups */
+      M.phr = new Map();
+      M.plong = 0;
       m.y.forEach(function (g) {
         g = g.split(" ");
+        var ph = g.filter(function (a) {
+          return a.indexOf("+") >= 0;
+        });
+        g = g.filter(function (a) {
+          return a.indexOf("+") < 0;
+        });
+        ph.forEach(function (p) {
+          var l = M.phr.get(p) || [];
+          g.forEach(function (b) {
+            if (l.indexOf(b) < 0) l.push(b);
+          });
+          M.phr.set(p, l.sort());
+          M.plong = Math.max(M.plong, p.split("+").length);
+        });
         g.forEach(function (a) {
           var l = M.syn.get(a) || [];
           g.forEach(function (b) {
@@ -116,15 +139,23 @@
       nums(m.d).forEach(function (x) {
         M.starts.push((end += x));
       });
-      facetList(m.f).forEach(function (f) {
-        if (f.name == "section") f.v.forEach(function (v) {
-          v.docs.forEach(function (x) {
-            M.sec[x] = v.name;
-          });
-        });
-      });
       return M;
     });
+  }
+  /* Each page's section (meta.txt's section facet), decoded when the
+     first results are drawn: at 10,000 pages that took as long as the
+     rest of meta.txt, and nothing before the term shards needs it. */
+  function sections() {
+    if (!M.sec) {
+      M.sec = [];
+      got.meta.f.forEach(function (f) {
+        if (f[0] == "section") f[2].forEach(function (v) {
+          var r = nums(v[1]), i = 0, e = 0, k;
+          for (; i < r.length; i += 2) for (k = 0, e += r[i]; k <= r[i + 1]; k++) M.sec[e++] = v[0];
+        });
+      });
+    }
+    return M.sec;
   }
   /* [{name, label, v: [{name, docs: Set}]}] from a shard's facet list. */
   function facetList(fs) {
@@ -216,12 +247,37 @@
     if (i > 0 && c >= 0xdc00 && c < 0xe000) i--;
     return i >= 0 && isW(q.codePointAt(i));
   }
+  /* Per word: the concept of the synonym phrase starting there, "+" inside one, or "". */
+  function phrases(ws) {
+    var out = ws.map(function () {
+      return "";
+    }), st, i, n, g, k;
+    if (!M.phr.size) return out;
+    st = ws.map(stem);
+    for (i = 0; i < ws.length; i++) {
+      for (n = Math.min(M.plong, ws.length - i); n >= 2; n--) {
+        g = M.phr.get(st.slice(i, i + n).join("+"));
+        if (!g) continue;
+        out[i] = g.join(" ");
+        for (k = i + 1; k < i + n; k++) out[k] = "+";
+        i += n - 1;
+        break;
+      }
+    }
+    return out;
+  }
   function parse(q) {
-    var ws = words(q), last = lastW(q.normalize("NFC")), all = ws.every(function (x) {
-      return M.stop.has(x);
+    var ws = words(q), last = lastW(q.normalize("NFC")), ph = phrases(ws), all = ws.every(function (x, i) {
+      return !ph[i] && M.stop.has(x);
     }), seen = new Set(), out = [];
     ws.forEach(function (x, i) {
       var l = i == ws.length - 1;
+      if (ph[i] == "+") return;
+      if (ph[i]) {
+        if (!seen.has("\0" + ph[i])) out.push({ c: ph[i] });
+        seen.add("\0" + ph[i]);
+        return;
+      }
       if ((all ? !l : M.stop.has(x)) || seen.has(x)) return;
       seen.add(x);
       out.push({ w: x, p: l && last });
@@ -315,9 +371,17 @@
       (M.syn.get(s) || []).forEach(function (y) {
         add(y, 8);
       });
+      /* a prefix counts less when the word is a whole term (most likely finished) */
+      var pw = c.has(s) ? 1 : 6;
       if (q.p) pre(x).forEach(function (r) {
-        if (!(c.get(r.t) >= 6)) c.set(r.t, 6);
+        if (!(c.get(r.t) >= pw)) c.set(r.t, pw);
       });
+    }
+    if (q.c) {
+      q.c.split(" ").forEach(function (y) {
+        add(y, 8);
+      });
+      return unk ? null : c;
     }
     tr(q.w, 10);
     if (!unk && !c.size) variants(q.w).forEach(function (v) {
@@ -332,6 +396,22 @@
         })) c.set(t, 5);
       });
     }
+    /* a compound the site lacks: its longest end that is a term (5 letters
+       or more, after 3 or more), by its last part (panikangst: angst) */
+    if (!unk && !c.size) {
+      var rs = Array.from(q.w), i, ts, tk, tsh, found = "";
+      for (i = 3; i <= rs.length - 5; i++) {
+        ts = stem(rs.slice(i).join(""));
+        tk = shardOf(ts);
+        if (tk == null) continue;
+        if (!(tsh = shard(tk))) unk = 1;
+        else if (own(tsh, ts)) {
+          found = ts;
+          break;
+        }
+      }
+      if (!unk && found) c.set(found, 5);
+    }
     return unk ? null : c;
   }
   /* Ranks the query words: {need} shard names, or {hits, full, terms}. */
@@ -339,8 +419,21 @@
     miss = {};
     /* Per document, in arrays as long as the site has pages: a query word's
        best own and best synonym score, then the running sum and count. */
-    var cs = qs.map(cands), n = M.n, sum = new Float64Array(n), cnt = new Uint16Array(n), rare = new Uint16Array(n), touched = [], terms = [], need = qs.length, full = false, own, syn, seen, k, d, x, y, ids, hits;
+    var cs = qs.map(cands), n = M.n, sum = new Float64Array(n), cnt = new Uint16Array(n), rare = new Uint16Array(n), touched = [], terms = [], need = qs.length, full = false, own, syn, seen, k, d, x, y, sh, ids, hits;
     if (Object.keys(miss).length) return { need: Object.keys(miss) };
+    /* weak words (everyday words such as tid, komme) count a third, and not
+       for coordination, unless the query has nothing else */
+    var weak = qs.map(function (q) {
+      return !q.c && M.weak.has(stem(q.w));
+    });
+    if (weak.every(Boolean)) weak = weak.map(function () {
+      return false;
+    });
+    /* a page that has every word but the weak ones matches the whole query */
+    var strong = new Uint16Array(n);
+    need = weak.filter(function (w) {
+      return !w;
+    }).length;
     for (k = 0; k < cs.length; k++) {
       /* doc -> best own and best synonym score; 4 x the greater + the lesser */
       own = new Float64Array(n);
@@ -367,13 +460,15 @@
         }
       });
       /* a word in over 1/4 of the pages does not count for coordination */
-      y = seen.length * 4 <= n;
+      y = seen.length * 4 <= n && !weak[k];
+      sh = weak[k] ? 1 : 3;
       for (x = 0; x < seen.length; x++) {
         d = seen[x];
         if (!cnt[d]) touched.push(d);
-        sum[d] += own[d] + syn[d] + 3 * (own[d] > syn[d] ? own[d] : syn[d]);
+        sum[d] += (own[d] + syn[d] + 3 * (own[d] > syn[d] ? own[d] : syn[d])) * sh;
         if (y) rare[d]++;
-        if (++cnt[d] == need) full = true;
+        cnt[d]++;
+        if (!weak[k] && ++strong[d] == need) full = true;
       }
     }
     /* coordination: the sum times the rare words matched, at least 1 */
@@ -420,9 +515,15 @@
   };
   /* docs(ids) resolves to [[url, title, summary, text], ...]. */
   S.docs = function (ids) {
+    /* The page shard of page id: the last that starts at or before it. */
     function at(id) {
-      for (var i = M.starts.length - 1; M.starts[i] > id; i--);
-      return i;
+      var lo = 0, hi = M.starts.length - 1, m;
+      while (lo < hi) {
+        m = (lo + hi + 1) >> 1;
+        if (M.starts[m] <= id) lo = m;
+        else hi = m - 1;
+      }
+      return lo;
     }
     /* With the meta shard in, the page shards are requested before this returns. */
     function load() {
@@ -480,6 +581,22 @@
     });
     p.append(out + (at + 30 < ws.length ? " \u2026" : ""));
   }
+  /* The query in the address, started by start() before the page was in:
+     {q, p: S.query(q)}; taken by the first run() for the same query. */
+  var early = null;
+  function start() {
+    var q = me && me.dataset && me.dataset.searchIndex && new URLSearchParams(w.location.search).get("q");
+    if (!q) return;
+    early = { q: q, p: S.query(q) };
+    /* The page shards of the first five results, as draw(0) will ask for them. */
+    early.p.then(function (r) {
+      var p = S.docs(r.hits.slice(0, 5).map(function (h) {
+        return h.d;
+      }));
+      sections(); /* while those are on their way */
+      return p;
+    }).catch(function () {});
+  }
   function init() {
     var form = d.querySelector("form[data-search-form]"), input = form && form.querySelector("[name=q]"), list = d.querySelector("[data-search-results]");
     if (!input || !list) return;
@@ -510,6 +627,7 @@
       var hs = sel.some(function (v) {
         return v && v.length;
       }) ? res.hits.filter(pass) : res.hits, my = ++seq, n = hs.length, msg = n ? (res.full ? "" : "Ingen sider passer til alle ordene i \u00bb" + q + "\u00ab. ") + (res.full ? "Fandt " : "Viser ") + n + (n > 1 ? " sider" : " side") + (res.full ? "" : ", der passer til nogle af dem") : "Ingen sider passer til \u00bb" + q + "\u00ab" + (res.hits.length ? " med de valgte filtre" : ""), top = put(from, from + 5);
+      sections(); /* while their page shards are on their way */
       function put(a, b) {
         var page = hs.slice(a, b);
         return S.docs(page.map(function (h) {
@@ -521,7 +639,7 @@
               var li = el("li"), x = el("a", e[1], li);
               x.href = root + e[0].replace(/^\//, "") + (/\/$/.test(e[0]) ? suffix : "");
               li.append(" ");
-              el("span", M.sec[page[i].d] || "", li);
+              el("span", sections()[page[i].d] || "", li);
               li.append(" ");
               snippet(el("p", "", li), e[2] + "\n" + e[3], res.terms);
               return li;
@@ -617,7 +735,9 @@
         if (my == seq && !res && !failed) say("S\u00f8ger \u2026");
       }, 400);
       res = null;
-      S.query(input.value).then(function (r) {
+      var p = early && early.q == input.value ? early.p : S.query(input.value);
+      early = null;
+      p.then(function (r) {
         if (my != seq) return;
         res = r;
         shown = 10;
@@ -645,5 +765,8 @@
     input.value = new URLSearchParams(location.search).get("q") || input.value;
     if (input.value) run();
   }
-  if (d) d.readyState == "loading" ? d.addEventListener("DOMContentLoaded", init) : init();
+  /* Run while the page is still being read (from its head): the query in
+     the address is started at once, and drawn once the page is in. */
+  if (d && d.readyState == "loading") start(), d.addEventListener("DOMContentLoaded", init);
+  else if (d) init();
 })(window);
