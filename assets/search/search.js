@@ -104,10 +104,27 @@
     return get("meta").then(function () {
       if (M) return M;
       var m = got.meta, end = 0;
-      M = { n: m.n, keys: m.t ? m.t.split(" ") : [], stop: new Set(m.s.split(" ")), syn: new Map(), starts: [0], sec: null, f: [] };
+      M = { n: m.n, keys: m.t ? m.t.split(" ") : [], stop: new Set(m.s.split(" ")), weak: new Set((m.w || "").split(" ")), syn: new Map(), starts: [0], sec: null, f: [] };
       M.ks = new Set(M.keys);
+      /* M.phr: a phrase's stems joined by "+" -> the single stems of its groups */
+      M.phr = new Map();
+      M.plong = 0;
       m.y.forEach(function (g) {
         g = g.split(" ");
+        var ph = g.filter(function (a) {
+          return a.indexOf("+") >= 0;
+        });
+        g = g.filter(function (a) {
+          return a.indexOf("+") < 0;
+        });
+        ph.forEach(function (p) {
+          var l = M.phr.get(p) || [];
+          g.forEach(function (b) {
+            if (l.indexOf(b) < 0) l.push(b);
+          });
+          M.phr.set(p, l.sort());
+          M.plong = Math.max(M.plong, p.split("+").length);
+        });
         g.forEach(function (a) {
           var l = M.syn.get(a) || [];
           g.forEach(function (b) {
@@ -230,12 +247,37 @@
     if (i > 0 && c >= 0xdc00 && c < 0xe000) i--;
     return i >= 0 && isW(q.codePointAt(i));
   }
+  /* Per word: the concept of the synonym phrase starting there, "+" inside one, or "". */
+  function phrases(ws) {
+    var out = ws.map(function () {
+      return "";
+    }), st, i, n, g, k;
+    if (!M.phr.size) return out;
+    st = ws.map(stem);
+    for (i = 0; i < ws.length; i++) {
+      for (n = Math.min(M.plong, ws.length - i); n >= 2; n--) {
+        g = M.phr.get(st.slice(i, i + n).join("+"));
+        if (!g) continue;
+        out[i] = g.join(" ");
+        for (k = i + 1; k < i + n; k++) out[k] = "+";
+        i += n - 1;
+        break;
+      }
+    }
+    return out;
+  }
   function parse(q) {
-    var ws = words(q), last = lastW(q.normalize("NFC")), all = ws.every(function (x) {
-      return M.stop.has(x);
+    var ws = words(q), last = lastW(q.normalize("NFC")), ph = phrases(ws), all = ws.every(function (x, i) {
+      return !ph[i] && M.stop.has(x);
     }), seen = new Set(), out = [];
     ws.forEach(function (x, i) {
       var l = i == ws.length - 1;
+      if (ph[i] == "+") return;
+      if (ph[i]) {
+        if (!seen.has("\0" + ph[i])) out.push({ c: ph[i] });
+        seen.add("\0" + ph[i]);
+        return;
+      }
       if ((all ? !l : M.stop.has(x)) || seen.has(x)) return;
       seen.add(x);
       out.push({ w: x, p: l && last });
@@ -329,9 +371,17 @@
       (M.syn.get(s) || []).forEach(function (y) {
         add(y, 8);
       });
+      /* a prefix counts less when the word is a whole term (most likely finished) */
+      var pw = c.has(s) ? 1 : 6;
       if (q.p) pre(x).forEach(function (r) {
-        if (!(c.get(r.t) >= 6)) c.set(r.t, 6);
+        if (!(c.get(r.t) >= pw)) c.set(r.t, pw);
       });
+    }
+    if (q.c) {
+      q.c.split(" ").forEach(function (y) {
+        add(y, 8);
+      });
+      return unk ? null : c;
     }
     tr(q.w, 10);
     if (!unk && !c.size) variants(q.w).forEach(function (v) {
@@ -346,6 +396,22 @@
         })) c.set(t, 5);
       });
     }
+    /* a compound the site lacks: its longest end that is a term (5 letters
+       or more, after 3 or more), by its last part (panikangst: angst) */
+    if (!unk && !c.size) {
+      var rs = Array.from(q.w), i, ts, tk, tsh, found = "";
+      for (i = 3; i <= rs.length - 5; i++) {
+        ts = stem(rs.slice(i).join(""));
+        tk = shardOf(ts);
+        if (tk == null) continue;
+        if (!(tsh = shard(tk))) unk = 1;
+        else if (own(tsh, ts)) {
+          found = ts;
+          break;
+        }
+      }
+      if (!unk && found) c.set(found, 5);
+    }
     return unk ? null : c;
   }
   /* Ranks the query words: {need} shard names, or {hits, full, terms}. */
@@ -353,8 +419,21 @@
     miss = {};
     /* Per document, in arrays as long as the site has pages: a query word's
        best own and best synonym score, then the running sum and count. */
-    var cs = qs.map(cands), n = M.n, sum = new Float64Array(n), cnt = new Uint16Array(n), rare = new Uint16Array(n), touched = [], terms = [], need = qs.length, full = false, own, syn, seen, k, d, x, y, ids, hits;
+    var cs = qs.map(cands), n = M.n, sum = new Float64Array(n), cnt = new Uint16Array(n), rare = new Uint16Array(n), touched = [], terms = [], need = qs.length, full = false, own, syn, seen, k, d, x, y, sh, ids, hits;
     if (Object.keys(miss).length) return { need: Object.keys(miss) };
+    /* weak words (everyday words such as tid, komme) count a third, and not
+       for coordination, unless the query has nothing else */
+    var weak = qs.map(function (q) {
+      return !q.c && M.weak.has(stem(q.w));
+    });
+    if (weak.every(Boolean)) weak = weak.map(function () {
+      return false;
+    });
+    /* a page that has every word but the weak ones matches the whole query */
+    var strong = new Uint16Array(n);
+    need = weak.filter(function (w) {
+      return !w;
+    }).length;
     for (k = 0; k < cs.length; k++) {
       /* doc -> best own and best synonym score; 4 x the greater + the lesser */
       own = new Float64Array(n);
@@ -381,13 +460,15 @@
         }
       });
       /* a word in over 1/4 of the pages does not count for coordination */
-      y = seen.length * 4 <= n;
+      y = seen.length * 4 <= n && !weak[k];
+      sh = weak[k] ? 1 : 3;
       for (x = 0; x < seen.length; x++) {
         d = seen[x];
         if (!cnt[d]) touched.push(d);
-        sum[d] += own[d] + syn[d] + 3 * (own[d] > syn[d] ? own[d] : syn[d]);
+        sum[d] += (own[d] + syn[d] + 3 * (own[d] > syn[d] ? own[d] : syn[d])) * sh;
         if (y) rare[d]++;
-        if (++cnt[d] == need) full = true;
+        cnt[d]++;
+        if (!weak[k] && ++strong[d] == need) full = true;
       }
     }
     /* coordination: the sum times the rare words matched, at least 1 */

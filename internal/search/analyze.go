@@ -52,6 +52,28 @@ var stopWords, stopList = func() (map[string]bool, string) {
 	return m, strings.Join(sortedKeys(m), " ")
 }()
 
+// weakFile is the list of weak words: indexed and searched, but in a query
+// with other words they count 1/strongShare as much and not for
+// coordination (see the file).
+//
+//go:embed weakwords_da.txt
+var weakFile string
+
+// weakStems holds the stems of the weak words; weakList is them sorted and
+// joined by spaces, as the meta shard ships them to the client.
+var weakStems, weakList = func() (map[string]bool, string) {
+	m := map[string]bool{}
+	st := newStemmer()
+	for _, line := range strings.Split(weakFile, "\n") {
+		if !strings.HasPrefix(line, "#") {
+			for _, w := range strings.Fields(line) {
+				m[st.stem(w)] = true
+			}
+		}
+	}
+	return m, strings.Join(sortedKeys(m), " ")
+}()
+
 // isWordRune reports whether r belongs to a word: letters, numbers and
 // combining marks (JS: /[\p{L}\p{N}\p{M}]/u).
 func isWordRune(r rune) bool {
@@ -198,10 +220,12 @@ func foldAA(b []byte) []byte {
 	return out
 }
 
-// queryWord is one word of a query as typed, analysed.
+// queryWord is one word of a query as typed, analysed, or a phrase of the
+// synonyms that the query holds.
 type queryWord struct {
-	word   string // normalised and folded
-	prefix bool   // the last word, still being typed
+	word    string // normalised and folded
+	prefix  bool   // the last word, still being typed
+	concept string // for a phrase: the single stems of its groups, joined by spaces
 }
 
 // words returns the analysed words of s, stop words included.
@@ -211,12 +235,15 @@ func words(s string) []string {
 	return out
 }
 
-// parseQuery splits a query into the words that are searched for. Stop
-// words are dropped unless the query holds nothing else; then only the last
-// one is kept (as a prefix, if still being typed: "til" finds "tilbud").
-// The last word is a prefix when the query ends inside it. Repeated words
-// count once.
-func parseQuery(q string) []queryWord {
+// parseQuery splits a query into the words that are searched for. A
+// phrase of the synonyms (syn, may be nil) that the query holds, its words
+// in a row stemmed, stop words included, stands for its group's single
+// words in place of its own: at each word the longest phrase that starts
+// there is taken, and the search goes on after it. Stop words are dropped
+// unless the query holds nothing else; then only the last one is kept (as
+// a prefix, if still being typed: "til" finds "tilbud"). The last word is
+// a prefix when the query ends inside it. Repeated words count once.
+func parseQuery(q string, syn *synonymTable) []queryWord {
 	ws := words(q)
 	if len(ws) == 0 {
 		return nil
@@ -224,16 +251,27 @@ func parseQuery(q string) []queryWord {
 	q = norm.NFC.String(q)
 	r, _ := utf8.DecodeLastRuneInString(q)
 	endsInWord := isWordRune(r)
+	concepts := syn.findPhrases(ws)
 	var out []queryWord
 	allStop := true
-	for _, w := range ws {
-		if !stopWords[w] {
+	for i, w := range ws {
+		if concepts[i] != "" || !stopWords[w] {
 			allStop = false
 		}
 	}
 	seen := map[string]bool{}
 	for i, w := range ws {
 		last := i == len(ws)-1
+		switch c := concepts[i]; {
+		case c == inPhrase:
+			continue
+		case c != "":
+			if !seen["\x00"+c] {
+				seen["\x00"+c] = true
+				out = append(out, queryWord{concept: c})
+			}
+			continue
+		}
 		if allStop && !last {
 			continue
 		}
@@ -248,6 +286,39 @@ func parseQuery(q string) []queryWord {
 	}
 	if len(out) > maxQueryWords {
 		out = out[:maxQueryWords]
+	}
+	return out
+}
+
+// inPhrase marks a word of a phrase after its first in findPhrases.
+const inPhrase = "+"
+
+// findPhrases returns, for each word of ws, the concept of the synonym
+// phrase that starts there (the single stems of its groups joined by
+// spaces), inPhrase for the phrase's other words, or "".
+func (t *synonymTable) findPhrases(ws []string) []string {
+	out := make([]string, len(ws))
+	if t == nil || len(t.phrases) == 0 {
+		return out
+	}
+	st := newStemmer()
+	stems := make([]string, len(ws))
+	for i, w := range ws {
+		stems[i] = st.stem(w)
+	}
+	for i := 0; i < len(ws); i++ {
+		for n := min(t.longest, len(ws)-i); n >= 2; n-- {
+			g, ok := t.phrases[strings.Join(stems[i:i+n], "+")]
+			if !ok {
+				continue
+			}
+			out[i] = strings.Join(g, " ")
+			for k := i + 1; k < i+n; k++ {
+				out[k] = inPhrase
+			}
+			i += n - 1
+			break
+		}
 	}
 	return out
 }

@@ -85,15 +85,15 @@ func TestParseQuery(t *testing.T) {
 		q    string
 		want []queryWord
 	}{
-		{"hjælp til bolig", []queryWord{{"hjælp", false}, {"bolig", true}}},
-		{"hjælp til bolig ", []queryWord{{"hjælp", false}, {"bolig", false}}},
-		{"bolig til", []queryWord{{"bolig", false}}},
-		{"til", []queryWord{{"til", true}}},
-		{"og til ", []queryWord{{"til", false}}},
-		{"bolig Bolig boli", []queryWord{{"bolig", false}, {"boli", true}}},
+		{"hjælp til bolig", []queryWord{{word: "hjælp", prefix: false}, {word: "bolig", prefix: true}}},
+		{"hjælp til bolig ", []queryWord{{word: "hjælp", prefix: false}, {word: "bolig", prefix: false}}},
+		{"bolig til", []queryWord{{word: "bolig", prefix: false}}},
+		{"til", []queryWord{{word: "til", prefix: true}}},
+		{"og til ", []queryWord{{word: "til", prefix: false}}},
+		{"bolig Bolig boli", []queryWord{{word: "bolig", prefix: false}, {word: "boli", prefix: true}}},
 		{"  ", nil},
 	} {
-		if got := parseQuery(tc.q); !slices.Equal(got, tc.want) {
+		if got := parseQuery(tc.q, nil); !slices.Equal(got, tc.want) {
 			t.Errorf("parseQuery(%q) = %v, want %v", tc.q, got, tc.want)
 		}
 	}

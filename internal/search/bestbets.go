@@ -86,6 +86,15 @@ func containsRun(s, run []string) bool {
 	return false
 }
 
+// appendQueryRules appends the meta shard's rules for queries besides the
+// stop words and synonyms: the weak words' stems, ,"w":"stem stem ...", and
+// the best bets.
+func appendQueryRules(m []byte, bets []bestBet) []byte {
+	m = append(m, `,"w":`...)
+	m = appendJSString(m, weakList)
+	return appendBestBets(m, bets)
+}
+
 // appendBestBets appends the meta shard's best bets, ,"b":[["stem stem",
 // page list], ...] (page lists as in facets), or nothing if there are none.
 func appendBestBets(m []byte, bets []bestBet) []byte {

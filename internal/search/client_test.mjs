@@ -82,6 +82,13 @@ test("ranking matches Go's Search", async () => {
   }
 });
 
+test("a page with every word of the query but the weak ones matches it whole", async () => {
+  // "tid" and "komme" are weak words (weakwords_da.txt); "xyzzy" is on no page.
+  assert.equal((await newClient().query("alkohol tid komme")).full, true);
+  assert.equal((await newClient().query("alkohol xyzzy")).full, false);
+  assert.equal((await newClient().query("alkohol")).full, true);
+});
+
 test("a one-word query loads only the meta shard and one term shard", async () => {
   const S = newClient();
   await S.query("rådgivning");

@@ -41,7 +41,12 @@
 // å are never folded to a, o or e. Danish stop words (stopwords_da.txt:
 // the Snowball project's list and the function words of stopwords-iso's,
 // such as kan, hvordan, ved) are neither indexed nor searched, so "jeg har
-// tanker om selvmord" searches for tanker and selvmord. Words are stemmed with Snowball Danish
+// tanker om selvmord" searches for tanker and selvmord. Weak words
+// (weakwords_da.txt: everyday words a typed sentence is made of, such as
+// tid, hele, komme, gøre, brug, ting) are indexed and searched, but in a
+// query with other words they count a third and not for coordination (see
+// Ranking): a site of a few dozen pages cannot tell "tid" from "angst" by
+// its own statistics. Words are stemmed with Snowball Danish
 // (github.com/blevesearch/snowballstem/danish); search.js carries a port
 // of that stemmer, checked against Go's on thousands of words by
 // client_test.mjs. A Snowball Danish stem is always a prefix of its word.
@@ -58,7 +63,14 @@
 // own letter, that first word may not end in "s" nor the rest start with
 // "s" or "e" (borgersamling is not borgers + amling). Parts count half as
 // much as the whole word, so a page about "behandling" ranks above one that
-// only mentions "misbrugsbehandling". Query words are not split.
+// only mentions "misbrugsbehandling". Query words are split only when
+// nothing else matches them (see Ranking).
+//
+// Synonym groups (the site's content/synonymer.txt) may hold phrases
+// ("gøre rent", "ikke noget sted at bo"). A query that holds a phrase, its
+// words in a row stemmed, stop words included, searches for the group's
+// single words in place of the phrase's words; at each word the longest
+// phrase starting there is taken.
 //
 // # Ranking
 //
@@ -81,20 +93,31 @@
 //     while it is still being typed (the query does not end in a space),
 //     terms it is the start of or that have a word it is the start of (6;
 //     "boli" → "bol", the stem of "bolig"; at most 50, those in most pages
-//     first; the word must have two letters and all its terms one shard);
+//     first; the word must have two letters and all its terms one shard),
+//     or 1 if the word as typed is a whole index term (its stem is a
+//     term): it is then most likely finished ("sit liv" is not
+//     "livssituation");
+//   - a phrase of the synonyms: the group's single stems (8);
 //   - only if that matches nothing: the ae→æ / oe→ø spellings (9), for
 //     oekonomi → økonomi, paaroerende → pårørende;
 //   - only if that matches nothing either, and the word has five letters or
 //     more: terms one edit away (insert, delete, substitute or swap two
 //     neighbours) from the word, one of its forms, or its stem (5), among
-//     the terms of the stem's shard (so the first letter must be right).
+//     the terms of the stem's shard (so the first letter must be right);
+//   - only if that matches nothing either: the stem of the word's longest
+//     end that is an index term, of five letters or more after three or
+//     more (5): a compound the site lacks is found by its last part,
+//     which names what it is (panikangst: angst). The client requests the
+//     shards of the ends' stems, longest first, up to the first found.
 //
 // For a page and a query word, let d be the best weight × impact over the
 // word's own terms (all stages but synonyms) and y the best over its
 // synonyms; the page's score for the word is 4 × max(d, y) + min(d, y), so
 // a page that has both the word and a synonym of it (hjemløse and
-// forsorgshjem) beats one with only either. A page's score is the sum over
-// the words times the number of words it matches (a coordination factor):
+// forsorgshjem) beats one with only either; times 3 unless the word is
+// weak and the query has other words. A page's score is the sum over the
+// words times the number of words it matches that are neither weak nor in
+// over a quarter of the pages (a coordination factor, at least 1):
 // pages covering more of the query rank higher, but a page need not match
 // every word, so a sentence that no page holds whole still finds the pages
 // about its main words. Pages are returned best first (ties: URL order);
@@ -135,8 +158,9 @@
 //
 // idx/meta.txt, loaded first: {"v":1, "n": pages, "t": shard keys joined by
 // spaces, "d": the number of pages in each page shard but the last
-// (numbers below), "s": stop words, "y": synonym groups as stems joined by
-// spaces, "b": the best bets, [[phrase stems joined by spaces, page
+// (numbers below), "s": stop words, "w": the weak words' stems, "y":
+// synonym groups as stems joined by spaces (a phrase's stems joined by
+// "+"), "b": the best bets, [[phrase stems joined by spaces, page
 // numbers in order], ...] (left out if there are none), "f": [["section",
 // label, [[value, page list], ...]]]}: the
 // section of each page, shown with its result. It has no titles, URLs or

@@ -59,7 +59,7 @@ func FuzzAnalyzer(f *testing.F) {
 			}
 		}
 
-		q := parseQuery(s)
+		q := parseQuery(s, nil)
 		if len(q) > maxQueryWords {
 			t.Fatalf("parseQuery(%q) has %d words", s, len(q))
 		}

@@ -133,15 +133,7 @@ func (ix *Index) Add(d Doc) {
 			scan(nBuiltinFields+i, t)
 		}
 	}
-	ents := make([]uint64, 0, len(c.counts)+len(c.counts)/4)
-	for k, counts := range c.counts {
-		for f, n := range counts {
-			if n > 0 {
-				ents = append(ents, uint64(c.gids[k])<<24|uint64(f)<<20|uint64(min(n, 1<<20-1)))
-			}
-		}
-	}
-	di.ents = ents
+	di.ents = c.entries()
 	di.doc.Summary = stored(d.Summary)
 	body := d.Body
 	if strings.TrimSpace(body) == "" {
@@ -173,6 +165,20 @@ type addCache struct {
 	gids   []uint32 // this document's words (vocab ids)
 	counts [][maxFields]uint32
 	buf    []byte
+}
+
+// entries returns the document's word counts, one entry per (word,
+// field): vocab id<<24 | field<<20 | count.
+func (c *addCache) entries() []uint64 {
+	ents := make([]uint64, 0, len(c.counts)+len(c.counts)/4)
+	for k, counts := range c.counts {
+		for f, n := range counts {
+			if n > 0 {
+				ents = append(ents, uint64(c.gids[k])<<24|uint64(f)<<20|uint64(min(n, 1<<20-1)))
+			}
+		}
+	}
+	return ents
 }
 
 // wordTable is an open-addressing hash table from words to dense indexes

@@ -34,6 +34,8 @@ var parityQueries = []string{
 	"lejlighed", "hjemløse bolig", "alkohol behandling",
 	"jeg har tanker om selvmord", "selvmordet", "tanker om", "Tillid ", "tillid respekt",
 	"om selvmord tanker", "jeg er ensom og har ingen venner",
+	"jeg har ikke noget sted at bo", "på gaden og gaden", "gøre rent og hjælp i hjemmet", "gaden på",
+	"panikbehandling", "sprutmisbruget", "xyzhjemløs", "zzzrespekt ",
 }
 
 // stemWords returns words for checking the JS stemmer: the corpus's words,

@@ -122,10 +122,13 @@ var judgementLists = []struct {
 	minMRR float64
 	minLen int
 }{
-	{"judgements.tsv", 0.95, 40}, // keywords, as an editor would search
-	// Sentences, as citizens write them. The goal is 0.85; the search
-	// reaches 0.78 on this site (see the README), so this guards that.
-	{"sentences.tsv", 0.77, 60},
+	{"judgements.tsv", 0.955, 40}, // keywords, as an editor would search (0.9596); the issue asks 0.95
+	// Sentences, as citizens write them (the issue asks 0.85): the search
+	// reaches 0.91 on this site (see the README), so this guards that.
+	{"sentences.tsv", 0.91, 60},
+	// Held-out sentences, never tuned against: a check that a gain on
+	// sentences.tsv is general. 0.78 before the sentence tuning, 0.80 now.
+	{"heldout.tsv", 0.80, 30},
 }
 
 // TestJudgements builds the real site's public target, then measures the
@@ -148,6 +151,7 @@ func TestJudgements(t *testing.T) {
 	}
 	idxDir := filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(searchURL, "/")), "idx")
 	checkSameIndex(t, ix, idxDir)
+	checkShownText(t, idxDir)
 	for _, l := range judgementLists {
 		t.Run(strings.TrimSuffix(l.file, ".tsv"), func(t *testing.T) {
 			js := loadJudgements(t, filepath.Join("testdata", l.file))
@@ -164,6 +168,28 @@ func TestJudgements(t *testing.T) {
 			top := measureJudgements(t, ix, js, l.minMRR)
 			checkClientAgrees(t, idxDir, js, top)
 		})
+	}
+}
+
+// checkShownText fails if a page shard (titles, summaries and the text
+// snippets are cut from) holds an HTML entity or a Markdown backtick: the
+// client shows that text as it is (issue #21 found "&#x3C;" and `code`).
+func checkShownText(t *testing.T, idxDir string) {
+	t.Helper()
+	shards, err := filepath.Glob(filepath.Join(idxDir, "d-*.txt"))
+	if err != nil || len(shards) == 0 {
+		t.Fatalf("no page shards in %s (%v)", idxDir, err)
+	}
+	for _, f := range shards {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, bad := range []string{"&#", "&lt;", "&gt;", "&amp;", "&quot;", "`"} {
+			if i := bytes.Index(data, []byte(bad)); i >= 0 {
+				t.Errorf("%s holds %q: …%s…", filepath.Base(f), bad, data[max(0, i-40):min(len(data), i+40)])
+			}
+		}
 	}
 }
 

@@ -18,13 +18,28 @@ const (
 	wVariant = 9  // the stem of an ae→æ / oe→ø spelling
 	wSynonym = 8  // a synonym of the stem; only synonyms have this weight
 	wPrefix  = 6  // a term the last word is the start of
-	wFuzzy   = 5  // a term one typo away from the stem
+	// wPrefixDone: a term the last word is the start of, when the word as
+	// typed is a whole word of the index (its stem is a term): it is then
+	// most likely finished ("sit liv" is not "livssituation"), and an
+	// expansion rare on the site (hjælpemidler, impact up to 1000) should
+	// not outweigh the word itself when common (hjælp, 100 or so).
+	wPrefixDone = 1
+	wFuzzy      = 5 // a term one typo away from the stem
+	wTail       = 5 // the stem of the last part of a compound word
 	// bothShare: the lesser of a word's own and synonym score counts
 	// 1/bothShare as much as the greater.
 	bothShare = 4
 	// coordCommon: a query word found in more than 1/coordCommon of the
 	// pages is common; it does not count for coordination.
 	coordCommon = 4
+	// strongShare: in a query with other words, a weak word
+	// (weakwords_da.txt) counts 1/strongShare as much as the others, and
+	// not for coordination.
+	strongShare = 3
+	// tailHeadRunes and tailMinRunes: the shortest first and last part of
+	// a query word that matches nothing, split to search for its last part.
+	tailHeadRunes = 3
+	tailMinRunes  = 5
 )
 
 // Hit is one search result.
@@ -44,7 +59,7 @@ type Hit struct {
 // the editors' best bets whose phrase the query holds come before all.
 func (ix *Index) Search(q string, n int) []Hit {
 	b := ix.build()
-	words := parseQuery(q)
+	words := parseQuery(q, &b.syn)
 	if len(words) == 0 {
 		return nil
 	}
@@ -54,7 +69,8 @@ func (ix *Index) Search(q string, n int) []Hit {
 		cov   int
 	}
 	accs := map[int32]*acc{}
-	for _, w := range words {
+	weak := weakWords(words, st)
+	for i, w := range words {
 		best := map[int32]*[2]int64{} // the best own and synonym weight × impact
 		for t, wt := range b.candidates(w, st) {
 			k := 0
@@ -70,14 +86,18 @@ func (ix *Index) Search(q string, n int) []Hit {
 				e[k] = max(e[k], int64(wt)*int64(p.imp))
 			}
 		}
-		rare := len(best)*coordCommon <= len(b.docs)
+		rare := len(best)*coordCommon <= len(b.docs) && !weak[i]
+		share := int64(strongShare)
+		if weak[i] {
+			share = 1
+		}
 		for d, e := range best {
 			a := accs[d]
 			if a == nil {
 				a = &acc{}
 				accs[d] = a
 			}
-			a.score += bothShare*max(e[0], e[1]) + min(e[0], e[1])
+			a.score += (bothShare*max(e[0], e[1]) + min(e[0], e[1])) * share
 			if rare {
 				a.cov++
 			}
@@ -114,6 +134,21 @@ func (ix *Index) Search(q string, n int) []Hit {
 	return hits
 }
 
+// weakWords reports which of the query's words are weak (their stem is
+// in weakwords_da.txt); if all are, none is.
+func weakWords(words []queryWord, st *stemmer) []bool {
+	weak := make([]bool, len(words))
+	all := true
+	for i, w := range words {
+		weak[i] = w.concept == "" && weakStems[st.stem(w.word)]
+		all = all && weak[i]
+	}
+	if all {
+		clear(weak)
+	}
+	return weak
+}
+
 // candidates returns the index terms a query word matches, with weights.
 // Variants are only tried when the word as typed matches no term, and
 // typos only when the variants match none either. A typo is one edit
@@ -133,12 +168,22 @@ func (b *built) candidates(w queryWord, st *stemmer) map[int32]int {
 			add(y, wSynonym)
 		}
 		if w.prefix {
+			pw := wPrefix
+			if _, whole := b.termID[s]; whole {
+				pw = wPrefixDone
+			}
 			for _, t := range b.prefixTerms(word) {
-				if c[t] < wPrefix {
-					c[t] = wPrefix
+				if c[t] < pw {
+					c[t] = pw
 				}
 			}
 		}
+	}
+	if w.concept != "" {
+		for _, s := range strings.Fields(w.concept) {
+			add(s, wSynonym)
+		}
+		return c
 	}
 	try(w.word, wExact)
 	if len(c) == 0 {
@@ -147,25 +192,52 @@ func (b *built) candidates(w queryWord, st *stemmer) map[int32]int {
 		}
 	}
 	if len(c) == 0 && utf8.RuneCountInString(w.word) >= fuzzyMinRunes {
-		s := st.stem(w.word)
-		if key, ok := b.shardOf(s); ok {
-			rs, rw := []rune(s), []rune(w.word)
-			for _, t := range b.shards[key] {
-				term := b.terms[t]
-				if editDistance1(rs, []rune(term)) || editDistance1(rw, []rune(term)) {
-					c[t] = wFuzzy
-					continue
-				}
-				for _, f := range b.forms[t] {
-					if editDistance1(rw, []rune(term+f)) {
-						c[t] = wFuzzy
-						break
-					}
-				}
+		b.addTypos(w.word, st, c)
+	}
+	if len(c) == 0 {
+		b.addTail(w.word, st, c)
+	}
+	return c
+}
+
+// addTypos adds to c, with weight wFuzzy, the terms of the shard of word's
+// stem that are one edit from the stem, or from word itself or one of
+// the term's forms.
+func (b *built) addTypos(word string, st *stemmer, c map[int32]int) {
+	s := st.stem(word)
+	key, ok := b.shardOf(s)
+	if !ok {
+		return
+	}
+	rs, rw := []rune(s), []rune(word)
+	for _, t := range b.shards[key] {
+		term := b.terms[t]
+		if editDistance1(rs, []rune(term)) || editDistance1(rw, []rune(term)) {
+			c[t] = wFuzzy
+			continue
+		}
+		for _, f := range b.forms[t] {
+			if editDistance1(rw, []rune(term+f)) {
+				c[t] = wFuzzy
+				break
 			}
 		}
 	}
-	return c
+}
+
+// addTail adds to c, with weight wTail, the stem of the longest end of
+// word that is an index term, leaving a start of tailHeadRunes letters or
+// more and keeping tailMinRunes: a compound the site does not have is
+// searched for by its last part, which names what it is (panikangst:
+// angst). The client requests the shard of every such end's stem.
+func (b *built) addTail(word string, st *stemmer, c map[int32]int) {
+	rw := []rune(word)
+	for i := tailHeadRunes; i <= len(rw)-tailMinRunes; i++ {
+		if id, ok := b.termID[st.stem(string(rw[i:]))]; ok {
+			c[id] = wTail
+			return
+		}
+	}
 }
 
 // prefixTerms returns the terms that w, the last word being typed, may be

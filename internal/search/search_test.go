@@ -203,7 +203,7 @@ func TestWriteFormat(t *testing.T) {
 	for _, want := range []string{
 		ShardHead + `"meta",{"v":1,"n":20,`,
 		`["section","Sektion",[["Enheder og tilbud",`,
-		`"y":["afhæng alkohol misbrug","bol lej","hjemløs husvild"]`,
+		`"y":["afhæng alkohol misbrug","bol lej","gør+rent hjælp+hjem rengøring","hjemløs husvild","hjemløs ikk+nog+sted+at+bo på+gad"]`,
 	} {
 		if !strings.Contains(meta, want) {
 			t.Errorf("meta.txt lacks %s:\n%s", want, meta)
@@ -404,5 +404,64 @@ func TestBestBets(t *testing.T) {
 	want := []string{"/enheder/myndighed/paaroerende/", "/enheder/socialpsykiatrien-og-cfa/"}
 	if got := urls(ix.Search("om selvmord tanker", 2)); !slices.Equal(got, want) {
 		t.Errorf("»om selvmord tanker«: got %v, want %v", got, want)
+	}
+}
+
+// TestWeakWords: in a query with other words a weak word (tid) counts a
+// third and not for coordination, so the page about the other word comes
+// first; alone it is searched as any word.
+func TestWeakWords(t *testing.T) {
+	ix := NewIndex(nil)
+	ix.Add(Doc{URL: "/angst/", Title: "Angst", Body: filler(4)})
+	ix.Add(Doc{URL: "/tid/", Title: "Tid", Summary: "Tid og tid.", Body: filler(4)})
+	ix.Add(Doc{URL: "/kaffe/", Title: "Kaffe", Summary: "Kaffe og kaffe.", Body: filler(4)})
+	for i := range 6 {
+		ix.Add(Doc{URL: fmt.Sprintf("/x%d/", i), Title: "Andet", Body: filler(4 + i)})
+	}
+	if got := urls(ix.Search("angst hele tiden", 0)); len(got) < 2 || got[0] != "/angst/" {
+		t.Errorf("angst hele tiden: got %q, want /angst/ first", got)
+	}
+	// A word that is not weak, in the same place, wins: kaffe is as rare as
+	// tid and its page as much about it.
+	if got := urls(ix.Search("angst hele kaffe", 0)); len(got) < 2 || got[0] != "/kaffe/" {
+		t.Errorf("angst hele kaffe: got %q, want /kaffe/ first", got)
+	}
+	if got := urls(ix.Search("hele tiden", 0)); len(got) == 0 || got[0] != "/tid/" {
+		t.Errorf("hele tiden (weak words only): got %q, want /tid/", got)
+	}
+}
+
+// TestPrefixOfWholeWord: the last word's prefix expansions count less when
+// the word is itself a word of the index.
+func TestPrefixOfWholeWord(t *testing.T) {
+	ix := NewIndex(nil)
+	ix.Add(Doc{URL: "/liv/", Title: "Hverdagen", Body: filler(20) + "Et godt liv. " + filler(20)})
+	ix.Add(Doc{URL: "/situation/", Title: "Livssituation", Summary: "Livssituation.", Body: filler(2)})
+	ix.Add(Doc{URL: "/x/", Title: "Andet", Body: filler(3)})
+	if got := urls(ix.Search("liv", 0)); got[0] != "/liv/" {
+		t.Errorf("liv: got %q, want /liv/ first", got)
+	}
+	if got := urls(ix.Search("livss", 0)); len(got) != 1 || got[0] != "/situation/" {
+		t.Errorf("livss: got %q, want /situation/", got)
+	}
+}
+
+// TestCompoundTailQuery: a query word that matches nothing is searched by
+// the longest end (five letters or more, after three or more) that is a
+// term.
+func TestCompoundTailQuery(t *testing.T) {
+	ix := NewIndex(nil)
+	ix.Add(Doc{URL: "/angst/", Title: "Angst", Body: filler(2)})
+	ix.Add(Doc{URL: "/ring/", Title: "Ring til os", Body: filler(2)})
+	for _, tc := range []struct{ q, want string }{
+		{"panikangst", "/angst/"},
+		{"jeg har social angst", "/angst/"},
+		{"parkering", ""}, // ring has four letters
+		{"angst", "/angst/"},
+	} {
+		got := urls(ix.Search(tc.q, 0))
+		if (tc.want == "" && len(got) > 0) || (tc.want != "" && (len(got) == 0 || got[0] != tc.want)) {
+			t.Errorf("%q: got %q, want %q", tc.q, got, tc.want)
+		}
 	}
 }

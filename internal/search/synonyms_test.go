@@ -20,14 +20,14 @@ func TestParseSynonyms(t *testing.T) {
 
 func TestParseSynonymsErrors(t *testing.T) {
 	data := strings.Join([]string{
-		"misbrug, afhængighed", // 1 ok
-		"bolig",                // 2 one word
-		"bolig,,lejlighed",     // 3 empty
-		"psykisk syg, sårbar",  // 4 two words in one place
-		"og, samt",             // 5 stop word
-		"§§, paragraf",         // 6 no letters
-		"# kommentar",          // 7
-		"hjemløs, husvild",     // 8 ok
+		"misbrug, afhængighed",         // 1 ok
+		"bolig",                        // 2 one word
+		"bolig,,lejlighed",             // 3 empty
+		"psykisk syg, sygdom i psyken", // 4 phrases only
+		"og, samt",                     // 5 stop word
+		"§§, paragraf",                 // 6 no letters
+		"# kommentar",                  // 7
+		"hjemløs, husvild",             // 8 ok
 	}, "\n")
 	syn, err := ParseSynonyms("content/synonymer.txt", []byte(data))
 	if err == nil {
@@ -37,7 +37,7 @@ func TestParseSynonymsErrors(t *testing.T) {
 	for _, want := range []string{
 		"content/synonymer.txt:2: en gruppe skal have mindst to ord",
 		"content/synonymer.txt:3: tomt ord mellem kommaer",
-		"content/synonymer.txt:4: »psykisk syg« er flere ord",
+		"content/synonymer.txt:4: en gruppe skal have mindst ét enkelt ord",
 		"content/synonymer.txt:5: »og« er et fyldord",
 		"content/synonymer.txt:6: »§§« indeholder ingen bogstaver",
 	} {
@@ -61,5 +61,33 @@ func TestSynonymTable(t *testing.T) {
 		if !slices.Contains(got, stem(w)) {
 			t.Errorf("synonyms of alkohol = %q, want %q among them", got, stem(w))
 		}
+	}
+}
+
+func TestSynonymPhrases(t *testing.T) {
+	st := buildSynonyms(Synonyms{
+		{"hjemløs", "forsorgshjem", "ikke noget sted at bo", "sted at bo"},
+		{"rengøring", "gøre rent"},
+	})
+	for _, tc := range []struct {
+		q    string
+		want []queryWord
+	}{
+		// The longest phrase at a word wins; its words give way to the
+		// group's single words, the other words stay.
+		{"jeg har ikke noget sted at bo", []queryWord{{concept: "forsorgshjem hjemløs"}}},
+		{"jeg har et sted at bo", []queryWord{{concept: "forsorgshjem hjemløs"}}},
+		// Any inflection; once only.
+		{"hjælp til at gøre rent og gør rent", []queryWord{{word: "hjælp"}, {concept: "rengøring"}}},
+		// Not in a row: no phrase.
+		{"rent gøre", []queryWord{{word: "rent"}, {word: "gøre", prefix: true}}},
+	} {
+		got := parseQuery(tc.q, &st)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("parseQuery(%q) = %+v, want %+v", tc.q, got, tc.want)
+		}
+	}
+	if got := strings.Join(st.groups[0], " "); got != "forsorgshjem hjemløs ikk+nog+sted+at+bo sted+at+bo" {
+		t.Errorf("meta group = %q", got)
 	}
 }

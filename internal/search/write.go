@@ -153,7 +153,7 @@ func metaShard(b *built, docStarts []int) []byte {
 		m = appendJSString(m, strings.Join(g, " "))
 	}
 	m = append(m, ']')
-	m = appendBestBets(m, b.bets)
+	m = appendQueryRules(m, b.bets)
 	// The section facet names each result's section; the others are for
 	// the filters, which load them from idx/f.txt when they are opened.
 	m = append(m, `,"f":`...)
