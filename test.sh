@@ -65,4 +65,7 @@ node e2e/csp.mjs "$out/public"
 
 echo "== the preview's overlay: warnings, errors, a stopped server"
 node e2e/overlay.mjs
+
+echo "== the browser editor as a new editor tries it (draft, Word paste, photo, rename, Git)"
+node e2e/editor-trial.mjs "$out/editor-trial"
 rm -rf "$out"

@@ -5,9 +5,9 @@
 //
 //   node bench/search-bench.mjs --ours OUT_DIR --peer PEER_DIR [--builds FILE]
 //        [--reps 3] [--queries misbrug,bolig,...] [--md bench/search-results.md]
-//        [--peer-gzip on|off] [--json FILE]
+//        [--peer-gzip on|off] [--json FILE] [--paths nav,submit]
 //
-// For every query and repetition, ours and the peer each get a fresh browser
+// For every query, repetition and path, ours and the peer each get a fresh browser
 // context (empty cache, no cookies, new connections). The site is served from
 // 127.0.0.1 by a small static server in this process: ours gets the .gz
 // sibling a build writes (Content-Encoding: gzip), the peer's Pagefind files
@@ -16,11 +16,18 @@
 // js, css, json) are gzipped as any web server would (level 9, once, kept in
 // memory); off sends them as they are on disk.
 //
-// A run loads the search page and waits for `load`; then, in the page, it
-// takes performance.now(), focuses #q, sets the query and submits the form
-// [data-search-form], and stops the clock when ol[data-search-results]
-// holds 5 links (a MutationObserver, so: when they are in the DOM), then
-// waits for the network to go idle before counting. Bytes are response
+// Two paths, both in every run of the script (--paths picks):
+// - nav, the front page's: its form sends the browser to /soeg/?q=QUERY.
+//   The clock is the page's own performance.now(), which counts from
+//   navigation start; an init script (run before the page's own) watches
+//   the document with a MutationObserver and notes the time at which
+//   ol[data-search-results] first holds 5 links.
+// - submit: the search page is loaded (until `load`); then, in the page,
+//   it takes performance.now(), focuses #q, sets the query and submits the
+//   form [data-search-form], and stops the clock when
+//   ol[data-search-results] holds 5 links (a MutationObserver, so: when
+//   they are in the DOM).
+// Either then waits for the network to go idle before counting. Bytes are response
 // body sizes as sent (encoded), counted by the server per request.
 // Chromium's own count (Playwright request.sizes(), i.e. CDP
 // Network.loadingFinished) is the cross-check: every request it reports
@@ -28,14 +35,18 @@
 // one, and vice versa; the run fails otherwise. (It reports 0 bytes for the
 // script of Pagefind's web worker, which is why the server's count leads.)
 // Chromium's favicon probe, which no page asks for, is left out on both
-// sides. "page" = everything until `load`, "query"
-// = everything after the clock starts.
+// sides. Submit: "page" = everything until `load`, "query" = everything
+// after the clock starts; nav: all of it is "query".
 //
 // The peer's Hugo layouts have no search page, so this script writes
 // PEER_DIR/soeg/index.html: the same form, status and list as ours, and a
 // module script that imports /pagefind/pagefind.js, calls
 // pagefind.search(q) and .data() on the first 5 results and renders them
-// as links (Pagefind's documented JS API).
+// as links (Pagefind's documented JS API). Pagefind's UI does not take a
+// query from the address (its documentation calls triggerSearch for that),
+// so for the nav path this page's module script, which runs once the
+// document is parsed (just before DOMContentLoaded), reads ?q= and
+// searches at once.
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -63,7 +74,7 @@ const TIMEOUT = 30_000;
 
 // ---------------------------------------------------------------- args
 function parseArgs(argv) {
-  const o = { reps: 3, queries: DEFAULT_QUERIES, md: path.join(here, 'search-results.md'), peerGzip: true, warmup: true };
+  const o = { reps: 3, paths: ['nav', 'submit'], queries: DEFAULT_QUERIES, md: path.join(here, 'search-results.md'), peerGzip: true, warmup: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i], v = () => {
       if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
@@ -78,6 +89,7 @@ function parseArgs(argv) {
     else if (a === '--json') o.json = path.resolve(v());
     else if (a === '--peer-gzip') o.peerGzip = v() !== 'off';
     else if (a === '--no-warmup') o.warmup = false;
+    else if (a === '--paths') o.paths = v().split(',').map((s) => s.trim()).filter((s) => s === 'nav' || s === 'submit');
     else throw new Error(`unknown argument ${a}`);
   }
   if (!o.ours) throw new Error('--ours OUT_DIR is required');
@@ -178,16 +190,93 @@ async function run() {
   }
 }
 form.addEventListener("submit", (e) => { e.preventDefault(); run(); });
+// Pagefind's UI does not read a query from the address (its docs call
+// triggerSearch for that); a module script runs when the document is
+// parsed, just before DOMContentLoaded, so the query is set then.
+const q0 = new URLSearchParams(location.search).get("q");
+if (q0) { input.value = q0; run(); }
 </script></body></html>
 `;
 
 // ---------------------------------------------------------------- one run
-async function runOnce(browser, site, query) {
+// The submit path: the search page loaded (until `load`), then, in the
+// page, the clock starts, the query is typed into #q and the form
+// submitted; it stops when the list holds WANT links.
+async function measureSubmit(page, site, query, setPhase) {
+  const resp = await page.goto(site.origin + '/soeg/', { waitUntil: 'load', timeout: TIMEOUT });
+  if (!resp || resp.status() !== 200) throw new Error(`search page answered ${resp && resp.status()}`);
+  setPhase('query');
+  return page.evaluate(({ q, want, timeout }) => new Promise((resolve, reject) => {
+    const form = document.querySelector('form[data-search-form]');
+    const input = form && form.querySelector('#q');
+    const list = document.querySelector('ol[data-search-results]');
+    if (!input || !list) return reject(new Error('no search form or result list'));
+    const status = document.querySelector('[data-search-status]');
+    let obs, timer;
+    const t0 = performance.now();
+    const check = () => {
+      const links = list.querySelectorAll('a[href]');
+      if (links.length < want) return;
+      const ms = performance.now() - t0;
+      obs.disconnect();
+      clearTimeout(timer);
+      resolve({ ms, first: links[0].textContent.trim(), statusAtDone: status ? status.textContent : '' });
+    };
+    obs = new MutationObserver(check);
+    obs.observe(list, { childList: true, subtree: true });
+    timer = setTimeout(() => {
+      obs.disconnect();
+      reject(new Error(`fewer than ${want} results after ${timeout} ms; status: ${status && status.textContent}`));
+    }, timeout);
+    input.focus();
+    input.value = q;
+    form.requestSubmit();
+  }), { q: query, want: WANT, timeout: TIMEOUT });
+}
+
+// The front page's path: the front page's form sends the browser to
+// /soeg/?q=QUERY, so the clock is the page's own: performance.now() counts
+// from navigation start (the fetch of /soeg/?q=… in a fresh context). An
+// init script, run before any of the page's scripts, watches the document
+// and records the time at which ol[data-search-results] first holds WANT
+// links. Everything served counts as the query's.
+const NAV_WATCH = `(() => {
+  const want = ${WANT}, ols = document.getElementsByTagName('ol');
+  let list = null, done;
+  window.__navDone = new Promise((ok) => { done = ok; });
+  const obs = new MutationObserver(() => {
+    if (!list) for (const o of ols) if (o.hasAttribute('data-search-results')) list = o;
+    if (!list || list.getElementsByTagName('a').length < want) return;
+    obs.disconnect();
+    done({ ms: performance.now(), first: list.getElementsByTagName('a')[0].textContent.trim() });
+  });
+  obs.observe(document, { childList: true, subtree: true });
+})();`;
+
+// Waits for the init script's promise (no polling, which would take the
+// page's main thread now and then).
+async function measureNav(page, site, query, setPhase) {
+  setPhase('query');
+  await page.addInitScript(NAV_WATCH);
+  const resp = await page.goto(site.origin + '/soeg/?q=' + encodeURIComponent(query), { waitUntil: 'commit', timeout: TIMEOUT });
+  if (!resp || resp.status() !== 200) throw new Error(`search page answered ${resp && resp.status()}`);
+  const timeout = new Promise((_, no) => setTimeout(() => no(new Error(`fewer than ${WANT} results after ${TIMEOUT} ms`)), TIMEOUT));
+  for (;;) {
+    const r = await Promise.race([page.evaluate(() => window.__navDone), timeout]);
+    if (r) return r;
+    await new Promise((ok) => setTimeout(ok, 10)); // the init script has not run yet
+  }
+}
+
+// One run of one path ('nav' or 'submit') for one site and query, in a
+// fresh browser context.
+async function runOnce(browser, site, query, how = 'submit') {
   site.server.log.length = 0;
   site.server.state.phase = 'page';
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   let phase = 'page';
+  const setPhase = (p) => { phase = p; site.server.state.phase = p; };
   const reqs = []; // { phase, url, sizes: Promise }
   const failures = [];
   // Context-level events also carry requests made by dedicated workers
@@ -198,36 +287,7 @@ async function runOnce(browser, site, query) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   try {
-    const resp = await page.goto(site.origin + '/soeg/', { waitUntil: 'load', timeout: TIMEOUT });
-    if (!resp || resp.status() !== 200) throw new Error(`search page answered ${resp && resp.status()}`);
-    phase = 'query';
-    site.server.state.phase = 'query';
-    const r = await page.evaluate(({ q, want, timeout }) => new Promise((resolve, reject) => {
-      const form = document.querySelector('form[data-search-form]');
-      const input = form && form.querySelector('#q');
-      const list = document.querySelector('ol[data-search-results]');
-      if (!input || !list) return reject(new Error('no search form or result list'));
-      const status = document.querySelector('[data-search-status]');
-      let obs, timer;
-      const t0 = performance.now();
-      const check = () => {
-        const links = list.querySelectorAll('a[href]');
-        if (links.length < want) return;
-        const ms = performance.now() - t0;
-        obs.disconnect();
-        clearTimeout(timer);
-        resolve({ ms, first: links[0].textContent.trim(), statusAtDone: status ? status.textContent : '' });
-      };
-      obs = new MutationObserver(check);
-      obs.observe(list, { childList: true, subtree: true });
-      timer = setTimeout(() => {
-        obs.disconnect();
-        reject(new Error(`fewer than ${want} results after ${timeout} ms; status: ${status && status.textContent}`));
-      }, timeout);
-      input.focus();
-      input.value = q;
-      form.requestSubmit();
-    }), { q: query, want: WANT, timeout: TIMEOUT });
+    const r = await (how === 'nav' ? measureNav : measureSubmit)(page, site, query, setPhase);
     // Let anything still in flight for this query finish (ours may fetch
     // more page shards than the first 5 results need) before counting.
     await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
@@ -342,16 +402,18 @@ async function main() {
     if (o.warmup) {
       // One unrecorded run per site, so the first measured run does not pay
       // for Chromium's and the OS file cache's cold start alone.
-      for (const s of sites) await runOnce(browser, s, o.queries[0]);
+      for (const how of o.paths) for (const s of sites) await runOnce(browser, s, o.queries[0], how);
     }
     for (const q of o.queries) {
       for (let rep = 0; rep < o.reps; rep++) {
         // Alternate who goes first, so neither always runs right after the other.
         const order = rep % 2 ? [...sites].reverse() : sites;
-        for (const s of order) {
-          const r = await runOnce(browser, s, q);
-          results.push({ query: q, site: s.name, rep, ...r });
-          process.stderr.write(`${q.padEnd(12)} ${s.name} #${rep + 1}: ${ms(r.ms)} ms, query ${r.queryReqs} req ${kb(r.queryBytes)} KB, page ${r.pageReqs} req ${kb(r.pageBytes)} KB, ${r.hits} hits, first "${r.first.slice(0, 50)}"\n`);
+        for (const how of o.paths) {
+          for (const s of order) {
+            const r = await runOnce(browser, s, q, how);
+            results.push({ path: how, query: q, site: s.name, rep, ...r });
+            process.stderr.write(`${how.padEnd(6)} ${q.padEnd(12)} ${s.name} #${rep + 1}: ${ms(r.ms)} ms, query ${r.queryReqs} req ${kb(r.queryBytes)} KB, page ${r.pageReqs} req ${kb(r.pageBytes)} KB, ${r.hits} hits, first "${r.first.slice(0, 50)}"\n`);
+          }
         }
       }
     }
@@ -363,43 +425,53 @@ async function main() {
   const loadEnd = os.loadavg()[0];
   // ---- aggregate
   const peer = sites.length > 1;
-  const pick = (site, q, k) => results.filter((r) => r.site === site && (q == null || r.query === q)).map((r) => r[k]);
-  const agg = (site, q) => ({
-    ms: median(pick(site, q, 'ms')), qb: median(pick(site, q, 'queryBytes')), qr: median(pick(site, q, 'queryReqs')),
-    pb: median(pick(site, q, 'pageBytes')), pr: median(pick(site, q, 'pageReqs')), hits: median(pick(site, q, 'hits')),
-    first: pick(site, q, 'first')[0],
-    span: (() => { const t = pick(site, q, 'ms'); return t.length > 1 ? `(${ms(Math.min(...t))}–${ms(Math.max(...t))})` : ''; })(),
+  const pick = (how, site, q, k) => results.filter((r) => r.path === how && r.site === site && (q == null || r.query === q)).map((r) => r[k]);
+  const agg = (how, site, q) => ({
+    ms: median(pick(how, site, q, 'ms')), qb: median(pick(how, site, q, 'queryBytes')), qr: median(pick(how, site, q, 'queryReqs')),
+    pb: median(pick(how, site, q, 'pageBytes')), pr: median(pick(how, site, q, 'pageReqs')), hits: median(pick(how, site, q, 'hits')),
+    first: pick(how, site, q, 'first')[0],
+    span: (() => { const t = pick(how, site, q, 'ms'); return t.length > 1 ? `(${ms(Math.min(...t))}–${ms(Math.max(...t))})` : ''; })(),
   });
   const L = [];
   const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   L.push('# Search benchmark: Labyrint vs Hugo + Pagefind', '');
   L.push(`Generated by \`bench/search-bench.sh\` on ${now}; ${builds.corpus_cases ? `corpus: \`gencorpus.py\` with ${builds.corpus_cases} cases` : 'corpus: see the command line'}; ours built with \`--target ${builds.ours_target || '?'}\`. ` +
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model?.trim() || 'CPU'}, Node ${process.version}, ${browserVersion}; 1-minute load average ${loadStart.toFixed(1)} when the browser runs began, ${loadEnd.toFixed(1)} at the end (times are only comparable on an otherwise idle machine).`);
-  L.push(`Median of ${o.reps} runs per query and site, each in a fresh Chromium context (no cache), ours and the peer alternating${o.warmup ? ', after one unrecorded warm-up run per site' : ''}. ` +
-    `Served from 127.0.0.1: ours with its precompressed .gz files; ${peer ? `Pagefind's index files as they are${o.peerGzip ? ', its plain text files (html, js, css, json) gzipped -9 as a web server would' : ', every file as it is on disk (no gzip)'}` : 'no peer'}. ` +
-    `Time: from submitting the query (set in #q, form submitted) until ${WANT} result links are in the DOM. Bytes: response bodies as sent (encoded), counted by the server and checked against what Chromium reports over CDP; Pagefind's worker script included, the browser's own favicon probe left out on both sides. ` +
-    '"query" = requests after the query started; "page" = loading the search page until `load`.');
+  L.push(`Median of ${o.reps} runs per path, query and site, each in a fresh Chromium context (no cache), ours and the peer alternating${o.warmup ? ', after one unrecorded warm-up run per path and site' : ''}. ` +
+    `Served from 127.0.0.1 by the static server in \`search-bench.mjs\`: ours with its precompressed .gz files; ${peer ? `Pagefind's index files as they are${o.peerGzip ? ', its plain text files (html, js, css, json) gzipped -9 as a web server would' : ', every file as it is on disk (no gzip)'}` : 'no peer'}. ` +
+    `Bytes: response bodies as sent (encoded), counted by the server and checked against what Chromium reports over CDP; Pagefind's worker script included, the browser's own favicon probe left out on both sides.`);
   L.push('');
   if (!peer) L.push(`**Peer not measured:** ${builds.peer_error || 'no --peer output given'}`, '');
 
-  L.push('## Per query', '');
-  if (peer) {
-    L.push(`| query | hits ours / peer | ms to ${WANT} results ours (min–max) | peer (min–max) | ours/peer | query KB ours | peer | ours/peer | query requests ours | peer | ours/peer |`);
-    L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-    const row = (label, a, b) => L.push(`| ${label} | ${a.hits ?? ''}${b.hits != null ? ' / ' + b.hits : ''} | ${ms(a.ms)} ${a.span} | ${ms(b.ms)} ${b.span} | ${fx(ratio(a.ms, b.ms))} | ${kb(a.qb)} | ${kb(b.qb)} | ${fx(ratio(a.qb, b.qb))} | ${a.qr} | ${b.qr} | ${fx(ratio(a.qr, b.qr))} |`);
-    for (const q of o.queries) row(q, agg('ours', q), agg('peer', q));
-    const A = agg('ours'), B = agg('peer');
-    row(`**all (median of ${o.queries.length * o.reps} runs)**`, { ...A, hits: null }, { ...B, hits: null });
-  } else {
-    L.push(`| query | hits | ms to ${WANT} results (min–max) | query KB | query requests |`, '|---|---:|---:|---:|---:|');
-    for (const q of o.queries) { const a = agg('ours', q); L.push(`| ${q} | ${a.hits} | ${ms(a.ms)} ${a.span} | ${kb(a.qb)} | ${a.qr} |`); }
-    const A = agg('ours');
-    L.push(`| **all** | | ${ms(A.ms)} ${A.span} | ${kb(A.qb)} | ${A.qr} |`);
+  const TITLE = {
+    nav: ['From the front page: navigation to /soeg/?q=…',
+      `Time: from navigation start of \`/soeg/?q=QUERY\` (a fresh context, nothing cached; the page's own performance.now()) until ${WANT} result links are in the DOM. ` +
+      "Ours reads the query from the address; Pagefind's UI does not (its documentation calls `triggerSearch` for that), so the peer's page takes it from the address in its module script, which runs when the document is parsed (at DOMContentLoaded). " +
+      'KB and requests: everything the visit fetched (page, scripts, index).'],
+    submit: ['On the search page: submit',
+      `Time: from submitting the query (set in #q, form submitted) on the loaded search page until ${WANT} result links are in the DOM. ` +
+      '"query" = requests after the query started; the page load (until `load`) is in the last table.'],
+  };
+  for (const how of o.paths) {
+    const [title, what] = TITLE[how];
+    L.push(`## ${title}`, '', what, '');
+    if (peer) {
+      L.push(`| query | hits ours / peer | ms to ${WANT} results ours (min–max) | peer (min–max) | ours/peer | KB ours | peer | ours/peer | requests ours | peer | ours/peer |`);
+      L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+      const row = (label, a, b) => L.push(`| ${label} | ${a.hits ?? ''}${b.hits != null ? ' / ' + b.hits : ''} | ${ms(a.ms)} ${a.span} | ${ms(b.ms)} ${b.span} | ${fx(ratio(a.ms, b.ms))} | ${kb(a.qb)} | ${kb(b.qb)} | ${fx(ratio(a.qb, b.qb))} | ${a.qr} | ${b.qr} | ${fx(ratio(a.qr, b.qr))} |`);
+      for (const q of o.queries) row(q, agg(how, 'ours', q), agg(how, 'peer', q));
+      row(`**all (median of ${o.queries.length * o.reps} runs)**`, { ...agg(how, 'ours'), hits: null }, { ...agg(how, 'peer'), hits: null });
+    } else {
+      L.push(`| query | hits | ms to ${WANT} results (min–max) | KB | requests |`, '|---|---:|---:|---:|---:|');
+      for (const q of o.queries) { const a = agg(how, 'ours', q); L.push(`| ${q} | ${a.hits} | ${ms(a.ms)} ${a.span} | ${kb(a.qb)} | ${a.qr} |`); }
+      const A = agg(how, 'ours');
+      L.push(`| **all** | | ${ms(A.ms)} ${A.span} | ${kb(A.qb)} | ${A.qr} |`);
+    }
+    L.push('');
   }
-  L.push('');
-  L.push('## Whole visit (search page load + query), median over all runs', '');
-  {
-    const A = agg('ours'), B = peer ? agg('peer') : null;
+  if (o.paths.includes('submit')) {
+    L.push('## Submit path, whole visit (search page load + query), median over all runs', '');
+    const A = agg('submit', 'ours'), B = peer ? agg('submit', 'peer') : null;
     L.push('| | ours |' + (peer ? ' peer | ours/peer |' : ''), '|---|---:|' + (peer ? '---:|---:|' : ''));
     const r = (label, a, b, f) => L.push(`| ${label} | ${f(a)} |` + (peer ? ` ${f(b)} | ${fx(ratio(a, b))} |` : ''));
     r('search page load, KB', A.pb, B?.pb, kb);
@@ -407,8 +479,8 @@ async function main() {
     r('query, KB', A.qb, B?.qb, kb);
     r('page load + query, KB', A.pb + A.qb, B && B.pb + B.qb, kb);
     r('page load + query, requests', A.pr + A.qr, B && B.pr + B.qr, String);
+    L.push('');
   }
-  L.push('');
 
   L.push('## Build and index', '');
   const num = (k) => (builds[k] !== undefined && builds[k] !== '' ? Number(builds[k]) : NaN);

@@ -20,9 +20,12 @@
 #      installed on first use, so it runs once untimed on a 5-case corpus
 #      first; the install never counts.
 #   4. search-bench.mjs serves both outputs on 127.0.0.1 and measures each
-#      query in headless Chromium (see its header).
+#      query in headless Chromium on two paths (see its header): from the
+#      front page (navigation start of /soeg/?q=… to five results) and
+#      submitted on the loaded search page.
 #
 # Environment: REPS (3), QUERIES (comma list; default in search-bench.mjs),
+# PATHS (nav,submit),
 # OURS_TARGET (public; `intranet` indexes the internal cases too, as the
 # peer does), PEER_GZIP (on: the peer's plain html/js/css/json gzipped as a
 # web server would; off: every file as on disk), RESULTS (output markdown,
@@ -84,5 +87,6 @@ grep '^peer_error=' "$builds" >&2 || true
 # ---- measure
 args=(--ours "$tmp/ours-out" "${peer_args[@]}" --builds "$builds" --md "$results" --reps "${REPS:-3}" --peer-gzip "${PEER_GZIP:-on}")
 [[ -z ${QUERIES:-} ]] || args+=(--queries "$QUERIES")
+[[ -z ${PATHS:-} ]] || args+=(--paths "$PATHS")
 [[ -z ${JSON:-} ]] || args+=(--json "$JSON")
 node "$here/search-bench.mjs" "${args[@]}"

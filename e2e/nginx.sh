@@ -2,8 +2,11 @@
 # The hosting samples under a real nginx: docs/hosting/nginx.conf serves
 # PUBLIC_DIR and docs/hosting/nginx-intranet.conf serves INTRANET_DIR, on
 # 127.0.0.1 only, and the answers are checked: status, the security headers,
-# the precompressed .gz files (gzip_static), caching, and that the intranet
-# answers 401 without a login and 200 with one.
+# the precompressed .gz files (gzip_static), caching, that the intranet
+# answers 401 without a login and 200 with one, that an old address in the
+# build's .labyrint-redirects.map gets a 301 to the new one (on the intranet
+# only after the login), and that the build's own lists (.labyrint-urls)
+# are not served.
 #
 #   [BROWSER_CHECK=1] bash e2e/nginx.sh PUBLIC_DIR INTRANET_DIR
 #
@@ -40,6 +43,19 @@ cp -r "$1" "$tmp/public" && cp -r "$2" "$tmp/intranet"
 chmod -R a+rX "$tmp/public" "$tmp/intranet"
 mkdir "$tmp/temp"
 
+# moved DIR: the first old address in DIR's redirect map and its new one.
+# A site with no aliases gets one line in the copy's map, so that the
+# samples' map is tested all the same.
+moved() {
+  local map=$1/.labyrint-redirects.map
+  if ! grep -q '^/' "$map" 2>/dev/null; then
+    printf '/e2e-gammel-adresse/ /;\n' >> "$map"
+  fi
+  grep -m1 '^/' "$map" | sed 's/;$//'
+}
+read -r PUB_OLD PUB_NEW < <(moved "$tmp/public")
+read -r INT_OLD INT_NEW < <(moved "$tmp/intranet")
+
 read -r PUB PUB80 INT INT80 < <(python3 -c '
 import socket
 socks = [socket.socket() for _ in range(4)]
@@ -54,7 +70,8 @@ sample() {
       -e "s|^    listen 80;|    listen 127.0.0.1:$4;|" \
       -e '/^    listen \[::\]/d' -e '/^    ssl_certificate/d' \
       -e "s|^    root  /srv/labyrint/[a-z-]*;|    root  $5;|" \
-      -e "s|^    auth_basic_user_file .*;|    auth_basic_user_file $tmp/htpasswd;|" "$1" > "$2"
+      -e "s|^    auth_basic_user_file .*;|    auth_basic_user_file $tmp/htpasswd;|" \
+      -e "s|^    include /srv/labyrint/[a-z-]*/\.labyrint-redirects|    include $5/.labyrint-redirects|" "$1" > "$2"
   if grep -v '^ *#' "$2" | grep -qE '443|/srv/labyrint|ssl_certificate|\[::\]|/etc/nginx/labyrint'; then
     echo "e2e/nginx.sh: $(basename "$1") no longer has the lines this test replaces:" >&2
     grep -nE '443|/srv/labyrint|ssl_certificate|\[::\]|/etc/nginx/labyrint' "$2" >&2
@@ -155,6 +172,12 @@ expect "GET /findes-ikke/ status" "$(get nf "$P/findes-ikke/")" 404
 security_headers nf
 grep -q '<html' "$tmp/nf.b" || fail "404 answer is not the site's 404.html"
 expect "GET /.labyrint-digest status" "$(get dot "$P/.labyrint-digest")" 404
+[ -f "$tmp/public/.labyrint-urls" ] || fail "the build wrote no .labyrint-urls"
+expect "GET /.labyrint-urls status" "$(get urls "$P/.labyrint-urls")" 404
+expect "GET /.labyrint-redirects.map status" "$(get map "$P/.labyrint-redirects.map")" 404
+expect "GET $PUB_OLD (an alias) status" "$(get alias "$P$PUB_OLD")" 301
+expect "GET $PUB_OLD Location" "$(header alias Location)" "$PUB_NEW"
+security_headers alias
 dir=$(cd "$tmp/public" && ls -d */ | grep -v '^assets/' | head -1); dir=${dir%/}
 expect "GET /$dir status" "$(get slash "$P/$dir")" 301
 expect "GET /$dir Location (relative)" "$(header slash Location)" "/$dir/"
@@ -171,6 +194,13 @@ security_headers i401
 expect "intranet GET / wrong password" "$(get ibad "$I/" -u redaktoer:forkert)" 401
 expect "intranet CSS without login" "$(get icss "$I/$css")" 401
 expect "intranet GET / with login" "$(get iok "$I/" -u redaktoer:rigtigt-kodeord)" 200
+expect "intranet alias without login" "$(get ialias401 "$I$INT_OLD")" 401
+[ -z "$(header ialias401 Location)" ] || fail "intranet alias without login names the new address: $(header ialias401 Location)"
+expect "intranet alias with login" "$(get ialias "$I$INT_OLD" -u redaktoer:rigtigt-kodeord)" 301
+expect "intranet alias Location" "$(header ialias Location)" "$INT_NEW"
+expect "intranet missing page with login" "$(get inf "$I/findes-ikke/" -u redaktoer:rigtigt-kodeord)" 404
+grep -q '<html' "$tmp/inf.b" || fail "intranet 404 answer is not the site's 404.html"
+expect "intranet /.labyrint-urls with login" "$(get iurls "$I/.labyrint-urls" -u redaktoer:rigtigt-kodeord)" 404
 security_headers iok
 expect "intranet X-Robots-Tag" "$(header iok X-Robots-Tag)" "noindex, nofollow"
 cmp -s "$tmp/iok.b" "$tmp/intranet/index.html" || fail "intranet GET /: not index.html as built"

@@ -8,7 +8,12 @@
  *   <div data-search-filters></div> (optional)
  *   <p aria-live="polite" data-search-status></p>
  *   <ol data-search-results></ol>
- * Results: <li><a href>title</a> <span>section</span> <p>snippet</p></li>. */
+ * Results: <li><a href>title</a> <span>section</span> <p>snippet</p></li>.
+ * Loaded from the page's head as
+ *   <script src=".../search.js" async data-search-index="idx/"></script>
+ * (data-search-index relative to the page, as the form's), a query in the
+ * address (?q=, where the front page's form leads) is started at once,
+ * while the page is still being read (see "start" at the end). */
 (function (w) {
   "use strict";
   var d = w.document,
@@ -44,6 +49,7 @@
     return c < 0x250 ? WT[c] == 2 : (NRE || (NRE = /\p{N}/u)).test(String.fromCodePoint(c));
   }
   S.base = me && me.src ? new URL("idx/", me.src).href : "idx/";
+  if (me && me.dataset && me.dataset.searchIndex) S.base = new URL(me.dataset.searchIndex.replace(/\/?$/, "/"), d.baseURI).href;
 
   /* ---- loading shards: <script> from file://, else fetch and read (see write.go) ---- */
   S.load = function (n, data) {
@@ -98,7 +104,7 @@
     return get("meta").then(function () {
       if (M) return M;
       var m = got.meta, end = 0;
-      M = { n: m.n, keys: m.t ? m.t.split(" ") : [], stop: new Set(m.s.split(" ")), weak: new Set((m.w || "").split(" ")), syn: new Map(), starts: [0], sec: [], f: [] };
+      M = { n: m.n, keys: m.t ? m.t.split(" ") : [], stop: new Set(m.s.split(" ")), weak: new Set((m.w || "").split(" ")), syn: new Map(), starts: [0], sec: null, f: [] };
       M.ks = new Set(M.keys);
       /* M.phr: a phrase's stems joined by "+" -> the single stems of its groups */
       M.phr = new Map();
@@ -133,15 +139,23 @@
       nums(m.d).forEach(function (x) {
         M.starts.push((end += x));
       });
-      facetList(m.f).forEach(function (f) {
-        if (f.name == "section") f.v.forEach(function (v) {
-          v.docs.forEach(function (x) {
-            M.sec[x] = v.name;
-          });
-        });
-      });
       return M;
     });
+  }
+  /* Each page's section (meta.txt's section facet), decoded when the
+     first results are drawn: at 10,000 pages that took as long as the
+     rest of meta.txt, and nothing before the term shards needs it. */
+  function sections() {
+    if (!M.sec) {
+      M.sec = [];
+      got.meta.f.forEach(function (f) {
+        if (f[0] == "section") f[2].forEach(function (v) {
+          var r = nums(v[1]), i = 0, e = 0, k;
+          for (; i < r.length; i += 2) for (k = 0, e += r[i]; k <= r[i + 1]; k++) M.sec[e++] = v[0];
+        });
+      });
+    }
+    return M.sec;
   }
   /* [{name, label, v: [{name, docs: Set}]}] from a shard's facet list. */
   function facetList(fs) {
@@ -501,9 +515,15 @@
   };
   /* docs(ids) resolves to [[url, title, summary, text], ...]. */
   S.docs = function (ids) {
+    /* The page shard of page id: the last that starts at or before it. */
     function at(id) {
-      for (var i = M.starts.length - 1; M.starts[i] > id; i--);
-      return i;
+      var lo = 0, hi = M.starts.length - 1, m;
+      while (lo < hi) {
+        m = (lo + hi + 1) >> 1;
+        if (M.starts[m] <= id) lo = m;
+        else hi = m - 1;
+      }
+      return lo;
     }
     /* With the meta shard in, the page shards are requested before this returns. */
     function load() {
@@ -561,6 +581,22 @@
     });
     p.append(out + (at + 30 < ws.length ? " \u2026" : ""));
   }
+  /* The query in the address, started by start() before the page was in:
+     {q, p: S.query(q)}; taken by the first run() for the same query. */
+  var early = null;
+  function start() {
+    var q = me && me.dataset && me.dataset.searchIndex && new URLSearchParams(w.location.search).get("q");
+    if (!q) return;
+    early = { q: q, p: S.query(q) };
+    /* The page shards of the first five results, as draw(0) will ask for them. */
+    early.p.then(function (r) {
+      var p = S.docs(r.hits.slice(0, 5).map(function (h) {
+        return h.d;
+      }));
+      sections(); /* while those are on their way */
+      return p;
+    }).catch(function () {});
+  }
   function init() {
     var form = d.querySelector("form[data-search-form]"), input = form && form.querySelector("[name=q]"), list = d.querySelector("[data-search-results]");
     if (!input || !list) return;
@@ -591,6 +627,7 @@
       var hs = sel.some(function (v) {
         return v && v.length;
       }) ? res.hits.filter(pass) : res.hits, my = ++seq, n = hs.length, msg = n ? (res.full ? "" : "Ingen sider passer til alle ordene i \u00bb" + q + "\u00ab. ") + (res.full ? "Fandt " : "Viser ") + n + (n > 1 ? " sider" : " side") + (res.full ? "" : ", der passer til nogle af dem") : "Ingen sider passer til \u00bb" + q + "\u00ab" + (res.hits.length ? " med de valgte filtre" : ""), top = put(from, from + 5);
+      sections(); /* while their page shards are on their way */
       function put(a, b) {
         var page = hs.slice(a, b);
         return S.docs(page.map(function (h) {
@@ -602,7 +639,7 @@
               var li = el("li"), x = el("a", e[1], li);
               x.href = root + e[0].replace(/^\//, "") + (/\/$/.test(e[0]) ? suffix : "");
               li.append(" ");
-              el("span", M.sec[page[i].d] || "", li);
+              el("span", sections()[page[i].d] || "", li);
               li.append(" ");
               snippet(el("p", "", li), e[2] + "\n" + e[3], res.terms);
               return li;
@@ -698,7 +735,9 @@
         if (my == seq && !res && !failed) say("S\u00f8ger \u2026");
       }, 400);
       res = null;
-      S.query(input.value).then(function (r) {
+      var p = early && early.q == input.value ? early.p : S.query(input.value);
+      early = null;
+      p.then(function (r) {
         if (my != seq) return;
         res = r;
         shown = 10;
@@ -726,5 +765,8 @@
     input.value = new URLSearchParams(location.search).get("q") || input.value;
     if (input.value) run();
   }
-  if (d) d.readyState == "loading" ? d.addEventListener("DOMContentLoaded", init) : init();
+  /* Run while the page is still being read (from its head): the query in
+     the address is started at once, and drawn once the page is in. */
+  if (d && d.readyState == "loading") start(), d.addEventListener("DOMContentLoaded", init);
+  else if (d) init();
 })(window);

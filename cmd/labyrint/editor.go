@@ -22,10 +22,15 @@ func startEditor(srv *preview.Server, o pipeline.Options, eo editor.Options, ln 
 	if eo.Source == "" {
 		eo.Source = "."
 	}
-	eo.Lookup, eo.Findings = srv.SourceOf, srv.FindingsFor
+	eo.Lookup, eo.Findings, eo.Draft = srv.SourceOf, srv.FindingsFor, srv.Draft
 	ed, err := editor.New(eo)
 	if err != nil {
 		return nil, err
+	}
+	if eo.Commit {
+		if msg := ed.GitProblem(); msg != "" {
+			fmt.Fprintln(log, "redigering: --editor-git: "+msg+"; ændringer bliver gemt, men ikke lagt i Git")
+		}
 	}
 	_, port, _ := net.SplitHostPort(ln.Addr().String())
 	ed.AllowHost(ln.Addr().String())

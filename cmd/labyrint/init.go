@@ -49,7 +49,10 @@ func cmdInit(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "labyrint init: fejl: %v\n", err)
 		return errReported
 	}
-	fmt.Fprintf(stdout, "%d filer skrevet i %s. Byg sitet: labyrint build --source %s\n", n, dir, dir)
+	fmt.Fprintf(stdout, "%d filer skrevet i %s.\n", n, dir)
+	fmt.Fprintf(stdout, "Se sitet, mens du skriver: cd %s, så labyrint serve, og åbn http://127.0.0.1:8080/\n", dir)
+	fmt.Fprintf(stdout, "Byg det færdige site: cd %s, så labyrint build (det skrives i %s)\n", dir, filepath.Join(dir, "public"))
+	fmt.Fprintln(stdout, "Hver nøgle i site.yaml er forklaret i docs/konfiguration.md i Labyrints kildekode.")
 	return nil
 }
 

@@ -271,6 +271,8 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	noEditor := fs.Bool("no-editor", false, "ingen redigering i browseren")
 	fs.StringVar(&eo.Proxy, "editor-proxy", "", "IP-adressen på login-proxyen foran en fælles redigeringsserver")
 	fs.StringVar(&eo.UserHeader, "editor-user-header", "X-Remote-User", "proxyens header med brugernavnet")
+	fs.BoolVar(&eo.Commit, "editor-git", false, "læg hver ændring i Git med redaktørens navn (sitet skal være et Git-arkiv)")
+	fs.StringVar(&eo.Name, "editor-name", "", "redaktørens navn i loggen og i Git, når ingen proxy sender det (standard: brugerens navn på maskinen)")
 	if err := fs.Parse(args); err != nil {
 		return errReported
 	}

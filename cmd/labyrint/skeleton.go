@@ -6,7 +6,8 @@ var skeleton = map[string]string{
 	"site.yaml": `# Opsætning af sitet. Her står alt det, der er sitets eget: titel, hvem der
 # udgiver det, hvilke slags sider der findes, og hvad skabelonerne viser.
 # Programmet kender ingen ord fra sitet – alt står her og i content/.
-# Alle nøgler er beskrevet i pakken internal/config (doc.go og theme.go).
+# Hver nøgle er forklaret i docs/konfiguration.md i Labyrints kildekode. En
+# fejl her vises som site.yaml:LINJE:KOLONNE med en dansk forklaring.
 
 title: {{TITLE}}
 owner: {{OWNER}}
@@ -18,6 +19,9 @@ targets:
   public:
     out: public
     audiences: [public]
+    # Sitets offentlige adresse. Indtil den står her, advarer hver bygning
+    # om den (sitemap.xml og sidernes kanoniske adresse kræver den).
+    # url: https://www.kommune.dk/politik/
 
 # Felter, som alle sider må have i deres front matter (øverst i filen).
 fields:
@@ -25,7 +29,7 @@ fields:
   summary: {type: string, label: Resumé}
   date: {type: date, label: Senest opdateret}
   weight: {type: int, label: Rækkefølge}
-  tags: {type: list, label: Emneord}
+  tags: {type: list, taxonomy: tags, label: Emneord}
   draft: {type: bool, label: Kladde}
   audience: {type: string, enum: [public], label: Målgruppe}
   layout: {type: string, label: Skabelon}
@@ -71,6 +75,13 @@ theme:
   contact: /kontakt/
   accessibility: /tilgaengelighed/
   feedback: /kontakt/
+`,
+	// What a build writes beside the sources: kept out of Git.
+	".gitignore": `public/
+public.lock
+public.staging-*
+public.old-*
+public.swap
 `,
 	"content/_index.md": `---
 title: "{{TITLE}}"

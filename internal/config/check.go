@@ -14,19 +14,19 @@ type problems struct {
 	l   diag.List
 }
 
-// bad reports a problem at path's line; hint may be empty.
+// bad reports a problem at path's place; hint may be empty.
 func (p *problems) bad(path, hint, format string, args ...any) {
-	p.l.Add(diag.Finding{File: FileName, Line: p.pos.line(path), Severity: diag.Error, Code: "config",
-		Msg: fmt.Sprintf(format, args...), Hint: hint})
+	p.add(p.pos.at(path), hint, format, args...)
 }
 
-// byPrefix reports a problem whose message begins with its key path, as
-// in "theme.search: …" or "theme.header_link mangler title", at that key's
-// line: for checks written with a plain bad(format, args...).
-func (p *problems) byPrefix(format string, args ...any) {
-	msg := fmt.Sprintf(format, args...)
-	path, _, _ := strings.Cut(msg, " ")
-	p.bad(strings.TrimSuffix(path, ":"), "", "%s", msg)
+// badKey reports a problem with the name of path's key, at the key.
+func (p *problems) badKey(path, hint, format string, args ...any) {
+	p.add(p.pos.keyAt(path), hint, format, args...)
+}
+
+func (p *problems) add(at loc, hint, format string, args ...any) {
+	p.l.Add(diag.Finding{File: FileName, Line: at.line, Col: at.col, Severity: diag.Error, Code: "config",
+		Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
 // Finding returns a problem with the config found by a later stage (a
@@ -34,7 +34,8 @@ func (p *problems) byPrefix(format string, args ...any) {
 // the key path (e.g. "kinds.offer.section"), so it is reported once,
 // against site.yaml, and not against every page it touches.
 func (c *Config) Finding(sev diag.Severity, path, hint, format string, args ...any) diag.Finding {
-	return diag.Finding{File: FileName, Line: c.pos.line(path), Severity: sev, Code: "config",
+	at := c.pos.at(path)
+	return diag.Finding{File: FileName, Line: at.line, Col: at.col, Severity: sev, Code: "config",
 		Msg: fmt.Sprintf(format, args...), Hint: hint}
 }
 
@@ -79,7 +80,7 @@ func (c *Config) check() error {
 		}
 	}
 	c.Static.check(func(i int, format string, args ...any) {
-		p.bad(fmt.Sprintf("static.allow[%d]", i), "", format, args...)
+		p.bad(fmt.Sprintf("static.allow[%d]", i), "se listen over filtyper i docs/konfiguration.md under static", format, args...)
 	})
 	return p.l.Err()
 }
@@ -265,16 +266,16 @@ func (c *Config) checkSearch(p *problems) {
 	for _, n := range sortedNames(c.Search.Boost) {
 		at := "search.boost." + n
 		if c.Kinds[n] == nil {
-			p.bad(at, suggest(n, sortedNames(c.Kinds)), "search.boost: %q er ikke en slags side under kinds", n)
+			p.badKey(at, suggest(n, sortedNames(c.Kinds)), "search.boost: %q er ikke en slags side under kinds", n)
 		}
 		if w := c.Search.Boost[n]; w <= 0 {
-			p.bad(at, "", "search.boost: %q har %v; brug et tal over 0 (1 er uændret)", n, w)
+			p.bad(at, "skriv fx 1.2 for lidt før, 0.8 for lidt efter; slet linjen for 1", "search.boost: %q har %v; brug et tal over 0 (1 er uændret)", n, w)
 		}
 	}
 	for _, n := range sortedNames(c.Search.Weights) {
 		w, at := c.Search.Weights[n], "search.weights."+n
 		if w < 0 {
-			p.bad(at, "", "search.weights: %q har vægten %v; en vægt skal være 0 eller mere", n, w)
+			p.bad(at, "0 tager delen ud af søgningen; slet linjen for standardvægten", "search.weights: %q har vægten %v; en vægt skal være 0 eller mere", n, w)
 		}
 		if slices.Contains(SearchParts, n) {
 			continue
@@ -287,10 +288,10 @@ func (c *Config) checkSearch(p *problems) {
 		}
 		switch {
 		case f == nil:
-			p.bad(at, suggest(n, append(slices.Clone(SearchParts), fields...)),
+			p.badKey(at, suggest(n, append(slices.Clone(SearchParts), fields...)),
 				"search.weights: %q er hverken en del af siden (%s) eller et felt under fields eller kinds", n, strings.Join(SearchParts, ", "))
 		case f.Type != "string" && f.Type != "list" || f.Taxonomy != "":
-			p.bad(at, "", "search.weights: feltet %q er ikke tekst (type string eller list uden taksonomi)", n)
+			p.badKey(at, "sidens termer vægtes samlet med terms", "search.weights: feltet %q er ikke tekst (type string eller list uden taksonomi)", n)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -17,7 +18,8 @@ import (
 func Load(fsys fs.FS) (*Config, error) {
 	data, err := fs.ReadFile(fsys, FileName)
 	if err != nil {
-		return nil, diag.Finding{File: FileName, Severity: diag.Error, Code: "config", Msg: "kan ikke læse sitets opsætning: " + err.Error()}
+		return nil, diag.Finding{File: FileName, Severity: diag.Error, Code: "config", Msg: "kan ikke læse sitets opsætning: " + diag.OSError(err),
+			Hint: "kør programmet i sitets mappe (der hvor site.yaml ligger), eller angiv den med --source; labyrint init MAPPE laver et nyt site"}
 	}
 	return Parse(data)
 }
@@ -30,7 +32,7 @@ func Parse(data []byte) (*Config, error) {
 		if f, ok := tabIndent(data); ok {
 			return nil, f
 		}
-		return nil, syntaxError(err)
+		return nil, syntaxError(data, err)
 	}
 	var l diag.List
 	s := &shape{pos: positions{}, l: &l}
@@ -54,7 +56,22 @@ func Parse(data []byte) (*Config, error) {
 	return &c, nil
 }
 
-var lineRE = regexp.MustCompile(`line (\d+)`)
+var (
+	lineRE   = regexp.MustCompile(`line (\d+)`)
+	anchorRE = regexp.MustCompile(`unknown anchor '([^']+)'`)
+)
+
+// refLine returns the line and column (from 1) of the first ref in data
+// that is not in a comment, or 0, 0.
+func refLine(data []byte, ref string) (line, col int) {
+	for i, l := range strings.Split(string(data), "\n") {
+		code, _, _ := strings.Cut(l, "#")
+		if j := strings.Index(code, ref); j >= 0 {
+			return i + 1, utf8.RuneCountInString(code[:j]) + 1
+		}
+	}
+	return 0, 0
+}
 
 // yamlErrors translate the YAML parser's messages: a fragment of its
 // message, then what is wrong and how to fix it, in Danish.
@@ -82,7 +99,7 @@ func tabIndent(data []byte) (diag.Finding, bool) {
 	for i, line := range strings.Split(string(data), "\n") {
 		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
 		if strings.Contains(indent, "\t") {
-			return diag.Finding{File: FileName, Line: i + 1, Severity: diag.Error, Code: "config",
+			return diag.Finding{File: FileName, Line: i + 1, Col: strings.Index(indent, "\t") + 1, Severity: diag.Error, Code: "config",
 				Msg: "linjen er rykket ind med tabulator", Hint: "ryk ind med mellemrum; YAML tillader ikke tabulator i indrykningen"}, true
 		}
 	}
@@ -90,12 +107,16 @@ func tabIndent(data []byte) (diag.Finding, bool) {
 }
 
 // syntaxError turns a YAML parse error into a Danish finding at its line.
-func syntaxError(err error) error {
+func syntaxError(data []byte, err error) error {
 	f := diag.Finding{File: FileName, Severity: diag.Error, Code: "config",
 		Msg:  "opsætningen er ikke gyldig YAML",
 		Hint: "tjek indrykning, kolon og anførselstegn på linjen og linjen før"}
 	if m := lineRE.FindStringSubmatch(err.Error()); m != nil {
 		f.Line, _ = strconv.Atoi(m[1])
+	}
+	if m := anchorRE.FindStringSubmatch(err.Error()); m != nil && f.Line == 0 {
+		// YAML names no line for an unknown anchor: the first reference's.
+		f.Line, f.Col = refLine(data, "*"+m[1])
 	}
 	for _, e := range yamlErrors {
 		if strings.Contains(err.Error(), e.frag) {

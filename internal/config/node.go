@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,16 +13,30 @@ import (
 	"github.com/guldborgsund/labyrint/internal/diag"
 )
 
-// positions maps a key path ("kinds.offer.filters[1]") to its line in
-// site.yaml: the line of the key, or of the item for a list item.
-type positions map[string]int
+// loc is a place in site.yaml: line and column, both from 1.
+type loc struct{ line, col int }
 
-// line returns the line of path, else of its nearest parent that is in the
-// file, else 1 (a top-level key that is missing belongs to the file's top).
-func (p positions) line(path string) int {
+func locOf(n *yaml.Node) loc { return loc{n.Line, n.Column} }
+
+// place is where a key path stands in site.yaml: its key and, when its
+// value is a single value, the value.
+type place struct{ key, value loc }
+
+// positions maps a key path ("kinds.offer.filters[1]") to its place in
+// site.yaml; a list item's key is the item.
+type positions map[string]place
+
+// at returns the place of path's value when it is a single value (what a
+// check of its meaning finds fault with), else of its key, else of its
+// nearest parent that is in the file, else line 1 (a top-level key that is
+// missing belongs to the file's top; no column).
+func (p positions) at(path string) loc {
 	for path != "" {
-		if n, ok := p[path]; ok {
-			return n
+		if pl, ok := p[path]; ok {
+			if pl.value.line > 0 {
+				return pl.value
+			}
+			return pl.key
 		}
 		i := strings.LastIndexAny(path, ".[")
 		if i < 0 {
@@ -29,7 +44,16 @@ func (p positions) line(path string) int {
 		}
 		path = path[:i]
 	}
-	return 1
+	return loc{line: 1}
+}
+
+// keyAt returns the place of path's key: for a problem with a name the
+// site chose (a search weight's part, a boost's kind), not its value.
+func (p positions) keyAt(path string) loc {
+	if pl, ok := p[path]; ok {
+		return pl.key
+	}
+	return p.at(path)
 }
 
 // shape checks a site.yaml node tree against the Go type it decodes into:
@@ -42,10 +66,13 @@ type shape struct {
 	l   *diag.List
 }
 
-var termsType = reflect.TypeOf(Terms{})
+var (
+	termsType = reflect.TypeOf(Terms{})
+	digitsRE  = regexp.MustCompile(`^[-+]?[0-9]+$`)
+)
 
-func (s *shape) bad(path string, line int, hint, format string, args ...any) {
-	s.l.Add(diag.Finding{File: FileName, Line: line, Severity: diag.Error, Code: "config",
+func (s *shape) bad(path string, at loc, hint, format string, args ...any) {
+	s.l.Add(diag.Finding{File: FileName, Line: at.line, Col: at.col, Severity: diag.Error, Code: "config",
 		Msg: withPath(path, fmt.Sprintf(format, args...)), Hint: hint})
 }
 
@@ -82,22 +109,24 @@ func (s *shape) walk(n *yaml.Node, t reflect.Type, path string) {
 		}
 		for i, item := range n.Content {
 			p := fmt.Sprintf("%s[%d]", path, i)
-			s.pos[p] = item.Line
+			s.pos[p] = place{key: locOf(item)}
 			s.walk(item, t.Elem(), p)
 		}
 	case reflect.String:
 		s.want(n, path, yaml.ScalarNode, "tekst")
 	case reflect.Int, reflect.Int64:
-		if s.want(n, path, yaml.ScalarNode, "et helt tal") && n.Tag != "!!int" {
-			s.bad(path, n.Line, "skriv et helt tal uden anførselstegn, fx 2", "forventede et helt tal, fik %s", got(n))
+		if s.want(n, path, yaml.ScalarNode, "et helt tal") && n.Tag == "!!float" && digitsRE.MatchString(n.Value) {
+			s.bad(path, locOf(n), "skriv et mindre tal", "tallet %s er for stort", n.Value)
+		} else if n.Tag != "!!int" {
+			s.bad(path, locOf(n), "skriv et helt tal uden anførselstegn, fx 2", "forventede et helt tal, fik %s", got(n))
 		}
 	case reflect.Float64:
 		if s.want(n, path, yaml.ScalarNode, "et tal") && n.Tag != "!!int" && n.Tag != "!!float" {
-			s.bad(path, n.Line, "skriv et tal uden anførselstegn, fx 35 eller 2.5", "forventede et tal, fik %s", got(n))
+			s.bad(path, locOf(n), "skriv et tal uden anførselstegn, fx 35 eller 2.5", "forventede et tal, fik %s", got(n))
 		}
 	case reflect.Bool:
 		if s.want(n, path, yaml.ScalarNode, "true eller false") && n.Tag != "!!bool" {
-			s.bad(path, n.Line, "skriv true (ja) eller false (nej)", "forventede true eller false, fik %s", got(n))
+			s.bad(path, locOf(n), "skriv true (ja) eller false (nej)", "forventede true eller false, fik %s", got(n))
 		}
 	}
 }
@@ -116,11 +145,11 @@ func (s *shape) want(n *yaml.Node, path string, k yaml.Kind, wantName string) bo
 	case yaml.ScalarNode:
 		hint = "skriv én værdi; sæt den i anførselstegn, hvis den indeholder kolon eller komma"
 	}
-	line := n.Line
-	if k, ok := s.pos[path]; ok {
-		line = k // the key's line: a list or mapping value begins below it
+	at := locOf(n)
+	if pl, ok := s.pos[path]; ok && n.Kind != yaml.ScalarNode {
+		at = pl.key // a list or mapping value may begin below its key
 	}
-	s.bad(path, line, hint, "forventede %s, fik %s", wantName, got(n))
+	s.bad(path, at, hint, "forventede %s, fik %s", wantName, got(n))
 	return false
 }
 
@@ -150,7 +179,7 @@ func (s *shape) entries(n *yaml.Node, path string, each func(key string, k, v *y
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			s.bad(path, k.Line, "skriv nøglen som et ord før kolon", "en nøgle skal være et navn, fik %s", got(k))
+			s.bad(path, locOf(k), "skriv nøglen som et ord før kolon", "en nøgle skal være et navn, fik %s", got(k))
 			continue
 		}
 		if k.Tag == "!!merge" { // <<: *anchor
@@ -164,11 +193,15 @@ func (s *shape) entries(n *yaml.Node, path string, each func(key string, k, v *y
 		}
 		p := join(path, k.Value)
 		if first, dup := seen[k.Value]; dup {
-			s.bad(p, k.Line, fmt.Sprintf("slet den ene; den første står i linje %d", first), "nøglen %q står to gange", k.Value)
+			s.bad(p, locOf(k), fmt.Sprintf("slet den ene; den første står i linje %d", first), "nøglen %q står to gange", k.Value)
 			continue
 		}
 		seen[k.Value] = k.Line
-		s.pos[p] = k.Line
+		pl := place{key: locOf(k)}
+		if v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+			pl.value = locOf(v)
+		}
+		s.pos[p] = pl
 		each(k.Value, k, v, p)
 	}
 }
@@ -195,14 +228,14 @@ func (s *shape) object(n *yaml.Node, t reflect.Type, path string) {
 	s.entries(n, path, func(key string, k, v *yaml.Node, p string) {
 		f, ok := fields[key]
 		if !ok {
-			s.unknown(path, key, k.Line, fields)
+			s.unknown(path, key, locOf(k), fields)
 			return
 		}
 		s.walk(v, f.Type, p)
 	})
 }
 
-func (s *shape) unknown(path, key string, line int, fields map[string]reflect.StructField) {
+func (s *shape) unknown(path, key string, at loc, fields map[string]reflect.StructField) {
 	known := make([]string, 0, len(fields))
 	for n := range fields {
 		known = append(known, n)
@@ -216,7 +249,7 @@ func (s *shape) unknown(path, key string, line int, fields map[string]reflect.St
 	if path != "" {
 		where = "under " + path
 	}
-	s.l.Add(diag.Finding{File: FileName, Line: line, Severity: diag.Error, Code: "config",
+	s.l.Add(diag.Finding{File: FileName, Line: at.line, Col: at.col, Severity: diag.Error, Code: "config",
 		Msg: fmt.Sprintf("ukendt nøgle %q %s", key, where), Hint: hint})
 }
 

@@ -64,9 +64,10 @@ func (h *HeaderLink) ShowsHeaderLink(t string) bool {
 	return false
 }
 
-// checkTheme fills in the defaults and reports paths that are not site paths.
+// checkTheme fills in the defaults and reports, at the key or item at
+// fault, paths that are not site paths and names that are not declared.
+// Whether a path names a page is for the build to see (ThemePaths).
 func (c *Config) checkTheme(p *problems) {
-	bad := func(format string, args ...any) { p.bad("theme", "", format, args...) }
 	th := &c.Theme
 	switch th.Search {
 	case "":
@@ -74,45 +75,77 @@ func (c *Config) checkTheme(p *problems) {
 	case "off":
 		th.Search = ""
 	}
-	path := func(key, u string) {
-		if u != "" && !strings.HasPrefix(u, "/") {
-			bad("theme.%s: %q skal være en adresse på sitet, der begynder med / (fx /kontakt/)", key, u)
+	for _, tp := range c.ThemePaths() {
+		if !strings.HasPrefix(tp.URL, "/") {
+			p.bad(tp.Key, "skriv adressen fra sitets rod med / foran og bagved, fx /kontakt/",
+				"%s: %q skal være en adresse på sitet, der begynder med /", tp.Key, tp.URL)
 		}
 	}
-	path("search", th.Search)
-	path("guide.page", th.Guide.Page)
-	path("guide.section", th.Guide.Section)
+	if th.Search != "" && !strings.HasPrefix(th.Search, "/") {
+		p.bad("theme.search", `skriv fx /soeg/, eller "off" for ingen søgeside`, "theme.search: %q skal være en adresse på sitet, der begynder med /", th.Search)
+	}
+	if f := th.Feedback; f != "" && !strings.HasPrefix(f, "/") && !strings.HasPrefix(f, "mailto:") && !strings.HasPrefix(f, "https://") && !strings.HasPrefix(f, "http://") {
+		p.bad("theme.feedback", "skriv fx mailto:web@kommune.dk, https://… eller /kontakt/", "theme.feedback: %q er hverken en e-mailadresse (mailto:), en hel adresse eller en adresse på sitet", f)
+	}
+	taxes := sortedNames(c.Taxonomies)
 	if n := th.Guide.Taxonomy; n != "" && c.Taxonomies[n] == nil {
-		bad("theme.guide.taxonomy: ukendt taksonomi %q", n)
-	}
-	path("help", th.Help)
-	path("contact", th.Contact)
-	path("accessibility", th.Accessibility)
-	for i, p := range th.Menu {
-		path(fmt.Sprintf("menu[%d]", i), p)
-	}
-	for _, l := range [][]string{th.Home.Tasks, th.Home.Grid, th.Home.Sections} {
-		for _, u := range l {
-			path("home", u)
-		}
+		p.bad("theme.guide.taxonomy", suggest(n, taxes), "theme.guide.taxonomy: ukendt taksonomi %q", n)
 	}
 	if h := th.HeaderLink; h != nil {
-		path("header_link.url", h.URL)
 		if h.Title == "" {
-			bad("theme.header_link mangler title")
+			p.bad("theme.header_link", "skriv fx title: Akut hjælp under header_link", "theme.header_link mangler title")
 		}
-		for _, t := range h.Targets {
+		for i, t := range h.Targets {
 			if c.Targets[t] == nil {
-				bad("theme.header_link.targets: ukendt mål %q", t)
+				p.bad(fmt.Sprintf("theme.header_link.targets[%d]", i), suggest(t, sortedNames(c.Targets)), "theme.header_link.targets: ukendt mål %q", t)
 			}
 		}
 	}
-	for _, n := range th.Taxonomies {
+	for i, n := range th.Taxonomies {
 		if c.Taxonomies[n] == nil {
-			bad("theme.taxonomies: ukendt taksonomi %q", n)
+			p.bad(fmt.Sprintf("theme.taxonomies[%d]", i), suggest(n, taxes), "theme.taxonomies: ukendt taksonomi %q", n)
 		}
 	}
 	if th.OwnerURL != "" && !strings.HasPrefix(th.OwnerURL, "https://") && !strings.HasPrefix(th.OwnerURL, "http://") {
-		bad("theme.owner_url: %q skal begynde med https://", th.OwnerURL)
+		p.bad("theme.owner_url", "skriv hele adressen, fx https://www.kommune.dk/", "theme.owner_url: %q skal begynde med https://", th.OwnerURL)
 	}
+}
+
+// ThemePath is an address on the site that theme: names, with its key path
+// ("theme.menu[2]").
+type ThemePath struct{ Key, URL string }
+
+// ThemePaths lists the site addresses theme: names (the menu, the front
+// page's links and sections, the guide, help, contact and accessibility
+// pages, the header link and a feedback link that is a site path), in
+// the order of the keys. The search page is left out: the build adds it.
+func (c *Config) ThemePaths() []ThemePath {
+	th := &c.Theme
+	var out []ThemePath
+	one := func(key, u string) {
+		if u != "" {
+			out = append(out, ThemePath{"theme." + key, u})
+		}
+	}
+	list := func(key string, us []string) {
+		for i, u := range us {
+			one(fmt.Sprintf("%s[%d]", key, i), u)
+		}
+	}
+	list("menu", th.Menu)
+	list("home.tasks", th.Home.Tasks)
+	list("home.grid", th.Home.Grid)
+	list("home.sections", th.Home.Sections)
+	one("guide.page", th.Guide.Page)
+	one("guide.section", th.Guide.Section)
+	one("help", th.Help)
+	one("contact", th.Contact)
+	one("accessibility", th.Accessibility)
+	if th.HeaderLink != nil {
+		one("header_link.url", th.HeaderLink.URL)
+	}
+	if strings.HasPrefix(th.Feedback, "/") {
+		one("feedback", th.Feedback)
+	}
+	return out
 }

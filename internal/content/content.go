@@ -25,7 +25,7 @@ import (
 
 	"github.com/guldborgsund/labyrint/internal/config"
 	"github.com/guldborgsund/labyrint/internal/diag"
-	"github.com/guldborgsund/labyrint/internal/markdown"
+	"github.com/guldborgsund/labyrint/internal/frontmatter"
 )
 
 // MaxFileSize is the largest content file read; larger ones are refused.
@@ -315,27 +315,13 @@ func readSized(r io.Reader, size, limit int64) ([]byte, int64, error) {
 // Parse checks one Markdown file's bytes. file names it in messages; p is
 // its path below the content folder.
 func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source {
-	src := markdown.Normalize(raw)
-	if i := bytes.IndexByte(src, 0); i >= 0 {
-		l.Errorf(file, lineAt(src, i), "nul-byte", "filen indeholder et NUL-tegn; den er måske ikke en tekstfil – gem den igen som UTF-8-tekst")
+	src := frontmatter.Normalize(raw)
+	if !isText(file, src, l) {
 		return nil
 	}
-	if !utf8.Valid(src) {
-		i := 0
-		for i < len(src) {
-			r, n := utf8.DecodeRune(src[i:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			i += n
-		}
-		l.Add(diag.Finding{File: file, Line: lineAt(src, i), Severity: diag.Error, Code: "utf8",
-			Msg: "teksten er ikke gemt som UTF-8 (æ, ø og å kan se forkerte ud)", Hint: "gem filen med tegnsættet UTF-8"})
-		return nil
-	}
-	parts, err := markdown.Split(src)
+	parts, err := frontmatter.Split(src)
 	if err != nil {
-		se := err.(*markdown.SplitError)
+		se := err.(*frontmatter.SplitError)
 		l.Errorf(file, se.Line, "front-matter", "%s", se.Msg)
 		return nil
 	}
@@ -350,23 +336,60 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 		bodyHygiene(file, parts, l) // all of the paste's mistakes at once
 		return nil                  // YAML would report the odd character as something else
 	}
-	fields, dups, err := markdown.ReadFrontMatter(parts)
+	fields, dups, err := frontmatter.ReadFrontMatter(parts)
 	if err != nil {
-		se := err.(*markdown.SplitError)
-		l.Errorf(file, se.Line, "yaml", "%s", se.Msg)
+		se := err.(*frontmatter.SplitError)
+		l.Add(diag.Finding{File: file, Line: se.Line, Col: se.Col, Severity: diag.Error, Code: "yaml", Msg: se.Msg})
 		return nil
 	}
 	before, _ := l.Count()
 	for _, d := range dups {
 		l.Errorf(file, d.Line, "duplicate-key", "feltet %q står der to gange; slet det ene", d.Key)
 	}
-	failed := map[string]bool{} // keys already reported
+	failed := s.setFields(fields, cfg, l)
+	s.checkRequired(cfg, parts.FrontLine, failed, l)
+	bodyHygiene(file, parts, l)
+	placeholders(file, src, s.Bool("draft"), l)
+	if after, _ := l.Count(); after > before {
+		return nil
+	}
+	return s
+}
+
+// isText reports whether src is text: UTF-8 without NUL bytes. If not, it
+// says so at the line of the first bad byte.
+func isText(file string, src []byte, l *diag.List) bool {
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		l.Errorf(file, lineAt(src, i), "nul-byte", "filen indeholder et NUL-tegn; den er måske ikke en tekstfil – gem den igen som UTF-8-tekst")
+		return false
+	}
+	if utf8.Valid(src) {
+		return true
+	}
+	i := 0
+	for i < len(src) {
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		i += n
+	}
+	l.Add(diag.Finding{File: file, Line: lineAt(src, i), Severity: diag.Error, Code: "utf8",
+		Msg: "teksten er ikke gemt som UTF-8 (æ, ø og å kan se forkerte ud)", Hint: "gem filen med tegnsættet UTF-8"})
+	return false
+}
+
+// setFields checks each front matter field against the page's kind and
+// keeps the good ones in s.Fields; it returns the keys whose values were
+// reported.
+func (s *Source) setFields(fields []frontmatter.Field, cfg *config.Config, l *diag.List) map[string]bool {
+	failed := map[string]bool{}
 	for _, f := range fields {
 		s.Lines[f.Key] = f.Line
 		decl := cfg.FieldFor(s.Kind, f.Key)
 		if decl == nil {
 			names := cfg.FieldNames(s.Kind) // made only for an unknown key
-			fd := diag.Finding{File: file, Line: f.Line, Severity: diag.Error, Code: "unknown-key",
+			fd := diag.Finding{File: s.File, Line: f.Line, Severity: diag.Error, Code: "unknown-key",
 				Msg: fmt.Sprintf("ukendt felt %q", f.Key)}
 			if sug := diag.Suggest(f.Key, names); sug != "" {
 				fd.Hint = fmt.Sprintf("mente du %q?", sug)
@@ -379,14 +402,14 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 		v, msg, hint := convert(f.Value, decl)
 		if msg != "" {
 			failed[f.Key] = true
-			l.Add(diag.Finding{File: file, Line: f.Line, Severity: diag.Error, Code: "field-type",
+			l.Add(diag.Finding{File: s.File, Line: f.Line, Severity: diag.Error, Code: "field-type",
 				Msg: fmt.Sprintf("feltet %q %s", f.Key, msg), Hint: hint})
 			continue
 		}
 		if len(decl.Enum) > 0 {
 			if str, _ := v.(string); !contains(decl.Enum, str) {
 				failed[f.Key] = true
-				fd := diag.Finding{File: file, Line: f.Line, Severity: diag.Error, Code: "field-enum",
+				fd := diag.Finding{File: s.File, Line: f.Line, Severity: diag.Error, Code: "field-enum",
 					Msg: fmt.Sprintf("feltet %q kan ikke være %q", f.Key, str), Hint: "brug en af: " + strings.Join(decl.Enum, ", ")}
 				if sug := diag.Suggest(str, decl.Enum); sug != "" {
 					fd.Hint = fmt.Sprintf("mente du %q?", sug)
@@ -397,30 +420,32 @@ func Parse(file, p string, raw []byte, cfg *config.Config, l *diag.List) *Source
 		}
 		s.Fields[f.Key] = v
 	}
+	return failed
+}
+
+// checkRequired reports each field the page's kind requires that is empty
+// and not reported already (failed), at its line or at the front
+// matter's first line.
+func (s *Source) checkRequired(cfg *config.Config, frontLine int, failed map[string]bool, l *diag.List) {
 	for _, r := range cfg.RequiredFields(s.Kind) {
-		if isEmpty(s.Fields[r]) && !failed[r] {
-			label := r
-			if d := cfg.FieldFor(s.Kind, r); d != nil && d.Label != "" {
-				label = r + " (" + d.Label + ")"
-			}
-			kind := "siden"
-			if s.Kind != nil {
-				kind = "en side af typen " + s.Kind.Name
-			}
-			line := parts.FrontLine
-			if s.Lines[r] > 0 {
-				line = s.Lines[r]
-			}
-			l.Add(diag.Finding{File: file, Line: line, Severity: diag.Error, Code: "missing-field",
-				Msg: fmt.Sprintf("feltet %s mangler; %s skal have det", label, kind), Hint: fmt.Sprintf("tilføj en linje %s: … mellem --- linjerne", r)})
+		if !isEmpty(s.Fields[r]) || failed[r] {
+			continue
 		}
+		label := r
+		if d := cfg.FieldFor(s.Kind, r); d != nil && d.Label != "" {
+			label = r + " (" + d.Label + ")"
+		}
+		kind := "siden"
+		if s.Kind != nil {
+			kind = "en side af typen " + s.Kind.Name
+		}
+		line := frontLine
+		if s.Lines[r] > 0 {
+			line = s.Lines[r]
+		}
+		l.Add(diag.Finding{File: s.File, Line: line, Severity: diag.Error, Code: "missing-field",
+			Msg: fmt.Sprintf("feltet %s mangler; %s skal have det", label, kind), Hint: fmt.Sprintf("tilføj en linje %s: … mellem --- linjerne", r)})
 	}
-	bodyHygiene(file, parts, l)
-	placeholders(file, src, s.Bool("draft"), l)
-	if after, _ := l.Count(); after > before {
-		return nil
-	}
-	return s
 }
 
 var danishDate = regexp.MustCompile(`^(\d{1,2})[-./ ](\d{1,2})[-./ ](\d{4})$`)

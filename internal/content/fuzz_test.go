@@ -8,12 +8,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/guldborgsund/labyrint/internal/diag"
-	"github.com/guldborgsund/labyrint/internal/markdown"
+	"github.com/guldborgsund/labyrint/internal/frontmatter"
 )
 
-// FuzzFrontMatter feeds any bytes through markdown.Normalize, Split,
+// FuzzFrontMatter feeds any bytes through frontmatter.Normalize, Split,
 // FrontMatter and Duplicates and through Parse. Nothing may panic; every
-// error is a *markdown.SplitError at a line of the file; every finding has
+// error is a *frontmatter.SplitError at a line of the file; every finding has
 // the file, a Danish message and a line inside the file; a file with an
 // error gives no source, and a source's fields have the declared Go types.
 // The seed corpus is in testdata/fuzz/FuzzFrontMatter.
@@ -28,14 +28,14 @@ func FuzzFrontMatter(f *testing.F) {
 	f.Add([]byte("---\ntitle: x\nsummary: |\n  a\n  ---\n  b\n---\n"))
 	cfg := testConfig(f)
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		src := markdown.Normalize(raw)
+		src := frontmatter.Normalize(raw)
 		if bytes.IndexByte(src, '\r') >= 0 {
 			t.Fatalf("Normalize left a CR in %q", src)
 		}
 		lines := bytes.Count(src, []byte("\n")) + 1
-		parts, err := markdown.Split(src)
+		parts, err := frontmatter.Split(src)
 		if err != nil {
-			var se *markdown.SplitError
+			var se *frontmatter.SplitError
 			if !errors.As(err, &se) || se.Line < 1 || se.Line > lines || se.Msg == "" {
 				t.Fatalf("Split error %#v for %d lines", err, lines)
 			}
@@ -43,9 +43,9 @@ func FuzzFrontMatter(f *testing.F) {
 			if parts.HasFront && (parts.FrontLine != 2 || parts.BodyLine < 3 || parts.BodyLine > lines+1) {
 				t.Fatalf("Split = front line %d, body line %d for %d lines", parts.FrontLine, parts.BodyLine, lines)
 			}
-			fields, err := markdown.FrontMatter(parts)
+			fields, dups, err := frontmatter.ReadFrontMatter(parts)
 			if err != nil {
-				var se *markdown.SplitError
+				var se *frontmatter.SplitError
 				if !errors.As(err, &se) || se.Line < 1 || se.Line > lines || se.Msg == "" {
 					t.Fatalf("FrontMatter error %#v for %d lines", err, lines)
 				}
@@ -55,7 +55,7 @@ func FuzzFrontMatter(f *testing.F) {
 					t.Fatalf("field %q at line %d of %d", fd.Key, fd.Line, lines)
 				}
 			}
-			for _, d := range markdown.Duplicates(parts) {
+			for _, d := range dups {
 				if d.Line < 2 || d.Line > lines {
 					t.Fatalf("duplicate %q at line %d of %d", d.Key, d.Line, lines)
 				}

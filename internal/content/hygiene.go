@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guldborgsund/labyrint/internal/diag"
-	"github.com/guldborgsund/labyrint/internal/markdown"
+	"github.com/guldborgsund/labyrint/internal/frontmatter"
 )
 
 // Word-paste hygiene: what text pasted from Word (or a web page) leaves in a
@@ -59,7 +59,7 @@ func lines(b []byte, first int, fn func(n int, line string)) {
 // frontHygiene checks the front matter before its YAML is read: an odd
 // space there makes YAML report a missing colon where the colon is, so the
 // true cause is reported instead. It reports whether it found an error.
-func frontHygiene(file string, parts markdown.Source, l *diag.List) bool {
+func frontHygiene(file string, parts frontmatter.Source, l *diag.List) bool {
 	before, _ := l.Count()
 	lines(parts.Front, parts.FrontLine, func(n int, line string) {
 		if strings.HasPrefix(strings.TrimSpace(line), "#") {
@@ -126,7 +126,7 @@ func frontValue(line string) (string, bool) {
 
 // bodyHygiene warns of Word's bullets (they make one paragraph, not a
 // list) and invisible characters in the Markdown body, outside code blocks.
-func bodyHygiene(file string, parts markdown.Source, l *diag.List) {
+func bodyHygiene(file string, parts frontmatter.Source, l *diag.List) {
 	fence := ""
 	lines(parts.Body, parts.BodyLine, func(n int, line string) {
 		t := strings.TrimLeft(line, " ")

@@ -219,8 +219,8 @@ const plainFields = "tilladte felter her: audience, date, draft, focus, slug, su
 // yamlCases are front matter keys YAML does not read as text and the YAML
 // mistakes and features editors run into, through Parse: each stops the
 // file with one Danish finding at the line the problem is on, naming a key
-// as the file writes it. See internal/markdown's
-// TestRobustFrontMatterYAMLDanish for every yaml.v2 message.
+// as the file writes it. See internal/frontmatter's
+// TestRobustFrontMatterYAMLDanish for every parser message.
 var yamlCases = []struct {
 	name string
 	src  string
@@ -241,13 +241,13 @@ var yamlCases = []struct {
 	{"duplicate key", "---\ntitle: Kontakt\nsummary: a\nweight: 2\nsummary: b\n---\n",
 		diag.Finding{Line: 5, Code: "duplicate-key", Msg: `feltet "summary" står der to gange; slet det ene`}},
 	{"anchor and alias", "---\ntitle: Kontakt\ntags: &x [bolig]\nfocus: *x\n---\n",
-		diag.Finding{Line: 3, Code: "yaml", Msg: `ugyldig YAML i felterne: "&x" er et YAML-anker, og ankre og henvisninger kan ikke bruges i felterne; skriv værdien helt ud, eller sæt den i anførselstegn, hvis & hører til teksten`}},
+		diag.Finding{Line: 3, Col: 7, Code: "yaml", Msg: `ugyldig YAML i felterne: "&x" er et YAML-anker, og ankre og henvisninger kan ikke bruges i felterne; skriv værdien helt ud, eller sæt den i anførselstegn, hvis & hører til teksten`}},
 	{"alias to an unknown anchor", "---\ntitle: Kontakt\nsummary: *nope\n---\n",
-		diag.Finding{Line: 3, Code: "yaml", Msg: `ugyldig YAML i felterne: "*nope" er en YAML-henvisning til et anker, og ankre og henvisninger kan ikke bruges i felterne; skriv værdien helt ud, eller sæt den i anførselstegn, hvis * hører til teksten`}},
+		diag.Finding{Line: 3, Col: 10, Code: "yaml", Msg: `ugyldig YAML i felterne: "*nope" er en YAML-henvisning til et anker, og ankre og henvisninger kan ikke bruges i felterne; skriv værdien helt ud, eller sæt den i anførselstegn, hvis * hører til teksten`}},
 	{"billion laughs", billionLaughs(),
-		diag.Finding{Line: 3, Code: "yaml", Msg: `ugyldig YAML i felterne: "&a" er et YAML-anker, og ankre og henvisninger kan ikke bruges i felterne; skriv værdien helt ud, eller sæt den i anførselstegn, hvis & hører til teksten`}},
+		diag.Finding{Line: 3, Col: 4, Code: "yaml", Msg: `ugyldig YAML i felterne: "&a" er et YAML-anker, og ankre og henvisninger kan ikke bruges i felterne; skriv værdien helt ud, eller sæt den i anførselstegn, hvis & hører til teksten`}},
 	{"a tag", "---\ntitle: Kontakt\nsummary: !Nyhed Vi åbner\n---\n",
-		diag.Finding{Line: 3, Code: "yaml", Msg: `ugyldig YAML i felterne: "!Nyhed" er et YAML-typemærke, og typemærker kan ikke bruges i felterne; sæt værdien i anførselstegn, hvis ! hører til teksten, fx summary: "!Nyhed Vi åbner"`}},
+		diag.Finding{Line: 3, Col: 10, Code: "yaml", Msg: `ugyldig YAML i felterne: "!Nyhed" er et YAML-typemærke, og typemærker kan ikke bruges i felterne; sæt værdien i anførselstegn, hvis ! hører til teksten, fx summary: "!Nyhed Vi åbner"`}},
 	{"10000 unclosed [", "---\ntitle: Kontakt\nsummary: " + strings.Repeat("[", 10000) + "\n---\n",
 		diag.Finding{Line: 3, Code: "yaml", Msg: "ugyldig YAML i felterne: en [ eller { bliver ikke lukket, eller der mangler en værdi; sæt værdien i anførselstegn, hvis tegnene hører til teksten (did not find expected node content)"}},
 	{"a tab in the indentation", "---\ntitle: Kontakt\nweight: 2\n\tsummary: b\n---\n",
@@ -284,8 +284,12 @@ func TestRobustYAMLFindings(t *testing.T) {
 			if len(got) != 1 || got[0] != want {
 				t.Errorf("findings =\n%s\nwant\n%s", dump(got), dump([]diag.Finding{want}))
 			}
-			if len(got) > 0 && !strings.HasPrefix(got[0].Error(), fmt.Sprintf("content/kontakt.md:%d: ", want.Line)) {
-				t.Errorf("Error() = %q, want it at file:line", got[0].Error())
+			pos := fmt.Sprintf("content/kontakt.md:%d: ", want.Line)
+			if want.Col > 0 { // an anchor, alias or tag: where the parser saw it
+				pos = fmt.Sprintf("content/kontakt.md:%d:%d: ", want.Line, want.Col)
+			}
+			if len(got) > 0 && !strings.HasPrefix(got[0].Error(), pos) {
+				t.Errorf("Error() = %q, want it at %s", got[0].Error(), pos)
 			}
 		})
 	}

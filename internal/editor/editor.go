@@ -16,10 +16,10 @@
 package editor
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/hex"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -28,7 +28,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/guldborgsund/labyrint/internal/config"
 	"github.com/guldborgsund/labyrint/internal/diag"
@@ -45,20 +44,29 @@ type Options struct {
 	Hosts      []string // host[:port] names the preview answers to (the listen address is added)
 	Proxy      string   // IP address of the login proxy of a shared server; "" for none
 	UserHeader string   // the proxy's header with the user name; default X-Remote-User
+	Name       string   // the editor's name when no proxy names them; default the local user's
+	Commit     bool     // commit each change to Git with the editor's name (git.go)
 	Log        io.Writer
 	// Lookup returns the source file and content path of the page at a URL
 	// path in the preview's last good build ("" when none).
 	Lookup func(url string) (file, path string)
 	// Findings returns the last build's errors and warnings for a file.
 	Findings func(file string) []diag.Finding
+	// Draft renders the page from the content file at path as the next
+	// build would if the file held src, with the build's findings for it
+	// (the preview's pipeline.Session.Draft); nil: the form's preview shows
+	// the text alone.
+	Draft func(ctx context.Context, path string, src []byte) ([]byte, []diag.Finding, error)
 }
 
 // Editor serves the editor.
 type Editor struct {
 	o      Options
 	token  string
-	root   *os.Root // the content folder: nothing outside it can be reached
-	prefix string   // how messages name the content folder, e.g. "content"
+	root   *os.Root          // the content folder: nothing outside it can be reached
+	dir    string            // the content folder's path, for git
+	prefix string            // how messages name the content folder, e.g. "content"
+	notes  map[string]string // content path → a Danish note for the next form (a failed commit)
 	md     *markdown.Renderer
 	mu     sync.Mutex
 }
@@ -85,7 +93,7 @@ func New(o Options) (*Editor, error) {
 	}
 	b := make([]byte, 32)
 	rand.Read(b)
-	return &Editor{o: o, token: hex.EncodeToString(b), root: root, prefix: prefix, md: markdown.New()}, nil
+	return &Editor{o: o, token: hex.EncodeToString(b), root: root, dir: dir, prefix: prefix, md: markdown.New(), notes: map[string]string{}}, nil
 }
 
 // AllowHost adds a host[:port] the preview answers to (its listen address).
@@ -166,16 +174,31 @@ func (e *Editor) user(r *http.Request) (string, string) {
 	if p := net.ParseIP(ip); p == nil || !p.IsLoopback() {
 		return "", "redigeringen tager kun imod anmodninger fra denne computer eller fra den opsatte proxy"
 	}
+	if e.o.Name != "" {
+		return e.o.Name, ""
+	}
 	if u, err := user.Current(); err == nil {
 		return u.Username + " (lokal)", ""
 	}
 	return "lokal bruger", ""
 }
 
-// logSave records a save: when, who, what.
-func (e *Editor) logSave(r *http.Request, what, file string) {
+// logSave records a change (git.go) and keeps a failed commit's message
+// for the form of the page at content path p.
+func (e *Editor) logSave(r *http.Request, what, msg, p string, more ...string) {
 	who, _ := e.user(r)
+	if note := e.record(who, what, msg, append([]string{p}, more...)...); note != "" {
+		e.mu.Lock()
+		e.notes[p] = note
+		e.mu.Unlock()
+	}
+}
+
+// note returns and forgets the note for the page at content path p.
+func (e *Editor) note(p string) string {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	fmt.Fprintf(e.o.Log, "%s redigering: %s %s af %s\n", time.Now().UTC().Format(time.RFC3339), what, file, who)
+	n := e.notes[p]
+	delete(e.notes, p)
+	return n
 }

@@ -312,8 +312,8 @@ func TestCheckAsYouType(t *testing.T) {
 	form.Set("f.summary", "Kort")
 	w = f.do("POST", Prefix+"tjek", form, nil)
 	json.Unmarshal(w.Body.Bytes(), &res)
-	if len(res["body"]) != 1 || !strings.Contains(res["body"][0], "overskrift 1 (#) må ikke bruges") || !strings.Contains(res["html"][0], "<strong>fed</strong>") {
-		t.Errorf("body: %q html: %q", res["body"], res["html"])
+	if len(res["body"]) != 1 || !strings.Contains(res["body"][0], "overskrift 1 (#) må ikke bruges") || !strings.Contains(res["_html"][0], "<strong>fed</strong>") {
+		t.Errorf("body: %q html: %q", res["body"], res["_html"])
 	}
 	if f.read("side.md") != "---\n# En kommentar, som skal blive\ntitle: Første udgave\nsummary: Kort # og en kommentar\ntags:\n  - en\n  - to\n---\n\nTekst.\n" {
 		t.Error("checking wrote the file")

@@ -8,7 +8,7 @@ import (
 
 	"github.com/guldborgsund/labyrint/internal/config"
 	"github.com/guldborgsund/labyrint/internal/diag"
-	"github.com/guldborgsund/labyrint/internal/markdown"
+	"github.com/guldborgsund/labyrint/internal/frontmatter"
 )
 
 // field is one input of the form.
@@ -168,7 +168,7 @@ func formValues(form map[string][]string, fields []field) values {
 
 // keyLines maps the front matter's top-level keys to their lines.
 func keyLines(src []byte) map[int]string {
-	parts, err := markdown.Split(markdown.Normalize(src))
+	parts, err := frontmatter.Split(frontmatter.Normalize(src))
 	out := map[int]string{}
 	if err != nil || !parts.HasFront {
 		return out

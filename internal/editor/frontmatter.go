@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/guldborgsund/labyrint/internal/config"
-	"github.com/guldborgsund/labyrint/internal/markdown"
+	"github.com/guldborgsund/labyrint/internal/frontmatter"
 )
 
 // A page's fields as the form shows them: every value a list of strings
@@ -19,15 +19,15 @@ import (
 type values map[string][]string
 
 // readValues returns the front matter of src as form values.
-func readValues(src []byte) (values, markdown.Source, error) {
-	parts, err := markdown.Split(markdown.Normalize(src))
+func readValues(src []byte) (values, frontmatter.Source, error) {
+	parts, err := frontmatter.Split(frontmatter.Normalize(src))
 	if err != nil {
 		return nil, parts, err
 	}
 	if !parts.HasFront {
 		return nil, parts, fmt.Errorf("siden har ingen felter (front matter)")
 	}
-	fields, _, err := markdown.ReadFrontMatter(parts)
+	fields, _, err := frontmatter.ReadFrontMatter(parts)
 	if err != nil {
 		return nil, parts, err
 	}
@@ -109,7 +109,7 @@ var topKey = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:`)
 // file, comments included, stays as it was. Fields not in the file are
 // added at the end of the front matter.
 func rewrite(src []byte, set map[string]string, order []string, body string) []byte {
-	src = markdown.Normalize(src)
+	src = frontmatter.Normalize(src)
 	lines := strings.SplitAfter(string(src), "\n")
 	end := 1
 	for end < len(lines) && strings.TrimRight(lines[end], " \t\n") != "---" {
@@ -164,6 +164,6 @@ func rewrite(src []byte, set map[string]string, order []string, body string) []b
 
 // bodyOf returns the body of src as the form's text area shows it: without
 // the blank line that parts it from the fields.
-func bodyOf(parts markdown.Source) string {
+func bodyOf(parts frontmatter.Source) string {
 	return strings.TrimPrefix(string(parts.Body), "\n")
 }

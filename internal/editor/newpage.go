@@ -58,6 +58,6 @@ func (e *Editor) create(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rel := strings.TrimPrefix(filepath.ToSlash(file), e.prefix+"/")
-	e.logSave(r, "oprettede", path.Join(e.prefix, rel))
+	e.logSave(r, "oprettede "+path.Join(e.prefix, rel), "Ny side: "+nf.Title, rel)
 	http.Redirect(w, r, Prefix+"?fil="+url.QueryEscape(rel), http.StatusSeeOther)
 }

@@ -3,7 +3,6 @@ package editor
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -74,6 +73,7 @@ func (e *Editor) edit(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Query().Get("gemt") != "" {
 		pf.Notice = "Gemt. Forhåndsvisningen til højre viser den nye udgave om et øjeblik."
 	}
+	pf.Error = e.note(p) // a commit that failed after the last change
 	e.place(&pf, src, e.problems(cfg, p, src))
 	e.render(w, http.StatusOK, pf)
 }
@@ -155,6 +155,9 @@ func (e *Editor) compose(cfg *config.Config, r *http.Request, p string, cur []by
 	var order []string
 	for _, f := range all {
 		order = append(order, f.Key)
+		if f.Input == "checkboxes" {
+			nv[f.Key] = keepOrder(old[f.Key], nv[f.Key])
+		}
 		if !slices.Equal(old[f.Key], nv[f.Key]) {
 			set[f.Key] = yamlOf(cfg.FieldFor(cfg.KindFor(p), f.Key), nv[f.Key])
 		}
@@ -163,6 +166,25 @@ func (e *Editor) compose(cfg *config.Config, r *http.Request, p string, cur []by
 	out := rewrite(cur, set, order, body)
 	pf = e.form(cfg, p, cur, nv, body)
 	return out, pf, nil
+}
+
+// keepOrder returns the ticked values in the order the file has them, new
+// ones after: the form's check boxes come in the order of the terms, and
+// ticking nothing new must change nothing in the file (nor make the live
+// preview take an edit of the text for one of the fields).
+func keepOrder(old, ticked []string) []string {
+	var out []string
+	for _, v := range old {
+		if slices.Contains(ticked, v) && !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	for _, v := range ticked {
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // save writes the page if it did not change on disk since it was opened
@@ -210,58 +232,8 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request) {
 		e.render(w, http.StatusInternalServerError, pf)
 		return
 	}
-	e.logSave(r, "gemte", path.Join(e.prefix, p))
+	e.logSave(r, "gemte "+path.Join(e.prefix, p), "Rediger: "+pf.Title, p)
 	http.Redirect(w, r, Prefix+"?fil="+url.QueryEscape(p)+"&gemt=1", http.StatusSeeOther)
-}
-
-// check answers the form's checks as the editor types: the findings for
-// the file the form would write, by field.
-func (e *Editor) check(w http.ResponseWriter, r *http.Request) {
-	p, err := pagePath(r.PostForm.Get("fil"))
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
-		return
-	}
-	cfg, err := config.Load(os.DirFS(e.o.Source))
-	cur, rerr := e.root.ReadFile(p)
-	if err != nil || rerr != nil {
-		http.Error(w, "siden kan ikke tjekkes", http.StatusInternalServerError)
-		return
-	}
-	out, pf, err := e.compose(cfg, r, p, cur)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusUnprocessableEntity)
-		return
-	}
-	var l diag.List
-	content.Parse(pf.File, p, out, cfg, &l)
-	draft := ""
-	if src, err := splitSrc(out); err == nil {
-		// The text as the build's Markdown stage makes it (links are not
-		// resolved: the preview beside shows them once saved), with its checks.
-		r := e.md.Render(src.Body, src.BodyLine, nil)
-		draft = string(r.HTML)
-		for _, pr := range r.Problems {
-			sev := diag.Warning
-			if pr.Error {
-				sev = diag.Error
-			}
-			l.Add(diag.Finding{File: pf.File, Line: pr.Line, Severity: sev, Code: pr.Code, Msg: pr.Msg})
-		}
-	}
-	e.place(&pf, out, l.Items())
-	res := map[string][]string{"html": {draft}}
-	for _, f := range append(pf.Fields, pf.More...) {
-		res[f.Key] = []string{}
-		for _, x := range f.Problems {
-			res[f.Key] = append(res[f.Key], message(x))
-		}
-	}
-	for _, x := range pf.BodyProblems {
-		res["body"] = append(res["body"], message(x))
-	}
-	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(res)
 }
 
 // message is a finding as the form shows it.

@@ -69,7 +69,7 @@ func (e *Editor) rename(w http.ResponseWriter, r *http.Request) {
 		e.fail(w, http.StatusInternalServerError, "Den nye fil er skrevet, men den gamle kunne ikke slettes: "+danishErr(err))
 		return
 	}
-	e.logSave(r, "omdøbte "+path.Join(e.prefix, p)+" til", path.Join(e.prefix, np))
+	e.logSave(r, "omdøbte "+path.Join(e.prefix, p)+" til "+path.Join(e.prefix, np), "Omdøb: "+first(vals["title"]), np, p)
 	http.Redirect(w, r, Prefix+"?fil="+url.QueryEscape(np)+"&gemt=1", http.StatusSeeOther)
 }
 

@@ -66,7 +66,7 @@ func (e *Editor) upload(w http.ResponseWriter, r *http.Request) {
 		e.fail(w, http.StatusInternalServerError, "Siden kunne ikke gemmes: "+danishErr(err))
 		return
 	}
-	e.logSave(r, "lagde billede op "+path.Join(e.prefix, path.Dir(p), name)+" på", path.Join(e.prefix, p))
+	e.logSave(r, "lagde billede op "+path.Join(e.prefix, path.Dir(p), name)+" på "+path.Join(e.prefix, p), "Rediger: "+titleOf(cur)+" (billede: "+alt+")", p, path.Join(path.Dir(p), name))
 	http.Redirect(w, r, Prefix+"?fil="+url.QueryEscape(p)+"&gemt=1", http.StatusSeeOther)
 }
 
@@ -93,4 +93,10 @@ func (e *Editor) saveNew(dir, base, ext string, data []byte) (string, error) {
 		return name, nil
 	}
 	return "", fmt.Errorf("for mange billeder med navnet %s", base)
+}
+
+// titleOf returns the title in a page's front matter, or "".
+func titleOf(src []byte) string {
+	vals, _, _ := readValues(src)
+	return first(vals["title"])
 }

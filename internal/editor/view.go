@@ -5,7 +5,7 @@ import (
 	"html/template"
 	"net/http"
 
-	"github.com/guldborgsund/labyrint/internal/markdown"
+	"github.com/guldborgsund/labyrint/internal/frontmatter"
 )
 
 //go:embed templates/*.html
@@ -15,7 +15,9 @@ var templates = template.Must(template.New("").Funcs(template.FuncMap{
 	"message": message,
 }).ParseFS(templateFS, "templates/*.html"))
 
-func splitSrc(src []byte) (markdown.Source, error) { return markdown.Split(markdown.Normalize(src)) }
+func splitSrc(src []byte) (frontmatter.Source, error) {
+	return frontmatter.Split(frontmatter.Normalize(src))
+}
 
 // render shows the edit page.
 func (e *Editor) render(w http.ResponseWriter, status int, pf pageForm) {

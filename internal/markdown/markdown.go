@@ -1,3 +1,9 @@
+// Package markdown is the only package that imports goldmark. It parses
+// each body once into the things later stages need: the HTML, the
+// headings, the text blocks with their lines (for search and
+// plain-language analysis), and the links (resolved through the caller);
+// its extensions mark a glossary's terms (terms.go). Front matter is
+// internal/frontmatter's, the glossary file internal/glossary's.
 package markdown
 
 import (

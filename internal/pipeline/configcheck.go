@@ -126,3 +126,58 @@ func checkKindLayouts(cfg *config.Config, layouts []string) *diag.List {
 	}
 	return &l
 }
+
+// checkThemePages reports an address under theme: (the menu, the front
+// page's links, the footer's pages …) that no page of the site has, in any
+// target, drafts included: the layouts would leave it out without a word.
+// One error at the key's place, with the nearest address as a hint.
+func checkThemePages(cfg *config.Config, s *site.Site) *diag.List {
+	var l diag.List
+	var urls []string
+	for _, p := range s.Pages {
+		urls = append(urls, p.URL)
+	}
+	for _, tp := range cfg.ThemePaths() {
+		if !strings.HasPrefix(tp.URL, "/") || s.PageByURL(tp.URL) != nil {
+			continue // a path without / is config's error
+		}
+		hint := "skriv adressen på en side, der findes (fx /kontakt/ for content/kontakt.md), eller slet den"
+		if sug := diag.Suggest(tp.URL, urls); sug != "" {
+			hint = fmt.Sprintf("mente du %q?", sug)
+		}
+		l.Add(cfg.Finding(diag.Error, tp.Key, hint, "%s: ingen side har adressen %s", tp.Key, tp.URL))
+	}
+	return &l
+}
+
+// checkTaxonomyFields warns about a taxonomy no field refers to: a page's
+// terms come only from a field with taxonomy:, so no page can ever have
+// the taxonomy's terms, and its list never shows. One warning at the
+// taxonomy's key.
+func checkTaxonomyFields(cfg *config.Config) *diag.List {
+	var l diag.List
+	used := map[string]bool{}
+	mark := func(fs map[string]*config.Field) {
+		for _, f := range fs {
+			if f != nil {
+				used[f.Taxonomy] = true
+			}
+		}
+	}
+	mark(cfg.Fields)
+	for _, k := range cfg.Kinds {
+		mark(k.Fields)
+	}
+	for _, n := range sortedKeys(cfg.Taxonomies) {
+		if used[n] {
+			continue
+		}
+		hint := fmt.Sprintf("skriv fx %s: {type: list, taxonomy: %s} under fields", n, n)
+		if f := cfg.Fields[n]; f != nil {
+			hint = fmt.Sprintf("tilføj taxonomy: %s til feltet %s under fields", n, n)
+		}
+		l.Add(cfg.Finding(diag.Warning, "taxonomies."+n, hint,
+			"taxonomies.%s: intet felt henviser til taksonomien, så ingen side kan få dens termer", n))
+	}
+	return &l
+}

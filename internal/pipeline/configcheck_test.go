@@ -2,10 +2,12 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/guldborgsund/labyrint/internal/config"
 	"github.com/guldborgsund/labyrint/internal/diag"
@@ -30,6 +32,10 @@ func TestConfigMistakesFoundByTheBuild(t *testing.T) {
 			"mappen content/hjertesag findes ikke", `mente du "hjertesager"?`},
 		{"kind layout", "    layout: case\n", "    layout: cas\n", "layout: cas",
 			`kinds.case: skabelonen "cas" findes ikke (ingen cas.html i layouts-mappen)`, `mente du "case"?`},
+		{"theme menu page", "targets:\n", "theme:\n  menu: [/hjertesager/, /enheder/enhed-b/]\ntargets:\n", "/enheder/enhed-b/",
+			"theme.menu[1]: ingen side har adressen /enheder/enhed-b/", `mente du "/enheder/enhed-a/"?`},
+		{"theme footer page", "targets:\n", "theme:\n  contact: /kontakt/\ntargets:\n", "/kontakt/",
+			"theme.contact: ingen side har adressen /kontakt/", "skriv adressen på en side, der findes"},
 		{"target shows no page", "audiences: [public],", "audiences: [publik],", "audiences: [publik]",
 			`målet "public" viser ingen sider: ingen side har en af målgrupperne publik`, `mente du "public"?`},
 	}
@@ -60,6 +66,12 @@ func TestConfigMistakesFoundByTheBuild(t *testing.T) {
 			if f.File != config.FileName || f.Line != line || f.Severity != diag.Error {
 				t.Errorf("finding at %s, want %s:%d", f.Pos(), config.FileName, line)
 			}
+			if w := wordAt(string(src), f.Line, f.Col); w == "" || !strings.Contains(f.Msg+" "+tt.at, w) {
+				t.Errorf("finding at %s, where %q begins: want the column of the key or value at fault", f.Pos(), w)
+			}
+			if os.Getenv("LABYRINT_ERROR_LIST") != "" {
+				fmt.Printf("%s\t%s: %s: %s – %s\n", tt.name, f.Pos(), f.Severity, f.Msg, f.Hint)
+			}
 			if !strings.HasPrefix(f.Msg, tt.msg) || !strings.Contains(f.Hint, tt.hint) {
 				t.Errorf("finding = %s – %s\nwant %s – …%s…", f.Msg, f.Hint, tt.msg, tt.hint)
 			}
@@ -70,5 +82,53 @@ func TestConfigMistakesFoundByTheBuild(t *testing.T) {
 				t.Errorf("a failed build wrote %s", out)
 			}
 		})
+	}
+}
+
+// wordAt returns the word of src that begins at line and col (from 1),
+// or "" when none begins there.
+func wordAt(src string, line, col int) string {
+	lines := strings.Split(src, "\n")
+	if line < 1 || line > len(lines) || col < 1 || col > len([]rune(lines[line-1])) {
+		return ""
+	}
+	r := []rune(lines[line-1])
+	if col > 1 && (unicode.IsLetter(r[col-2]) || unicode.IsDigit(r[col-2])) {
+		return ""
+	}
+	w := string(r[col-1:])
+	if i := strings.IndexAny(w, " :,]}"); i > 0 {
+		w = w[:i]
+	}
+	return w
+}
+
+// A taxonomy no field refers to can never get a term: one warning at its
+// key, and the build goes on.
+func TestTaxonomyWithoutField(t *testing.T) {
+	site := copyDir(t, goldenSite)
+	abs, _ := filepath.Abs("../..")
+	yml := filepath.Join(site, "site.yaml")
+	rewrite(t, yml, "../../../../../", abs+"/")
+	rewrite(t, yml, "  unit: {title: Enheder, pages: enheder}\n", "  unit: {title: Enheder, pages: enheder}\n  tags: {title: Emneord, free: true}\n")
+	res, err := Run(context.Background(), Options{Source: site, Out: filepath.Join(t.TempDir(), "out")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []diag.Finding
+	for _, f := range res.Findings {
+		if f.File == config.FileName && strings.Contains(f.Msg, "taksonomien") {
+			got = append(got, f)
+		}
+	}
+	src, _ := os.ReadFile(yml)
+	line := strings.Count(string(src[:strings.Index(string(src), "  tags: {title")]), "\n") + 1
+	if len(got) != 1 || got[0].Severity != diag.Warning || got[0].Line != line || got[0].Col != 3 ||
+		got[0].Msg != "taxonomies.tags: intet felt henviser til taksonomien, så ingen side kan få dens termer" ||
+		got[0].Hint != "tilføj taxonomy: tags til feltet tags under fields" {
+		t.Errorf("findings = %+v, want one warning at %s:%d:3", got, config.FileName, line)
+	}
+	if os.Getenv("LABYRINT_ERROR_LIST") != "" && len(got) == 1 {
+		fmt.Printf("taxonomy without field\t%s: %s: %s – %s\n", got[0].Pos(), got[0].Severity, got[0].Msg, got[0].Hint)
 	}
 }

@@ -41,3 +41,10 @@ func withDefaultPages(cfg *config.Config, tree *content.Tree) *content.Tree {
 	slices.SortFunc(out.Sources, func(a, b *content.Source) int { return strings.Compare(a.Path, b.Path) })
 	return &out
 }
+
+// generated reports whether src is a page withDefaultPages added: it has
+// no file, so no front matter lines (a page from a file has at least its
+// title's) and no text.
+func generated(src *content.Source) bool {
+	return len(src.Lines) == 0 && src.Body == nil
+}

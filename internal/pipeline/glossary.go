@@ -2,18 +2,24 @@ package pipeline
 
 import (
 	"fmt"
+	"maps"
 	"path"
+	"runtime"
+	"slices"
 	"sort"
 
+	"github.com/guldborgsund/labyrint/internal/content"
 	"github.com/guldborgsund/labyrint/internal/diag"
+	words "github.com/guldborgsund/labyrint/internal/glossary"
 	"github.com/guldborgsund/labyrint/internal/markdown"
 	"github.com/guldborgsund/labyrint/internal/plainlang"
 	"github.com/guldborgsund/labyrint/internal/render"
 	"github.com/guldborgsund/labyrint/internal/site"
+	"golang.org/x/sync/errgroup"
 )
 
 // GlossaryFile is the editors' glossary at the top of content/: the words
-// the site explains (see markdown.ParseGlossary). A site without it builds
+// the site explains (see glossary.Parse). A site without it builds
 // as before: nothing is marked and nothing is warned about.
 const GlossaryFile = "ordliste.yaml"
 
@@ -24,15 +30,17 @@ const GlossaryLayout = "glossary"
 // glossary is one build's glossary. Its methods are safe on a glossary
 // without a file (g == nil): they then do nothing.
 type glossary struct {
-	g       *markdown.Glossary
+	g       *words.Glossary
 	file    string     // as messages name it: "content/ordliste.yaml"
 	page    *site.Page // the view's glossary page, or nil
 	entries []render.GlossaryEntry
 }
 
 // loadGlossary reads the glossary file of the content folder (named
-// prefix in messages) for view.
-func loadGlossary(prefix string, data map[string][]byte, view *site.View) (*glossary, *diag.List) {
+// prefix in messages) for view, one of site s's targets. Read it before
+// the bodies of the pages view does not show are let go: which entries
+// the glossary page lists depends on them (listFor).
+func loadGlossary(prefix string, data map[string][]byte, s *site.Site, view *site.View) (*glossary, *diag.List) {
 	var l diag.List
 	gl := &glossary{file: path.Join(prefix, GlossaryFile)}
 	for _, p := range view.Pages {
@@ -49,7 +57,7 @@ func loadGlossary(prefix string, data map[string][]byte, view *site.View) (*glos
 		}
 		return gl, &l
 	}
-	g, probs := markdown.ParseGlossary(src)
+	g, probs := words.Parse(src)
 	for _, pr := range probs {
 		sev := diag.Warning
 		if pr.Error {
@@ -58,11 +66,135 @@ func loadGlossary(prefix string, data map[string][]byte, view *site.View) (*glos
 		l.Add(diag.Finding{File: gl.file, Line: pr.Line, Severity: sev, Code: pr.Code, Msg: pr.Msg})
 	}
 	gl.g = g
-	for _, e := range g.Entries {
-		gl.entries = append(gl.entries, render.GlossaryEntry{ID: e.ID, Term: e.Term, Expansion: e.Expansion, Explanation: e.Explanation})
+	if gl.page != nil { // the entries are the glossary page's
+		gl.entries = gl.listFor(s.Pages, view, func(p *site.Page) *content.Source { return p.Src })
 	}
-	sort.SliceStable(gl.entries, func(i, j int) bool { return site.Less(gl.entries[i].Term, gl.entries[j].Term) })
 	return gl, &l
+}
+
+// listFor returns the entries the glossary page of view lists, from A to
+// Å: every entry used on a page the view shows, and every entry used on no
+// page of the site at all, but not an entry used only on pages that other
+// targets show (the public glossary does not name the intranet's words).
+// An entry is used on a page where glossary.Find finds it in the page's
+// source (src gives it): in its Markdown, headings and links too, or in a
+// text field ("law: Serviceloven § 110").
+func (gl *glossary) listFor(all []*site.Page, view *site.View, src func(*site.Page) *content.Source) []render.GlossaryEntry {
+	var shown, others []*site.Page
+	for _, p := range all {
+		switch {
+		case p == gl.page:
+		case view.Has(p):
+			shown = append(shown, p)
+		default:
+			others = append(others, p)
+		}
+	}
+	inView := gl.usedOn(shown, src, make([]bool, gl.g.Len()))
+	anywhere := gl.usedOn(others, src, inView)
+	var out []render.GlossaryEntry
+	for i, e := range gl.g.Entries {
+		if inView[i] || !anywhere[i] {
+			out = append(out, render.GlossaryEntry{ID: e.ID, Term: e.Term, Expansion: e.Expansion, Explanation: e.Explanation})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return site.Less(out[i].Term, out[j].Term) })
+	return out
+}
+
+// usedOn returns known with the entries used on pages added, reading the
+// pages on all cores (each stops once it has found every entry).
+func (gl *glossary) usedOn(pages []*site.Page, src func(*site.Page) *content.Source, known []bool) []bool {
+	n := runtime.GOMAXPROCS(0)
+	found := make([][]bool, n)
+	var g errgroup.Group
+	for w := range n {
+		g.Go(func() error {
+			used := slices.Clone(known)
+			left := 0
+			for _, u := range used {
+				if !u {
+					left++
+				}
+			}
+			for i := w; i < len(pages) && left > 0; i += n {
+				left -= gl.find(src(pages[i]), used, left)
+			}
+			found[w] = used
+			return nil
+		})
+	}
+	g.Wait()
+	out := slices.Clone(known)
+	for _, used := range found {
+		for i, u := range used {
+			out[i] = out[i] || u
+		}
+	}
+	return out
+}
+
+// find marks the entries used in src's body and text fields, and returns
+// how many it marked.
+func (gl *glossary) find(src *content.Source, used []bool, left int) int {
+	n := len(gl.g.Find(string(src.Body), used, left))
+	for _, k := range slices.Sorted(maps.Keys(src.Fields)) {
+		if n == left {
+			break
+		}
+		switch v := src.Fields[k].(type) {
+		case string:
+			n += len(gl.g.Find(v, used, left-n))
+		case []string:
+			for _, x := range v {
+				n += len(gl.g.Find(x, used, left-n))
+			}
+		}
+	}
+	return n
+}
+
+// relist is a Session update's part of the glossary: an edit can change
+// which entries the target's pages use, and so what the glossary page
+// lists (listFor). Then the page is rendered again with the new list. A
+// new model (remodel) has listed its entries already; for edits to bodies
+// alone, the kept model lists them again with the edited bodies.
+func (u *partialBuild) relist(edits []edit) {
+	gl := u.next.gl
+	if gl == nil || gl.g == nil || gl.page == nil {
+		return
+	}
+	if u.bodyOnly {
+		edited := make(map[*site.Page]*content.Source, len(edits))
+		for _, e := range edits {
+			edited[e.page] = e.src
+		}
+		entries := gl.listFor(u.next.site.Pages, u.next.view, func(p *site.Page) *content.Source {
+			if s, ok := edited[p]; ok {
+				return s
+			}
+			return p.Src
+		})
+		if slices.Equal(entries, gl.entries) {
+			return
+		}
+		relisted := *gl
+		relisted.entries = entries
+		u.next.gl = &relisted
+	} else if slices.Equal(gl.entries, u.r.b.gl.entries) {
+		return
+	}
+	for _, j := range u.todo {
+		if j.url == gl.page.URL {
+			return
+		}
+	}
+	for _, j := range u.next.jobs {
+		if j.url == gl.page.URL {
+			u.todo = append(u.todo, j)
+			return
+		}
+	}
 }
 
 // renderer makes the build's Markdown renderer, marking the glossary's
@@ -77,7 +209,7 @@ func (gl *glossary) renderer(taken []string) *markdown.Renderer {
 		if gl.page != nil {
 			u = gl.page.URL
 		}
-		r = markdown.New(gl.g.Extension(u))
+		r = markdown.New(markdown.Glossary(gl.g, u))
 	}
 	r.Reserve(taken...)
 	return r

@@ -10,6 +10,7 @@ import (
 	"github.com/guldborgsund/labyrint/internal/config"
 	"github.com/guldborgsund/labyrint/internal/content"
 	"github.com/guldborgsund/labyrint/internal/diag"
+	words "github.com/guldborgsund/labyrint/internal/glossary"
 	"github.com/guldborgsund/labyrint/internal/markdown"
 )
 
@@ -39,6 +40,42 @@ func TestGlossaryPages(t *testing.T) {
 		b, s := strings.Index(page, `<dfn id="botilbud">botilbud</dfn>`), strings.Index(page, `<dfn id="stu">STU</dfn> <span class="expansion">(særligt tilrettelagt ungdomsuddannelse)</span></dt><dd>En uddannelse for unge med særlige behov.</dd>`)
 		if b < 0 || s < 0 || b > s {
 			t.Errorf("%s: the glossary page does not list botilbud, then STU:\n%s", tt.target, page)
+		}
+	}
+}
+
+// The public glossary page lists no word that only intranet pages use
+// (issue #21); the intranet's lists it, and a word no page uses stands on
+// both. A word in a public page's field (here the summary) counts as used
+// there.
+func TestGlossaryListsOnlyTheTargetsWords(t *testing.T) {
+	site := glossarySite(t)
+	appendTo(t, filepath.Join(site, "content/ordliste.yaml"),
+		"\n- term: supervision\n  explanation: Sparring med en fagperson udefra.\n"+
+			"\n- term: handleplan\n  explanation: En plan for, hvad der skal ske.\n"+
+			"\n- term: netværksmøde\n  explanation: Et møde med de mennesker, der betyder noget for dig.\n")
+	appendTo(t, filepath.Join(site, "content/inspiration/hemmelig-case.md"), "\nVi brugte supervision og et netværksmøde.\n")
+	rewrite(t, filepath.Join(site, "content/enheder/enhed-a/bolig.md"), "summary: Et sted at bo, hvor du får hjælp.", "summary: Et sted at bo. Vi holder et netværksmøde.")
+	for _, tt := range []struct {
+		target    string
+		want, not []string
+	}{
+		{"public", []string{`<dfn id="handleplan">`, `<dfn id="stu">`, `<dfn id="netvaerksmoede">`}, []string{`supervision`}},
+		{"intranet", []string{`<dfn id="handleplan">`, `<dfn id="stu">`, `<dfn id="supervision">`, `<dfn id="netvaerksmoede">`}, nil},
+	} {
+		files := tree(t, buildTo(t, site, tt.target))
+		page := string(files["ordliste/index.html"])
+		for _, w := range tt.want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s: the glossary page lacks %s", tt.target, w)
+			}
+		}
+		for name, html := range files {
+			for _, n := range tt.not {
+				if strings.Contains(string(html), n) {
+					t.Errorf("%s: %s has %q", tt.target, name, n)
+				}
+			}
 		}
 	}
 }
@@ -163,12 +200,12 @@ func BenchmarkGlossaryCorpus(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	g, _ := markdown.ParseGlossary(data)
+	g, _ := words.Parse(data)
 	link := func(dest string, image bool) (string, string, bool) { return dest, "", false }
 	for _, c := range []struct {
 		name string
 		md   *markdown.Renderer
-	}{{"plain", markdown.New()}, {"glossary", markdown.New(g.Extension("/ordliste/"))}} {
+	}{{"plain", markdown.New()}, {"glossary", markdown.New(markdown.Glossary(g, "/ordliste/"))}} {
 		b.Run(c.name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				for _, src := range tree.Sources {

@@ -227,8 +227,9 @@ func TestRobustOutputMayNotHoldTheSource(t *testing.T) {
 	}
 }
 
-// allowedScript is what the layouts write: scripts from assets/ and JSON-LD.
-var allowedScript = regexp.MustCompile(`^(src=[./]*assets/[a-z/]+\.[0-9a-f]{8}\.js defer|type=application/ld\+json)$`)
+// allowedScript is what the layouts write: scripts from assets/ (the
+// search page's async, with its index) and JSON-LD.
+var allowedScript = regexp.MustCompile(`^(src=[./]*assets/[a-z/]+\.[0-9a-f]{8}\.js (defer|async data-search-index=idx/)|type=application/ld\+json)$`)
 
 // htmlProblems reads a built page as a browser's tokenizer does
 // (tdewolff/parse, the minifier's own lexer) and returns what could run

@@ -326,9 +326,11 @@ func (u *partialBuild) plan(edits []edit) error {
 				u.todo = append(u.todo, j) // the report is remade by Refresh
 			}
 		}
-		return nil
+	} else if err := u.remodel(edits); err != nil {
+		return err
 	}
-	return u.remodel(edits)
+	u.relist(edits) // the glossary page lists the terms the pages use
+	return nil
 }
 
 // remodel makes the model again from the kept sources with the edits, and
@@ -341,7 +343,7 @@ func (u *partialBuild) remodel(edits []edit) error {
 		return errFindings
 	}
 	view := st.Select(b.view.Target, site.Options{Drafts: u.s.o.Drafts})
-	gl, gll := loadGlossary(u.r.prefix, u.tree.Data, view)
+	gl, gll := loadGlossary(u.r.prefix, u.tree.Data, st, view)
 	u.l.Merge(gll)
 	if u.failed() {
 		return errFindings

@@ -48,6 +48,10 @@ func testSession(t *testing.T, target string) {
 	}{
 		{"body of a value page", "hjertesager/respekt.md", func(f string) { appendTo(t, f, "\nEn ny sætning om respekt.\n") }, true, 1, ""},
 		{"body of an offer", offer, func(f string) { appendTo(t, f, "\nDu kan også ringe til os.\n") }, true, 1, ""},
+		// LIX stands only on intranet pages: the public glossary page lists it
+		// once a public page uses it, and not after (issue #21).
+		{"a public page uses an intranet word", "hjertesager/respekt.md", func(f string) { appendTo(t, f, "\nSiden har en LIX på 30.\n") }, true, 2, ""},
+		{"and stops using it", "hjertesager/respekt.md", func(f string) { rewrite(t, f, "\nSiden har en LIX på 30.\n", "\n") }, true, 2, ""},
 		{"title of an offer", offer, func(f string) {
 			rewrite(t, f, `title: "Botilbud for voksne med handicap"`, `title: "Bosted med støtte"`)
 		}, true, 20, ""},

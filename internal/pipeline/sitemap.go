@@ -3,8 +3,6 @@ package pipeline
 import (
 	"encoding/xml"
 	"net/url"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -17,34 +15,25 @@ import (
 // pages' canonical addresses cannot be absolute, so the build warns (not in
 // the preview, where it is no news). A url that is not a whole http(s)
 // address is an error.
-func checkTargetURL(o Options, t *config.Target) *diag.List {
+func checkTargetURL(o Options, cfg *config.Config, t *config.Target) *diag.List {
 	if t.URL == "" && (t.Label != "" || o.Preview) {
 		return nil
 	}
-	// The line of the target's url key, else of the target (a flow
-	// mapping such as {out: public, url: …} is one line).
-	line := func(keys ...string) int {
-		data, err := os.ReadFile(filepath.Join(o.Source, config.FileName))
-		if err != nil {
-			return 0
-		}
-		if n := config.KeyLine(data, append([]string{"targets", t.Name}, keys...)...); n > 0 || len(keys) == 0 {
-			return n
-		}
-		return config.KeyLine(data, "targets", t.Name)
-	}
+	at := "targets." + t.Name
 	l := new(diag.List)
 	if t.URL == "" {
-		l.Add(diag.Finding{File: config.FileName, Line: line(), Severity: diag.Warning, Code: "url",
-			Msg:  "målet " + t.Name + " har ingen url, så sitemap.xml, robots.txt og sidernes kanoniske adresse ikke kan være hele adresser",
-			Hint: "skriv sitets offentlige adresse under målet, fx url: https://socialpolitik.example.dk/"})
+		f := cfg.Finding(diag.Warning, at, "skriv sitets offentlige adresse under målet, fx url: https://socialpolitik.example.dk/",
+			"målet %s har ingen url, så sitemap.xml, robots.txt og sidernes kanoniske adresse ikke kan være hele adresser", t.Name)
+		f.Code = "url"
+		l.Add(f)
 		return l
 	}
 	u, err := url.Parse(t.URL)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-		l.Add(diag.Finding{File: config.FileName, Line: line("url"), Severity: diag.Error, Code: "url",
-			Msg:  "url " + t.URL + " er ikke en hel adresse",
-			Hint: "skriv den med https:// foran og uden ? eller #, fx https://socialpolitik.example.dk/"})
+		f := cfg.Finding(diag.Error, at+".url", "skriv den med https:// foran og uden ? eller #, fx https://socialpolitik.example.dk/",
+			"url %s er ikke en hel adresse", t.URL)
+		f.Code = "url"
+		l.Add(f)
 	}
 	return l
 }

@@ -163,7 +163,7 @@ func (st *state) config() error {
 		return fmt.Errorf("ukendt mål %q; sitet har: %s", st.o.Target, strings.Join(names, ", "))
 	}
 	st.cfg, st.target = cfg, t
-	if l := checkTargetURL(st.o, t); l != nil {
+	if l := checkTargetURL(st.o, cfg, t); l != nil {
 		if err := st.merge(l); err != nil {
 			return err
 		}
@@ -174,6 +174,9 @@ func (st *state) config() error {
 		st.dirs.content = under(st.o.Source, cfg.Content)
 	} else {
 		st.dirs.prefix = filepath.ToSlash(st.o.Content)
+	}
+	if err := st.merge(checkTaxonomyFields(cfg)); err != nil {
+		return err
 	}
 	return st.merge(checkFolders(cfg, st.dirs.layouts, st.dirs.assets, st.dirs.content, st.dirs.prefix))
 }
@@ -206,6 +209,11 @@ func (st *state) model() error {
 	if err := st.merge(checkTargetShows(st.cfg, st.target, s, st.view)); err != nil {
 		return err
 	}
+	if err := st.merge(checkThemePages(st.cfg, s)); err != nil {
+		return err
+	}
+	gl, l := loadGlossary(st.dirs.prefix, st.tree.Data, s, st.view) // before the text goes: it reads every page
+	st.gl = gl
 	if st.o.dropsText() {
 		// Pages this target does not show are never rendered: let their
 		// text go (a large intranet-only section is most of a site's bytes).
@@ -215,8 +223,6 @@ func (st *state) model() error {
 			}
 		}
 	}
-	gl, l := loadGlossary(st.dirs.prefix, st.tree.Data, st.view)
-	st.gl = gl
 	return st.merge(l)
 }
 

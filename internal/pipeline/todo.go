@@ -11,6 +11,9 @@ import (
 // missing lists the wanted fields (site.yaml `wanted`, the site's and the
 // page's kind's) that page p leaves empty, for labyrint check's to-do list.
 func (b *builder) missing(p *site.Page) []check.Wanted {
+	if generated(p.Src) {
+		return nil // a page the build added (the search page): no file to fill in
+	}
 	var out []check.Wanted
 	for _, k := range b.cfg.WantedFields(p.Src.Kind) {
 		if !isEmpty(p.Field(k)) {

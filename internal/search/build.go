@@ -77,7 +77,10 @@ type termRef struct {
 	half uint32
 }
 
-// build returns the built index, building it if documents were added.
+// build returns the built index, building it if documents were added:
+// the documents in URL order, their terms, each term's document frequency
+// and IDF, the impacts of each document's terms, then the postings, the
+// shards, the facets and the best bets.
 func (ix *Index) build() *built {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -85,7 +88,6 @@ func (ix *Index) build() *built {
 		return ix.built
 	}
 	b := &built{syn: ix.syn}
-	fieldWeights, fieldB := ix.fields.weight, ix.fields.b
 	// Documents in URL order, one per URL.
 	docs := slices.Clone(ix.docs)
 	slices.SortFunc(docs, cmpDocs)
@@ -94,9 +96,23 @@ func (ix *Index) build() *built {
 
 	ix.stemVocab()
 	wordTerms := ix.expandWords(b)
+	df := docFrequencies(docs, len(b.terms), wordTerms)
+	s := scorer{fieldWeights: ix.fields.weight, fieldB: ix.fields.b, avgLen: avgFieldLengths(docs)}
+	s.setIDF(b, df, len(docs))
+	impacts := s.impacts(docs, wordTerms)
+	b.forms = ix.collectForms(docs, b)
+	b.post = postings(impacts, df)
+	b.dropEmptyTerms()
+	b.layoutShards()
+	b.facets = ix.buildFacets(docs)
+	b.buildBestBets(ix.bets)
+	ix.built = b
+	return b
+}
 
-	// Pass 1: document frequencies (per worker, then summed).
-	nt := len(b.terms)
+// docFrequencies returns the number of documents each of nt terms is in
+// (counted per worker, then summed).
+func docFrequencies(docs []*docIn, nt int, wordTerms *wordRefs) []int32 {
 	var dfMu sync.Mutex
 	df := make([]int32, nt)
 	parallelAcc(len(docs), nt, wordTerms, func(acc *tfAcc, lo, hi int) {
@@ -113,7 +129,12 @@ func (ix *Index) build() *built {
 		}
 		dfMu.Unlock()
 	})
-	// Average field lengths, over the documents that have the field.
+	return df
+}
+
+// avgFieldLengths returns each field's average length over the documents
+// that have the field.
+func avgFieldLengths(docs []*docIn) [maxFields]float64 {
 	var sumLen, withField [maxFields]float64
 	for _, d := range docs {
 		for f := range maxFields {
@@ -123,70 +144,90 @@ func (ix *Index) build() *built {
 			}
 		}
 	}
-	n := float64(len(docs))
 	var avgLen [maxFields]float64
 	for f := range maxFields {
 		if withField[f] > 0 {
 			avgLen[f] = sumLen[f] / withField[f]
 		}
 	}
+	return avgLen
+}
+
+// scorer holds what a term's impact in a document is computed from (BM25F).
+type scorer struct {
+	fieldWeights, fieldB, avgLen [maxFields]float64
+	idf                          []float64 // by term id
+	maxScore                     float64   // the IDF of a term in one document
+}
+
+// setIDF sets the IDF of every term from its blended document frequency
+// (see blendedDF) among n documents.
+func (s *scorer) setIDF(b *built, df []int32, docs int) {
+	n := float64(docs)
 	idfOf := func(df int32) float64 {
 		return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 	}
-	maxScore := idfOf(1)
-	idf := make([]float64, nt)
+	s.maxScore = idfOf(1)
+	s.idf = make([]float64, len(df))
 	for t := range df {
-		idf[t] = idfOf(b.blendedDF(t, df))
+		s.idf[t] = idfOf(b.blendedDF(t, df))
 	}
+}
 
-	// Pass 2: impacts per document (term<<16 | impact), then postings.
+// impacts returns, per document, its terms and their impacts as
+// term<<16 | impact.
+func (s *scorer) impacts(docs []*docIn, wordTerms *wordRefs) [][]uint64 {
 	impacts := make([][]uint64, len(docs))
-	parallelAcc(len(docs), nt, wordTerms, func(acc *tfAcc, lo, hi int) {
+	parallelAcc(len(docs), len(s.idf), wordTerms, func(acc *tfAcc, lo, hi int) {
 		for i := lo; i < hi; i++ {
-			d := docs[i]
-			acc.fill(d)
-			var norm [maxFields]float64
-			for f := range maxFields {
-				norm[f] = 1
-				if avgLen[f] > 0 {
-					norm[f] = float64(1 - fieldB[f] + float64(fieldB[f]*float64(d.lens[f])/avgLen[f]))
-				}
-			}
-			out := make([]uint64, len(acc.touched))
-			for k, t := range acc.touched {
-				tfw := 0.0
-				for f, halves := range acc.tf[t].tf {
-					if halves > 0 {
-						tfw += float64(fieldWeights[f] * float64(float64(halves)/2) / norm[f])
-					}
-				}
-				s := float64(idf[t] * float64(tfw/(bm25K1+tfw)))
-				if d.doc.Boost > 0 {
-					s *= d.doc.Boost
-				}
-				imp := max(1, min(maxImpact, math.Round(s/maxScore*maxImpact)))
-				out[k] = uint64(t)<<16 | uint64(imp)
-			}
-			impacts[i] = out
+			acc.fill(docs[i])
+			impacts[i] = s.docImpacts(acc, docs[i])
 		}
 	})
-	b.forms = ix.collectForms(docs, b)
-	b.post = make([][]posting, len(b.terms))
-	for t := range b.post {
-		b.post[t] = make([]posting, 0, df[t])
+	return impacts
+}
+
+// docImpacts returns the impacts of the terms acc was filled with from d.
+func (s *scorer) docImpacts(acc *tfAcc, d *docIn) []uint64 {
+	var norm [maxFields]float64
+	for f := range maxFields {
+		norm[f] = 1
+		if s.avgLen[f] > 0 {
+			norm[f] = float64(1 - s.fieldB[f] + float64(s.fieldB[f]*float64(d.lens[f])/s.avgLen[f]))
+		}
+	}
+	out := make([]uint64, len(acc.touched))
+	for k, t := range acc.touched {
+		tfw := 0.0
+		for f, halves := range acc.tf[t].tf {
+			if halves > 0 {
+				tfw += float64(s.fieldWeights[f] * float64(float64(halves)/2) / norm[f])
+			}
+		}
+		score := float64(s.idf[t] * float64(tfw/(bm25K1+tfw)))
+		if d.doc.Boost > 0 {
+			score *= d.doc.Boost
+		}
+		imp := max(1, min(maxImpact, math.Round(score/s.maxScore*maxImpact)))
+		out[k] = uint64(t)<<16 | uint64(imp)
+	}
+	return out
+}
+
+// postings turns the impacts of each document into each term's postings,
+// documents ascending.
+func postings(impacts [][]uint64, df []int32) [][]posting {
+	post := make([][]posting, len(df))
+	for t := range post {
+		post[t] = make([]posting, 0, df[t])
 	}
 	for i, ents := range impacts {
 		for _, e := range ents {
 			t := e >> 16
-			b.post[t] = append(b.post[t], posting{doc: int32(i), imp: uint16(e & 0xffff)})
+			post[t] = append(post[t], posting{doc: int32(i), imp: uint16(e & 0xffff)})
 		}
 	}
-	b.dropEmptyTerms()
-	b.layoutShards()
-	b.facets = ix.buildFacets(docs)
-	b.buildBestBets(ix.bets)
-	ix.built = b
-	return b
+	return post
 }
 
 // blendedDF returns the document frequency term t is weighted by: its own,

@@ -104,8 +104,11 @@ test("snippet source and filters come from the shards", async () => {
   assert.match(doc[3], /pårørende/i);
 });
 
-/* A search page in a minimal DOM: just what search.js's init uses. */
-function newPage() {
+/* A search page in a minimal DOM: just what search.js's init uses. With
+   http, the page is https://x/soeg/SEARCH, search.js is loaded from its
+   head with data-search-index="idx/" and fetches the shards (held until
+   released); else it is opened from file:// and the shards are scripts. */
+function newPage({ http = false, search = "" } = {}) {
   class Node {
     constructor(tag) {
       Object.assign(this, { tagName: tag, childNodes: [], dataset: {}, hidden: false, on: {}, parentNode: null, said: [] });
@@ -155,17 +158,32 @@ function newPage() {
   doc.readyState = "loading";
   doc.createElement = (tag) => new Node(tag);
   doc.find = { "form[data-search-form]": form, "[data-search-results]": list, "[data-search-status]": status, "[data-search-filters]": filters };
-  const ctx = vm.createContext({ URL, URLSearchParams, setTimeout, clearTimeout, history: { replaceState() {} }, location: { protocol: "file:", search: "", pathname: "/soeg/" }, document: doc });
+  const ctx = vm.createContext({ URL, URLSearchParams, setTimeout, clearTimeout, history: { replaceState() {} }, location: { protocol: http ? "https:" : "file:", search, pathname: "/soeg/" }, document: doc });
   ctx.window = ctx;
-  vm.runInContext(fs.readFileSync(client, "utf8"), ctx, { filename: "search.js" });
   /* Shards load only when the test lets them: requested holds the names asked for since the last release. */
-  const S = ctx.labyrintSearch;
   let queue = [];
-  const page = { S, input, status, list, form, filters, requested: [] };
-  S.fetch = (name) => {
-    page.requested.push(name);
-    queue.push(name);
-  };
+  const page = { input, status, list, form, filters, requested: [], fetched: [] };
+  const held = new Map();
+  if (http) {
+    doc.baseURI = "https://x/soeg/" + search;
+    doc.currentScript = { src: "https://x/assets/search/search.js", dataset: { searchIndex: "idx/" } };
+    ctx.fetch = (url) => {
+      page.fetched.push(url);
+      const name = url.replace(/^.*\/|\.txt$/g, "");
+      page.requested.push(name);
+      queue.push(name);
+      return new Promise((ok) => held.set(name, ok));
+    };
+  }
+  vm.runInContext(fs.readFileSync(client, "utf8"), ctx, { filename: "search.js" });
+  doc.currentScript = null;
+  const S = (page.S = ctx.labyrintSearch);
+  if (!http) {
+    S.fetch = (name) => {
+      page.requested.push(name);
+      queue.push(name);
+    };
+  }
   page.settle = async () => {
     for (let i = 0; i < 20; i++) await new Promise((ok) => setImmediate(ok));
     await new Promise((ok) => setTimeout(ok, 5));
@@ -176,12 +194,44 @@ function newPage() {
     const now = names ? queue.filter((n) => names.includes(n)) : queue;
     queue = queue.filter((n) => !now.includes(n));
     page.requested = [];
-    for (const n of now) vm.runInContext(fs.readFileSync(path.join(fixture, "idx", n + ".txt"), "utf8"), ctx);
+    for (const n of now) {
+      const text = fs.readFileSync(path.join(fixture, "idx", n + ".txt"), "utf8");
+      if (http) held.get(n)({ ok: true, text: async () => text });
+      else vm.runInContext(text, ctx);
+    }
     await page.settle();
   };
-  doc.on.DOMContentLoaded();
+  page.ready = () => doc.on.DOMContentLoaded();
+  if (!http) page.ready();
   return page;
 }
+
+/* Issue #28: the front page's form leads to /soeg/?q=…; the query must not
+   wait for the page to be read, nor for anything but the shards it needs. */
+test("a query in the address asks for its shards before the page is in, and draws them once it is", async () => {
+  const q = "alkohol";
+  const want = await (async () => {
+    const S = newClient();
+    const r = await S.query(q);
+    const terms = S.loaded.filter((n) => n != "meta");
+    const docs = await S.docs(r.hits.slice(0, 5).map((h) => h.d));
+    return { terms, first: S.loaded.filter((n) => n.startsWith("d-")), urls: docs.map((d) => d[0]) };
+  })();
+  const p = newPage({ http: true, search: "?q=" + q });
+  assert.deepEqual(p.requested, ["meta"], "meta.txt at once, while the page is being read");
+  assert.deepEqual(p.fetched, ["https://x/soeg/idx/meta.txt"], "from the index the script tag names, as the page's preload link");
+  await p.release();
+  assert.deepEqual([...p.requested].sort(), [...want.terms].sort(), "then the query's term shards, with no wait");
+  await p.release();
+  assert.deepEqual([...p.requested].sort(), [...want.first].sort(), "then the page shards of results 1-5");
+  await p.release();
+  assert.equal(p.list.children.length, 0, "nothing is drawn before the page is in");
+  p.ready();
+  await p.settle();
+  assert.equal(p.input.value, q);
+  assert.deepEqual(p.list.children.map((li) => li.children[0].href.replace(/^\.\.\//, "/")).slice(0, 5), Array.from(want.urls), "results 1-5, once the page is in");
+  assert.ok(!p.requested.some((n) => n == "meta" || n.startsWith("t-")), `no shard is asked for twice: ${p.requested}`);
+});
 
 test("the search page asks for the first five results' shards alone, draws them as soon as they are in, and says the count once", async () => {
   const p = newPage();

@@ -21,6 +21,10 @@
 // in search.js's header; its data-search-root gives the relative path to
 // the site root, data-search-index may point elsewhere for the index, and
 // data-search-suffix="index.html" makes links work from a file share.
+// Loaded from the page's head with async and data-search-index (as the
+// site's search page does, beside <link rel="preload" href="idx/meta.txt"
+// as="fetch" crossorigin>), it starts a query given in the address (?q=)
+// at once, before the page is read (see the end of this comment).
 // Search answers queries in Go with exactly the client's ranking (for
 // tests and tools).
 //
@@ -195,9 +199,14 @@
 // Numbers in shards are base 32 without separators: the last digit of a
 // number is one of A-Z a-f (0..31), the others one of g-z 0-9 - _.
 //
-// The search page loads search.js and, at once, meta.txt. A one-word query
-// then loads one term shard (its synonyms' may add more) and requests the
-// page shards of results 1-5. It draws those five as soon as their shards
+// The search page loads search.js and, at once, meta.txt (preloaded from
+// its head). A query in the address (/soeg/?q=…, where the front page's
+// form leads) is started as soon as search.js runs, while the page is
+// still being read: it waits for no timer and nothing of the page, asks for
+// its term shards as soon as meta.txt is in and for the page shards of
+// results 1-5 as soon as those are, and the five are drawn once the page
+// is in. A one-word query loads one term shard (its synonyms' may add
+// more) and requests the page shards of results 1-5. It draws those five as soon as their shards
 // are in and says, once, how many were found; then, in a task of its own
 // (so the five are shown first), it puts the query in the address, adds
 // the closed filters and requests the page shards of results 6-10 not

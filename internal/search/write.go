@@ -28,95 +28,113 @@ const ShardHead = `location.protocol==="file:"&&window.labyrintSearch.load(`
 func (ix *Index) Write(write func(name string, data []byte) error) error {
 	b := ix.build()
 	files := map[string][]byte{}
+	docStarts := docShardStarts(b.docs)
+	for k, data := range parallelShards(len(docStarts), func(k int) []byte { return docShard(b, docStarts, k) }) {
+		files["d-"+strconv.Itoa(k)] = data
+	}
+	for k, data := range parallelShards(len(b.keys), func(k int) []byte { return termShard(b, b.keys[k]) }) {
+		files["t-"+shardFileKey(b.keys[k])] = data
+	}
+	files["meta"] = wrapShard("meta", metaShard(b, docStarts))
+	files["f"] = wrapShard("f", appendFacets(nil, b.facets, func(facet) bool { return true }))
+	for _, name := range sortedKeys(files) {
+		if err := write("idx/"+name+ShardExt, files[name]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
-	// Document shards: consecutive documents up to docShardTarget bytes,
-	// with the summary and text as Add kept them for the shards.
-	var docStarts []int
+// parallelShards returns shard(0) … shard(n-1), made on all processors.
+func parallelShards(n int, shard func(k int) []byte) [][]byte {
+	out := make([][]byte, n)
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for k := range n {
+		g.Go(func() error {
+			out[k] = shard(k)
+			return nil
+		})
+	}
+	g.Wait()
+	return out
+}
+
+// docShardStarts returns the first document of each document shard:
+// consecutive documents up to docShardTarget bytes.
+func docShardStarts(docs []*docIn) []int {
+	var starts []int
 	size := docShardTarget
-	for i, d := range b.docs {
+	for i, d := range docs {
 		if size >= docShardTarget {
-			docStarts = append(docStarts, i)
+			starts = append(starts, i)
 			size = 0
 		}
 		size += len(d.doc.URL) + len(d.doc.Title) + len(d.doc.Summary) + len(d.doc.Body) + 12
 	}
-	docFiles := make([][]byte, len(docStarts))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for k := range docStarts {
-		g.Go(func() error {
-			end := len(b.docs)
-			if k+1 < len(docStarts) {
-				end = docStarts[k+1]
-			}
-			name := "d-" + strconv.Itoa(k)
-			size := 64
-			for _, d := range b.docs[docStarts[k]:end] {
-				size += len(d.doc.URL) + len(d.doc.Title) + len(d.doc.Summary) + len(d.doc.Body) + 16
-			}
-			out := shardStart(make([]byte, 0, size+size/16), name)
-			out = append(out, '[')
-			for i := docStarts[k]; i < end; i++ {
-				if i > docStarts[k] {
-					out = append(out, ',')
-				}
-				d := b.docs[i].doc
-				out = append(out, '[')
-				out = appendJSString(out, d.URL)
-				out = append(out, ',')
-				out = appendJSString(out, nfc(d.Title))
-				out = append(out, ',')
-				out = appendJSString(out, d.Summary)
-				out = append(out, ',')
-				out = appendJSString(out, d.Body)
-				out = append(out, ']')
-			}
-			docFiles[k] = append(out, "]);\n"...)
-			return nil
-		})
-	}
-	g.Wait()
-	for k, data := range docFiles {
-		files["d-"+strconv.Itoa(k)] = data
-	}
+	return starts
+}
 
-	// Term shards: {"term":"postings form form",...}.
-	termFiles := make([][]byte, len(b.keys))
-	for k := range b.keys {
-		g.Go(func() error {
-			name := "t-" + shardFileKey(b.keys[k])
-			size := 64
-			for _, t := range b.shards[b.keys[k]] {
-				size += len(b.terms[t]) + 8 + postingsLen(b.post[t])
-				for _, f := range b.forms[t] {
-					size += len(f) + 1
-				}
-			}
-			out := shardStart(make([]byte, 0, size), name)
-			out = append(out, '{')
-			for i, t := range b.shards[b.keys[k]] {
-				if i > 0 {
-					out = append(out, ',')
-				}
-				out = appendJSString(out, b.terms[t])
-				out = append(out, ':', '"')
-				out = appendPostings(out, b.post[t])
-				for _, f := range b.forms[t] {
-					out = append(out, ' ')
-					out = append(out, f...)
-				}
-				out = append(out, '"')
-			}
-			termFiles[k] = append(out, "});\n"...)
-			return nil
-		})
+// docShard returns document shard k: [[url, title, summary, text], ...],
+// with the summary and text as Add kept them for the shards.
+func docShard(b *built, starts []int, k int) []byte {
+	end := len(b.docs)
+	if k+1 < len(starts) {
+		end = starts[k+1]
 	}
-	g.Wait()
-	for k, key := range b.keys {
-		files["t-"+shardFileKey(key)] = termFiles[k]
+	size := 64
+	for _, d := range b.docs[starts[k]:end] {
+		size += len(d.doc.URL) + len(d.doc.Title) + len(d.doc.Summary) + len(d.doc.Body) + 16
 	}
+	out := shardStart(make([]byte, 0, size+size/16), "d-"+strconv.Itoa(k))
+	out = append(out, '[')
+	for i := starts[k]; i < end; i++ {
+		if i > starts[k] {
+			out = append(out, ',')
+		}
+		d := b.docs[i].doc
+		out = append(out, '[')
+		out = appendJSString(out, d.URL)
+		out = append(out, ',')
+		out = appendJSString(out, nfc(d.Title))
+		out = append(out, ',')
+		out = appendJSString(out, d.Summary)
+		out = append(out, ',')
+		out = appendJSString(out, d.Body)
+		out = append(out, ']')
+	}
+	return append(out, "]);\n"...)
+}
 
-	// Meta shard.
+// termShard returns the term shard of key: {"term":"postings form form",...}.
+func termShard(b *built, key string) []byte {
+	size := 64
+	for _, t := range b.shards[key] {
+		size += len(b.terms[t]) + 8 + postingsLen(b.post[t])
+		for _, f := range b.forms[t] {
+			size += len(f) + 1
+		}
+	}
+	out := shardStart(make([]byte, 0, size), "t-"+shardFileKey(key))
+	out = append(out, '{')
+	for i, t := range b.shards[key] {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = appendJSString(out, b.terms[t])
+		out = append(out, ':', '"')
+		out = appendPostings(out, b.post[t])
+		for _, f := range b.forms[t] {
+			out = append(out, ' ')
+			out = append(out, f...)
+		}
+		out = append(out, '"')
+	}
+	return append(out, "});\n"...)
+}
+
+// metaShard returns the data of idx/meta.txt (see doc.go).
+func metaShard(b *built, docStarts []int) []byte {
 	m := []byte(`{"v":1,"n":`)
 	m = strconv.AppendInt(m, int64(len(b.docs)), 10)
 	m = append(m, `,"t":`...)
@@ -140,16 +158,7 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 	// the filters, which load them from idx/f.txt when they are opened.
 	m = append(m, `,"f":`...)
 	m = appendFacets(m, b.facets, func(f facet) bool { return f.name == "section" })
-	m = append(m, '}')
-	files["meta"] = wrapShard("meta", m)
-	files["f"] = wrapShard("f", appendFacets(nil, b.facets, func(facet) bool { return true }))
-
-	for _, name := range sortedKeys(files) {
-		if err := write("idx/"+name+ShardExt, files[name]); err != nil {
-			return err
-		}
-	}
-	return nil
+	return append(m, '}')
 }
 
 // appendFacets appends [[facet name, label, [[value, page list], ...]], ...]

@@ -1,58 +1,34 @@
-package markdown
+package frontmatter
 
-// YAML problems for editors: every error gopkg.in/yaml.v2 can give is told
-// in Danish, at the line of the file it is about.
+// YAML problems for editors: every error go.yaml.in/yaml/v3's parser can
+// give is told in Danish, at the line of the file it is about.
 //
-// yaml.v2 is not exact about lines: scanner errors count from 1, parser
-// errors ("did not find expected key") from 0, errors on the first line and
-// errors found while decoding (aliases, tags) have no line at all, and an
-// unclosed quote or bracket is reported where the text ends, not where it
-// was opened. yamlProblem therefore only takes yaml.v2's line as a guess and
-// settles it by parsing the lines before it: the problem is on the first
-// line that the text up to and including it cannot be read without.
+// The parser's own "line N" is not the problem's line: it is the line
+// where the construct the parser was in began (a mapping, often the first
+// line), counted from 0 for parser errors and from 1 for scanner errors,
+// and an unclosed quote or bracket is only found where the text ends.
+// syntaxProblem therefore finds the line by a rule: the problem is on the
+// line after the longest run of whole lines from the start that parses on
+// its own.
 
 import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v2"
+	"go.yaml.in/yaml/v3"
 )
 
-// syntaxOnly takes any YAML document without decoding it, so that
-// yaml.Unmarshal into it reports only what the scanner and parser find:
-// no alias is expanded and no value converted.
-type syntaxOnly struct{}
-
-func (*syntaxOnly) UnmarshalYAML(func(interface{}) error) error { return nil }
-
-// yamlSyntax returns the scanner's or parser's error for src, or nil.
-func yamlSyntax(src []byte) error { return yaml.Unmarshal(src, &syntaxOnly{}) }
-
-// yamlLineRE matches yaml.v2's "line N: " in front of a message.
-var yamlLineRE = regexp.MustCompile(`^line (\d+): `)
-
-// yamlParserProblems are the messages of yaml.v2's parser (as opposed to
-// its scanner): their "line N" counts from 0.
-var yamlParserProblems = []string{
-	"did not find expected <stream-start>",
-	"did not find expected <document start>",
-	"found undefined tag handle",
-	"did not find expected node content",
-	"did not find expected '-' indicator",
-	"did not find expected key",
-	"did not find expected ',' or ']'",
-	"did not find expected ',' or '}'",
-	"found duplicate %YAML directive",
-	"found incompatible YAML document",
-	"found duplicate %TAG directive",
+// yamlSyntax returns the parser's error for src, or nil.
+func yamlSyntax(src []byte) error {
+	var n yaml.Node
+	return yaml.Unmarshal(src, &n)
 }
 
-// yamlReaderProblems are the messages of yaml.v2's reader, about the bytes
-// themselves; they have no line.
+// yamlReaderProblems are the messages of the parser's reader, about the
+// bytes themselves; they have no line.
 var yamlReaderProblems = []string{
 	"control characters are not allowed",
 	"invalid leading UTF-8 octet",
@@ -96,28 +72,29 @@ func hasPrefixIn(msg string, list []string) bool {
 // broken front matter costs a few parses, not one per line.
 const settleBudget = 16 << 20
 
-// yamlProblem returns the line in src (from 1) that a yaml.v2 error is
+// yamlLineRE matches the parser's "line N: " in front of a message.
+var yamlLineRE = regexp.MustCompile(`^line (\d+): `)
+
+// syntaxProblem returns the line in src (from 1) that a parser error is
 // about, and the error in Danish.
-func yamlProblem(src []byte, err error) (int, string) {
+func syntaxProblem(src []byte, err error) (int, string) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	n := 0
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		n, _ = strconv.Atoi(m[1])
 		msg = msg[len(m[0]):]
 	}
 	var line int
-	switch {
-	case hasPrefixIn(msg, yamlReaderProblems):
+	if hasPrefixIn(msg, yamlReaderProblems) {
 		line = lineOf(src, badCharOffset(src))
-	case hasPrefixIn(msg, yamlParserProblems) && n > 0:
-		line = settleLine(src, n+1)
-	case n > 0:
-		line = settleLine(src, n)
-	default: // the first line, or found while decoding
-		line = settleLine(src, 1)
+	} else {
+		line = settleLine(src)
 	}
 	return line, danishYAML(msg, lineText(src, line))
 }
+
+// Problem is syntaxProblem for other YAML files read with
+// go.yaml.in/yaml/v3 (the glossary): the line of the error and the error
+// in Danish.
+func Problem(src []byte, err error) (int, string) { return syntaxProblem(src, err) }
 
 // lineStarts returns the offset of each line of src: the first k lines are
 // src[:starts[k]] (and all of src when k is the number of lines).
@@ -131,24 +108,16 @@ func lineStarts(src []byte) []int {
 	return starts
 }
 
-// settleLine turns yaml.v2's guess at a problem's line into the first line
-// that the text up to and including it cannot be read without: it goes back
-// over lines as long as the lines before them do not parse on their own
-// (an unclosed quote, [ or { is reported at the end of the text).
-func settleLine(src []byte, guess int) int {
+// settleLine returns the line after the longest run of whole lines from
+// the start of src that parses on its own: the first line that the text up
+// to and including it cannot be read without. Past settleBudget bytes of
+// parsing it halves the lines instead (true but for a multi-line value cut
+// in the middle).
+func settleLine(src []byte) int {
 	starts := lineStarts(src)
-	if guess > len(starts) {
-		guess = len(starts)
-	}
-	if guess < 1 {
-		guess = 1
-	}
 	budget := settleBudget
-	for k := guess - 1; k >= 0; k-- {
+	for k := len(starts) - 1; k >= 0; k-- {
 		if budget -= starts[k]; budget < 0 {
-			// Too long to go line by line: halve the lines instead,
-			// taking the lines before a problem to stay readable (true
-			// but for a multi-line value cut in the middle).
 			lo, hi := 0, k+1 // the first lo lines parse, the first hi do not
 			for hi-lo > 1 {
 				mid := (lo + hi) / 2
@@ -164,7 +133,7 @@ func settleLine(src []byte, guess int) int {
 			return k + 1
 		}
 	}
-	return guess
+	return 1
 }
 
 // lineOf returns the line (from 1) of byte offset off in src.
@@ -212,7 +181,7 @@ func badCharOffset(src []byte) int {
 // yamlBreaks are the characters YAML 1.1 reads as line breaks besides LF
 // and CR (which Normalize has dealt with): NEL, LINE SEPARATOR and
 // PARAGRAPH SEPARATOR. They come with text pasted from the web or Word and
-// are invisible, and yaml.v2 starts a new line at each, so that a key can
+// are invisible, and the parser starts a new line at each, so that a key can
 // hide after one in the middle of a value.
 var yamlBreaks = []string{"\u0085", "\u2028", "\u2029"}
 
@@ -231,9 +200,10 @@ func yamlBreakMsg(r rune) string {
 	return fmt.Sprintf("der står et usynligt linjeskift (U+%04X) på linjen; slet det – det kommer tit med, når tekst kopieres fra en hjemmeside eller Word", r)
 }
 
-// danishYAML explains a yaml.v2 message (without "yaml: " and "line N: ")
-// in Danish. line is the text of the line it is about, or nil. yaml.v2's
-// own words stay at the end in parentheses, for whoever helps the editor.
+// danishYAML explains a parser message (without "yaml: " and "line N: ")
+// in Danish. line is the text of the line it is about, or nil. The
+// parser's own words stay at the end in parentheses, for whoever helps
+// the editor.
 func danishYAML(msg string, line []byte) string {
 	return yamlDanish(msg, line) + " (" + msg + ")"
 }
@@ -263,16 +233,7 @@ func yamlDanish(msg string, line []byte) string {
 		}
 		return "et kolon midt i en værdi; sæt værdien i anførselstegn, fx title: \"Tid: 10-12\""
 	case has("did not find expected key"):
-		v := bytes.TrimSpace(lineValue(line))
-		switch {
-		case len(v) > 0 && (v[0] == '"' || v[0] == '\''):
-			return "værdien begynder med et anførselstegn og fortsætter efter det næste; sæt anførselstegn om hele værdien, og brug den anden slags anførselstegn inden i, fx summary: \"STU'en starter\" eller summary: 'Han sagde \"hej\"'"
-		case len(v) > 0 && (v[0] == '[' || v[0] == '{'):
-			return "en værdi, der begynder med [ eller {, læses som en liste; sæt hele værdien i anførselstegn, fx " + quoteFix(line, `title: "[Aflyst] Møde"`)
-		case len(line) > 0 && line[0] == ':':
-			return "linjen begynder med et kolon; skriv feltets navn foran, fx title: \"Sidens titel\""
-		}
-		return "en linje er rykket forkert ind, eller et anførselstegn mangler"
+		return expectedKeyMsg(line)
 	case has("could not find expected ':'"):
 		return "der mangler et kolon efter feltets navn; hver linje skal være navn: værdi, fx title: \"Sidens titel\""
 	case has("found unexpected end of stream") || has("found unexpected document indicator"):
@@ -297,14 +258,10 @@ func yamlDanish(msg string, line []byte) string {
 	case has("did not find expected alphabetic or numeric character"):
 		return "* og & forrest i en værdi er YAML-tegn; sæt værdien i anførselstegn, fx " + quoteFix(line, `summary: "*Vigtigt* læs her"`)
 	case has("tag URI") || has("expected '!'") || has("tag handle") || has("URI escaped octet") || has("expected '>'") ||
-		has("!!binary") || has("cannot decode") || has("found an incorrect") || has("whitespace or line break") && bytes.IndexByte(line, '!') >= 0:
+		has("found an incorrect") || has("whitespace or line break") && bytes.IndexByte(line, '!') >= 0:
 		return "! forrest i en værdi er et YAML-tegn; sæt værdien i anførselstegn, fx " + quoteFix(line, `summary: "!Nyhed Vi åbner"`)
 	case has("unknown anchor"):
 		return "* forrest i en værdi henviser til et YAML-anker, som ikke findes; sæt værdien i anførselstegn, hvis * hører til teksten, fx " + quoteFix(line, `summary: "*Vigtigt* læs her"`)
-	case has("excessive aliasing") || has("contains itself"):
-		return "ankre (&) og henvisninger (*) kan ikke bruges her; skriv værdierne helt ud"
-	case has("map merge"):
-		return "<< kan ikke bruges her; skriv felterne ud hver for sig"
 	case has("exceeded max depth"):
 		return "værdien har for mange lister eller [ ] og { } inden i hinanden; skriv den enklere"
 	case has("indentation indicator") || has("comment or line break") && bytes.ContainsAny(line, "|>"):
@@ -318,6 +275,21 @@ func yamlDanish(msg string, line []byte) string {
 		return "et tegn forrest i værdien kan ikke stå der; sæt værdien i anførselstegn, fx " + quoteFix(line, `summary: "@guldborgsund på Instagram"`)
 	}
 	return "linjen kan ikke læses som navn: værdi; tjek kolon, anførselstegn og indrykning"
+}
+
+// expectedKeyMsg explains "did not find expected key" for the line: what
+// follows a value on its line that cannot be there.
+func expectedKeyMsg(line []byte) string {
+	v := bytes.TrimSpace(lineValue(line))
+	switch {
+	case len(v) > 0 && (v[0] == '"' || v[0] == '\''):
+		return "værdien begynder med et anførselstegn og fortsætter efter det næste; sæt anførselstegn om hele værdien, og brug den anden slags anførselstegn inden i, fx summary: \"STU'en starter\" eller summary: 'Han sagde \"hej\"'"
+	case len(v) > 0 && (v[0] == '[' || v[0] == '{'):
+		return "en værdi, der begynder med [ eller {, læses som en liste; sæt hele værdien i anførselstegn, fx " + quoteFix(line, `title: "[Aflyst] Møde"`)
+	case len(line) > 0 && line[0] == ':':
+		return "linjen begynder med et kolon; skriv feltets navn foran, fx title: \"Sidens titel\""
+	}
+	return "en linje er rykket forkert ind, eller et anførselstegn mangler"
 }
 
 // keySeparators counts the ": " (or a final ":") in a line outside quotes:
@@ -385,49 +357,6 @@ func badStart(line []byte) byte {
 		}
 	}
 	return 0
-}
-
-// nodeProperty finds the first anchor (&a), alias (*a) or tag (!t) in a
-// YAML text that parses, and returns its offset, or -1.
-//
-// It asks the parser rather than guessing: every &, * and ! that could
-// start a node (at the start of a line or after a blank, [, { or ,) is a
-// candidate; replaced by @, which cannot start a node but is ordinary text
-// inside a scalar or a comment, it makes the parse fail exactly when it
-// started a node. The parse fails at the first such candidate, so a binary
-// search over how many candidates are replaced finds it in a few parses.
-func nodeProperty(src []byte) int {
-	var cands []int
-	for i, c := range src {
-		if (c == '&' || c == '*' || c == '!') && (i == 0 || bytes.IndexByte([]byte(" \t\n[{,"), src[i-1]) >= 0) {
-			cands = append(cands, i)
-		}
-	}
-	if len(cands) == 0 {
-		return -1
-	}
-	buf := make([]byte, len(src))
-	fails := func(k int) bool {
-		copy(buf, src)
-		for _, p := range cands[:k] {
-			buf[p] = '@'
-		}
-		err := yamlSyntax(buf)
-		return err != nil && strings.Contains(err.Error(), "found character that cannot start any token")
-	}
-	if !fails(len(cands)) {
-		return -1
-	}
-	lo, hi := 0, len(cands) // fails(hi) and not fails(lo)
-	for hi-lo > 1 {
-		mid := (lo + hi) / 2
-		if fails(mid) {
-			hi = mid
-		} else {
-			lo = mid
-		}
-	}
-	return cands[hi-1]
 }
 
 // nodePropertyMsg says in Danish that the property at src[off:] is refused.

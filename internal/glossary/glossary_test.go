@@ -1,6 +1,7 @@
-package markdown
+package glossary
 
 import (
+	"github.com/guldborgsund/labyrint/internal/markdown"
 	"strings"
 	"testing"
 )
@@ -33,7 +34,7 @@ const testGlossary = `# Ordliste til test
 
 func mustGlossary(t *testing.T, src string) *Glossary {
 	t.Helper()
-	g, probs := ParseGlossary([]byte(src))
+	g, probs := Parse([]byte(src))
 	for _, p := range probs {
 		if p.Error {
 			t.Fatalf("ParseGlossary: line %d: %s", p.Line, p.Msg)
@@ -50,9 +51,9 @@ func glossaryLink(dest string, image bool) (string, string, bool) {
 	return dest, "", false
 }
 
-func renderGlossary(t *testing.T, body string, opts ...RenderOption) Result {
+func renderGlossary(t *testing.T, body string, opts ...markdown.RenderOption) markdown.Result {
 	t.Helper()
-	r := New(mustGlossary(t, testGlossary).Extension("/ordliste/"))
+	r := markdown.New(markdown.Glossary(mustGlossary(t, testGlossary), "/ordliste/"))
 	res := r.Render([]byte(body), 1, glossaryLink, opts...)
 	for _, p := range res.Problems {
 		t.Errorf("problem: line %d: %s", p.Line, p.Msg)
@@ -98,7 +99,7 @@ func TestGlossaryParseErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, probs := ParseGlossary([]byte(tt.src))
+			_, probs := Parse([]byte(tt.src))
 			for _, p := range probs {
 				if p.Error && p.Line == tt.line && strings.Contains(p.Msg, tt.msg) {
 					return
@@ -107,11 +108,11 @@ func TestGlossaryParseErrors(t *testing.T) {
 			t.Errorf("problems %+v\nwant an error at line %d containing %q", probs, tt.line, tt.msg)
 		})
 	}
-	if g, probs := ParseGlossary([]byte("# tom\n")); len(probs) != 0 || len(g.Entries) != 0 {
+	if g, probs := Parse([]byte("# tom\n")); len(probs) != 0 || len(g.Entries) != 0 {
 		t.Errorf("empty file: %d entries, problems %+v", len(g.Entries), probs)
 	}
 	long := "- term: STU\n  explanation: " + strings.Repeat("ord ", 41) + "\n"
-	if _, probs := ParseGlossary([]byte(long)); len(probs) != 1 || probs[0].Error || probs[0].Line != 1 || !strings.Contains(probs[0].Msg, "41 ord") {
+	if _, probs := Parse([]byte(long)); len(probs) != 1 || probs[0].Error || probs[0].Line != 1 || !strings.Contains(probs[0].Msg, "41 ord") {
 		t.Errorf("long explanation: problems %+v, want one warning at line 1", probs)
 	}
 }
@@ -220,7 +221,7 @@ func TestGlossaryBlocks(t *testing.T) {
 }
 
 func TestGlossaryWithout(t *testing.T) {
-	html := string(renderGlossary(t, "Et botilbud og STU.\n", WithoutGlossary()).HTML)
+	html := string(renderGlossary(t, "Et botilbud og STU.\n", markdown.WithoutGlossary()).HTML)
 	if strings.Contains(html, "<a") || strings.Contains(html, "(særligt") {
 		t.Errorf("the glossary page was marked:\n%s", html)
 	}
@@ -228,7 +229,7 @@ func TestGlossaryWithout(t *testing.T) {
 
 // Without a glossary page, words get their expansion but no link.
 func TestGlossaryNoPage(t *testing.T) {
-	r := New(mustGlossary(t, testGlossary).Extension(""))
+	r := markdown.New(markdown.Glossary(mustGlossary(t, testGlossary), ""))
 	html := string(r.Render([]byte("Om STU.\n"), 1, glossaryLink).HTML)
 	if html != "<p>Om STU (særligt tilrettelagt ungdomsuddannelse).</p>\n" {
 		t.Errorf("HTML = %q", html)
@@ -237,7 +238,7 @@ func TestGlossaryNoPage(t *testing.T) {
 
 // Pages do not share what is marked: each starts afresh, also in parallel.
 func TestGlossaryPerPage(t *testing.T) {
-	r := New(mustGlossary(t, testGlossary).Extension("/ordliste/"))
+	r := markdown.New(markdown.Glossary(mustGlossary(t, testGlossary), "/ordliste/"))
 	done := make(chan string)
 	for i := 0; i < 8; i++ {
 		go func() { done <- string(r.Render([]byte("Et botilbud og STU.\n"), 1, glossaryLink).HTML) }()
@@ -250,12 +251,12 @@ func TestGlossaryPerPage(t *testing.T) {
 }
 
 func BenchmarkRenderGlossary(b *testing.B) {
-	g, _ := ParseGlossary([]byte(testGlossary))
+	g, _ := Parse([]byte(testGlossary))
 	body := []byte(strings.Repeat("Borgeren får et botilbud og socialpædagogisk støtte, når Myndighed har vurderet det.\nSTU-forløbet er for unge.\n\n", 20))
 	for _, bc := range []struct {
 		name string
-		r    *Renderer
-	}{{"plain", New()}, {"glossary", New(g.Extension("/ordliste/"))}} {
+		r    *markdown.Renderer
+	}{{"plain", markdown.New()}, {"glossary", markdown.New(markdown.Glossary(g, "/ordliste/"))}} {
 		b.Run(bc.name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				bc.r.Render(body, 1, glossaryLink)
@@ -276,8 +277,8 @@ func FuzzGlossary(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	g, _ := ParseGlossary([]byte(testGlossary))
-	plainR, glossR := New(), New(g.Extension("/ordliste/"))
+	g, _ := Parse([]byte(testGlossary))
+	plainR, glossR := markdown.New(), markdown.New(markdown.Glossary(g, "/ordliste/"))
 	f.Fuzz(func(t *testing.T, body string) {
 		a := plainR.Render([]byte(body), 1, glossaryLink)
 		b := glossR.Render([]byte(body), 1, glossaryLink)
@@ -295,7 +296,7 @@ func FuzzGlossary(f *testing.F) {
 	})
 }
 
-func reflectEqualBlocks(a, b []Block) bool {
+func reflectEqualBlocks(a, b []markdown.Block) bool {
 	if len(a) != len(b) {
 		return false
 	}
