@@ -209,7 +209,7 @@ func (st *state) model() error {
 	if err := st.merge(checkTargetShows(st.cfg, st.target, s, st.view)); err != nil {
 		return err
 	}
-	if err := st.merge(checkThemePages(st.cfg, s)); err != nil {
+	if err := st.merge(checkThemePages(st.cfg, s, st.o.Content != "")); err != nil {
 		return err
 	}
 	gl, l := loadGlossary(st.dirs.prefix, st.tree.Data, s, st.view) // before the text goes: it reads every page
