@@ -543,6 +543,8 @@ func (u *partialBuild) addresses(w *output.Writer) error {
 	for _, a := range now {
 		kept[a.from] = true
 	}
+	// A renamed page's old address now holds its redirect: not removed.
+	u.gone = slices.DeleteFunc(u.gone, func(url string) bool { return kept[url] })
 	for _, a := range old {
 		if !kept[a.from] {
 			u.gone = append(u.gone, a.from)
