@@ -178,6 +178,23 @@ func (gl *glossary) usageChanged(edits []edit) bool {
 	return false
 }
 
+// shownChanged reports whether an edit moved a page into or out of the
+// target's view (its audience changed): the pages whose entries count
+// are then others.
+func (u *partialBuild) shownChanged(edits []edit) bool {
+	if u.bodyOnly {
+		return false
+	}
+	for _, e := range edits {
+		was := e.page != nil && u.r.b.view.Has(e.page)
+		np := u.next.site.PageByPath(e.path())
+		if is := np != nil && u.next.view.Has(np); was != is {
+			return true
+		}
+	}
+	return false
+}
+
 // relist is a Session update's part of the glossary: an edit can change
 // which entries the target's pages use, and so what the glossary page
 // lists (listFor). Then the page is rendered again with the new list.
@@ -189,7 +206,7 @@ func (u *partialBuild) relist(edits []edit) {
 	if gl == nil || gl.g == nil || gl.page == nil {
 		return
 	}
-	if !gl.usageChanged(edits) {
+	if !gl.usageChanged(edits) && !u.shownChanged(edits) {
 		if !u.bodyOnly {
 			gl.entries = last.entries // a new model's glossary, not yet listed
 		}
