@@ -42,6 +42,10 @@ go run ./cmd/labyrint build --source "$out/nyt-site" --out "$out/nyt-public"
 go run ./cmd/labyrint build --source examples/glostrup --out "$out/glostrup"
 node e2e/check.mjs "$out/nyt-public" "$out/glostrup"
 
+echo "== a site of made-up names (internal/pipeline's TestMadeUpSite): both targets in the browser"
+LABYRINT_MADEUP_OUT="$out/madeup" go test -count=1 -run '^TestMadeUpSite$' ./internal/pipeline
+node e2e/check.mjs "$out/madeup/public" "$out/madeup/intranet"
+
 echo "== keyboard at 375 px: Tab presses to an offer's phone, and via Find hjælp"
 node e2e/keyboard-path.mjs "$out/public" /find-hjaelp/ /enheder/marie-grubbe/botilbud/
 

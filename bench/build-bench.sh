@@ -17,6 +17,17 @@
 # table shows what the compiler target is worth. GOAMD64 in the environment
 # chooses the level instead (GOAMD64=v1 measures the default build alone).
 #
+# On a disk (not tmpfs) each run writes into a folder of its own, and a
+# size's outputs are deleted only when all its runs are done, followed by a
+# pause of SETTLE seconds (default 35) before the next size: ext4 without a
+# journal (this machine's disk) will not reuse an inode deleted in the last
+# 30 s (the kernel's recently_deleted(), dirty_expire_centisecs), and skips
+# past each such free inode again for every new file, so a build started
+# right after the previous run's output was deleted spent about two thirds
+# of its CPU time in that scan (perf record, 10,000 cases). The deletion
+# then measured the benchmark, not the build. KEEP=0 deletes before every
+# run as before (on tmpfs that is the default: it has no such scan).
+#
 # REPORT_ONLY=1 writes the results file again from the last run's kept
 # figures (in BENCH_DIR) without measuring, e.g. after a change to the
 # report's format.
@@ -32,6 +43,9 @@ work=${BENCH_DIR:-/tmp/labyrint-bench}
 outdir=${OUT:-$work}
 results=${RESULTS:-bench/results.md}
 mkdir -p "$work" "$outdir"
+keep=${KEEP:-1}
+[ "$(df --output=fstype "$outdir" | tail -1)" = tmpfs ] && keep=${KEEP:-0}
+settle=${SETTLE:-35}
 # x86-64-v3 is v2 (cx16, lahf_lm, popcnt, pni = SSE3, ssse3, sse4_1,
 # sse4_2) and avx, avx2, bmi1, bmi2, f16c, fma, abm (LZCNT) and movbe, as
 # /proc/cpuinfo names them; a v3 binary refuses to start without them.
@@ -88,25 +102,36 @@ for n in $sizes; do
     : > "$work/ours-$n.txt"; : > "$work/peer-$n.txt"; : > "$work/v1-$n.txt"
   fi
   for r in $($measure && seq "${!r_n:-$reps}"); do
-    rm -rf "$outdir/out-ours" "$outdir/out-peer"
+    o=out-ours p=out-peer v=out-v1
+    if [ "$keep" = 1 ]; then
+      o=out-ours-$n-$r p=out-peer-$n-$r v=out-v1-$n-$r
+    fi
+    rm -rf "$outdir/$o" "$outdir/$p" "$outdir/$v"
     sync
     echo "n=$n run $r: ours" >&2
-    run "$work/ours-$n.txt" "$work/labyrint" build --content "$corpus/content" --out "$outdir/out-ours" --target public
+    run "$work/ours-$n.txt" "$work/labyrint" build --content "$corpus/content" --out "$outdir/$o" --target public
     tail -1 "$work/ours-$n.txt" >&2
-    rm -rf "$outdir/out-ours"
+    [ "$keep" = 1 ] || rm -rf "$outdir/$o"
     sync
     echo "n=$n run $r: peer" >&2
-    run "$work/peer-$n.txt" bash "$shared/peer-build.sh" "$corpus" "$outdir/out-peer"
+    run "$work/peer-$n.txt" bash "$shared/peer-build.sh" "$corpus" "$outdir/$p"
     tail -1 "$work/peer-$n.txt" >&2
     if $default_too; then
-      rm -rf "$outdir/out-peer"
+      [ "$keep" = 1 ] || rm -rf "$outdir/$p"
       sync
       echo "n=$n run $r: ours, default build (GOAMD64=v1)" >&2
-      run "$work/v1-$n.txt" "$work/labyrint-v1" build --content "$corpus/content" --out "$outdir/out-ours" --target public
+      run "$work/v1-$n.txt" "$work/labyrint-v1" build --content "$corpus/content" --out "$outdir/$v" --target public
       tail -1 "$work/v1-$n.txt" >&2
-      rm -rf "$outdir/out-ours"
+      [ "$keep" = 1 ] || rm -rf "$outdir/$v"
     fi
   done
+  if $measure; then
+    rm -rf "$outdir"/out-ours* "$outdir"/out-peer* "$outdir"/out-v1*
+    if [ "$keep" = 1 ]; then
+      sync
+      sleep "$settle"
+    fi
+  fi
   ot=$(cut -d' ' -f1 "$work/ours-$n.txt" | median); om=$(cut -d' ' -f2 "$work/ours-$n.txt" | median)
   pt=$(cut -d' ' -f1 "$work/peer-$n.txt" | median); pm=$(cut -d' ' -f2 "$work/peer-$n.txt" | median)
   runs+=("| $n | $(cut -d' ' -f1 "$work/ours-$n.txt" | tr '\n' ' ')| $(cut -d' ' -f1 "$work/peer-$n.txt" | tr '\n' ' ')| $(cut -d' ' -f1 "$work/v1-$n.txt" | tr '\n' ' ')|")
@@ -122,7 +147,7 @@ if $measure; then
   load_end=$(cut -d' ' -f1-3 /proc/loadavg)
   fstype=$(df --output=fstype "$outdir" | tail -1)
   # What the report needs to be written again (REPORT_ONLY=1).
-  declare -p built_from level load_start load_end day reps_env fstype sizes reps outdir > "$work/last-run.env"
+  declare -p built_from level load_start load_end day reps_env fstype sizes reps outdir keep > "$work/last-run.env"
 fi
 
 {
@@ -130,7 +155,7 @@ fi
   echo
   echo "Made by \`bench/build-bench.sh \"$sizes\" $reps\` at commit $built_from on $day, $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)."
   echo "Load average (1, 5, 15 min) at the start: $load_start; at the end: $load_end. Times are only comparable on an otherwise idle machine."
-  echo "Median of $reps alternating runs (or REPS_<size>: $reps_env); outputs written to $outdir ($fstype), each run into an empty folder after \`sync\`; the corpus is ../shared/bench/gencorpus.py (every fifth case internal);"
+  echo "Median of $reps alternating runs (or REPS_<size>: $reps_env); outputs written to $outdir ($fstype), each run into an empty folder after \`sync\`$( [ "${keep:-0}" = 1 ] && echo " (a folder of its own: a size's outputs are deleted only after all its runs, then a pause, see the script's comment on ext4's recently deleted inodes)"); the corpus is ../shared/bench/gencorpus.py (every fifth case internal);"
   echo "ours builds the public target with search index, link checks, plain-language analysis, minify and .gz;"
   case $level in
   v1) built_for="the default" ;;

@@ -44,6 +44,8 @@ async function main() {
   const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   proc.stderr.on('data', (d) => { log += d; });
+  // Stopped from outside (a timeout): stop serve too, which removes its folder.
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { proc.kill('SIGINT'); process.exit(1); });
   await new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error('serve did not start: ' + log.slice(-2000))), 600_000);
     proc.stdout.on('data', (d) => { if (String(d).includes('Forhåndsvisning')) { clearTimeout(t); resolve(); } });

@@ -164,6 +164,7 @@ async function main() {
     await frame.locator('h1:has-text("Åben rådgivning om bolig")').waitFor();
     await frame.locator('li:has-text("at forstå din lejekontrakt")').waitFor();
     check(true, 'the preview beside the form shows the saved offer with its list');
+    check(!(await frame.locator('#labyrint-rediger').isVisible()), 'the preview beside the form has no "Rediger" of its own');
     await shot('saved');
 
     // 5. A photo with its alt text.

@@ -72,9 +72,9 @@ sample() {
       -e "s|^    root  /srv/labyrint/[a-z-]*;|    root  $5;|" \
       -e "s|^    auth_basic_user_file .*;|    auth_basic_user_file $tmp/htpasswd;|" \
       -e "s|^    include /srv/labyrint/[a-z-]*/\.labyrint-redirects|    include $5/.labyrint-redirects|" "$1" > "$2"
-  if grep -v '^ *#' "$2" | grep -qE '443|/srv/labyrint|ssl_certificate|\[::\]|/etc/nginx/labyrint'; then
+  if grep -v '^ *#' "$2" | grep -qE 'listen 443|/srv/labyrint|ssl_certificate|\[::\]|/etc/nginx/labyrint'; then
     echo "e2e/nginx.sh: $(basename "$1") no longer has the lines this test replaces:" >&2
-    grep -nE '443|/srv/labyrint|ssl_certificate|\[::\]|/etc/nginx/labyrint' "$2" >&2
+    grep -nE 'listen 443|/srv/labyrint|ssl_certificate|\[::\]|/etc/nginx/labyrint' "$2" >&2
     exit 1
   fi
 }

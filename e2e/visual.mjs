@@ -9,8 +9,9 @@
 // data-layout) not already taken from an earlier folder is shot: the top
 // 1200 px of the page at each width (enough for the header, the page's head
 // and its first components), and the first printed sheet (A4 width at 96
-// dpi). A shot fails when more than 0.5% of its pixels differ beyond
-// pixelmatch's colour threshold 0.1, or its size differs; the diff image is
+// dpi, the print date fixed at 15 January 2026). A shot fails when more
+// than 0.5% of its pixels differ beyond pixelmatch's colour threshold 0.1,
+// or its size differs; the diff image is
 // written to e2e/screenshots-diff/. Text is drawn with DejaVu Sans
 // (fonts-dejavu-core, installed by install.sh), so shots are the same on
 // every machine with the pinned Chromium. Exit 0 when all match, 1 if not.
@@ -33,6 +34,7 @@ const WIDTHS = [320, 768, 1280];
 const HEIGHT = 1200;
 const PRINT = { width: 794, height: 1123 }; // A4 at 96 dpi
 const MAX_DIFF = 0.005;
+const PRINT_DATE = new Date('2026-01-15T12:00:00Z');
 
 // pagesByLayout returns, for the folder, each layout's first page path.
 function pagesByLayout(dir) {
@@ -53,8 +55,20 @@ function pagesByLayout(dir) {
 async function shoot(browser, url, width, print) {
   const page = await browser.newPage({ viewport: print ? PRINT : { width, height: HEIGHT }, deviceScaleFactor: 1 });
   try {
+    // The printed sheet shows the print date (assets/js/page.js fills it on
+    // beforeprint): a fixed clock keeps the baseline from changing daily.
+    if (print) await page.clock.setFixedTime(PRINT_DATE);
     await page.goto(url, { waitUntil: 'load' });
-    if (print) await page.emulateMedia({ media: 'print' });
+    if (print) {
+      await page.emulateMedia({ media: 'print' });
+      // emulateMedia fires no beforeprint (page.pdf does); the server's
+      // random port is left out of the address the script writes.
+      await page.evaluate(() => {
+        dispatchEvent(new Event('beforeprint'));
+        const u = document.querySelector('[data-print-url]');
+        if (u) u.textContent = u.textContent.replace(location.origin, 'http://127.0.0.1');
+      });
+    }
     await page.evaluate(() => document.fonts.ready);
     return await page.screenshot({ fullPage: false, animations: 'disabled', caret: 'hide' });
   } finally {

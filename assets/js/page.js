@@ -55,7 +55,7 @@
   window.addEventListener("beforeprint", function () {
     if (url && /^https?:/.test(location.protocol)) url.textContent = location.href;
     if (date) {
-      date.textContent = " · Udskrevet " + new Date().toLocaleDateString("da-DK",
+      date.textContent = "Udskrevet " + new Date().toLocaleDateString("da-DK",
         { day: "numeric", month: "long", year: "numeric" });
     }
   });

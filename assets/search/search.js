@@ -142,9 +142,9 @@
       return M;
     });
   }
-  /* Each page's section (meta.txt's section facet), decoded when the
-     first results are drawn: at 10,000 pages that took as long as the
-     rest of meta.txt, and nothing before the term shards needs it. */
+  /* Each page's section (meta.txt's section facet), decoded once the
+     first page shards are asked for, not before the term shards are: at
+     10,000 pages it was most of meta()'s time, and only drawing needs it. */
   function sections() {
     if (!M.sec) {
       M.sec = [];

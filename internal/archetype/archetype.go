@@ -13,6 +13,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"text/template"
 	"time"
@@ -42,8 +44,12 @@ func New(source, kind, title, in string, now time.Time) (string, error) {
 		return "", err
 	}
 	arch, err := os.ReadFile(filepath.Join(source, "archetypes", kind+".md"))
+	generated := errors.Is(err, fs.ErrNotExist) && (kind == PageKind || cfg.Kinds[kind] != nil)
+	if generated {
+		arch, err = Default(cfg, cfg.Kinds[kind]), nil
+	}
 	if errors.Is(err, fs.ErrNotExist) {
-		return "", fmt.Errorf("der er ingen skabelon for %q; der findes: %s", kind, strings.Join(Kinds(source), ", "))
+		return "", unknownKind(cfg, source, kind)
 	}
 	if err != nil {
 		return "", err
@@ -80,6 +86,9 @@ func New(source, kind, title, in string, now time.Time) (string, error) {
 	// The new page must be valid before it is written.
 	var l diag.List
 	content.Parse(filepath.ToSlash(filepath.Join(cfg.Content, rel)), rel, b.Bytes(), cfg, &l)
+	if err := l.Err(); err != nil && generated {
+		return "", fmt.Errorf("der er ingen skabelon archetypes/%s.md, og en side lavet ud fra site.yaml alene har fejl – skriv skabelonen: %w", kind, err)
+	}
 	if err := l.Err(); err != nil {
 		return "", fmt.Errorf("skabelonen giver en side med fejl: %w", err)
 	}
@@ -119,4 +128,72 @@ func folderExists(contentDir, dir string) error {
 		return fmt.Errorf("mappen content/%s findes ikke; opret den først, hvis den skal være der", dir)
 	}
 	return fmt.Errorf("mappen content/%s findes ikke; der findes: %s – vælg en af dem med --in, eller opret mappen først", dir, strings.Join(names, ", "))
+}
+
+// PageKind is the kind name of a plain page, which belongs to no kind of
+// site.yaml.
+const PageKind = "page"
+
+// Default is the archetype of kind k (nil: a plain page) when the site has
+// no archetypes/KIND.md: the title, a draft mark and, for each field the
+// page must or should carry that site.yaml declares as text, a line that
+// marks what to fill in (UDFYLD:, which a published page may not keep). A
+// required term of a taxonomy whose terms are the pages of the folder the
+// page is made in is that folder ({{.Unit}}); other required terms are the
+// editor's to choose, so the page made from it is refused, naming them.
+func Default(cfg *config.Config, k *config.Kind) []byte {
+	var b strings.Builder
+	b.WriteString("---\ntitle: \"{{.Title}}\"\n")
+	for _, n := range append(cfg.RequiredFields(k), cfg.WantedFields(k)...) {
+		f := cfg.FieldFor(k, n)
+		if n == "title" || f == nil || strings.Contains(b.String(), "\n"+n+":") {
+			continue
+		}
+		switch {
+		case f.Taxonomy != "":
+			if tx := cfg.Taxonomies[f.Taxonomy]; tx != nil && tx.Pages != "" && k != nil && tx.Pages == k.Section {
+				fmt.Fprintf(&b, "%s: {{.Unit}}\n", n)
+			}
+		case f.Type == "string":
+			fmt.Fprintf(&b, "%s: \"%s skriv %s her\"\n", n, content.Placeholder, label(n, f))
+		case f.Type == "list":
+			fmt.Fprintf(&b, "%s:\n  - \"%s skriv %s her\"\n", n, content.Placeholder, label(n, f))
+		}
+	}
+	if f := cfg.FieldFor(k, "date"); f != nil && f.Type == "date" {
+		b.WriteString("date: {{.Date}}\n")
+	}
+	if f := cfg.FieldFor(k, "draft"); f != nil && f.Type == "bool" {
+		b.WriteString("draft: true # slet denne linje, når siden er klar til at blive vist\n")
+	}
+	fmt.Fprintf(&b, "---\n\n%s Skriv siden her. Brug korte sætninger og almindelige ord.\n", content.Placeholder)
+	return []byte(b.String())
+}
+
+// label is a field's name for the editor, in lower case.
+func label(name string, f *config.Field) string {
+	if f.Label != "" {
+		return strings.ToLower(f.Label)
+	}
+	return name
+}
+
+// unknownKind says that kind is neither an archetype nor a kind of
+// site.yaml, and which there are.
+func unknownKind(cfg *config.Config, source, kind string) error {
+	names := Kinds(source)
+	for _, k := range cfg.SortedKinds() {
+		if !slices.Contains(names, k.Name) {
+			names = append(names, k.Name)
+		}
+	}
+	if !slices.Contains(names, PageKind) {
+		names = append(names, PageKind)
+	}
+	sort.Strings(names)
+	hint := "brug en af: " + strings.Join(names, ", ")
+	if s := diag.Suggest(kind, names); s != "" {
+		hint = fmt.Sprintf("mente du %q?", s)
+	}
+	return fmt.Errorf("der er ingen slags side, der hedder %q, hverken i archetypes/ eller under kinds i site.yaml – %s", kind, hint)
 }

@@ -53,18 +53,22 @@
 // # Reading and errors
 //
 // Parse reads site.yaml with go.yaml.in/yaml/v3 into a yaml.Node tree,
-// which knows the line of every key and value, and checks the tree against
-// the Config struct by reflection before decoding it (node.go): a key that
-// is no yaml tag of the struct at its level is an error with "mente du
-// …?" from that level's keys, a value of the wrong kind ("forventede en
-// liste, fik tekst") and a key written twice are errors at their line. So a
-// key added to any struct here is checked the same way, with no more code.
-// The checks of meaning (check.go: unknown types, taxonomies, undeclared
-// fields, audiences outside the audience field's enum) report at the line
-// of the key path they concern. Problems only a later stage can see (a
-// folder or section that is not there, a target that shows no page) are
-// made with Config.Finding, at site.yaml's line of the key, once. Every
-// message is Danish, "site.yaml:LINE: fejl: besked – hint".
+// which knows the line and column of every key and value, and checks the
+// tree against the Config struct by reflection before decoding it
+// (node.go): a key that is no yaml tag of the struct at its level is an
+// error with "mente du …?" from that level's keys, a value of the wrong
+// kind ("forventede en liste, fik tekst") and a key written twice are
+// errors at their place. So a key added to any struct here is checked the
+// same way, with no more code. The checks of meaning (check.go, theme.go:
+// unknown types, taxonomies, undeclared fields, audiences outside the
+// audience field's enum, theme paths and the guide) report at the place of
+// the key path they concern: its value when that is a single value, else
+// its key. Problems only a later stage can see (a folder, section, layout
+// or theme page that is not there, a target that shows no page, a taxonomy
+// no field refers to) are made with Config.Finding, at the same place,
+// once. Every message is Danish, "site.yaml:LINE:COL: fejl: besked – hint"
+// (YAML's own syntax errors give a line only); docs/konfiguration.md lists
+// every one the tests provoke.
 //
 // A Field has a type (string, int, bool, date, list), may be required, may
 // restrict its values to an enum, and may name a taxonomy whose terms its

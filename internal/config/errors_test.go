@@ -5,6 +5,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"unicode"
@@ -41,6 +42,8 @@ var configMistakes = []struct {
 		`kinds.offer.required: forventede en liste, fik "summary" (tekst)`, "[a, b]"},
 	{"text for a whole number", "    depth: 1\n", "    depth: en\n", "depth: en", 0,
 		`kinds.unit.depth: forventede et helt tal, fik "en" (tekst)`, "fx 2"},
+	{"list for a whole number", "    depth: 1\n", "    depth: [1]\n", "depth:", 0,
+		`kinds.unit.depth: forventede et helt tal, fik en liste`, "én værdi"},
 	{"text for true or false", "    portable: true\n", "    portable: ja\n", "portable: ja", 0,
 		`targets.intranet.portable: forventede true eller false, fik "ja" (tekst)`, "true"},
 	{"text for a number", "owner: Testkommune\n", "owner: Testkommune\nlanguage_rules: {lix_target: høj}\n", "lix_target", 0,
@@ -140,6 +143,10 @@ var configMistakes = []struct {
 		"theme.owner_url: \"www.kommune.dk\" skal begynde med https://", "https://www.kommune.dk/"},
 	{"theme guide by an unknown taxonomy", "owner: Testkommune\n", "owner: Testkommune\ntheme:\n  guide: {page: /find/, section: /enheder/, taxonomy: fokus}\n", "fokus", 0,
 		"theme.guide.taxonomy: ukendt taksonomi \"fokus\"", "mente du \"focus\"?"},
+	{"theme guide without section", "owner: Testkommune\n", "owner: Testkommune\ntheme:\n  guide: {page: /find/, taxonomy: focus}\n", "guide:", 0,
+		"theme.guide mangler section", "section (sektionen med filtersiderne)"},
+	{"theme guide by a taxonomy the section does not filter by", "owner: Testkommune\n", "owner: Testkommune\ntheme:\n  guide: {page: /find/, section: /enheder/, taxonomy: values}\n",
+		"values}", 0, `theme.guide.taxonomy: ingen slags side i /enheder/ filtrerer efter "values", så guiden har ingen valg`, "tilføj values til filters"},
 	{"theme header link without title", "owner: Testkommune\n", "owner: Testkommune\ntheme:\n  header_link:\n    url: /akut/\n", "header_link", 0,
 		"theme.header_link mangler title", "title:"},
 	{"theme header link for an unknown target", "owner: Testkommune\n", "owner: Testkommune\ntheme:\n  header_link: {title: Akut, url: /akut/, targets: [publik]}\n", "publik", 0,
@@ -181,9 +188,7 @@ func TestConfigErrors(t *testing.T) {
 				t.Errorf("hint = %q, want it to hold %q", f.Hint, tt.hint)
 			}
 			checkColumn(t, f, src, tt.at, tt.line)
-			if os.Getenv("LABYRINT_ERROR_LIST") != "" {
-				fmt.Printf("%s\t%s: %s: %s – %s\n", tt.name, f.Pos(), f.Severity, f.Msg, f.Hint)
-			}
+			checkListed(t, tt.name, f)
 			if m := english.FindString(f.Msg + " " + f.Hint); m != "" {
 				t.Errorf("message or hint holds %q: %s – %s", m, f.Msg, f.Hint)
 			}
@@ -253,4 +258,37 @@ func TestLoadWithoutConfig(t *testing.T) {
 	if m := english.FindString(fs[0].Msg + " " + fs[0].Hint); m != "" {
 		t.Errorf("holds %q: %v", m, fs[0])
 	}
+}
+
+// referenceList is docs/konfiguration.md, whose "Fejl i site.yaml" lists
+// every message the tests provoke.
+var referenceList = sync.OnceValues(func() ([]byte, error) { return os.ReadFile("../../docs/konfiguration.md") })
+
+// checkListed fails unless the reference lists finding f as an editor
+// sees it, so the list cannot fall behind a changed message. With
+// LABYRINT_ERROR_LIST set it prints the mistake and the message.
+func checkListed(t *testing.T, mistake string, f diag.Finding) {
+	t.Helper()
+	line := listLine(f)
+	if os.Getenv("LABYRINT_ERROR_LIST") != "" {
+		fmt.Printf("%s\t%s\n", mistake, line)
+	}
+	doc, err := referenceList()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(doc), "`"+line+"`") {
+		t.Errorf("docs/konfiguration.md does not list this message; add under \"Fejl i site.yaml\" (the mistake in Danish):\n| %s | `%s` |", mistake, line)
+	}
+}
+
+// listLine is finding f as docs/konfiguration.md's list of config errors
+// writes it in a table cell: "site.yaml:3:1: fejl: message – hint", with
+// backquotes made ' and pipes escaped.
+func listLine(f diag.Finding) string {
+	s := f.Pos() + ": " + f.Severity.String() + ": " + f.Msg
+	if f.Hint != "" {
+		s += " – " + f.Hint
+	}
+	return strings.NewReplacer("`", "'", "|", `\|`).Replace(s)
 }

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"reflect"
@@ -18,8 +19,11 @@ import (
 func Load(fsys fs.FS) (*Config, error) {
 	data, err := fs.ReadFile(fsys, FileName)
 	if err != nil {
-		return nil, diag.Finding{File: FileName, Severity: diag.Error, Code: "config", Msg: "kan ikke læse sitets opsætning: " + diag.OSError(err),
-			Hint: "kør programmet i sitets mappe (der hvor site.yaml ligger), eller angiv den med --source; labyrint init MAPPE laver et nyt site"}
+		f := diag.Finding{File: FileName, Severity: diag.Error, Code: "config", Msg: "kan ikke læse sitets opsætning: " + diag.OSError(err)}
+		if errors.Is(err, fs.ErrNotExist) {
+			f.Hint = "kør programmet i sitets mappe (der hvor site.yaml ligger), eller angiv den med --source; labyrint init MAPPE laver et nyt site"
+		}
+		return nil, f
 	}
 	return Parse(data)
 }

@@ -115,9 +115,11 @@ func (s *shape) walk(n *yaml.Node, t reflect.Type, path string) {
 	case reflect.String:
 		s.want(n, path, yaml.ScalarNode, "tekst")
 	case reflect.Int, reflect.Int64:
-		if s.want(n, path, yaml.ScalarNode, "et helt tal") && n.Tag == "!!float" && digitsRE.MatchString(n.Value) {
+		switch {
+		case !s.want(n, path, yaml.ScalarNode, "et helt tal"):
+		case n.Tag == "!!float" && digitsRE.MatchString(n.Value):
 			s.bad(path, locOf(n), "skriv et mindre tal", "tallet %s er for stort", n.Value)
-		} else if n.Tag != "!!int" {
+		case n.Tag != "!!int":
 			s.bad(path, locOf(n), "skriv et helt tal uden anførselstegn, fx 2", "forventede et helt tal, fik %s", got(n))
 		}
 	case reflect.Float64:

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -88,9 +89,7 @@ func (c *Config) checkTheme(p *problems) {
 		p.bad("theme.feedback", "skriv fx mailto:web@kommune.dk, https://… eller /kontakt/", "theme.feedback: %q er hverken en e-mailadresse (mailto:), en hel adresse eller en adresse på sitet", f)
 	}
 	taxes := sortedNames(c.Taxonomies)
-	if n := th.Guide.Taxonomy; n != "" && c.Taxonomies[n] == nil {
-		p.bad("theme.guide.taxonomy", suggest(n, taxes), "theme.guide.taxonomy: ukendt taksonomi %q", n)
-	}
+	c.checkGuide(p)
 	if h := th.HeaderLink; h != nil {
 		if h.Title == "" {
 			p.bad("theme.header_link", "skriv fx title: Akut hjælp under header_link", "theme.header_link mangler title")
@@ -148,4 +147,41 @@ func (c *Config) ThemePaths() []ThemePath {
 		one("feedback", th.Feedback)
 	}
 	return out
+}
+
+// checkGuide reports a guide that could show no choice: its page without a
+// section or taxonomy, a taxonomy that is not declared, or one that no
+// kind of the section filters by (the choices are the section's filter
+// pages by it).
+func (c *Config) checkGuide(p *problems) {
+	g := c.Theme.Guide
+	if g.Page == "" && g.Section == "" && g.Taxonomy == "" {
+		return
+	}
+	for _, k := range []struct{ key, v string }{{"page", g.Page}, {"section", g.Section}, {"taxonomy", g.Taxonomy}} {
+		if k.v == "" {
+			p.bad("theme.guide", "skriv page (guidens side), section (sektionen med filtersiderne) og taxonomy (valgene)",
+				"theme.guide mangler %s", k.key)
+			return
+		}
+	}
+	if c.Taxonomies[g.Taxonomy] == nil {
+		p.bad("theme.guide.taxonomy", suggest(g.Taxonomy, sortedNames(c.Taxonomies)), "theme.guide.taxonomy: ukendt taksonomi %q", g.Taxonomy)
+		return
+	}
+	section := strings.Trim(g.Section, "/")
+	var filters []string
+	for _, k := range c.SortedKinds() {
+		if k != nil && k.Section == section {
+			if slices.Contains(k.Filters, g.Taxonomy) {
+				return
+			}
+			filters = append(filters, k.Filters...)
+		}
+	}
+	hint := fmt.Sprintf("tilføj %s til filters under den slags side, der bor i %s", g.Taxonomy, section)
+	if len(filters) > 0 {
+		hint = suggest(g.Taxonomy, filters)
+	}
+	p.bad("theme.guide.taxonomy", hint, "theme.guide.taxonomy: ingen slags side i %s filtrerer efter %q, så guiden har ingen valg", g.Section, g.Taxonomy)
 }

@@ -147,6 +147,9 @@ func bodyHygiene(file string, parts frontmatter.Source, l *diag.List) {
 				Hint: "skriv - og et mellemrum forrest på linjen i stedet for " + string(r)})
 		}
 		for i, r := range line {
+			if r < 0x80 {
+				continue // every character looked for is outside ASCII: no map lookup for most
+			}
 			name, ok := invisible[r]
 			if !ok && r == '\u00a0' {
 				continue // a hard space in running text keeps "10 kr." together

@@ -78,12 +78,13 @@ func ReadFrontMatter(s Source) (fields, duplicates []Field, err error) {
 		}
 		return nil, nil, at(1, "felterne skal stå som linjer med navn: værdi, fx title: \"Sidens titel\"")
 	}
-	return topFields(root, s.FrontLine)
+	fields, duplicates = topFields(root, s.FrontLine)
+	return fields, duplicates, nil
 }
 
 // topFields returns the keys of the front matter's mapping with their
 // values and lines, and the keys that repeat an earlier one.
-func topFields(root *yaml.Node, firstLine int) (fields, duplicates []Field, err error) {
+func topFields(root *yaml.Node, firstLine int) (fields, duplicates []Field) {
 	fields = make([]Field, 0, len(root.Content)/2)
 	var seen map[string]bool
 	if len(root.Content) > 2 {
@@ -101,7 +102,7 @@ func topFields(root *yaml.Node, firstLine int) (fields, duplicates []Field, err 
 		}
 		seen[f.Key] = true
 	}
-	return fields, duplicates, nil
+	return fields, duplicates
 }
 
 // parse reads src into its root node: nil for a document with no content

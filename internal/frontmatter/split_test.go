@@ -2,6 +2,7 @@ package frontmatter
 
 import (
 	"errors"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -275,5 +276,28 @@ func TestDuplicates(t *testing.T) {
 				t.Errorf("duplicates = %#v, %v; want %#v", got, err, tt.want)
 			}
 		})
+	}
+}
+
+// Plain values keep the meaning gopkg.in/yaml.v2 gave them, YAML 1.1's:
+// the pages were written against it (draft: yes). go.yaml.in/yaml/v3 alone
+// would read yes, on and off as text. The table was checked against
+// yaml.v2 v2.3.0 before the move.
+func TestFrontMatterYAML11Values(t *testing.T) {
+	src := "---\ndraft: yes\na: on\nb: off\nc: 0x1F\nd: 1_000\ne: 1e3\nf: .5\ng: ~\nh: 2026-11-23 10:00:00\ni: 'yes'\n" +
+		"j: 0755\nk: 0o17\nl: 9223372036854775808\nm: -0b11\nn: +12\no: [1, two, {x: y}]\np: NO\nq: Y\nr: .inf\ns: 12:30\n---\n"
+	got, err := FrontMatter(split(t, src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []interface{}{true, true, false, 31, 1000, 1000.0, 0.5, nil, "2026-11-23 10:00:00", "yes",
+		493, 15, uint64(1 << 63), -3, 12, []interface{}{1, "two", MapSlice{{Key: "x", Value: true}}}, false, true, math.Inf(1), "12:30"}
+	if len(got) != len(want) {
+		t.Fatalf("got %d fields, want %d", len(got), len(want))
+	}
+	for i, f := range got {
+		if !reflect.DeepEqual(f.Value, want[i]) {
+			t.Errorf("%s = %#v, want %#v", f.Key, f.Value, want[i])
+		}
 	}
 }

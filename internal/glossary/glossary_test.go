@@ -307,3 +307,34 @@ func reflectEqualBlocks(a, b []markdown.Block) bool {
 	}
 	return true
 }
+
+// FuzzParse reads any bytes as the glossary file. Nothing may panic; every
+// problem is at a line of the file with a message; every entry has a term,
+// an explanation, a unique id and a line of the file.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		testGlossary,
+		"- term: STU\n  explanation: En: to\n",
+		"- term: a\n  explanation: b\n  forms: c\n- [x]\n- term: &a d\n  explanation: *a\n",
+		"term: x\n",
+		"- term: x\n  term: y\n  explanation: z\n  forklaring: q\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		lines := strings.Count(src, "\n") + strings.Count(src, "\r") + 1
+		g, probs := Parse([]byte(src))
+		for _, p := range probs {
+			if p.Line < 1 || p.Line > lines || p.Msg == "" || p.Code == "" {
+				t.Fatalf("problem %+v for %d lines", p, lines)
+			}
+		}
+		ids := map[string]bool{}
+		for _, e := range g.Entries {
+			if e.Term == "" || e.Explanation == "" || e.ID == "" || ids[e.ID] || e.Line < 1 || e.Line > lines {
+				t.Fatalf("entry %+v for %d lines", e, lines)
+			}
+			ids[e.ID] = true
+		}
+	})
+}

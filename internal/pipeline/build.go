@@ -11,13 +11,11 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	stdhtml "html"
 	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -107,7 +105,8 @@ type builder struct {
 	pics         *pictures // photos' copies, see images.go
 	info         render.SiteInfo
 	rules        plainlang.Rules
-	index        *search.Index // nil when the site has no search page
+	lixCommon    *plainlang.Common // counts of the short blocks of text many rendered pages show
+	index        *search.Index     // nil when the site has no search page
 	language     []render.LanguageRow
 	filterURLs   []string            // the filter pages' first URLs, for the sitemap
 	rec          *recorder           // what each file used, for a Session; nil otherwise
@@ -214,7 +213,7 @@ func sortLanguage(rows []render.LanguageRow) {
 // clone returns a builder with b's model and settings and none of its
 // results, for a Session's update.
 func (b *builder) clone() *builder {
-	return &builder{ctx: b.ctx, o: b.o, cfg: b.cfg, site: b.site, view: b.view, tpl: b.tpl, md: b.md, gl: b.gl,
+	return &builder{ctx: b.ctx, o: b.o, cfg: b.cfg, site: b.site, view: b.view, tpl: b.tpl, md: b.md, gl: b.gl, lixCommon: b.lixCommon,
 		info: b.info, rules: b.rules, assetURLs: b.assetURLs, pics: b.pics.fresh(), jobs: b.jobs, texts: b.texts, last: b.last, filterURLs: b.filterURLs}
 }
 
@@ -369,12 +368,16 @@ func (b *builder) text(j job, p *site.Page, d *render.Data, l *diag.List) (links
 	if rendered {
 		rules.LixTarget, rules.LixError = 0, 0
 	}
-	rep := plainlang.Analyze(p.Src.File, res.Blocks, rules)
+	var known *plainlang.Known // the Markdown's blocks, measured again on the rendered page
+	if rendered {
+		known = &plainlang.Known{}
+	}
+	rep := plainlang.AnalyzeKnown(p.Src.File, res.Blocks, rules, known)
 	for _, f := range rep.Findings {
 		l.Add(f)
 	}
 	if p.Layout != ReportLayout && p.Kind != "notfound" {
-		lang = &lixJob{terms: unexplained, findings: len(rep.Findings), rendered: rendered}
+		lang = &lixJob{terms: unexplained, findings: len(rep.Findings), rendered: rendered, known: known}
 		if !rendered {
 			lang.rep = rep
 		}
@@ -695,20 +698,10 @@ func SourceDirs(o Options) ([]string, error) {
 	return []string{o.Source, content, under(o.Source, cfg.Layouts), under(o.Source, cfg.Assets)}, nil
 }
 
-var (
-	hrefRE = regexp.MustCompile(`href="([^"]*)"`)
-	idRE   = regexp.MustCompile(` id="([^"]*)"`)
-)
-
 // collect keeps what labyrint check needs of one rendered file.
 func (b *builder) collect(j job, p *site.Page, html []byte, links []markdown.LinkRef) {
-	cp := &check.Page{URL: j.url, File: p.Src.File, IDs: map[string]bool{}}
-	for _, m := range idRE.FindAllSubmatch(html, -1) {
-		cp.IDs[string(m[1])] = true
-	}
-	for _, m := range hrefRE.FindAllSubmatch(html, -1) {
-		cp.Hrefs = append(cp.Hrefs, stdhtml.UnescapeString(string(m[1])))
-	}
+	cp := &check.Page{URL: j.url, File: p.Src.File}
+	cp.IDs, cp.Hrefs = pageRefs(html)
 	for _, l := range links {
 		cl := check.Link{Dest: l.Dest, Line: l.Line}
 		u, frag, _ := strings.Cut(l.Dest, "#")

@@ -81,7 +81,8 @@ func (s *Session) draftJob(r *recorder, old *site.Page, src *content.Source, l *
 		return nil, job{}, false
 	}
 	view := st.Select(r.b.view.Target, site.Options{Drafts: s.o.Drafts})
-	gl, gll := loadGlossary(r.prefix, tree.Data, st, view)
+	gl, gll := loadGlossary(r.prefix, tree.Data, view)
+	gl.entries = r.b.gl.entries // a draft does not change which words the pages use
 	l.Merge(gll)
 	np := st.PageByPath(src.Path)
 	if draftFailed(l) || np == nil {

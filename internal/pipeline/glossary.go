@@ -37,10 +37,8 @@ type glossary struct {
 }
 
 // loadGlossary reads the glossary file of the content folder (named
-// prefix in messages) for view, one of site s's targets. Read it before
-// the bodies of the pages view does not show are let go: which entries
-// the glossary page lists depends on them (listFor).
-func loadGlossary(prefix string, data map[string][]byte, s *site.Site, view *site.View) (*glossary, *diag.List) {
+// prefix in messages) for view. What the glossary page lists is list's.
+func loadGlossary(prefix string, data map[string][]byte, view *site.View) (*glossary, *diag.List) {
 	var l diag.List
 	gl := &glossary{file: path.Join(prefix, GlossaryFile)}
 	for _, p := range view.Pages {
@@ -66,10 +64,16 @@ func loadGlossary(prefix string, data map[string][]byte, s *site.Site, view *sit
 		l.Add(diag.Finding{File: gl.file, Line: pr.Line, Severity: sev, Code: pr.Code, Msg: pr.Msg})
 	}
 	gl.g = g
-	if gl.page != nil { // the entries are the glossary page's
+	return gl, &l
+}
+
+// list finds the entries the glossary page of view, one of site s's
+// targets, lists (listFor). Call it before the bodies of the pages view
+// does not show are let go: the list depends on them.
+func (gl *glossary) list(s *site.Site, view *site.View) {
+	if gl.g != nil && gl.page != nil { // the entries are the glossary page's
 		gl.entries = gl.listFor(s.Pages, view, func(p *site.Page) *content.Source { return p.Src })
 	}
-	return gl, &l
 }
 
 // listFor returns the entries the glossary page of view lists, from A to
@@ -154,34 +158,53 @@ func (gl *glossary) find(src *content.Source, used []bool, left int) int {
 	return n
 }
 
+// usageChanged reports whether an edit changes which entries its page
+// uses: reading the edited pages alone, so that a save that does not
+// (most) costs no reading of the whole site.
+func (gl *glossary) usageChanged(edits []edit) bool {
+	n := gl.g.Len()
+	for _, e := range edits {
+		before, after := make([]bool, n), make([]bool, n)
+		gl.find(e.page.Src, before, n)
+		gl.find(e.src, after, n)
+		if !slices.Equal(before, after) {
+			return true
+		}
+	}
+	return false
+}
+
 // relist is a Session update's part of the glossary: an edit can change
 // which entries the target's pages use, and so what the glossary page
-// lists (listFor). Then the page is rendered again with the new list. A
-// new model (remodel) has listed its entries already; for edits to bodies
-// alone, the kept model lists them again with the edited bodies.
+// lists (listFor). Then the page is rendered again with the new list.
+// When no edited page changed the entries it uses, the list is the last
+// build's: the pages the view shows are the same (a change to them is a
+// full build), and the site is not read again.
 func (u *partialBuild) relist(edits []edit) {
-	gl := u.next.gl
+	gl, last := u.next.gl, u.r.b.gl
 	if gl == nil || gl.g == nil || gl.page == nil {
 		return
 	}
-	if u.bodyOnly {
-		edited := make(map[*site.Page]*content.Source, len(edits))
-		for _, e := range edits {
-			edited[e.page] = e.src
+	if !gl.usageChanged(edits) {
+		if !u.bodyOnly {
+			gl.entries = last.entries // a new model's glossary, not yet listed
 		}
-		entries := gl.listFor(u.next.site.Pages, u.next.view, func(p *site.Page) *content.Source {
-			if s, ok := edited[p]; ok {
-				return s
-			}
-			return p.Src
-		})
-		if slices.Equal(entries, gl.entries) {
-			return
+		return
+	}
+	edited := make(map[*site.Page]*content.Source, len(edits))
+	for _, e := range edits {
+		edited[e.page] = e.src
+	}
+	entries := gl.listFor(u.next.site.Pages, u.next.view, func(p *site.Page) *content.Source {
+		if s, ok := edited[p]; ok {
+			return s
 		}
-		relisted := *gl
-		relisted.entries = entries
-		u.next.gl = &relisted
-	} else if slices.Equal(gl.entries, u.r.b.gl.entries) {
+		return p.Src
+	})
+	relisted := *gl
+	relisted.entries = entries
+	u.next.gl = &relisted
+	if slices.Equal(entries, last.entries) {
 		return
 	}
 	for _, j := range u.todo {

@@ -17,6 +17,7 @@ type lixJob struct {
 	findings int              // the Markdown's plain-language warnings
 	rendered bool             // LIX is measured on the rendered page (lixRendered)
 	main     []markdown.Block // then: the rendered page's main text (plainlang.MainText)
+	known    *plainlang.Known // and the Markdown's blocks' counts, which it mostly repeats
 	rep      plainlang.Report // else: the Markdown's analysis, LIX included
 }
 
@@ -47,7 +48,8 @@ func (b *builder) lixRendered(p *site.Page) bool {
 func (b *builder) measureLix(p *site.Page, j *lixJob, l *diag.List) {
 	rep := j.rep
 	if j.rendered {
-		rep = plainlang.Analyze(p.Src.File, j.main, plainlang.Rules{LixTarget: b.rules.LixTarget, LixError: b.rules.LixError})
+		j.known.Common = b.lixCommon
+		rep = plainlang.AnalyzeKnown(p.Src.File, j.main, plainlang.Rules{LixTarget: b.rules.LixTarget, LixError: b.rules.LixError}, j.known)
 		if rep.Words >= minLixWords {
 			for _, f := range rep.Findings {
 				l.Add(f)

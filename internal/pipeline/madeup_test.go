@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"html"
 	"io/fs"
@@ -36,7 +37,9 @@ import (
 // clicks, no link is broken, the search finds each page by a word only that
 // page has, and no text of Guldborgsund's is in the output.
 //
-// The words come from a seed, logged; LABYRINT_MADEUP_SEED=N repeats a run.
+// The words come from a seed, logged; LABYRINT_MADEUP_SEED=N repeats a run,
+// and LABYRINT_MADEUP_OUT=DIR keeps the two builds in DIR/public and
+// DIR/intranet (test.sh checks them in Chromium).
 func TestMadeUpSite(t *testing.T) {
 	seed := uint64(time.Now().UnixNano())
 	if s := os.Getenv("LABYRINT_MADEUP_SEED"); s != "" {
@@ -46,26 +49,63 @@ func TestMadeUpSite(t *testing.T) {
 	rt := realSite(t)
 	g := &wordGen{r: rand.New(rand.NewPCG(seed, 7)), avoid: rt.words}
 	ms := makeSite(t, g)
-	out := buildTo(t, ms.root, "public")
-	files := tree(t, out)
-
-	for _, u := range ms.pages {
-		if _, ok := files[fileOf(u)]; !ok {
-			t.Errorf("the page %s was not written", u)
-		}
+	for _, target := range []string{"public", ms.intranet} {
+		t.Run(target, func(t *testing.T) {
+			out := buildTo(t, ms.root, target)
+			files := tree(t, out)
+			for _, u := range ms.pages {
+				_, ok := files[fileOf(u)]
+				if shown := target != "public" || !ms.internal[u]; ok != shown {
+					t.Errorf("the page %s: written %v, want %v", u, ok, shown)
+				}
+				if target == "public" && ms.internal[u] {
+					checkAbsent(t, files, ms.own[u])
+				}
+			}
+			checkLinks(t, files)
+			checkReach(t, files, 2, "soeg/")
+			checkNoRealText(t, rt, files)
+			checkOwnWords(t, ms, target, out)
+			keepFor(t, ms, target)
+		})
 	}
-	checkLinks(t, files)
-	checkReach(t, files, 2, "soeg/")
-	checkNoRealText(t, rt, files)
-	checkOwnWords(t, ms, out)
 }
 
-// madeUp is a generated site: its root, every content page's URL, and the
-// word only that page has, by URL.
+// keepFor builds target once more into $LABYRINT_MADEUP_OUT/public or
+// /intranet when it is set, for test.sh's browser checks.
+func keepFor(t *testing.T, ms *madeUp, target string) {
+	dir := os.Getenv("LABYRINT_MADEUP_OUT")
+	if dir == "" {
+		return
+	}
+	name := "public"
+	if target != "public" {
+		name = "intranet"
+	}
+	if _, err := Run(context.Background(), Options{Source: ms.root, Target: target, Out: filepath.Join(dir, name)}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkAbsent fails for every file of the output that holds word (an
+// internal page's own word on the public site).
+func checkAbsent(t *testing.T, files map[string][]byte, word string) {
+	t.Helper()
+	for _, name := range sortedNames(files) {
+		if bytes.Contains(files[name], []byte(word)) {
+			t.Errorf("%s holds %q, the word of a page only the intranet shows", name, word)
+		}
+	}
+}
+
+// madeUp is a generated site: its root, every content page's URL, the
+// word only that page has, and which pages only its intranet shows.
 type madeUp struct {
-	root  string
-	pages []string
-	own   map[string]string
+	root     string
+	pages    []string
+	own      map[string]string
+	internal map[string]bool // pages only the intranet shows
+	intranet string          // the second target's name
 }
 
 // wordGen makes Danish-looking words no two of which are within two edits
@@ -100,10 +140,13 @@ func (g *wordGen) word() string {
 }
 
 // apart reports whether w is at least three edits from every word made,
-// and neither begins with the other (a compound or a stem).
+// begins with other letters (Danish stemming cuts endings only and keeps
+// at least three letters, so no two words share a stem), and neither holds
+// the other (a part of a compound).
 func (g *wordGen) apart(w string) bool {
+	head := func(s string) string { return string([]rune(s)[:3]) }
 	for _, m := range g.made {
-		if typo.Distance([]rune(w), []rune(m), 2) <= 2 || strings.HasPrefix(w, m) || strings.HasPrefix(m, w) {
+		if typo.Distance([]rune(w), []rune(m), 2) <= 2 || head(w) == head(m) || strings.Contains(w, m) || strings.Contains(m, w) {
 			return false
 		}
 	}
@@ -132,10 +175,38 @@ func (g *wordGen) sentence(filler []string, with ...string) string {
 	return madeTitle(strings.Join(ws, " ")) + "."
 }
 
-// makeSite writes the generated site: two sections, each a kind; a
-// taxonomy whose terms are the first section's pages, one with listed
-// terms that the second section filters by, and a free one; two pages at
-// the top with menu: numbers.
+// madeNames are the made-up names of a generated site's parts.
+type madeNames struct {
+	secA, secB, secC, kindA, kindB string // sections; kinds of the first two
+	taxA, taxB, taxC               string // page-based, listed, free
+	terms                          []string
+	intranet                       string
+}
+
+// madeConfig is the generated site's site.yaml: two targets, the public
+// one and an intranet (a label, portable links) that also shows internal
+// pages; two kinds, the second filtered by the listed taxonomy; a
+// taxonomy whose terms are the first section's pages, a listed one and a
+// free one. No theme: the layouts' defaults.
+func madeConfig(g *wordGen, n madeNames, abs string) string {
+	var y strings.Builder
+	fmt.Fprintf(&y, "title: %s %s\nowner: %s\nlayouts: %s\nassets: %s\n", madeTitle(g.word()), g.word(), madeTitle(g.word()), abs+"/layouts", abs+"/assets")
+	fmt.Fprintf(&y, "targets:\n  public: {out: public, audiences: [public]}\n  %s: {out: intra, audiences: [public, internal], label: %s, portable: true}\n", n.intranet, madeTitle(g.word()))
+	y.WriteString("fields:\n  title: {type: string, required: true}\n  summary: {type: string}\n  weight: {type: int}\n  menu: {type: int}\n  layout: {type: string}\n")
+	y.WriteString("  audience: {type: string, enum: [public, internal]}\n")
+	fmt.Fprintf(&y, "  %s: {type: list, taxonomy: %s}\n  %s: {type: list, taxonomy: %s}\n  %s: {type: list, taxonomy: %s}\n", n.taxA, n.taxA, n.taxB, n.taxB, n.taxC, n.taxC)
+	fmt.Fprintf(&y, "kinds:\n  %s: {section: %s, layout: page, required: [summary]}\n  %s: {section: %s, layout: page, filters: [%s]}\n", n.kindA, madeSlug(n.secA), n.kindB, madeSlug(n.secB), n.taxB)
+	fmt.Fprintf(&y, "taxonomies:\n  %s: {title: %s, pages: %s}\n  %s:\n    title: %s\n    terms:\n", n.taxA, madeTitle(g.word()), madeSlug(n.secA), n.taxB, madeTitle(g.word()))
+	for _, tm := range n.terms {
+		fmt.Fprintf(&y, "      %s: %s %s\n", madeSlug(tm), madeTitle(tm), g.word())
+	}
+	fmt.Fprintf(&y, "  %s: {title: %s, free: true}\n", n.taxC, madeTitle(g.word()))
+	return y.String()
+}
+
+// makeSite writes the generated site (madeConfig) with pages in three
+// sections, the third shown on the intranet only, and two pages at the top
+// with menu: numbers.
 func makeSite(t *testing.T, g *wordGen) *madeUp {
 	t.Helper()
 	root := t.TempDir()
@@ -144,20 +215,9 @@ func makeSite(t *testing.T, g *wordGen) *madeUp {
 	for i := range filler {
 		filler[i] = g.word()
 	}
-	secA, secB, kindA, kindB := g.word(), g.word(), g.word(), g.word()
-	taxA, taxB, taxC := g.word(), g.word(), g.word()
-	terms := []string{g.word(), g.word(), g.word()}
-	var y strings.Builder
-	fmt.Fprintf(&y, "title: %s %s\nowner: %s\nlayouts: %s\nassets: %s\n", madeTitle(g.word()), g.word(), madeTitle(g.word()), abs+"/layouts", abs+"/assets")
-	y.WriteString("fields:\n  title: {type: string, required: true}\n  summary: {type: string}\n  weight: {type: int}\n  menu: {type: int}\n  layout: {type: string}\n")
-	fmt.Fprintf(&y, "  %s: {type: list, taxonomy: %s}\n  %s: {type: list, taxonomy: %s}\n  %s: {type: list, taxonomy: %s}\n", taxA, taxA, taxB, taxB, taxC, taxC)
-	fmt.Fprintf(&y, "kinds:\n  %s: {section: %s, layout: page, required: [summary]}\n  %s: {section: %s, layout: page, filters: [%s]}\n", kindA, madeSlug(secA), kindB, madeSlug(secB), taxB)
-	fmt.Fprintf(&y, "taxonomies:\n  %s: {title: %s, pages: %s}\n  %s:\n    title: %s\n    terms:\n", taxA, madeTitle(g.word()), madeSlug(secA), taxB, madeTitle(g.word()))
-	for _, tm := range terms {
-		fmt.Fprintf(&y, "      %s: %s %s\n", madeSlug(tm), madeTitle(tm), g.word())
-	}
-	fmt.Fprintf(&y, "  %s: {title: %s, free: true}\n", taxC, madeTitle(g.word()))
-	ms := &madeUp{root: root, own: map[string]string{}}
+	n := madeNames{secA: g.word(), secB: g.word(), secC: g.word(), kindA: g.word(), kindB: g.word(),
+		taxA: g.word(), taxB: g.word(), taxC: g.word(), terms: []string{g.word(), g.word(), g.word()}, intranet: g.word()}
+	ms := &madeUp{root: root, own: map[string]string{}, internal: map[string]bool{}, intranet: n.intranet}
 	write := func(rel, front, body string) {
 		p := filepath.Join(root, "content", filepath.FromSlash(rel))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -172,28 +232,33 @@ func makeSite(t *testing.T, g *wordGen) *madeUp {
 		u := site.URLFor(rel, "")
 		ms.pages = append(ms.pages, u)
 		ms.own[u] = own
+		ms.internal[u] = strings.HasPrefix(rel, madeSlug(n.secC)+"/")
 		fm := fmt.Sprintf("title: %s %s\nsummary: %s\n%s", madeTitle(g.word()), g.word(), g.sentence(filler), front)
 		write(rel, fm, g.sentence(filler, own)+" "+g.sentence(filler)+"\n\n"+g.sentence(filler))
 	}
 	page("_index.md", "")
-	page(madeSlug(secA)+"/_index.md", "")
-	page(madeSlug(secB)+"/_index.md", "")
+	page(madeSlug(n.secA)+"/_index.md", "")
+	page(madeSlug(n.secB)+"/_index.md", "")
+	page(madeSlug(n.secC)+"/_index.md", "audience: internal\n")
 	var aPages []string
 	for i := range 3 + g.r.IntN(3) {
 		name := madeSlug(g.word())
 		aPages = append(aPages, name)
-		page(madeSlug(secA)+"/"+name+".md", fmt.Sprintf("weight: %d\n", i))
+		page(madeSlug(n.secA)+"/"+name+".md", fmt.Sprintf("weight: %d\n", i))
 	}
 	for i := range 4 + g.r.IntN(4) {
-		front := fmt.Sprintf("weight: %d\n%s: [%s]\n%s: [%s]\n%s: [%s, %s]\n", i, taxA, aPages[g.r.IntN(len(aPages))],
-			taxB, madeSlug(terms[g.r.IntN(len(terms))]), taxC, g.word(), g.word())
-		page(madeSlug(secB)+"/"+madeSlug(g.word())+".md", front)
+		front := fmt.Sprintf("weight: %d\n%s: [%s]\n%s: [%s]\n%s: [%s, %s]\n", i, n.taxA, aPages[g.r.IntN(len(aPages))],
+			n.taxB, madeSlug(n.terms[g.r.IntN(len(n.terms))]), n.taxC, g.word(), g.word())
+		page(madeSlug(n.secB)+"/"+madeSlug(g.word())+".md", front)
+	}
+	for range 2 + g.r.IntN(2) {
+		page(madeSlug(n.secC)+"/"+madeSlug(g.word())+".md", fmt.Sprintf("%s: [%s]\n", n.taxA, aPages[g.r.IntN(len(aPages))]))
 	}
 	for i := range 2 {
 		page(madeSlug(g.word())+".md", fmt.Sprintf("menu: %d\n", i+1))
 	}
 	write("404.md", "title: Siden findes ikke\nlayout: notfound\n", "Prøv forsiden.")
-	if err := os.WriteFile(filepath.Join(root, "site.yaml"), []byte(y.String()), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(root, "site.yaml"), []byte(madeConfig(g, n, abs)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return ms
@@ -288,7 +353,7 @@ func sortedNames(files map[string][]byte) []string {
 // word: the page must come first. The index is made here as the build
 // makes it (NewSearchIndex, SearchDoc) and must write the same shards as
 // the build did, so the search is of the built index.
-func checkOwnWords(t *testing.T, ms *madeUp, out string) {
+func checkOwnWords(t *testing.T, ms *madeUp, target, out string) {
 	t.Helper()
 	cfg, err := config.Load(os.DirFS(ms.root))
 	if err != nil {
@@ -302,7 +367,7 @@ func checkOwnWords(t *testing.T, ms *madeUp, out string) {
 	if l.Err() != nil {
 		t.Fatalf("site: %v", l.Err())
 	}
-	view := s.Select(cfg.Targets["public"], site.Options{})
+	view := s.Select(cfg.Targets[target], site.Options{})
 	ix, err := NewSearchIndex(s, cfg.Content)
 	if err != nil {
 		t.Fatal(err)
@@ -315,6 +380,9 @@ func checkOwnWords(t *testing.T, ms *madeUp, out string) {
 	}
 	sameShards(t, ix, filepath.Join(out, "soeg", "idx"))
 	for _, u := range ms.pages {
+		if target == "public" && ms.internal[u] {
+			continue
+		}
 		hits := ix.Search(ms.own[u], 5)
 		if len(hits) == 0 || hits[0].URL != u {
 			t.Errorf("searching for %q, the word of %s only, gave %v", ms.own[u], u, hits)

@@ -424,7 +424,7 @@ func (u *partialBuild) remodel(edits []edit) error {
 		return errFindings
 	}
 	view := st.Select(b.view.Target, site.Options{Drafts: u.s.o.Drafts})
-	gl, gll := loadGlossary(u.r.prefix, u.tree.Data, st, view)
+	gl, gll := loadGlossary(u.r.prefix, u.tree.Data, view)
 	u.l.Merge(gll)
 	if u.failed() {
 		return errFindings

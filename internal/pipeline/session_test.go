@@ -57,6 +57,8 @@ func testSession(t *testing.T, target string) {
 			rewrite(t, f, `title: "Botilbud for voksne med handicap"`, `title: "Bosted med støtte"`)
 		}, true, 20, "", ""},
 		{"summary of a value page", "hjertesager/respekt.md", func(f string) { rewriteLine(t, f, "summary:", `summary: "Vi møder hinanden med respekt."`) }, true, 60, "", ""},
+		{"a field uses an intranet word", "hjertesager/respekt.md", func(f string) { rewriteLine(t, f, "summary:", `summary: "Vi måler LIX på respekt."`) }, true, 60, "", ""},
+		{"and stops again", "hjertesager/respekt.md", func(f string) { rewriteLine(t, f, "summary:", `summary: "Vi møder hinanden med respekt."`) }, true, 60, "", ""},
 		{"situations of an offer", offer, func(f string) { rewrite(t, f, "situations: [bolig, handicap]", "situations: [handicap, bolig]") }, true, 20, "", ""},
 		{"values of an offer", offer, func(f string) { rewrite(t, f, "weight: 1\n", "weight: 1\nvalues: [respekt]\n") }, true, 30, "", ""},
 		{"broken front matter", offer, func(f string) { rewrite(t, f, "weight: 1\n", "weight: [1\n") }, true, 0, offer, ""},

@@ -215,7 +215,8 @@ func (st *state) model() error {
 	if err := st.merge(checkThemePages(st.cfg, s, st.o.Content != "")); err != nil {
 		return err
 	}
-	gl, l := loadGlossary(st.dirs.prefix, st.tree.Data, s, st.view) // before the text goes: it reads every page
+	gl, l := loadGlossary(st.dirs.prefix, st.tree.Data, st.view)
+	gl.list(s, st.view) // before the text goes: it reads every page
 	st.gl = gl
 	if st.o.dropsText() {
 		// Pages this target does not show are never rendered: let their
@@ -269,7 +270,7 @@ func (st *state) open() error {
 // newBuilder makes the renderer of this build's pages.
 func (st *state) newBuilder(tpl *render.Templates) *builder {
 	cfg, t := st.cfg, st.target
-	return &builder{ctx: st.ctx, o: st.o, cfg: cfg, site: st.site, view: st.view, tpl: tpl, w: st.w,
+	return &builder{ctx: st.ctx, o: st.o, cfg: cfg, site: st.site, view: st.view, tpl: tpl, w: st.w, lixCommon: &plainlang.Common{},
 		md: st.gl.renderer(layoutIDs(st.dirs.layouts)), gl: st.gl, rec: st.o.rec,
 		pics: newPictures(cfg, st.dirs.content, st.o.ImageCache),
 		rules: plainlang.Rules{LixTarget: cfg.Plain.LixTarget, LixError: cfg.Plain.LixError,

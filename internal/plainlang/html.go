@@ -42,10 +42,11 @@ func MainText(page []byte, line int) []markdown.Block {
 		}
 		cur = cur[:0]
 	}
-	var open string // the start tag whose attributes are being read
+	var aside bool // the start tag whose attributes are being read is an <aside>
 	skip, skipDepth := "", 0
-	// The lexer writes a NUL after the end of its input: it gets a copy,
-	// so the page (the build's output) stays as it is.
+	// The lexer writes a NUL after the end of its input (and lower-cases
+	// tag names in place): it gets a copy, so the page (the build's
+	// output) stays as it is.
 	l := html.NewLexer(parse.NewInputBytes(bytes.Clone(page[start:end])))
 	for {
 		tt, _ := l.Next()
@@ -54,29 +55,32 @@ func MainText(page []byte, line int) []markdown.Block {
 			flush()
 			return blocks
 		case html.StartTagToken:
-			open = strings.ToLower(string(l.Text()))
+			name := l.Text() // lower case; string(name) in a comparison or index makes no copy
+			aside = string(name) == "aside"
 			switch {
-			case skip != "" && open == skip:
+			case skip != "" && string(name) == skip:
 				skipDepth++
-			case skip == "" && (open == "script" || open == "style" || open == "template"):
-				skip, skipDepth = open, 1
+			case skip == "":
+				if raw := rawTag(name); raw != "" {
+					skip, skipDepth = raw, 1
+				}
 			}
-			if blockTags[open] {
+			if blockTags[string(name)] {
 				flush()
 			}
 		case html.AttributeToken:
-			if skip == "" && open == "aside" && string(l.AttrKey()) == "class" &&
+			if skip == "" && aside && string(l.AttrKey()) == "class" &&
 				hasClass(string(bytes.Trim(l.AttrVal(), `"'`)), "review") {
 				skip, skipDepth = "aside", 1
 			}
 		case html.EndTagToken:
-			name := strings.ToLower(string(l.Text()))
-			if skip != "" && name == skip {
+			name := l.Text()
+			if skip != "" && string(name) == skip {
 				if skipDepth--; skipDepth == 0 {
 					skip = ""
 				}
 			}
-			if blockTags[name] {
+			if blockTags[string(name)] {
 				flush()
 			}
 		case html.TextToken:
@@ -85,6 +89,20 @@ func MainText(page []byte, line int) []markdown.Block {
 			}
 		}
 	}
+}
+
+// rawTag returns the name of a tag whose content is no text a reader
+// sees (script, style, template), or "".
+func rawTag(name []byte) string {
+	switch string(name) {
+	case "script":
+		return "script"
+	case "style":
+		return "style"
+	case "template":
+		return "template"
+	}
+	return ""
 }
 
 // appendText appends an HTML text node to b, entities decoded and every run
@@ -97,11 +115,18 @@ func appendText(b, text []byte) []byte {
 	for len(text) > 0 {
 		i := 0 // text[:i] has no white space: it is copied at once
 		for i < len(text) {
-			if c := text[i]; c < utf8.RuneSelf {
-				if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' {
-					break
-				}
+			for i < len(text) && !mayBeSpace[text[i]] {
 				i++
+			}
+			if i == len(text) {
+				break
+			}
+			c := text[i]
+			if c < utf8.RuneSelf {
+				break // an ASCII space
+			}
+			if n := letterLen(text[i:]); n > 0 {
+				i += n // æ, ø, å and the like: no space starts with their first byte
 				continue
 			}
 			r, n := utf8.DecodeRune(text[i:])
@@ -123,6 +148,46 @@ func appendText(b, text []byte) []byte {
 		text = text[n:]
 	}
 	return b
+}
+
+// mayBeSpace marks the bytes that are, or may start, white space: HTML's
+// ASCII spaces and every byte outside ASCII (decoded to tell).
+var mayBeSpace = func() (t [256]bool) {
+	for _, c := range []byte(" \n\t\r\f") {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+// letterLen returns the length of the multi-byte UTF-8 sequence b starts
+// with if its first byte starts no white space character (those start with
+// 0xC2, 0xE1, 0xE2 or 0xE3) and the sequence is whole; else 0 (decode it).
+func letterLen(b []byte) int {
+	n := 0
+	switch c := b[0]; {
+	case c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3:
+		return 0
+	case c >= 0xC3 && c < 0xE0:
+		n = 2
+	case c >= 0xE4 && c < 0xF0:
+		n = 3
+	case c >= 0xF0 && c < 0xF5:
+		n = 4
+	default:
+		return 0
+	}
+	if len(b) < n {
+		return 0
+	}
+	for _, c := range b[1:n] {
+		if c&0xC0 != 0x80 {
+			return 0
+		}
+	}
+	return n
 }
 
 func hasClass(attr, class string) bool {

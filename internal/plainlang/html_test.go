@@ -1,8 +1,12 @@
 package plainlang
 
 import (
+	"bytes"
+	stdhtml "html"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestMainText(t *testing.T) {
@@ -50,4 +54,41 @@ func TestAppendText(t *testing.T) {
 	if want := "Ring til kommunen på 5473 1000 "; got != want {
 		t.Errorf("appendText = %q, want %q", got, want)
 	}
+}
+
+// appendTextByRune is appendText as it was before letterLen: every
+// non-ASCII character decoded and asked whether it is a space (in ASCII:
+// space, newline, tab, carriage return and form feed, as HTML says).
+func appendTextByRune(b, text []byte) []byte {
+	if bytes.IndexByte(text, '&') >= 0 {
+		text = []byte(stdhtml.UnescapeString(string(text)))
+	}
+	space := len(b) > 0 && b[len(b)-1] == ' '
+	for len(text) > 0 {
+		r, n := utf8.DecodeRune(text)
+		if r < utf8.RuneSelf && strings.ContainsRune(" \n\t\r\f", r) || r >= utf8.RuneSelf && unicode.IsSpace(r) {
+			if !space {
+				b = append(b, ' ')
+				space = true
+			}
+		} else {
+			b = append(b, text[:n]...)
+			space = false
+		}
+		text = text[n:]
+	}
+	return b
+}
+
+// FuzzAppendText: the fast path for letters keeps every space and every
+// byte, valid UTF-8 or not, as decoding each character does.
+func FuzzAppendText(f *testing.F) {
+	for _, s := range []string{"Hjælp  til\u00a0dig", "a\u2003b\u3000c\u1680d\u0085e", "æ\xc3 ø", "\xe2\x80", "ø\xf0\x9f\x98\x80 x", "&amp; å\tb", "\xc3\xa6\xe4\xbd\xa0\xe2\x80\xaf"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := appendText(nil, []byte(s)), appendTextByRune(nil, []byte(s)); !bytes.Equal(got, want) {
+			t.Errorf("appendText(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

@@ -59,6 +59,80 @@ const excerptWords = 8
 // Analyze measures the running text of the page file (blocks as the markdown
 // package gives them, in order) and reports against r.
 func Analyze(file string, blocks []markdown.Block, r Rules) Report {
+	return AnalyzeKnown(file, blocks, r, nil)
+}
+
+// Known holds the counts of blocks of text already measured, in order: a
+// page's rendered main text repeats most of its Markdown's blocks word for
+// word and in the same order, and those need not be split into words and
+// sentences again. The zero value is empty and ready to use.
+type Known struct {
+	blocks []knownBlock
+	next   int // where the next block is looked for first
+	// Common, if set, holds the counts of short blocks every page may
+	// show (a layout's headings, labels and "not filled in yet").
+	Common *Common
+}
+
+// Common holds the counts of short blocks of text, by text, for many pages
+// at once; safe for concurrent use.
+type Common struct{ m sync.Map }
+
+// commonMax is the longest block (in bytes) Common keeps: a layout's
+// labels and headings and the cards' titles and summaries that list pages
+// repeat, not a page's paragraphs, which are its own.
+const commonMax = 256
+
+type knownBlock struct {
+	text string
+	c    Counts
+}
+
+// knownWindow is how many blocks lookup tries from where the last one
+// was found: the layout adds blocks between them (which are not found),
+// and a block written otherwise on the page is skipped.
+const knownWindow = 8
+
+// lookup returns the counts of a block with text, if known has one near
+// where the last was found.
+func (k *Known) lookup(text string) (Counts, bool) {
+	for i := k.next; i < len(k.blocks) && i < k.next+knownWindow; i++ {
+		if k.blocks[i].text == text {
+			k.next = i + 1
+			return k.blocks[i].c, true
+		}
+	}
+	if k.Common != nil && len(text) <= commonMax {
+		if c, ok := k.Common.m.Load(text); ok {
+			return c.(Counts), true
+		}
+	}
+	return Counts{}, false
+}
+
+// add records the counts c of a block with text (nothing if k is nil).
+func (k *Known) add(text string, c Counts) {
+	if k == nil {
+		return
+	}
+	k.blocks = append(k.blocks, knownBlock{text, c})
+	if k.Common != nil && len(text) <= commonMax {
+		k.Common.m.Store(text, c)
+	}
+}
+
+// Counts are what one block of text adds to its page's figures.
+type Counts struct {
+	Words, Sentences, LongWords int
+	Longest                     Sentence // the block's longest sentence (its first, if several); no Line
+}
+
+// AnalyzeKnown is Analyze that takes each block's counts from known when
+// it has the block's text (so only if r asks for no long-sentence findings,
+// which need each sentence) and adds those it measures to known (unless
+// nil).
+// The report is the same as Analyze's.
+func AnalyzeKnown(file string, blocks []markdown.Block, r Rules, known *Known) Report {
 	var rep Report
 	firstLine, found := 0, false
 	var findings []diag.Finding
@@ -67,39 +141,32 @@ func Analyze(file string, blocks []markdown.Block, r Rules) Report {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	for _, b := range blocks {
-		toks := tokenizeInto(sc.toks[:0], b.Text)
-		sc.toks = toks
-		if len(toks) == 0 {
+		var c Counts
+		ok := false
+		if known != nil && r.SentenceWords == 0 {
+			c, ok = known.lookup(b.Text)
+		}
+		if !ok {
+			c, findings = sc.count(file, b, r, findings)
+			known.add(b.Text, c)
+		}
+		if c.Words == 0 {
 			continue
 		}
 		if !found {
 			firstLine, found = b.Line, true
 		}
-		rep.Words += len(toks)
-		for _, t := range toks {
-			if t.letters > 6 {
-				rep.LongWords++
-			}
+		rep.Words += c.Words
+		rep.LongWords += c.LongWords
+		rep.Sentences += c.Sentences
+		if c.Longest.Words > rep.Longest.Words {
+			rep.Longest = c.Longest
+			rep.Longest.Line = b.Line
 		}
-		sc.spans = sentenceSpansInto(sc.spans[:0], b.Text, toks)
-		for _, sp := range sc.spans {
-			rep.Sentences++
-			n := sp.to - sp.from
-			if n > rep.Longest.Words {
-				rep.Longest = Sentence{Text: b.Text[sp.start:sp.end], Words: n, Line: b.Line}
-			}
-			if r.SentenceWords > 0 && n > r.SentenceWords {
-				findings = append(findings, diag.Finding{
-					File: file, Line: b.Line, Severity: diag.Warning, Code: CodeLongSentence,
-					Msg:  fmt.Sprintf("sætningen har %d ord (højst %d): \"%s\"", n, r.SentenceWords, excerpt(b.Text, sp, toks)),
-					Hint: "del den op i kortere sætninger med én pointe hver",
-				})
-			}
-		}
-		if r.ParagraphWords > 0 && b.Kind != markdown.Heading && len(toks) > r.ParagraphWords {
+		if r.ParagraphWords > 0 && b.Kind != markdown.Heading && c.Words > r.ParagraphWords {
 			findings = append(findings, diag.Finding{
 				File: file, Line: b.Line, Severity: diag.Warning, Code: CodeLongParagraph,
-				Msg:  fmt.Sprintf("%s har %d ord (højst %d)", blockNoun(b.Kind), len(toks), r.ParagraphWords),
+				Msg:  fmt.Sprintf("%s har %d ord (højst %d)", blockNoun(b.Kind), c.Words, r.ParagraphWords),
 				Hint: "del teksten op i flere korte afsnit, eventuelt med en overskrift eller en punktliste",
 			})
 		}
@@ -110,6 +177,39 @@ func Analyze(file string, blocks []markdown.Block, r Rules) Report {
 	}
 	rep.Findings = findings
 	return rep
+}
+
+// count splits block b into words and sentences and counts them, adding a
+// finding for each sentence longer than r allows to findings.
+func (sc *scratch) count(file string, b markdown.Block, r Rules, findings []diag.Finding) (Counts, []diag.Finding) {
+	var c Counts
+	toks := tokenizeInto(sc.toks[:0], b.Text)
+	sc.toks = toks
+	if len(toks) == 0 {
+		return c, findings
+	}
+	c.Words = len(toks)
+	for _, t := range toks {
+		if t.letters > 6 {
+			c.LongWords++
+		}
+	}
+	sc.spans = sentenceSpansInto(sc.spans[:0], b.Text, toks)
+	for _, sp := range sc.spans {
+		c.Sentences++
+		n := sp.to - sp.from
+		if n > c.Longest.Words {
+			c.Longest = Sentence{Text: b.Text[sp.start:sp.end], Words: n}
+		}
+		if r.SentenceWords > 0 && n > r.SentenceWords {
+			findings = append(findings, diag.Finding{
+				File: file, Line: b.Line, Severity: diag.Warning, Code: CodeLongSentence,
+				Msg:  fmt.Sprintf("sætningen har %d ord (højst %d): \"%s\"", n, r.SentenceWords, excerpt(b.Text, sp, toks)),
+				Hint: "del den op i kortere sætninger med én pointe hver",
+			})
+		}
+	}
+	return c, findings
 }
 
 // lixFinding returns the finding for a page's LIX, if it is too high.

@@ -504,3 +504,50 @@ func TestAbbreviationListsFitKey(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeKnownSameReport: counts taken from Known give the report
+// Analyze gives, and blocks not in Known are measured as Analyze measures
+// them (the rendered page repeats the Markdown's blocks, and adds its own).
+func TestAnalyzeKnownSameReport(t *testing.T) {
+	md := []markdown.Block{
+		{Kind: markdown.Heading, Text: "Hjælp til at bo", Line: 3},
+		{Kind: markdown.Paragraph, Text: "Du kan få hjælp. Kommunen vurderer din ansøgning grundigt og hurtigt, når vi har modtaget alle dine oplysninger.", Line: 5},
+		{Kind: markdown.ListItem, Text: "Ring til os", Line: 7},
+	}
+	rendered := append([]markdown.Block{{Text: "Botilbud"}}, md...)
+	rendered = append(rendered, markdown.Block{Text: "Kontakt: Borgerservice, mandag til fredag. Længere sætninger forekommer undertiden i kontaktblokke."})
+	for i := range rendered {
+		rendered[i].Line = 1
+	}
+	known := &Known{}
+	withLines := AnalyzeKnown("a.md", md, Rules{SentenceWords: 5, ParagraphWords: 10}, known)
+	if want := Analyze("a.md", md, Rules{SentenceWords: 5, ParagraphWords: 10}); !reflect.DeepEqual(withLines, want) {
+		t.Fatalf("recording changed the report:\n%+v\n%+v", withLines, want)
+	}
+	if len(known.blocks) != len(md) {
+		t.Fatalf("known has %d blocks, want %d", len(known.blocks), len(md))
+	}
+	r := Rules{LixTarget: 10}
+	got := AnalyzeKnown("a.md", rendered, r, known)
+	want := Analyze("a.md", rendered, r)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("with known counts:\n%+v\nwant\n%+v", got, want)
+	}
+	if got.Words == 0 || len(got.Findings) != 1 {
+		t.Errorf("the test measures nothing: %+v", got)
+	}
+	if known.next != len(md) {
+		t.Errorf("%d of the %d known blocks were used", known.next, len(md))
+	}
+	// A second page shares the short blocks through Common.
+	common := &Common{}
+	for i := 0; i < 2; i++ {
+		k := &Known{Common: common}
+		if got := AnalyzeKnown("a.md", rendered, r, k); !reflect.DeepEqual(got, want) {
+			t.Errorf("page %d with common counts:\n%+v\nwant\n%+v", i, got, want)
+		}
+	}
+	if _, ok := common.m.Load("Botilbud"); !ok {
+		t.Error("a short block is not in Common")
+	}
+}

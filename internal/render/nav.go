@@ -399,6 +399,21 @@ func (d *Data) HeadTitle() string {
 // ContextOf is Context for page p, for lists such as the A–Å list.
 func (d *Data) ContextOf(p *site.Page) string { return d.contextOf(p) }
 
+// ParentTitle returns the title of the section above p (an offer's unit),
+// or "" for a page the target does not show or a page at the top. Offer
+// cards show it to tell offers apart.
+func (d *Data) ParentTitle(p *site.Page) string {
+	if p == nil || !d.view.Has(p) {
+		return ""
+	}
+	par := d.view.Parent(p)
+	if par == nil || par.URL == "/" {
+		return ""
+	}
+	d.use(pageKey(par))
+	return par.Title
+}
+
 // Listen reports whether the page offers the "Lyt" button (theme.listen);
 // assets/js/page.js shows it only where the browser has a Danish voice.
 func (d *Data) Listen() bool { return d.view.Config().Theme.Listen }

@@ -27,6 +27,13 @@ import (
 //     holds no '<'.
 //
 // The seed corpus is in testdata/fuzz/FuzzAnalyzer.
+// fuzzSynonyms has phrases of two to five words, stop words among them.
+var fuzzSynonyms = buildSynonyms(Synonyms{
+	{"hjemløs", "ikke noget sted at bo", "på gaden"},
+	{"rengøring", "gøre rent", "rent"},
+	{"aa", "aa aa"},
+})
+
 func FuzzAnalyzer(f *testing.F) {
 	for _, s := range []string{
 		"Pårørende og RÅDGIVNING", "paaroerende raadgivning Aabenraa", "pa\u030arørende", "SFT-forløb, § 85 i 2024.",
@@ -69,6 +76,18 @@ func FuzzAnalyzer(f *testing.F) {
 				t.Fatalf("parseQuery(%q) = %v (words %q)", s, q, ws)
 			}
 			seen[w.word] = true
+		}
+
+		// With phrases in the synonyms: words still come from the text,
+		// each word and each phrase's concept once.
+		pq := parseQuery(s, &fuzzSynonyms)
+		seenP := map[string]bool{}
+		for i, w := range pq {
+			key := w.word + "\x00" + w.concept
+			if len(pq) > maxQueryWords || seenP[key] || (w.concept == "" && !slices.Contains(ws, w.word)) || (w.prefix && i != len(pq)-1) {
+				t.Fatalf("parseQuery(%q) with phrases = %v (words %q)", s, pq, ws)
+			}
+			seenP[key] = true
 		}
 
 		for _, w := range ws {

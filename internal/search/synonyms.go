@@ -60,6 +60,9 @@ func ParseSynonyms(name string, data []byte) (Synonyms, error) {
 			case len(ws) == 0:
 				fail(line, "»%s« indeholder ingen bogstaver eller tal", f)
 				ok = false
+			case len(ws) > 1 && !slices.ContainsFunc(ws, func(w string) bool { return !stopWords[w] }):
+				fail(line, "»%s« er kun fyldord; en sætning skal have mindst ét ord, søgningen bruger", f)
+				ok = false
 			case len(ws) > 1:
 				group = append(group, f) // a phrase
 			case stopWords[ws[0]]:

@@ -28,6 +28,7 @@ func TestParseSynonymsErrors(t *testing.T) {
 		"§§, paragraf",                 // 6 no letters
 		"# kommentar",                  // 7
 		"hjemløs, husvild",             // 8 ok
+		"hjemløs, ikke noget",          // 9 a phrase of stop words only
 	}, "\n")
 	syn, err := ParseSynonyms("content/synonymer.txt", []byte(data))
 	if err == nil {
@@ -40,6 +41,7 @@ func TestParseSynonymsErrors(t *testing.T) {
 		"content/synonymer.txt:4: en gruppe skal have mindst ét enkelt ord",
 		"content/synonymer.txt:5: »og« er et fyldord",
 		"content/synonymer.txt:6: »§§« indeholder ingen bogstaver",
+		"content/synonymer.txt:9: »ikke noget« er kun fyldord",
 	} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("error lacks %q:\n%s", want, msg)
