@@ -160,12 +160,13 @@ func (gl *glossary) find(src *content.Source, used []bool, left int) int {
 
 // usageChanged reports whether an edit changes which entries its page
 // uses: reading the edited pages alone, so that a save that does not
-// (most) costs no reading of the whole site.
+// (most) costs no reading of the whole site. A page that came or went
+// counts as a change.
 func (gl *glossary) usageChanged(edits []edit) bool {
 	n := gl.g.Len()
 	for _, e := range edits {
-		if e.page == nil || e.src == nil {
-			return true // a page came or went (session.go): list again
+		if e.page == nil || e.src == nil || e.gone {
+			return true
 		}
 		before, after := make([]bool, n), make([]bool, n)
 		gl.find(e.page.Src, before, n)
@@ -181,8 +182,8 @@ func (gl *glossary) usageChanged(edits []edit) bool {
 // which entries the target's pages use, and so what the glossary page
 // lists (listFor). Then the page is rendered again with the new list.
 // When no edited page changed the entries it uses, the list is the last
-// build's: the pages the view shows are the same (a page added or removed
-// counts as a change), and the site is not read again.
+// build's (a page that came or went always counts as a change), and the
+// site is not read again.
 func (u *partialBuild) relist(edits []edit) {
 	gl, last := u.next.gl, u.r.b.gl
 	if gl == nil || gl.g == nil || gl.page == nil {

@@ -24,7 +24,7 @@ func sharedSite(t *testing.T) (site, layouts string) {
 // on every page that shares the partial.
 func TestSharedPartialCannotSeeThePage(t *testing.T) {
 	site, layouts := sharedSite(t)
-	rewrite(t, filepath.Join(layouts, "partials/header.html"), `<div class="wrap header-row">`, `<div class="wrap header-row">{{.Page.Title}}`)
+	rewrite(t, filepath.Join(layouts, "partials/header.html"), `<div class="wrap header-row`, `{{.Page.Title}}<div class="wrap header-row`)
 	res, err := Run(context.Background(), Options{Source: site, Out: filepath.Join(t.TempDir(), "out")})
 	if err == nil {
 		t.Fatal("the build passed with a shared partial that uses .Page")
