@@ -43,7 +43,7 @@ body() { printf '\nEn sætning mere, nummer %d.\n' "$1" >> "$c/inspiration/case-
 title() { sed -i "s/^title: .*/title: \"Ny titel nummer $1\"/" "$c/inspiration/case-00003.md"; }
 newcase() {
   printf -- '---\ntitle: "Ny sag %d"\nsummary: "En ny sag."\ndate: "2024-03-03"\nunit: "guldborgsund-handicap"\nvalues: [nysgerrighed]\nfocus: [kvalitet]\ntags: [natur]\naudience: "public"\n---\n\nEn ny sag.\n' "$1" \
-    > "$c/inspiration/ny-sag-$1.md"
+    > "$c/inspiration/ny-sag-$1-$(date +%s%N).md" # a new name: the corpus is kept between runs
 }
 deletecase() { # a published address that goes away must be retired (labyrint build checks)
   local name # every fifth case is internal: not on the public target
