@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Incremental build benchmark: `labyrint build` after one changed file
-# (with the cache beside the output, <out>.labyrint-cache) against a full
-# build of the same sources (--force: everything rendered, the cache
-# written again), alternating, REPS times per kind of change; wall time,
+# Incremental build benchmark: `labyrint build --incremental` after one
+# changed file (with the cache beside the output, <out>.labyrint-cache)
+# against a full build of the same sources (--incremental --force:
+# everything rendered, the cache written again), alternating, REPS times per kind of change; wall time,
 # CPU time (user + sys) and peak RSS from /usr/bin/time, medians.
 # Each incremental output is compared with a clean build's at the end
 # (diff -r, every file). Writes bench/incremental-results.md. Not part of CI.
@@ -43,17 +43,17 @@ body() { printf '\nEn sætning mere, nummer %d.\n' "$1" >> "$c/inspiration/case-
 title() { sed -i "s/^title: .*/title: \"Ny titel nummer $1\"/" "$c/inspiration/case-00003.md"; }
 newcase() {
   printf -- '---\ntitle: "Ny sag %d"\nsummary: "En ny sag."\ndate: "2024-03-03"\nunit: "guldborgsund-handicap"\nvalues: [nysgerrighed]\nfocus: [kvalitet]\ntags: [natur]\naudience: "public"\n---\n\nEn ny sag.\n' "$1" \
-    > "$c/inspiration/ny-sag-$1.md"
+    > "$c/inspiration/ny-sag-$1-$(date +%s%N).md" # a new name: the corpus is kept between runs
 }
 deletecase() { # a published address that goes away must be retired (labyrint build checks)
-  local name
-  name=$(printf 'case-%05d' $((100 + $1)))
+  local name # every fifth case is internal: not on the public target
+  name=$(printf 'case-%05d' $((101 + 5 * $1)))
   rm "$c/inspiration/$name.md"
   echo "/inspiration/$name/" >> "$c/udgaaede-adresser.txt"
 }
 renamecase() { # the new page keeps the old address as an alias
   local name
-  name=$(printf 'case-%05d' $((200 + $1)))
+  name=$(printf 'case-%05d' $((201 + 5 * $1)))
   sed "0,/^---$/s//---\naliases: [\/inspiration\/$name\/]/" "$c/inspiration/$name.md" > "$c/inspiration/$name-ny.md"
   rm "$c/inspiration/$name.md"
 }
@@ -61,14 +61,14 @@ renamecase() { # the new page keeps the old address as an alias
 kinds="body title newcase deletecase renamecase"
 names=("body of one case" "title of one case" "a new case" "a deleted case (retired)" "a renamed case (alias)")
 rm -rf "$out" "$out".*
-build "$work/first.txt" --force
-# What keeping the cache costs a full build: --clean (no cache) against
-# --force (everything rendered, the cache written), alternating.
+build "$work/first.txt" --incremental --force
+# What keeping the cache costs a full build: --force (no cache) against
+# --incremental --force (everything rendered, the cache written), alternating.
 : > "$work/clean.txt"; : > "$work/force.txt"
 for r in $(seq 0 $((reps - 1))); do
   echo "run $r: clean, force" >&2
-  out="$outdir/out-clean" build "$work/clean.txt" --clean --force
-  build "$work/force.txt" --force
+  out="$outdir/out-clean" build "$work/clean.txt" --force
+  build "$work/force.txt" --incremental --force
 done
 rows=()
 i=0
@@ -76,10 +76,10 @@ for k in $kinds; do
   : > "$work/full-$k.txt"; : > "$work/incr-$k.txt"
   for r in $(seq 0 $((reps - 1))); do
     echo "$k, run $r: full" >&2
-    build "$work/full-$k.txt" --force
+    build "$work/full-$k.txt" --incremental --force
     "$k" "$r"
     echo "$k, run $r: incremental" >&2
-    build "$work/incr-$k.txt"
+    build "$work/incr-$k.txt" --incremental
   done
   fw=$(cut -d' ' -f1 "$work/full-$k.txt" | median); fc=$(cut -d' ' -f2 "$work/full-$k.txt" | median)
   iw=$(cut -d' ' -f1 "$work/incr-$k.txt" | median); ic=$(cut -d' ' -f2 "$work/incr-$k.txt" | median)
@@ -89,7 +89,7 @@ for k in $kinds; do
   i=$((i + 1))
 done
 # The last incremental output against a clean build of the same sources.
-"$work/labyrint" build --clean --content "$c" --out "$work/clean" >/dev/null 2>&1
+"$work/labyrint" build --force --content "$c" --out "$work/clean" >/dev/null 2>&1
 same="byte for byte the same as a clean build's (diff -r)"
 diff -r "$out" "$work/clean" >/dev/null || same="NOT the same as a clean build's: $(diff -rq "$out" "$work/clean" | head -3 | tr '\n' ';')"
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -100,8 +100,8 @@ fstype=$(df --output=fstype "$outdir" | tail -1)
   echo "Made by \`bench/incremental-bench.sh $n $reps\` at commit $built_from on $(date -u +%Y-%m-%d), $(nproc) cores;"
   echo "load average at the start: $load_start, at the end: $load_end. Outputs on $fstype."
   echo "Corpus: gencorpus.py with $n cases and a search page. For each kind of change, $reps rounds of: a full build"
-  echo "(\`labyrint build --force\`: every file rendered, the cache written) and then the change and an incremental build"
-  echo "(\`labyrint build\`), each timed by /usr/bin/time; medians. CPU is user + sys. The output after the last change is $same."
+  echo "(\`labyrint build --incremental --force\`: every file rendered, the cache written) and then the change and an incremental build"
+  echo "(\`labyrint build --incremental\`), each timed by /usr/bin/time; medians. CPU is user + sys. The output after the last change is $same."
   echo
   echo "| change | full wall | full CPU | incremental wall | incremental CPU | wall ratio | CPU ratio | incremental peak RSS |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|"
@@ -112,7 +112,7 @@ fstype=$(df --output=fstype "$outdir" | tail -1)
   echo "| full build | wall | CPU | peak RSS |"
   echo "|---|---:|---:|---:|"
   for k in clean force; do
-    awk -v k="$k" -v w="$(cut -d' ' -f1 "$work/$k.txt" | median)" -v c="$(cut -d' ' -f2 "$work/$k.txt" | median)" \
+    awk -v k="$([ $k = clean ] && echo "force (no cache)" || echo "incremental --force")" -v w="$(cut -d' ' -f1 "$work/$k.txt" | median)" -v c="$(cut -d' ' -f2 "$work/$k.txt" | median)" \
       -v m="$(cut -d' ' -f3 "$work/$k.txt" | median)" 'BEGIN { printf "| --%s | %.2f s | %.2f s | %.0f MB |\n", k, w, c, m/1024 }'
   done
 } > bench/incremental-results.md

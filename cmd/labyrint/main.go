@@ -103,7 +103,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&o.Target, "target", "public", "mål: public, intranet, … eller all")
 	verbose := fs.Bool("v", false, "vis tiden for hvert trin")
 	fs.BoolVar(&o.Force, "force", false, "byg alt, selv om intet er ændret")
-	clean := fs.Bool("clean", false, "byg alt forfra uden cachen ved siden af outputmappen (<out>"+pipeline.CacheSuffix+")")
+	fs.BoolVar(&o.Incremental, "incremental", false, "byg kun det, ændringerne rører, og gem en cache ved siden af outputmappen (<out>"+pipeline.CacheSuffix+")")
 	cpuprofile := fs.String("cpuprofile", "", "skriv en CPU-profil (go tool pprof) til filen")
 	memprofile := fs.String("memprofile", "", "skriv en profil af hukommelsen, der blev taget (go tool pprof -sample_index=alloc_space), til filen")
 	if err := fs.Parse(args); err != nil {
@@ -115,7 +115,6 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return errReported
 	}
 	defer stop()
-	o.Incremental = !*clean
 	targets := []string{o.Target}
 	if o.Target == "all" {
 		if o.Out != "" {
