@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release archives of labyrint: one per platform, each with the
-# binary, README.md, LICENSE (when there is one) and docs/hosting/, plus
+# binary, README.md, LICENSE (when there is one), docs/hosting/ and the
+# config reference and editors' guide (docs/konfiguration.md, redaktoer.md), plus
 # SHA256SUMS over the archives.
 #
 #   scripts/release.sh [--verify] [OUT]      (OUT defaults to dist/)
@@ -55,6 +56,7 @@ build_all() {
     cp README.md "$root/"
     [ -f LICENSE ] && cp LICENSE "$root/"
     cp -r docs/hosting "$root/docs/"
+    cp docs/konfiguration.md docs/redaktoer.md "$root/docs/"
     [ "$goos" = windows ] && cp release/start-forhaandsvisning.cmd "$root/"
     find "$root" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
     find "$root" -type d -exec chmod 755 {} + && find "$root" -type f -exec chmod 644 {} +
