@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"bufio"
-	"context"
 	"crypto/sha256"
 	"encoding/gob"
 	"fmt"
@@ -181,27 +180,6 @@ func shapeOf(v *site.View) [32]byte {
 		}
 	}
 	return [32]byte(h.Sum(nil))
-}
-
-// runCached is Run for an incremental build (Options.Incremental): the
-// same stages, but the render stage renders only what changed since the
-// build the cache describes, and the files made are moved into the live
-// output instead of a new output swapped in (cachedBuild).
-func runCached(ctx context.Context, o Options) (*Result, error) {
-	o.rec = newRecorder(false)
-	st := newState(ctx, o)
-	defer st.abort()
-	c := &cachedBuild{st: st, loaded: make(chan *buildCache, 1)}
-	return st.result(st.run(
-		stage{"config", c.config},
-		stage{"content", c.load},
-		stage{"site+select", st.model},
-		stage{"open+assets", st.open},
-		stage{"render+write+index", c.render},
-		stage{"sitemap", st.sitemap},
-		stage{"static", st.static},
-		stage{"swap", c.commit},
-	))
 }
 
 // row turns a language report row into its cached form.

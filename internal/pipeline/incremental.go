@@ -12,12 +12,12 @@ import (
 	"github.com/guldborgsund/labyrint/internal/render"
 )
 
-// cachedBuild is one incremental build's state beside the stages' (see
-// runCached). With a cache that matches (the same generator, config,
-// layouts, assets, data and static files, the output it describes, the
-// same sections and terms), the render stage renders only the files whose
-// page changed or whose recorded dependency keys a change touches, the
-// language report, and the search index from every page's kept text; they
+// cachedBuild is one incremental build's state beside the stages' (Run
+// with Options.Incremental). With a cache that matches (the same
+// generator, config, layouts, assets, data and static files, the output
+// it describes, the same sections and terms), the render stage renders
+// only the files whose page changed or whose recorded dependency keys a
+// change touches, the language report, and the search index from every page's kept text; they
 // are written to the staging folder and, at the end, moved into the live
 // output (Writer.Merge), and the files no longer made are removed. The
 // cache is removed before the live output is touched and written again

@@ -24,21 +24,30 @@ import (
 // stages over one state (state): each stage reads what the ones before it
 // made and adds its own; the first that fails ends the build.
 func Run(ctx context.Context, o Options) (*Result, error) {
-	if o.Incremental && !o.Check && !o.Preview {
-		return runCached(ctx, o) // cache.go
+	cached := o.Incremental && !o.Check && !o.Preview
+	if cached {
+		o.rec = newRecorder(false) // what each file asked for, kept in the cache
 	}
 	st := newState(ctx, o)
 	defer st.abort()
+	config, load, render := st.config, st.load, st.render
 	last := stage{"swap", st.commit}
 	if o.Check {
 		last = stage{"check", st.check}
 	}
+	if cached {
+		// The same stages; the render stage renders only what changed
+		// since the build the cache describes, and the files made are
+		// moved into the live output (cache.go).
+		c := &cachedBuild{st: st, loaded: make(chan *buildCache, 1)}
+		config, load, render, last = c.config, c.load, c.render, stage{"swap", c.commit}
+	}
 	return st.result(st.run(
-		stage{"config", st.config},
-		stage{"content", st.load},
+		stage{"config", config},
+		stage{"content", load},
 		stage{"site+select", st.model},
 		stage{"open+assets", st.open},
-		stage{"render+write+index", st.render},
+		stage{"render+write+index", render},
 		stage{"sitemap", st.sitemap},
 		stage{"static", st.static},
 		last,
