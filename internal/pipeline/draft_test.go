@@ -12,22 +12,31 @@ import (
 	"github.com/guldborgsund/labyrint/internal/diag"
 )
 
+// previewOfRealSite builds the preview's session over a copy of the real
+// content, public target, drafts shown, and returns it with the content
+// copy and the output folder. Skipped with -short.
+func previewOfRealSite(t *testing.T) (sess *Session, dir, out string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the real site")
+	}
+	dir = copyDir(t, "../../content")
+	out = filepath.Join(t.TempDir(), "live")
+	sess = NewSession(Options{Source: "../..", Content: dir, Target: "public", Drafts: true, Preview: true, Out: out})
+	if _, err := sess.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	return sess, dir, out
+}
+
 // TestDraftIsTheNextBuild renders drafts of an offer of the real site
 // through Session.Draft, as the browser editor does while an editor types,
 // and checks that each is byte for byte the page the session writes once
 // the same text is saved, that the findings are the build's, and that a
 // draft changes nothing in the output or the session.
 func TestDraftIsTheNextBuild(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the real site")
-	}
 	ctx := context.Background()
-	dir := copyDir(t, "../../content")
-	out := filepath.Join(t.TempDir(), "live")
-	sess := NewSession(Options{Source: "../..", Content: dir, Target: "public", Drafts: true, Preview: true, Out: out})
-	if _, err := sess.Build(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
+	sess, dir, out := previewOfRealSite(t)
 	rel := "enheder/guldborgsund-handicap/botilbud.md"
 	file := filepath.Join(dir, filepath.FromSlash(rel))
 	orig, err := os.ReadFile(file)

@@ -12,16 +12,8 @@ import (
 // moved, its old address added to aliases) leaves the redirect to its new
 // address at the old one, as a full build does.
 func TestSessionRenameKeepsTheRedirect(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the real site")
-	}
 	ctx := context.Background()
-	dir := copyDir(t, "../../content")
-	out := filepath.Join(t.TempDir(), "live")
-	sess := NewSession(Options{Source: "../..", Content: dir, Target: "public", Drafts: true, Preview: true, Out: out})
-	if _, err := sess.Build(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
+	sess, dir, out := previewOfRealSite(t)
 	// A new page, as "Ny side" makes it; then renamed.
 	from := filepath.Join(dir, "enheder", "guldborgsund-handicap", "kopi.md")
 	to := filepath.Join(dir, "enheder", "guldborgsund-handicap", "bosted.md")
