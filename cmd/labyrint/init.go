@@ -23,17 +23,9 @@ func cmdInit(args []string, stdout, stderr io.Writer) error {
 	fl.SetOutput(stderr)
 	title := fl.String("title", "Vores politik", "sitets titel")
 	owner := fl.String("owner", "Vores Kommune", "hvem der udgiver sitet")
-	var dirs []string
-	rest := args
-	for len(rest) > 0 {
-		if err := fl.Parse(rest); err != nil {
-			return errReported
-		}
-		if fl.NArg() == 0 {
-			break
-		}
-		dirs = append(dirs, fl.Arg(0))
-		rest = fl.Args()[1:]
+	dirs, err := parseInterspersed(fl, args)
+	if err != nil {
+		return errReported
 	}
 	if len(dirs) != 1 {
 		fmt.Fprintln(stderr, "labyrint init: fejl: skriv én mappe – fx labyrint init mit-site")

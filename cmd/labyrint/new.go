@@ -15,18 +15,9 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	source := fs.String("source", ".", "sitets mappe")
 	in := fs.String("in", "", "mappe under content, fx enheder/myndighed (standard: typens sektion)")
-	// Flags may follow the two words: parse them out of the rest.
-	var words []string
-	rest := args
-	for len(rest) > 0 {
-		if err := fs.Parse(rest); err != nil {
-			return errReported
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		words = append(words, fs.Arg(0))
-		rest = fs.Args()[1:]
+	words, err := parseInterspersed(fs, args)
+	if err != nil {
+		return errReported
 	}
 	if len(words) != 2 {
 		fmt.Fprintln(stderr, `brug: labyrint new TYPE "Titel" [--in MAPPE]`)
@@ -39,4 +30,21 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "ny side: %s\nDen er en kladde (draft: true): den vises i labyrint serve, men udgives først, når du sletter den linje.\n", path)
 	return nil
+}
+
+// parseInterspersed parses fs's flags wherever they stand among args (Go's
+// flag package stops at the first word that is not a flag) and returns
+// the other words in order.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var words []string
+	for rest := args; len(rest) > 0; rest = fs.Args()[1:] {
+		if err := fs.Parse(rest); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		words = append(words, fs.Arg(0))
+	}
+	return words, nil
 }
