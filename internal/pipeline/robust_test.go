@@ -58,7 +58,7 @@ func besideOutput(t *testing.T, dir string) func(t *testing.T) {
 		entries, _ := os.ReadDir(dir)
 		for _, e := range entries {
 			switch n := e.Name(); {
-			case n == "public" || n == "public.lock" || n == "sentinel.txt" || n == "public-gammel" ||
+			case n == "public" || n == "public.lock" || n == "public.spare" || n == "sentinel.txt" || n == "public-gammel" ||
 				n == "public2.staging-1" || n == "andet":
 			default:
 				t.Errorf("left beside the output: %s", n)
