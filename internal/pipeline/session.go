@@ -203,6 +203,15 @@ func (s *Session) update(ctx context.Context, changed []string) (*Result, error)
 	if u.failed() {
 		return u.result(errFindings)
 	}
+	if u.gl != nil {
+		if len(edits) > 0 {
+			return nil, errFullBuild // the glossary with pages: not worth its own way
+		}
+		if err := u.reword(); err != nil {
+			return nil, err
+		}
+		return u.result(u.write(ctx, nil))
+	}
 	if len(edits) == 0 {
 		if u.data != nil {
 			u.keepData() // the synonyms or best bets: the search index alone
@@ -235,7 +244,9 @@ type partialBuild struct {
 	tree     content.Tree
 	todo     []job
 	gone     []string          // URLs of files the next state no longer has
-	data     map[string][]byte // the content's data files, if the search index's changed
+	data     map[string][]byte // the content's data files, if the search index's or the glossary changed
+	gl       *glossary         // the glossary, if its file changed
+	words    wordUse           // the counts of use of the glossary's entries, if made again
 	moved    bool              // files came or went, or an edited page has aliases: write the addresses again
 }
 
@@ -283,6 +294,12 @@ func (u *partialBuild) read(changed []string) ([]edit, error) {
 		seen[rel] = true
 		if indexData(rel) {
 			if err := u.readIndexData(rel, abs); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if rel == GlossaryFile {
+			if err := u.readGlossary(abs); err != nil {
 				return nil, err
 			}
 			continue
@@ -574,6 +591,9 @@ func (u *partialBuild) keep(rec *recorder, edits []edit) {
 	if u.data != nil {
 		next.site.Data = u.data
 	}
+	if u.words != nil {
+		r.words = u.words
+	}
 	if !u.bodyOnly {
 		r.jobs = jobsByURL(next) // the files of the new model's pages
 	}
@@ -642,6 +662,7 @@ type recorder struct {
 	contentDir string
 	jobs       map[string]job                 // file URL → job
 	uses       map[string]map[string]struct{} // dependency key → file URLs
+	words      wordUse                        // the glossary's counts of use, once an update made them
 }
 
 func newRecorder(hold bool) *recorder {
