@@ -175,3 +175,40 @@ func checkNoEmptyFolders(t *testing.T, step, dir string) {
 		return nil
 	})
 }
+
+// TestKeptSearchDocumentWantsTheSameHead: a page whose search document,
+// but for its text, is not what the cache kept (searchHead) is rendered
+// again, so the index gets its document new. Here the cache is made to
+// disagree about one page; a body edit elsewhere then renders both.
+func TestKeptSearchDocumentWantsTheSameHead(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the real site")
+	}
+	ctx := context.Background()
+	root := copySiteRoot(t)
+	o := Options{Source: root, Content: filepath.Join(root, "content"), Target: "public", Incremental: true,
+		Out: filepath.Join(t.TempDir(), "live")}
+	if _, err := Run(ctx, o); err != nil {
+		t.Fatal(err)
+	}
+	c := loadCache(o.Out + CacheSuffix)
+	if c == nil {
+		t.Fatal("no cache after the first build")
+	}
+	p := c.Pages["hjertesager/respekt.md"]
+	if p == nil || p.Search == [32]byte{} {
+		t.Fatal("the cache has no search document of hjertesager/respekt.md")
+	}
+	p.Search[0] ^= 1
+	if err := c.save(o.Out + CacheSuffix); err != nil {
+		t.Fatal(err)
+	}
+	appendTo(t, filepath.Join(root, "content/enheder/guldborgsund-handicap/botilbud.md"), "\nDu kan også ringe til os.\n")
+	res, err := Run(ctx, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Partial || res.Pages != 2 {
+		t.Errorf("incremental %v, %d pages rendered; want the edited page and the one whose document differs", res.Partial, res.Pages)
+	}
+}
