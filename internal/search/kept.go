@@ -38,18 +38,23 @@ type keptDoc struct {
 func (ix *Index) Keep() *Kept {
 	b := ix.build()
 	k := &Kept{fields: ix.fields.signature(), docs: make(map[string]keptDoc, len(b.docs))}
-	local := map[uint32]uint64{} // vocab id → index in k.words
+	var local [vocabShards][]uint32 // vocab id → index in k.words + 1 (0: not yet in it)
+	for i := range local {
+		sh := &ix.vocab.shards[i]
+		sh.mu.RLock()
+		local[i] = make([]uint32, len(sh.words))
+		sh.mu.RUnlock()
+	}
 	for _, d := range b.docs {
 		kd := keptDoc{doc: d.doc, full: d.full, lens: d.lens, ents: make([]uint64, len(d.ents))}
 		for i, e := range d.ents {
 			id := uint32(e >> 24)
-			w, ok := local[id]
-			if !ok {
-				w = uint64(len(k.words))
-				local[id] = w
+			w := &local[id&(vocabShards-1)][id>>6]
+			if *w == 0 {
 				k.words = append(k.words, ix.vocab.word(id))
+				*w = uint32(len(k.words))
 			}
-			kd.ents[i] = w<<24 | e&(1<<24-1)
+			kd.ents[i] = uint64(*w-1)<<24 | e&(1<<24-1)
 		}
 		k.docs[d.doc.URL] = kd
 	}
