@@ -27,19 +27,51 @@ var blockTags = set("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "
 // cell, each given line (the page has no lines of its own). Editors' notes
 // (<aside class="review">), scripts and styles are left out.
 func MainText(page []byte, line int) []markdown.Block {
+	var blocks []markdown.Block
+	found := walkMain(page, func(text []byte) {
+		blocks = append(blocks, markdown.Block{Kind: markdown.Paragraph, Text: string(text), Line: line})
+	})
+	if !found {
+		return nil
+	}
+	return blocks
+}
+
+// AnalyzeMain is AnalyzeKnown of MainText(page, line): a block known
+// near where the last was found is counted without being made a string.
+func AnalyzeMain(file string, page []byte, line int, r Rules, known *Known) Report {
+	t := newTally(file, r, known)
+	defer t.done()
+	walkMain(page, func(text []byte) {
+		b := markdown.Block{Kind: markdown.Paragraph, Line: line}
+		if known != nil && r.SentenceWords == 0 {
+			if c, ok := nearBlock(known, text); ok {
+				t.add(b, c)
+				return
+			}
+		}
+		b.Text = string(text)
+		t.block(b)
+	})
+	return t.report()
+}
+
+// walkMain calls fn with the text of each block of page's <main> (see
+// MainText), white space collapsed and trimmed, never empty; the bytes are
+// fn's only while it runs. It reports whether the page has a <main>.
+func walkMain(page []byte, fn func(text []byte)) bool {
 	start := bytes.Index(page, []byte("<main"))
 	if start < 0 {
-		return nil
+		return false
 	}
 	end := lastIndex(page, "</main>")
 	if end < start {
 		end = len(page)
 	}
-	var blocks []markdown.Block
 	var cur []byte // the block's text so far, white space collapsed
 	flush := func() {
 		if t := bytes.TrimSpace(cur); len(t) > 0 {
-			blocks = append(blocks, markdown.Block{Kind: markdown.Paragraph, Text: string(t), Line: line})
+			fn(t)
 		}
 		cur = cur[:0]
 	}
@@ -47,18 +79,20 @@ func MainText(page []byte, line int) []markdown.Block {
 	skip, skipDepth := "", 0
 	// The lexer writes a NUL after the end of its input (and lower-cases
 	// tag names in place): it gets a copy, so the page (the build's
-	// output) stays as it is. The copy's buffer is reused from page to page
-	// (the blocks' texts are strings of their own).
-	buf := copyBufs.Get().(*[]byte)
+	// output) stays as it is. The copy's buffer, and the block's, are
+	// reused from page to page.
+	buf := copyBufs.Get().(*[2][]byte)
 	defer copyBufs.Put(buf)
-	*buf = append(append((*buf)[:0], page[start:end]...), 0)[:end-start] // room for the NUL
-	l := html.NewLexer(parse.NewInputBytes(*buf))
+	buf[0] = append(append(buf[0][:0], page[start:end]...), 0)[:end-start] // room for the NUL
+	cur = buf[1][:0]
+	defer func() { buf[1] = cur }()
+	l := html.NewLexer(parse.NewInputBytes(buf[0]))
 	for {
 		tt, _ := l.Next()
 		switch tt {
 		case html.ErrorToken:
 			flush()
-			return blocks
+			return true
 		case html.StartTagToken:
 			name := l.Text() // lower case; string(name) in a comparison or index makes no copy
 			aside = string(name) == "aside"
@@ -96,8 +130,8 @@ func MainText(page []byte, line int) []markdown.Block {
 	}
 }
 
-// copyBufs hold MainText's copies of pages.
-var copyBufs = sync.Pool{New: func() any { return new([]byte) }}
+// copyBufs hold walkMain's copies of pages and its blocks' texts.
+var copyBufs = sync.Pool{New: func() any { return new([2][]byte) }}
 
 // lastIndex is bytes.LastIndex for a tag near the end of a page: it looks
 // back from one < to the one before, where bytes.LastIndex hashes every
