@@ -172,7 +172,7 @@ func appendText(b, text []byte) []byte {
 	}
 	space := len(b) > 0 && b[len(b)-1] == ' '
 	for len(text) > 0 {
-		i := 0 // text[:i] has no white space: it is copied at once
+		i := 0 // text[:i] has no white space but single spaces between words: it is copied at once
 		for i < len(text) {
 			for i < len(text) && !mayBeSpace[text[i]] {
 				i++
@@ -181,6 +181,10 @@ func appendText(b, text []byte) []byte {
 				break
 			}
 			c := text[i]
+			if c == ' ' && i > 0 && i+1 < len(text) && !spaceStart[text[i+1]] {
+				i++ // one space between two words: written as it is
+				continue
+			}
 			if c < utf8.RuneSelf {
 				break // an ASCII space
 			}
@@ -216,6 +220,15 @@ var mayBeSpace = func() (t [256]bool) {
 		t[c] = true
 	}
 	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+// spaceStart marks the bytes that may start white space: HTML's ASCII
+// spaces and the first bytes of Unicode's other spaces (see letterLen).
+var spaceStart = func() (t [256]bool) {
+	for _, c := range []byte(" \n\t\r\f\xc2\xe1\xe2\xe3") {
 		t[c] = true
 	}
 	return t
