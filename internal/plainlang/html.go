@@ -14,12 +14,20 @@ import (
 	"github.com/guldborgsund/labyrint/internal/markdown"
 )
 
-// blockTags are the elements that start or end a block of text: what a
-// reader takes as one paragraph, heading, list item, term or cell.
-var blockTags = set("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "tr",
-	"ul", "ol", "dl", "table", "div", "section", "article", "aside", "nav", "header", "footer",
-	"blockquote", "figure", "figcaption", "caption", "form", "fieldset", "legend", "label",
-	"button", "details", "summary", "br", "hr", "pre", "select", "option", "main")
+// blockTag reports whether a tag (its name in lower case) starts or ends a
+// block of text: what a reader takes as one paragraph, heading, list item,
+// term or cell. A switch, not a map: it is asked for every tag of every
+// public page, and a map hashes the name each time.
+func blockTag(name []byte) bool {
+	switch string(name) {
+	case "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "tr",
+		"ul", "ol", "dl", "table", "div", "section", "article", "aside", "nav", "header", "footer",
+		"blockquote", "figure", "figcaption", "caption", "form", "fieldset", "legend", "label",
+		"button", "details", "summary", "br", "hr", "pre", "select", "option", "main":
+		return true
+	}
+	return false
+}
 
 // MainText returns the text a reader sees in a rendered page's <main>
 // element: the layout's headings, lists, cards and contact blocks as well as
@@ -104,7 +112,7 @@ func walkMain(page []byte, fn func(text []byte)) bool {
 					skip, skipDepth = raw, 1
 				}
 			}
-			if blockTags[string(name)] {
+			if blockTag(name) {
 				flush()
 			}
 		case html.AttributeToken:
@@ -119,7 +127,7 @@ func walkMain(page []byte, fn func(text []byte)) bool {
 					skip = ""
 				}
 			}
-			if blockTags[string(name)] {
+			if blockTag(name) {
 				flush()
 			}
 		case html.TextToken:
