@@ -81,9 +81,12 @@ type Stage struct {
 }
 
 // dropsText reports whether the build may let a page's Markdown go once it
-// is rendered: a plain build, which nothing reads after it (the preview's
-// session and labyrint check keep the sources).
-func (o Options) dropsText() bool { return !o.Check && !o.Preview && o.rec == nil }
+// is rendered: a plain or cached build, which nothing reads after it (the
+// preview's session and labyrint check keep the sources).
+func (o Options) dropsText() bool { return !o.Check && !o.Preview && (o.rec == nil || o.cached()) }
+
+// cached reports whether the build keeps a build cache (incremental.go).
+func (o Options) cached() bool { return o.Incremental && !o.Check && !o.Preview }
 
 // under resolves a folder named in the config against the site root.
 func under(root, dir string) string {
@@ -386,8 +389,10 @@ func (b *builder) text(j job, p *site.Page, d *render.Data, l *diag.List) (links
 			lang.rep = rep
 		}
 	}
-	if p.Kind != "notfound" && p.Layout != SearchLayout {
-		b.rec.indexed(p.URL, res.Blocks)
+	if searched(p) {
+		if !b.o.cached() { // a cached build keeps the analysed document (search.Kept), not the blocks
+			b.rec.indexed(p.URL, res.Blocks)
+		}
 		if b.index != nil {
 			b.index.Add(SearchDoc(b.view, p, res.Blocks))
 		}
@@ -483,6 +488,9 @@ func (b *builder) searchPage() *site.Page {
 	}
 	return nil
 }
+
+// searched reports whether page p's text goes into the search index.
+func searched(p *site.Page) bool { return p.Kind != "notfound" && p.Layout != SearchLayout }
 
 // SearchDoc is what the index sees of a page: its title, summary,
 // headings and text, the text of its kind's own fields (an offer's "who is
