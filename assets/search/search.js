@@ -9,11 +9,12 @@
  *   <p aria-live="polite" data-search-status></p>
  *   <ol data-search-results></ol>
  * Results: <li><a href>title</a> <span>section</span> <p>snippet</p></li>.
- * Loaded from the page's head as
- *   <script src=".../search.js" async data-search-index="idx/"></script>
- * (data-search-index relative to the page, as the form's), a query in the
- * address (?q=, where the front page's form leads) is started at once,
- * while the page is still being read (see "start" at the end). */
+ * Loaded first in the page's head as
+ *   <script src=".../search.js" data-search-index="idx/"></script>
+ * (data-search-index relative to the page, as the form's; not async, which
+ * Chromium runs only once the page is parsed), a query in the address (?q=,
+ * where the front page's form leads) is started at once, while the page is
+ * still being read (see "start" at the end). */
 (function (w) {
   "use strict";
   var d = w.document,
