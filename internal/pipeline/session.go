@@ -144,7 +144,15 @@ func (s *Session) Refresh(ctx context.Context) error {
 		if err := ix.Write(func(name string, data []byte) error {
 			rel := dir + strings.TrimPrefix(name, "idx/")
 			wrote[rel] = true
-			return w.WriteRaw(rel, data)
+			h := sha256.Sum256(data)
+			if r.idx[rel] == h {
+				return nil // as written before: most shards, after an edit
+			}
+			if err := w.WriteRaw(rel, data); err != nil {
+				return err
+			}
+			r.idx[rel] = h
+			return nil
 		}); err != nil {
 			return err
 		}
