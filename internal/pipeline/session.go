@@ -799,11 +799,8 @@ func (r *recorder) use(u string, keys []string) {
 // merge takes in what an update rendered.
 func (r *recorder) merge(n *recorder) {
 	for u, keys := range n.keys {
-		for _, k := range r.keys[u] {
-			delete(r.uses[k], u)
-		}
+		r.rekey(u, r.keys[u], keys)
 		r.keys[u] = keys
-		r.use(u, keys)
 	}
 	for u, bl := range n.blocks {
 		r.blocks[u] = bl
@@ -814,6 +811,33 @@ func (r *recorder) merge(n *recorder) {
 	for u, l := range n.links {
 		r.links[u] = l
 	}
+}
+
+// rekey moves file u's entries in uses from its keys before to its keys
+// now. A list page rendered again mostly keeps its hundreds of keys: with
+// both sorted (render.Data.Used), only the keys that differ are touched.
+func (r *recorder) rekey(u string, before, now []string) {
+	if !slices.IsSorted(before) || !slices.IsSorted(now) {
+		for _, k := range before {
+			delete(r.uses[k], u)
+		}
+		r.use(u, now)
+		return
+	}
+	var added []string
+	for len(before) > 0 || len(now) > 0 {
+		switch {
+		case len(now) == 0 || len(before) > 0 && before[0] < now[0]:
+			delete(r.uses[before[0]], u)
+			before = before[1:]
+		case len(before) == 0 || now[0] < before[0]:
+			added = append(added, now[0])
+			now = now[1:]
+		default:
+			before, now = before[1:], now[1:]
+		}
+	}
+	r.use(u, added)
 }
 
 // listsOf adds the keys of the lists page p is in (render.KeysOf) to
