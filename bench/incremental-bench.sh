@@ -4,12 +4,15 @@
 # against a full build of the same sources (--incremental --force:
 # everything rendered, the cache written again), alternating, REPS times per kind of change; wall time,
 # CPU time (user + sys) and peak RSS from /usr/bin/time, medians.
-# Each incremental output is compared with a clean build's at the end
+# Each kind's last incremental output is compared with a clean build's
 # (diff -r, every file). Writes bench/incremental-results.md. Not part of CI.
 #
 #   bench/incremental-bench.sh [CASES] [REPS]      default 10000 5
 #
 # OUT=DIR puts the outputs in DIR (default the work folder, on disk).
+# BIN=FILE times that binary instead of one built from the work tree.
+# Every run edits a fresh copy of the generated corpus, so runs can follow
+# each other (the last one stopped when a change had been made before).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
@@ -18,11 +21,19 @@ shared=${SHARED:-../shared/bench}
 work=${BENCH_DIR:-/tmp/labyrint-incremental-bench}
 outdir=${OUT:-$work}
 mkdir -p "$work" "$outdir"
-go build -o "$work/labyrint" ./cmd/labyrint
-built_from="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- '*.go' || echo ' (with changes not committed)')"
-corpus="$work/corpus-$n"
-[ -d "$corpus/content" ] || python3 "$shared/gencorpus.py" "$corpus" "$n" >/dev/null
-printf -- '---\ntitle: Søg\nlayout: search\n---\n' > "$corpus/content/soeg.md"
+if [ -n "${BIN:-}" ]; then
+  cp "$BIN" "$work/labyrint"
+  built_from="the binary $BIN"
+else
+  go build -o "$work/labyrint" ./cmd/labyrint
+  built_from="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- '*.go' || echo ' (with changes not committed)')"
+fi
+pristine="$work/corpus-$n"
+[ -d "$pristine/content" ] || python3 "$shared/gencorpus.py" "$pristine" "$n" >/dev/null
+printf -- '---\ntitle: Søg\nlayout: search\n---\n' > "$pristine/content/soeg.md"
+corpus="$work/edited-$n"
+rm -rf "$corpus"
+cp -a "$pristine" "$corpus"
 c="$corpus/content"
 out="$outdir/out"
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -57,9 +68,10 @@ renamecase() { # the new page keeps the old address as an alias
   sed "0,/^---$/s//---\naliases: [\/inspiration\/$name\/]/" "$c/inspiration/$name.md" > "$c/inspiration/$name-ny.md"
   rm "$c/inspiration/$name.md"
 }
+synonyms() { printf 'nyord%d, samskabelse\n' "$1" >> "$c/synonymer.txt"; } # the search index's synonyms
 
-kinds="body title newcase deletecase renamecase"
-names=("body of one case" "title of one case" "a new case" "a deleted case (retired)" "a renamed case (alias)")
+kinds="body title newcase deletecase renamecase synonyms"
+names=("body of one case" "title of one case" "a new case" "a deleted case (retired)" "a renamed case (alias)" "a synonym group")
 rm -rf "$out" "$out".*
 build "$work/first.txt" --incremental --force
 # What keeping the cache costs a full build: --force (no cache) against
@@ -84,14 +96,15 @@ for k in $kinds; do
   fw=$(cut -d' ' -f1 "$work/full-$k.txt" | median); fc=$(cut -d' ' -f2 "$work/full-$k.txt" | median)
   iw=$(cut -d' ' -f1 "$work/incr-$k.txt" | median); ic=$(cut -d' ' -f2 "$work/incr-$k.txt" | median)
   im=$(cut -d' ' -f3 "$work/incr-$k.txt" | median)
-  rows+=("$(awk -v k="${names[$i]}" -v fw="$fw" -v fc="$fc" -v iw="$iw" -v ic="$ic" -v im="$im" 'BEGIN {
-    printf "| %s | %.2f s | %.2f s | %.2f s | %.2f s | %.3f | %.3f | %.0f MB |", k, fw, fc, iw, ic, iw/fw, ic/fc, im/1024 }')")
+  # The last incremental output against a clean build of the same sources.
+  rm -rf "$work/clean"
+  "$work/labyrint" build --force --content "$c" --out "$work/clean" >/dev/null 2>&1
+  same=yes
+  diff -r "$out" "$work/clean" >/dev/null || { same=NO; diff -rq "$out" "$work/clean" | head -3 >&2; }
+  rows+=("$(awk -v k="${names[$i]}" -v fw="$fw" -v fc="$fc" -v iw="$iw" -v ic="$ic" -v im="$im" -v same="$same" 'BEGIN {
+    printf "| %s | %.2f s | %.2f s | %.2f s | %.2f s | %.3f | %.3f | %.0f MB | %s |", k, fw, fc, iw, ic, iw/fw, ic/fc, im/1024, same }')")
   i=$((i + 1))
 done
-# The last incremental output against a clean build of the same sources.
-"$work/labyrint" build --force --content "$c" --out "$work/clean" >/dev/null 2>&1
-same="byte for byte the same as a clean build's (diff -r)"
-diff -r "$out" "$work/clean" >/dev/null || same="NOT the same as a clean build's: $(diff -rq "$out" "$work/clean" | head -3 | tr '\n' ';')"
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 fstype=$(df --output=fstype "$outdir" | tail -1)
 {
@@ -101,10 +114,11 @@ fstype=$(df --output=fstype "$outdir" | tail -1)
   echo "load average at the start: $load_start, at the end: $load_end. Outputs on $fstype."
   echo "Corpus: gencorpus.py with $n cases and a search page. For each kind of change, $reps rounds of: a full build"
   echo "(\`labyrint build --incremental --force\`: every file rendered, the cache written) and then the change and an incremental build"
-  echo "(\`labyrint build --incremental\`), each timed by /usr/bin/time; medians. CPU is user + sys. The output after the last change is $same."
+  echo "(\`labyrint build --incremental\`), each timed by /usr/bin/time; medians. CPU is user + sys. The last column says whether"
+  echo "the output after the kind's last change is byte for byte a clean build's (\`labyrint build --force\` into a new folder, diff -r)."
   echo
-  echo "| change | full wall | full CPU | incremental wall | incremental CPU | wall ratio | CPU ratio | incremental peak RSS |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| change | full wall | full CPU | incremental wall | incremental CPU | wall ratio | CPU ratio | incremental peak RSS | same as clean |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|:-:|"
   printf '%s\n' "${rows[@]}"
   echo
   echo "What keeping the cache costs a full build ($reps alternating pairs, medians):"

@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -80,9 +81,12 @@ type Stage struct {
 }
 
 // dropsText reports whether the build may let a page's Markdown go once it
-// is rendered: a plain build, which nothing reads after it (the preview's
-// session and labyrint check keep the sources).
-func (o Options) dropsText() bool { return !o.Check && !o.Preview && o.rec == nil }
+// is rendered: a plain or cached build, which nothing reads after it (the
+// preview's session and labyrint check keep the sources).
+func (o Options) dropsText() bool { return !o.Check && !o.Preview && (o.rec == nil || o.cached()) }
+
+// cached reports whether the build keeps a build cache (incremental.go).
+func (o Options) cached() bool { return o.Incremental && !o.Check && !o.Preview }
 
 // under resolves a folder named in the config against the site root.
 func under(root, dir string) string {
@@ -261,16 +265,19 @@ func (b *builder) run(jobs []job) *diag.List {
 	return b.render(jobs)
 }
 
-// render renders jobs on all cores, in the current pass (b.shared).
+// render renders jobs on all cores, in the current pass (b.shared): one
+// goroutine a processor takes the next job until none is left, so a
+// goroutine's stack, grown deep by the templates, serves many pages (a
+// goroutine a job grew a new stack for every page).
 func (b *builder) render(jobs []job) *diag.List {
 	lists := make([]diag.List, len(jobs))
+	var next atomic.Int64
 	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, j := range jobs {
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		g.Go(func() error {
-			if b.ctx.Err() == nil {
-				b.page(j, &lists[i])
-				b.rec.job(j.url, &lists[i])
+			for i := int(next.Add(1) - 1); i < len(jobs) && b.ctx.Err() == nil; i = int(next.Add(1) - 1) {
+				b.page(jobs[i], &lists[i])
+				b.rec.job(jobs[i].url, &lists[i])
 			}
 			return nil
 		})
@@ -382,8 +389,10 @@ func (b *builder) text(j job, p *site.Page, d *render.Data, l *diag.List) (links
 			lang.rep = rep
 		}
 	}
-	if p.Kind != "notfound" && p.Layout != SearchLayout {
-		b.rec.indexed(p.URL, res.Blocks)
+	if searched(p) {
+		if !b.o.cached() { // a cached build keeps the analysed document (search.Kept), not the blocks
+			b.rec.indexed(p.URL, res.Blocks)
+		}
 		if b.index != nil {
 			b.index.Add(SearchDoc(b.view, p, res.Blocks))
 		}
@@ -479,6 +488,9 @@ func (b *builder) searchPage() *site.Page {
 	}
 	return nil
 }
+
+// searched reports whether page p's text goes into the search index.
+func searched(p *site.Page) bool { return p.Kind != "notfound" && p.Layout != SearchLayout }
 
 // SearchDoc is what the index sees of a page: its title, summary,
 // headings and text, the text of its kind's own fields (an offer's "who is

@@ -1,20 +1,20 @@
 package pipeline
 
 import (
-	"bufio"
 	"crypto/sha256"
-	"encoding/gob"
+	"encoding/binary"
 	"fmt"
-	"io"
+	"hash/crc32"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 
 	"github.com/guldborgsund/labyrint/internal/content"
 	"github.com/guldborgsund/labyrint/internal/diag"
-	"github.com/guldborgsund/labyrint/internal/markdown"
 	"github.com/guldborgsund/labyrint/internal/render"
+	"github.com/guldborgsund/labyrint/internal/search"
 	"github.com/guldborgsund/labyrint/internal/site"
 )
 
@@ -22,8 +22,9 @@ import (
 // beside the output folder (like <out>.lock), one per output.
 const CacheSuffix = ".labyrint-cache"
 
-// cacheFormat changes whenever buildCache does: an older cache is ignored.
-const cacheFormat = "labyrint-build-cache 6\n"
+// cacheFormat starts the cache file; it changes whenever the format does:
+// an older cache is ignored.
+const cacheFormat = "labyrint-build-cache 7\n"
 
 // buildCache is what an incremental labyrint build keeps of the last good
 // build: enough to tell which files a change shows and to make the
@@ -40,6 +41,7 @@ type buildCache struct {
 	Parsed   map[string]*cachedSource // source path → its parse (cache_parse.go)
 	ParseKey string                   // what the parses depend on (parseKey)
 	Other    []string                 // every other file written (assets, sitemap, static …)
+	Kept     *search.Kept             // the search index's documents as analysed; nil if none
 }
 
 // cachedFile is one rendered file.
@@ -52,14 +54,13 @@ type cachedFile struct {
 
 // cachedPage is one page of the site, shown by the target or not.
 type cachedPage struct {
-	Hash    [32]byte // sourceHash
-	Front   [32]byte // sourceHash without the body
-	URL     string   // "" if the target does not show it
-	Keys    []string // render.KeysOf the page
-	Indexed bool     // the search index has it, with Blocks
-	Blocks  []markdown.Block
-	Row     *cachedRow // its row in the language report, if any
-	Links   []string   // where its text's links lead, as written
+	Hash   [32]byte   // sourceHash
+	Front  [32]byte   // sourceHash without the body
+	URL    string     // "" if the target does not show it
+	Keys   []string   // render.KeysOf the page
+	Search [32]byte   // searchHead of its document in Kept; zero if the index does not have it
+	Row    *cachedRow // its row in the language report, if any
+	Links  []string   // where its text's links lead, as written
 }
 
 // cachedRow is a render.LanguageRow without its page.
@@ -70,43 +71,71 @@ type cachedRow struct {
 }
 
 // loadCache reads the cache at name; nil if there is none or it cannot be
-// read whole (a partial or corrupt cache means a full build).
+// read whole (a partial or corrupt cache means a full build). The file is
+// the format line, the sections (cacheSections), each as its length and
+// bytes, and the CRC-32C of all that.
 func loadCache(name string) *buildCache {
-	f, err := os.Open(name)
-	if err != nil {
+	data, err := os.ReadFile(name)
+	if err != nil || len(data) < len(cacheFormat)+4 || string(data[:len(cacheFormat)]) != cacheFormat {
 		return nil
 	}
-	defer f.Close()
-	r := bufio.NewReaderSize(f, 1<<20)
-	head := make([]byte, len(cacheFormat))
-	if _, err := io.ReadFull(r, head); err != nil || string(head) != cacheFormat {
+	body := data[:len(data)-4]
+	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(data[len(body):]) {
 		return nil
 	}
-	var c buildCache
-	if err := gob.NewDecoder(r).Decode(&c); err != nil || c.Files == nil || c.Pages == nil {
+	r := &cacheReader{s: string(body), i: len(cacheFormat)}
+	secs := make([]*cacheReader, len(cacheSections))
+	for i := range secs {
+		secs[i] = &cacheReader{s: r.take(r.count())}
+	}
+	if r.err != nil || r.i != len(r.s) {
 		return nil
 	}
-	return &c
+	c := &buildCache{}
+	var wg sync.WaitGroup
+	for i, sec := range cacheSections { // on all cores: each fills fields of its own
+		wg.Go(func() {
+			sec.read(c, secs[i])
+			if secs[i].err == nil && secs[i].i != len(secs[i].s) {
+				secs[i].fail()
+			}
+		})
+	}
+	wg.Wait()
+	for _, r := range secs {
+		if r.err != nil {
+			return nil
+		}
+	}
+	return c
 }
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // save writes the cache to name whole: to a temporary file first, renamed
 // over name.
 func (c *buildCache) save(name string) error {
+	secs := make([]cacheWriter, len(cacheSections))
+	errs := make([]error, len(cacheSections))
+	var wg sync.WaitGroup
+	for i, sec := range cacheSections {
+		wg.Go(func() { errs[i] = sec.write(c, &secs[i]) })
+	}
+	wg.Wait()
+	size := len(cacheFormat) + 4
+	for i := range secs {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		size += len(secs[i].b) + binary.MaxVarintLen64
+	}
+	w := &cacheWriter{b: append(make([]byte, 0, size), cacheFormat...)}
+	for i := range secs {
+		w.bytes(secs[i].b)
+	}
+	w.b = binary.LittleEndian.AppendUint32(w.b, crc32.Checksum(w.b, castagnoli))
 	tmp := name + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	w.WriteString(cacheFormat)
-	err = gob.NewEncoder(w).Encode(c)
-	if err == nil {
-		err = w.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := os.WriteFile(tmp, w.b, 0o644); err != nil {
 		os.Remove(tmp)
 		return err
 	}

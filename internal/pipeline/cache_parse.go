@@ -2,20 +2,16 @@ package pipeline
 
 import (
 	"crypto/sha256"
-	"encoding/gob"
 	"fmt"
 	"os"
 	"path"
 	"path/filepath"
 	"sync"
-	"time"
 
 	"github.com/guldborgsund/labyrint/internal/config"
 	"github.com/guldborgsund/labyrint/internal/content"
 	"github.com/guldborgsund/labyrint/internal/diag"
 )
-
-func init() { gob.Register(time.Time{}) } // a date field, in cachedSource.Fields
 
 // cachedSource is a Markdown file as content.Parse read it, kept so that
 // an unchanged file (the same bytes) is not parsed again: parsing is most
@@ -50,6 +46,7 @@ func parseKey(st *state) string {
 type parses struct {
 	mu   sync.Mutex
 	sums map[string][32]byte
+	hits map[string]bool          // the files whose kept parse was taken
 	old  map[string]*cachedSource // nil: parse every file
 	cfg  *config.Config
 	dir  string // how messages name the content folder
@@ -71,9 +68,16 @@ func (ps *parses) known(p string, sum [32]byte, norm []byte, l *diag.List) *cont
 	for _, f := range cs.Warnings {
 		l.Add(f)
 	}
+	ps.mu.Lock()
+	ps.hits[p] = true
+	ps.mu.Unlock()
 	return &content.Source{Path: p, File: path.Join(ps.dir, p), Kind: ps.cfg.KindFor(p), Fields: cs.Fields,
 		Lines: cs.Lines, Body: norm[len(norm)-cs.BodyLen:], BodyLine: cs.BodyLine}
 }
+
+// reused reports whether the source at p is the kept parse of the same
+// bytes.
+func (ps *parses) reused(p string) bool { return ps.hits[p] }
 
 // keep returns the parses of this build's sources for the next build,
 // with the content stage's warnings about each.

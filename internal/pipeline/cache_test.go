@@ -5,8 +5,11 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/guldborgsund/labyrint/internal/diag"
 )
 
 // TestIncrementalBuildMatchesCleanBuild edits a copy of the real site one
@@ -66,6 +69,13 @@ func TestIncrementalBuildMatchesCleanBuild(t *testing.T) {
 		{"link fixed", func() {
 			rewrite(t, file("content/enheder/guldborgsund-handicap/_index.md"), "guldborgsund-handicap/botilbud/", "guldborgsund-handicap/bosted/")
 		}, true, ""},
+		{"synonyms", func() { appendTo(t, file("content/"+SynonymFile), "\nbotilbud, bosted, husly\n") }, true, ""},
+		{"best bets", func() {
+			appendTo(t, file("content/"+BestBetFile), "\nbosted: /enheder/guldborgsund-handicap/bosted/\n")
+		}, true, ""},
+		{"a section's title, in every page's search document", func() {
+			rewrite(t, file("content/enheder/_index.md"), `title: "Enheder og tilbud"`, `title: "Vores enheder"`)
+		}, true, ""},
 		{"glossary", func() { appendTo(t, file("content/"+GlossaryFile), "\n") }, false, ""},
 		{"layout", func() { appendTo(t, file("layouts/_base.html"), "\n") }, false, ""},
 		{"body after the layout", func() { appendTo(t, file(moved), "\nEn sætning mere.\n") }, true, ""},
@@ -98,8 +108,13 @@ func TestIncrementalBuildMatchesCleanBuild(t *testing.T) {
 		clean := o
 		clean.Incremental = false
 		clean.Out = filepath.Join(dir, "clean", string(rune('a'+i)))
-		if _, err := Run(ctx, clean); err != nil {
+		cres, err := Run(ctx, clean)
+		if err != nil {
 			t.Fatalf("%s: clean build: %v", st.name, err)
+		}
+		// An unchanged output is not built, and reports nothing.
+		if got, want := findingTexts(res.Findings), findingTexts(cres.Findings); !res.Unchanged && !slices.Equal(got, want) {
+			t.Errorf("%s: %d findings, a clean build has %d: %q, want %q", st.name, len(got), len(want), firstMissing(got, want), firstMissing(want, got))
 		}
 		want, got := tree(t, clean.Out), tree(t, o.Out)
 		if !bytes.Equal(want[DigestFile], got[DigestFile]) {
@@ -109,6 +124,26 @@ func TestIncrementalBuildMatchesCleanBuild(t *testing.T) {
 		checkNoEmptyFolders(t, st.name, o.Out)
 		t.Logf("%s: %d files rendered in %v (incremental %v)", st.name, res.Pages, res.Duration, res.Partial)
 	}
+}
+
+// findingTexts are the findings as labyrint build prints them, sorted.
+func findingTexts(fs []diag.Finding) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.Error()
+	}
+	slices.Sort(out)
+	return out
+}
+
+// firstMissing is the first of a not in b ("" if none).
+func firstMissing(a, b []string) string {
+	for _, s := range a {
+		if !slices.Contains(b, s) {
+			return s
+		}
+	}
+	return ""
 }
 
 // copySiteRoot copies what a build reads (site.yaml, layouts, assets,
@@ -139,4 +174,41 @@ func checkNoEmptyFolders(t *testing.T, step, dir string) {
 		}
 		return nil
 	})
+}
+
+// TestKeptSearchDocumentWantsTheSameHead: a page whose search document,
+// but for its text, is not what the cache kept (searchHead) is rendered
+// again, so the index gets its document new. Here the cache is made to
+// disagree about one page; a body edit elsewhere then renders both.
+func TestKeptSearchDocumentWantsTheSameHead(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the real site")
+	}
+	ctx := context.Background()
+	root := copySiteRoot(t)
+	o := Options{Source: root, Content: filepath.Join(root, "content"), Target: "public", Incremental: true,
+		Out: filepath.Join(t.TempDir(), "live")}
+	if _, err := Run(ctx, o); err != nil {
+		t.Fatal(err)
+	}
+	c := loadCache(o.Out + CacheSuffix)
+	if c == nil {
+		t.Fatal("no cache after the first build")
+	}
+	p := c.Pages["hjertesager/respekt.md"]
+	if p == nil || p.Search == [32]byte{} {
+		t.Fatal("the cache has no search document of hjertesager/respekt.md")
+	}
+	p.Search[0] ^= 1
+	if err := c.save(o.Out + CacheSuffix); err != nil {
+		t.Fatal(err)
+	}
+	appendTo(t, filepath.Join(root, "content/enheder/guldborgsund-handicap/botilbud.md"), "\nDu kan også ringe til os.\n")
+	res, err := Run(ctx, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Partial || res.Pages != 2 {
+		t.Errorf("incremental %v, %d pages rendered; want the edited page and the one whose document differs", res.Partial, res.Pages)
+	}
 }

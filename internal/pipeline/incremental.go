@@ -2,14 +2,18 @@ package pipeline
 
 import (
 	"crypto/sha256"
+	"fmt"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
-	"github.com/guldborgsund/labyrint/internal/diag"
+	"github.com/guldborgsund/labyrint/internal/content"
 	"github.com/guldborgsund/labyrint/internal/render"
+	"github.com/guldborgsund/labyrint/internal/site"
 )
 
 // cachedBuild is one incremental build's state beside the stages' (Run
@@ -33,8 +37,9 @@ type cachedBuild struct {
 	prev    *buildCache            // the cache as read, matching or not
 	ps      *parses                // the content stage's parses
 	pkey    string                 // parseKey
-	found   []diag.Finding         // the content stage's findings
-	urls    map[string]job         // the files this build makes, by URL
+	parsed  map[string]*cachedSource
+	urls    map[string]job      // the files this build makes, by URL
+	heads   map[string][32]byte // page URL → searchHead, of the pages the index has
 }
 
 // config reads the config and starts reading the cache meanwhile.
@@ -48,7 +53,7 @@ func (c *cachedBuild) config() error {
 	}
 	c.path = out + CacheSuffix
 	go func() { c.loaded <- loadCache(c.path) }()
-	c.ps = &parses{sums: map[string][32]byte{}, cfg: c.st.cfg, dir: c.st.dirs.prefix}
+	c.ps = &parses{sums: map[string][32]byte{}, hits: map[string]bool{}, cfg: c.st.cfg, dir: c.st.dirs.prefix}
 	c.pkey = parseKey(c.st)
 	return nil
 }
@@ -61,19 +66,40 @@ func (c *cachedBuild) load() error {
 		c.ps.old = c.prev.Parsed
 	}
 	c.st.o.Reader.Known = c.ps.known
-	err := c.st.load()
-	c.found = slices.Clone(c.st.all.Items())
-	return err
+	if err := c.st.load(); err != nil {
+		return err
+	}
+	// What the next build keeps of the sources, taken now: the render
+	// stage lets the bodies go.
+	c.parsed = c.ps.keep(c.st.tree, c.st.all.Items())
+	c.hashes = make(map[string][2][32]byte, len(c.st.tree.Sources))
+	for _, src := range c.st.tree.Sources {
+		c.hashes[src.Path] = c.sourceHash(src)
+	}
+	return nil
+}
+
+// sourceHash is sourceHash(src), or the last build's if src is the
+// parse it kept of the same bytes.
+func (c *cachedBuild) sourceHash(src *content.Source) [2][32]byte {
+	if c.ps.reused(src.Path) && c.prev != nil {
+		if op := c.prev.Pages[src.Path]; op != nil {
+			return [2][32]byte{op.Hash, op.Front}
+		}
+	}
+	all, front := sourceHash(src)
+	return [2][32]byte{all, front}
 }
 
 // render renders what changed, or everything if the cache does not match.
 func (c *cachedBuild) render() error {
 	st := c.st
 	c.version = cacheVersion(st)
-	c.hashes = make(map[string][2][32]byte, len(st.site.Pages))
-	for _, p := range st.site.Pages {
-		all, front := sourceHash(p.Src)
-		c.hashes[p.Src.Path] = [2][32]byte{all, front}
+	for _, p := range st.site.Pages { // the pages not read from a file (withDefaultPages)
+		if _, ok := c.hashes[p.Src.Path]; !ok {
+			all, front := sourceHash(p.Src)
+			c.hashes[p.Src.Path] = [2][32]byte{all, front}
+		}
 	}
 	if st.o.Force {
 		return st.render() // labyrint build --force: everything, and a new cache
@@ -149,7 +175,7 @@ func (c *cachedBuild) plan(old *buildCache) bool {
 			relinked[op.URL] = true
 		}
 	}
-	c.todo = map[string]bool{}
+	c.todo, c.heads = map[string]bool{}, map[string][32]byte{}
 	if gl := st.gl; gl != nil && gl.page != nil && glossaryHash(gl) != old.Words {
 		c.todo[gl.page.URL] = true
 	}
@@ -157,12 +183,29 @@ func (c *cachedBuild) plan(old *buildCache) bool {
 		for _, j := range js {
 			f := old.Files[j.url]
 			if f == nil || changed[j.page.Src.Path] || relinked[j.url] || j.page.Layout == ReportLayout || usesAny(f.Keys, touched) ||
-				lists[listOf(j)] && f.Pager != pagerSig(j) {
+				lists[listOf(j)] && f.Pager != pagerSig(j) || !c.keptSearch(j, old) {
 				c.todo[j.url] = true
 			}
 		}
 	}
 	return true
+}
+
+// keptSearch reports whether the search index may take job j's page as
+// the last build analysed it (search.Kept): the page is not indexed, or
+// its document is kept and all but its text (searchHead) is the same.
+func (c *cachedBuild) keptSearch(j job, old *buildCache) bool {
+	b := c.st.b
+	if b.index == nil || !j.hasText() || !searched(j.page) {
+		return true
+	}
+	op := old.Pages[j.page.Src.Path]
+	if op == nil || op.URL != j.page.URL || old.Kept == nil || !old.Kept.Has(j.page.URL) {
+		return false
+	}
+	h := searchHead(b.view, j.page)
+	c.heads[j.page.URL] = h
+	return op.Search == h
 }
 
 func opKeys(op *cachedPage) []string {
@@ -284,18 +327,21 @@ func (c *cachedBuild) language() {
 }
 
 // writeIndex makes the search index of every page, the rendered pages'
-// text new and the others' kept, and writes the files that changed.
+// documents new and the others' as the cache kept them analysed, and
+// writes the files that changed.
 func (c *cachedBuild) writeIndex() error {
 	b, r := c.st.b, c.st.o.rec
 	if b.index == nil {
 		return nil
 	}
-	for _, p := range b.view.Pages {
-		if _, fresh := r.blocks[p.URL]; fresh || c.todo[p.URL] {
-			continue
-		}
-		if op := c.old.Pages[p.Src.Path]; op != nil && op.URL == p.URL && op.Indexed {
-			b.index.Add(SearchDoc(b.view, p, op.Blocks))
+	for _, js := range [][]job{b.jobs, b.last} {
+		for _, j := range js {
+			if _, fresh := r.keys[j.url]; fresh || c.todo[j.url] || !j.hasText() || !searched(j.page) {
+				continue
+			}
+			if !b.index.AddKept(c.old.Kept, j.page.URL) { // plan renders a page whose document is not kept
+				return fmt.Errorf("the build cache has no search document for %s", j.page.URL)
+			}
 		}
 	}
 	dir := strings.TrimPrefix(b.searchPage().URL, "/") + "idx/"
@@ -344,7 +390,7 @@ func (c *cachedBuild) next() *buildCache {
 		old = &buildCache{}
 	}
 	n := &buildCache{Version: c.version, Digest: st.digest, Shape: shapeOf(st.view), Index: r.idx, Words: glossaryHash(st.gl),
-		Parsed: c.ps.keep(st.tree, c.found), ParseKey: c.pkey,
+		Parsed: c.parsed, ParseKey: c.pkey,
 		Files: map[string]*cachedFile{}, Pages: make(map[string]*cachedPage, len(st.site.Pages))}
 	pages := map[string]bool{}
 	for _, js := range [][]job{b.jobs, b.last} {
@@ -363,6 +409,22 @@ func (c *cachedBuild) next() *buildCache {
 			}
 		}
 	}
+	if b.index != nil {
+		n.Kept = b.index.Keep()
+	}
+	c.nextPages(n, old)
+	for _, f := range st.w.Written() {
+		if _, ok := r.idx[f]; !ok && !pages[f] {
+			n.Other = append(n.Other, f)
+		}
+	}
+	return n
+}
+
+// nextPages puts every page of the site in n: what was rendered now,
+// and the rest kept from old.
+func (c *cachedBuild) nextPages(n, old *buildCache) {
+	st, r := c.st, c.st.o.rec
 	for _, p := range st.site.Pages {
 		h := c.hashes[p.Src.Path]
 		cp := &cachedPage{Hash: h[0], Front: h[1], Keys: render.KeysOf(st.view, p)}
@@ -373,23 +435,23 @@ func (c *cachedBuild) next() *buildCache {
 		if cp.URL == "" {
 			continue
 		}
+		if n.Kept != nil && n.Kept.Has(p.URL) {
+			head, ok := c.heads[p.URL]
+			if !ok {
+				head = searchHead(st.view, p)
+			}
+			cp.Search = head
+		}
 		op := old.Pages[p.Src.Path]
 		if _, ok := r.keys[p.URL]; ok || op == nil || op.URL != p.URL {
-			blocks, indexed := r.blocks[p.URL]
-			cp.Indexed, cp.Blocks, cp.Links = indexed, blocks, r.links[p.URL]
+			cp.Links = r.links[p.URL]
 			if row, ok := r.rows[p.URL]; ok {
 				cp.Row = cacheRow(row)
 			}
 			continue
 		}
-		cp.Indexed, cp.Blocks, cp.Links, cp.Row = op.Indexed, op.Blocks, op.Links, op.Row
+		cp.Links, cp.Row = op.Links, op.Row
 	}
-	for _, f := range st.w.Written() {
-		if _, ok := r.idx[f]; !ok && !pages[f] {
-			n.Other = append(n.Other, f)
-		}
-	}
-	return n
 }
 
 // stale lists the files of the live output that this build no longer
@@ -416,4 +478,28 @@ func (c *cachedBuild) stale(next *buildCache) []string {
 		}
 	}
 	return out
+}
+
+// searchHead sums up the search index's document of page p but its text
+// (SearchDoc without the blocks): a kept document (search.Kept) is taken
+// while this is the same, or the page is rendered again.
+func searchHead(v *site.View, p *site.Page) [32]byte {
+	d := SearchDoc(v, p, nil)
+	b := make([]byte, 0, 256+len(d.Summary)+len(d.Body))
+	put := func(ss ...string) {
+		for _, s := range ss {
+			b = strconv.AppendInt(b, int64(len(s)), 10)
+			b = append(b, ':')
+			b = append(b, s...)
+		}
+	}
+	put(d.URL, d.Title, d.Section, d.Summary, d.Body, strconv.FormatFloat(d.Boost, 'g', -1, 64))
+	for _, m := range []map[string][]string{d.Facets, d.Fields} {
+		put("\x00")
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			put(k, strconv.Itoa(len(m[k])))
+			put(m[k]...)
+		}
+	}
+	return sha256.Sum256(b)
 }

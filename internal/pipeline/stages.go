@@ -24,7 +24,7 @@ import (
 // stages over one state (state): each stage reads what the ones before it
 // made and adds its own; the first that fails ends the build.
 func Run(ctx context.Context, o Options) (*Result, error) {
-	cached := o.Incremental && !o.Check && !o.Preview
+	cached := o.cached()
 	if cached {
 		o.rec = newRecorder(false) // what each file asked for, kept in the cache
 	}
@@ -268,6 +268,7 @@ func (st *state) open() error {
 	if err != nil {
 		return err
 	}
+	w.CompressPages = st.target.GzipPages
 	st.w = w
 	st.b = st.newBuilder(lay.tpl)
 	if err := st.b.assets(os.DirFS(st.dirs.assets)); err != nil {

@@ -1,0 +1,426 @@
+package pipeline
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/guldborgsund/labyrint/internal/diag"
+	"github.com/guldborgsund/labyrint/internal/search"
+)
+
+// The build cache is written in a flat binary form of its own (cache.go):
+// lengths and numbers as uvarints, strings as a length and their bytes.
+// Reading it takes one copy of the file as a string, of which every
+// string read is a part: no allocation per string. (encoding/gob, used
+// before, spent more on the cache than the incremental build did on
+// everything else; see the README, "Tuning".)
+
+// cacheWriter appends values to b. A string written before is written
+// as its number (most are dependency keys, messages and file names that
+// many pages share).
+type cacheWriter struct {
+	b    []byte
+	seen map[string]uint64 // string → its number, in the order first written
+}
+
+// grow makes room for about n bytes and k strings.
+func (w *cacheWriter) grow(n, k int) {
+	w.b = slices.Grow(w.b, n)
+	if w.seen == nil {
+		w.seen = make(map[string]uint64, k)
+	}
+}
+
+func (w *cacheWriter) uint(x uint64) { w.b = binary.AppendUvarint(w.b, x) }
+func (w *cacheWriter) int(x int)     { w.b = binary.AppendVarint(w.b, int64(x)) }
+
+// str writes s as n<<1|1 if it is string number n, else as its length<<1
+// and its bytes.
+func (w *cacheWriter) str(s string) {
+	if n, ok := w.seen[s]; ok {
+		w.uint(n<<1 | 1)
+		return
+	}
+	if w.seen == nil {
+		w.seen = map[string]uint64{}
+	}
+	w.seen[s] = uint64(len(w.seen))
+	w.uint(uint64(len(s)) << 1)
+	w.b = append(w.b, s...)
+}
+
+func (w *cacheWriter) bytes(b []byte) {
+	w.uint(uint64(len(b)))
+	w.b = append(w.b, b...)
+}
+
+func (w *cacheWriter) strs(ss []string) {
+	w.uint(uint64(len(ss)))
+	for _, s := range ss {
+		w.str(s)
+	}
+}
+
+func (w *cacheWriter) sum(h [32]byte) { w.b = append(w.b, h[:]...) }
+
+func (w *cacheWriter) bool(x bool) {
+	if x {
+		w.b = append(w.b, 1)
+	} else {
+		w.b = append(w.b, 0)
+	}
+}
+
+func (w *cacheWriter) findings(fs []diag.Finding) {
+	w.uint(uint64(len(fs)))
+	for _, f := range fs {
+		w.str(f.File)
+		w.int(f.Line)
+		w.int(f.Col)
+		w.int(int(f.Severity))
+		w.str(f.Code)
+		w.str(f.Msg)
+		w.str(f.Hint)
+	}
+}
+
+// fields writes a page's front matter: each value a string, int, bool,
+// time.Time or []string (content.Source.Fields); another type is an error.
+func (w *cacheWriter) fields(m map[string]any) error {
+	w.uint(uint64(len(m)))
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		w.str(k)
+		switch v := m[k].(type) {
+		case string:
+			w.b = append(w.b, 's')
+			w.str(v)
+		case int:
+			w.b = append(w.b, 'i')
+			w.int(v)
+		case bool:
+			w.b = append(w.b, 'b')
+			w.bool(v)
+		case []string:
+			if v == nil {
+				w.b = append(w.b, 'n') // nil, not empty: the source's hash tells them apart
+				continue
+			}
+			w.b = append(w.b, 'l')
+			w.strs(v)
+		case time.Time:
+			b, err := v.MarshalBinary()
+			if err != nil {
+				return err
+			}
+			w.b = append(w.b, 't')
+			w.str(string(b))
+		default:
+			return fmt.Errorf("the field %s is a %T", k, v)
+		}
+	}
+	return nil
+}
+
+// cacheReader reads what cacheWriter wrote; past an error (data cut short
+// or damaged) it returns zeros and err is set.
+type cacheReader struct {
+	s    string
+	i    int
+	err  error
+	seen []string // the strings read, by number
+}
+
+var errCacheDamaged = errors.New("the build cache is cut short or damaged")
+
+func (r *cacheReader) fail() {
+	r.err = errCacheDamaged
+	r.i = len(r.s)
+}
+
+func (r *cacheReader) uint() uint64 {
+	var x uint64
+	for shift := uint(0); shift < 64; shift += 7 {
+		if r.i >= len(r.s) {
+			break
+		}
+		c := r.s[r.i]
+		r.i++
+		x |= uint64(c&0x7f) << shift
+		if c < 0x80 {
+			return x
+		}
+	}
+	r.fail()
+	return 0
+}
+
+// int reads what binary.AppendVarint wrote (zig-zag).
+func (r *cacheReader) int() int {
+	u := r.uint()
+	x := int64(u >> 1)
+	if u&1 != 0 {
+		x = ^x
+	}
+	return int(x)
+}
+
+// count reads a number of items of at least a byte each.
+func (r *cacheReader) count() int {
+	n := r.uint()
+	if n > uint64(len(r.s)-r.i) {
+		r.fail()
+		return 0
+	}
+	return int(n)
+}
+
+func (r *cacheReader) take(n int) string {
+	if n > len(r.s)-r.i {
+		r.fail()
+		return ""
+	}
+	s := r.s[r.i : r.i+n]
+	r.i += n
+	return s
+}
+
+func (r *cacheReader) str() string {
+	n := r.uint()
+	if n&1 == 1 {
+		if n>>1 >= uint64(len(r.seen)) {
+			r.fail()
+			return ""
+		}
+		return r.seen[n>>1]
+	}
+	if n>>1 > uint64(len(r.s)-r.i) {
+		r.fail()
+		return ""
+	}
+	s := r.take(int(n >> 1))
+	r.seen = append(r.seen, s)
+	return s
+}
+
+func (r *cacheReader) strs() []string {
+	n := r.count()
+	if n == 0 {
+		return nil
+	}
+	ss := make([]string, n)
+	for i := range ss {
+		ss[i] = r.str()
+	}
+	return ss
+}
+
+func (r *cacheReader) sum() (h [32]byte) {
+	copy(h[:], r.take(32))
+	return h
+}
+
+func (r *cacheReader) bool() bool { return r.take(1) == "\x01" }
+
+func (r *cacheReader) findings() []diag.Finding {
+	n := r.count()
+	if n == 0 {
+		return nil
+	}
+	fs := make([]diag.Finding, n)
+	for i := range fs {
+		fs[i] = diag.Finding{File: r.str(), Line: r.int(), Col: r.int(), Severity: diag.Severity(r.int()),
+			Code: r.str(), Msg: r.str(), Hint: r.str()}
+	}
+	return fs
+}
+
+func (r *cacheReader) fields() map[string]any {
+	n := r.count()
+	m := make(map[string]any, n)
+	for range n {
+		k := r.str()
+		switch r.take(1) {
+		case "s":
+			m[k] = r.str()
+		case "i":
+			m[k] = r.int()
+		case "b":
+			m[k] = r.bool()
+		case "l":
+			l := r.strs()
+			if l == nil {
+				l = []string{}
+			}
+			m[k] = l
+		case "n":
+			m[k] = []string(nil)
+		case "t":
+			var t time.Time
+			if err := t.UnmarshalBinary([]byte(r.str())); err != nil {
+				r.fail()
+			}
+			m[k] = t
+		default:
+			r.fail()
+		}
+	}
+	return m
+}
+
+// cacheSections are the parts of the cache file, in order, each read and
+// written on a core of its own.
+var cacheSections = []struct {
+	read  func(c *buildCache, r *cacheReader)
+	write func(c *buildCache, w *cacheWriter) error
+}{
+	{readMeta, writeMeta},
+	{readParsed, writeParsed},
+	{readPages, writePages},
+	{readFiles, writeFiles},
+	{readKept, writeKept},
+}
+
+// writeKept writes the search index's documents (search.Kept), if any.
+func writeKept(c *buildCache, w *cacheWriter) error {
+	if c.Kept == nil {
+		return nil
+	}
+	b, err := c.Kept.MarshalBinary()
+	w.b = b
+	return err
+}
+
+func readKept(c *buildCache, r *cacheReader) {
+	if r.s == "" {
+		return
+	}
+	c.Kept = &search.Kept{}
+	if err := c.Kept.UnmarshalBinary([]byte(r.s)); err != nil {
+		r.fail()
+	}
+	r.i = len(r.s)
+}
+
+func writeMeta(c *buildCache, w *cacheWriter) error {
+	w.str(c.Version)
+	w.str(c.Digest)
+	w.sum(c.Shape)
+	w.sum(c.Words)
+	w.str(c.ParseKey)
+	w.uint(uint64(len(c.Index)))
+	for _, f := range slices.Sorted(maps.Keys(c.Index)) {
+		w.str(f)
+		w.sum(c.Index[f])
+	}
+	w.strs(c.Other)
+	return nil
+}
+
+func readMeta(c *buildCache, r *cacheReader) {
+	c.Version, c.Digest, c.Shape, c.Words, c.ParseKey = r.str(), r.str(), r.sum(), r.sum(), r.str()
+	n := r.count()
+	c.Index = make(map[string][32]byte, n)
+	for range n {
+		c.Index[r.str()] = r.sum()
+	}
+	c.Other = r.strs()
+}
+
+func writeParsed(c *buildCache, w *cacheWriter) error {
+	w.grow(len(c.Parsed)*512, len(c.Parsed)*8)
+	w.uint(uint64(len(c.Parsed)))
+	for p, cs := range c.Parsed {
+		w.str(p)
+		w.sum(cs.Sum)
+		if err := w.fields(cs.Fields); err != nil {
+			return err
+		}
+		w.uint(uint64(len(cs.Lines)))
+		for k, n := range cs.Lines {
+			w.str(k)
+			w.int(n)
+		}
+		w.int(cs.BodyLine)
+		w.int(cs.BodyLen)
+		w.findings(cs.Warnings)
+	}
+	return nil
+}
+
+func readParsed(c *buildCache, r *cacheReader) {
+	n := r.count()
+	c.Parsed = make(map[string]*cachedSource, n)
+	for range n {
+		p := r.str()
+		cs := &cachedSource{Sum: r.sum(), Fields: r.fields()}
+		nl := r.count()
+		cs.Lines = make(map[string]int, nl)
+		for range nl {
+			cs.Lines[r.str()] = r.int()
+		}
+		cs.BodyLine, cs.BodyLen, cs.Warnings = r.int(), r.int(), r.findings()
+		c.Parsed[p] = cs
+	}
+}
+
+func writePages(c *buildCache, w *cacheWriter) error {
+	w.grow(len(c.Pages)*512, len(c.Pages)*4)
+	w.uint(uint64(len(c.Pages)))
+	for p, cp := range c.Pages {
+		w.str(p)
+		w.sum(cp.Hash)
+		w.sum(cp.Front)
+		w.str(cp.URL)
+		w.strs(cp.Keys)
+		w.sum(cp.Search)
+		w.strs(cp.Links)
+		w.bool(cp.Row != nil)
+		if r := cp.Row; r != nil {
+			w.int(r.Lix)
+			w.int(r.Words)
+			w.int(r.Longests)
+			w.int(r.Findings)
+			w.str(r.Longest)
+			w.strs(r.Terms)
+		}
+	}
+	return nil
+}
+
+func readPages(c *buildCache, r *cacheReader) {
+	n := r.count()
+	c.Pages = make(map[string]*cachedPage, n)
+	for range n {
+		p := r.str()
+		cp := &cachedPage{Hash: r.sum(), Front: r.sum(), URL: r.str(), Keys: r.strs(), Search: r.sum(), Links: r.strs()}
+		if r.bool() {
+			cp.Row = &cachedRow{Lix: r.int(), Words: r.int(), Longests: r.int(), Findings: r.int(), Longest: r.str(), Terms: r.strs()}
+		}
+		c.Pages[p] = cp
+	}
+}
+
+func writeFiles(c *buildCache, w *cacheWriter) error {
+	w.grow(len(c.Files)*256, len(c.Files)*2)
+	w.uint(uint64(len(c.Files)))
+	for u, f := range c.Files {
+		w.str(u)
+		w.strs(f.Keys)
+		w.findings(f.Findings)
+		w.str(f.Filters)
+		w.sum(f.Pager)
+	}
+	return nil
+}
+
+func readFiles(c *buildCache, r *cacheReader) {
+	n := r.count()
+	c.Files = make(map[string]*cachedFile, n)
+	for range n {
+		c.Files[r.str()] = &cachedFile{Keys: r.strs(), Findings: r.findings(), Filters: r.str(), Pager: r.sum()}
+	}
+}

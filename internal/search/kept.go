@@ -1,0 +1,277 @@
+package search
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"sync"
+)
+
+// Kept is what an index made of its documents' text: each document's
+// words with their counts per field, and the parts of it the page shards
+// show, but not the text. A later index takes a kept document (AddKept)
+// exactly as if Add had analysed the same document again, so a build that
+// renders only the pages that changed (labyrint build --incremental)
+// indexes the others without their text and without analysing it again.
+// The index made from kept and new documents is then built and written as
+// always (Write): every shard is made from all the documents, with the
+// same bytes as an index to which every document was added by Add.
+type Kept struct {
+	fields string             // the field set the documents were analysed with
+	words  []string           // the words the documents use
+	docs   map[string]keptDoc // by URL
+
+	mu  sync.Mutex
+	ids map[*Index][]uint32 // per index taking documents: word → vocab id + 1 (0: not looked up)
+}
+
+type keptDoc struct {
+	doc  Doc // as docIn keeps it: Summary and Body clipped, no Headings or Fields
+	full uint64
+	lens [maxFields]uint32
+	ents []uint64 // word (index in words)<<24 | field<<20 | count
+}
+
+// Keep returns the documents of the index as analysed (one per URL, the
+// one Write uses).
+func (ix *Index) Keep() *Kept {
+	b := ix.build()
+	k := &Kept{fields: ix.fields.signature(), docs: make(map[string]keptDoc, len(b.docs))}
+	var local [vocabShards][]uint32 // vocab id → index in k.words + 1 (0: not yet in it)
+	for i := range local {
+		sh := &ix.vocab.shards[i]
+		sh.mu.RLock()
+		local[i] = make([]uint32, len(sh.words))
+		sh.mu.RUnlock()
+	}
+	for _, d := range b.docs {
+		kd := keptDoc{doc: d.doc, full: d.full, lens: d.lens, ents: make([]uint64, len(d.ents))}
+		for i, e := range d.ents {
+			id := uint32(e >> 24)
+			w := &local[id&(vocabShards-1)][id>>6]
+			if *w == 0 {
+				k.words = append(k.words, ix.vocab.word(id))
+				*w = uint32(len(k.words))
+			}
+			kd.ents[i] = uint64(*w-1)<<24 | e&(1<<24-1)
+		}
+		k.docs[d.doc.URL] = kd
+	}
+	return k
+}
+
+// Has reports whether k holds the document at url.
+func (k *Kept) Has(url string) bool {
+	_, ok := k.docs[url]
+	return ok
+}
+
+// AddKept adds the kept document at url to ix as Add added it; false if k
+// has no such document or was analysed with other weights (SetWeights),
+// when the caller must Add the document again.
+func (ix *Index) AddKept(k *Kept, url string) bool {
+	kd, ok := k.docs[url]
+	if !ok || k.fields != ix.fields.signature() {
+		return false
+	}
+	k.mu.Lock()
+	if k.ids == nil {
+		k.ids = map[*Index][]uint32{}
+	}
+	ids := k.ids[ix]
+	if ids == nil {
+		ids = make([]uint32, len(k.words))
+		k.ids[ix] = ids
+	}
+	di := &docIn{doc: kd.doc, full: kd.full, lens: kd.lens, ents: make([]uint64, len(kd.ents))}
+	for i, e := range kd.ents {
+		w := e >> 24
+		if ids[w] == 0 {
+			id, _ := ix.vocab.lookup([]byte(k.words[w])) // only the words of documents added: they make the compounds
+			ids[w] = id + 1
+		}
+		di.ents[i] = uint64(ids[w]-1)<<24 | e&(1<<24-1)
+	}
+	k.mu.Unlock()
+	ix.mu.Lock()
+	ix.docs = append(ix.docs, di)
+	ix.built = nil
+	ix.mu.Unlock()
+	return true
+}
+
+// word returns the word of vocab id (as lookup returns it).
+func (v *vocab) word(id uint32) string {
+	sh := &v.shards[id&(vocabShards-1)]
+	sh.mu.RLock()
+	defer sh.mu.RUnlock()
+	return sh.words[id>>6]
+}
+
+// signature names the field set: a kept analysis is valid only with the
+// same one.
+func (fs fieldSet) signature() string { return fmt.Sprint(fs.weight, fs.extra) }
+
+// keptMagic starts a marshalled Kept; it changes with the format.
+const keptMagic = "labyrint-kept 2\n"
+
+// MarshalBinary encodes k: the field set, the words, and each document.
+func (k *Kept) MarshalBinary() ([]byte, error) {
+	size := 64 + len(k.fields)
+	for _, w := range k.words {
+		size += len(w) + 1
+	}
+	for _, d := range k.docs {
+		size += 64 + len(d.doc.URL) + len(d.doc.Title) + len(d.doc.Section) + len(d.doc.Summary) + len(d.doc.Body) + 4*len(d.ents)
+		for n, vs := range d.doc.Facets {
+			size += len(n) + 1
+			for _, v := range vs {
+				size += len(v) + 1
+			}
+		}
+	}
+	b := append(make([]byte, 0, size), keptMagic...)
+	b = appendString(b, k.fields)
+	b = binary.AppendUvarint(b, uint64(len(k.words)))
+	for _, w := range k.words {
+		b = appendString(b, w)
+	}
+	b = binary.AppendUvarint(b, uint64(len(k.docs)))
+	for _, u := range sortedKeys(k.docs) { // the same documents, the same bytes
+		d := k.docs[u]
+		for _, s := range []string{d.doc.URL, d.doc.Title, d.doc.Section, d.doc.Summary, d.doc.Body} {
+			b = appendString(b, s)
+		}
+		b = binary.AppendUvarint(b, math.Float64bits(d.doc.Boost))
+		b = binary.AppendUvarint(b, uint64(len(d.doc.Facets)))
+		for _, name := range sortedKeys(d.doc.Facets) {
+			b = appendString(b, name)
+			b = binary.AppendUvarint(b, uint64(len(d.doc.Facets[name])))
+			for _, v := range d.doc.Facets[name] {
+				b = appendString(b, v)
+			}
+		}
+		b = binary.AppendUvarint(b, d.full)
+		for _, n := range d.lens {
+			b = binary.AppendUvarint(b, uint64(n))
+		}
+		b = binary.AppendUvarint(b, uint64(len(d.ents)))
+		for _, e := range d.ents { // the word, then count<<4 | field: about three bytes
+			b = binary.AppendUvarint(b, e>>24)
+			b = binary.AppendUvarint(b, (e&(1<<20-1))<<4|e>>20&0xf)
+		}
+	}
+	return b, nil
+}
+
+// UnmarshalBinary decodes what MarshalBinary made. The strings share one
+// copy of data.
+func (k *Kept) UnmarshalBinary(data []byte) error {
+	r := &keptReader{s: string(data)}
+	if r.take(len(keptMagic)) != keptMagic {
+		return errors.New("search: not a kept index")
+	}
+	k.fields = r.str()
+	k.words = make([]string, r.count())
+	for i := range k.words {
+		k.words[i] = r.str()
+	}
+	n := r.count()
+	k.docs = make(map[string]keptDoc, n)
+	for range n {
+		var d keptDoc
+		d.doc.URL, d.doc.Title, d.doc.Section, d.doc.Summary, d.doc.Body = r.str(), r.str(), r.str(), r.str(), r.str()
+		d.doc.Boost = math.Float64frombits(r.uvarint())
+		nf := r.count()
+		d.doc.Facets = make(map[string][]string, nf)
+		for range nf {
+			name := r.str()
+			vs := make([]string, r.count())
+			for i := range vs {
+				vs[i] = r.str()
+			}
+			d.doc.Facets[name] = vs
+		}
+		d.full = r.uvarint()
+		for f := range d.lens {
+			d.lens[f] = uint32(r.uvarint())
+		}
+		d.ents = make([]uint64, r.count())
+		for i := range d.ents {
+			w, fc := r.uvarint(), r.uvarint()
+			if w >= uint64(len(k.words)) || fc>>4 >= 1<<20 {
+				r.fail()
+			}
+			d.ents[i] = w<<24 | (fc&0xf)<<20 | fc>>4
+		}
+		if r.err != nil {
+			return r.err
+		}
+		k.docs[d.doc.URL] = d
+	}
+	if r.err == nil && r.i != len(r.s) {
+		r.fail()
+	}
+	return r.err
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// keptReader reads what MarshalBinary wrote; past an error it returns
+// zeros.
+type keptReader struct {
+	s   string
+	i   int
+	err error
+}
+
+func (r *keptReader) fail() {
+	if r.err == nil {
+		r.err = errors.New("search: a kept index cut short or damaged")
+	}
+	r.i = len(r.s)
+}
+
+func (r *keptReader) uvarint() uint64 {
+	var x uint64
+	for shift := uint(0); shift < 64; shift += 7 {
+		if r.i >= len(r.s) {
+			r.fail()
+			return 0
+		}
+		c := r.s[r.i]
+		r.i++
+		x |= uint64(c&0x7f) << shift
+		if c < 0x80 {
+			return x
+		}
+	}
+	r.fail()
+	return 0
+}
+
+// count reads a length that must fit in what is left.
+func (r *keptReader) count() int {
+	n := r.uvarint()
+	if n > uint64(len(r.s)-r.i) {
+		r.fail()
+		return 0
+	}
+	return int(n)
+}
+
+func (r *keptReader) take(n int) string {
+	if n > len(r.s)-r.i {
+		r.fail()
+		return ""
+	}
+	s := r.s[r.i : r.i+n]
+	r.i += n
+	return s
+}
+
+func (r *keptReader) str() string { return r.take(r.count()) }
