@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -61,6 +62,36 @@ type Session struct {
 	mu    sync.Mutex
 	last  *recorder // the last good build; nil before the first
 	stale bool      // the search index and language report lag behind
+	// lag names the files that lag behind (nil when none), for Derived,
+	// which must not wait for an update: the preview serves the files an
+	// update wrote (the edited pages first) while it writes the rest.
+	lag atomic.Pointer[lagging]
+}
+
+// lagging names the files made from every page: the search index's
+// folder and the language report's URLs.
+type lagging struct {
+	idx  string
+	urls []string
+}
+
+// setStale records whether the search index and language report lag
+// behind the last good build.
+func (s *Session) setStale(stale bool) {
+	s.stale = stale
+	if !stale {
+		s.lag.Store(nil)
+		return
+	}
+	l := &lagging{}
+	b := s.last.b
+	if sp := b.searchPage(); sp != nil {
+		l.idx = sp.URL + "idx/"
+	}
+	for _, j := range b.last {
+		l.urls = append(l.urls, j.url)
+	}
+	s.lag.Store(l)
 }
 
 // NewSession starts a session for o (o.Out must be set).
@@ -87,25 +118,25 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	o.Force = true
 	res, err := Run(ctx, o)
 	if err == nil {
-		s.last, s.stale = o.rec, false
+		s.last = o.rec
+		s.setStale(false)
 	}
 	return res, err
 }
 
 // Derived reports whether the file at URL path u (as the preview is asked
 // for it) is made from every page: the search index or the language report.
+// It does not wait for an update under way.
 func (s *Session) Derived(u string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.last == nil || !s.stale {
+	l := s.lag.Load()
+	if l == nil {
 		return false
 	}
-	b := s.last.b
-	if sp := b.searchPage(); sp != nil && strings.HasPrefix(u, sp.URL+"idx/") {
+	if l.idx != "" && strings.HasPrefix(u, l.idx) {
 		return true
 	}
-	for _, j := range b.last {
-		if u == j.url || u == j.url+"index.html" {
+	for _, url := range l.urls {
+		if u == url || u == url+"index.html" {
 			return true
 		}
 	}
@@ -181,7 +212,7 @@ func (s *Session) Refresh(ctx context.Context) error {
 			return err
 		}
 	}
-	s.stale = false
+	s.setStale(false)
 	return nil
 }
 
@@ -643,7 +674,7 @@ func (u *partialBuild) keep(rec *recorder, edits []edit) {
 		delete(r.blocks, url)
 		delete(r.rows, url)
 	}
-	u.s.stale = true
+	u.s.setStale(true)
 }
 
 // jobsByURL indexes b's files to render by URL.
