@@ -390,7 +390,7 @@ func (c *cachedBuild) next() *buildCache {
 		old = &buildCache{}
 	}
 	n := &buildCache{Version: c.version, Digest: st.digest, Shape: shapeOf(st.view), Index: r.idx, Words: glossaryHash(st.gl),
-		Parsed: c.parsed, ParseKey: c.pkey,
+		Parsed: c.parsed, ParseKey: c.pkey, from: c.prev,
 		Files: map[string]*cachedFile{}, Pages: make(map[string]*cachedPage, len(st.site.Pages))}
 	pages := map[string]bool{}
 	for _, js := range [][]job{b.jobs, b.last} {
@@ -451,6 +451,9 @@ func (c *cachedBuild) nextPages(n, old *buildCache) {
 			continue
 		}
 		cp.Links, cp.Row = op.Links, op.Row
+		if cp.Hash == op.Hash && cp.Front == op.Front && cp.Search == op.Search && slices.Equal(cp.Keys, op.Keys) {
+			n.Pages[p.Src.Path] = op // the same: its part of the cache file is written as read
+		}
 	}
 }
 
