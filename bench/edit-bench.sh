@@ -22,6 +22,8 @@ go build -o "$work/editbench" ./bench/editbench
 corpus="$work/corpus-$n"
 [ -d "$corpus/content" ] || python3 "$shared/gencorpus.py" "$corpus" "$n" >/dev/null
 printf -- '---\ntitle: Søg\nlayout: search\n---\n' > "$corpus/content/soeg.md"
+# The site's glossary (with its page) and synonyms: the glossary and synonym edits.
+cp content/ordliste.yaml content/ordliste.md content/synonymer.txt "$corpus/content/"
 peer="$shared/peer-hugo"
 if [ -n "${NO_PEER:-}" ]; then
   peer=""
@@ -34,7 +36,7 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "# Preview benchmark: edit to served page"
   echo
   echo "Made by \`bench/edit-bench.sh $n $edits\` on $(date -u +%Y-%m-%d), $(nproc) cores; load average at the start: $load, at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
-  echo "Corpus: gencorpus.py with $n cases. Each figure: from just before writing the file until an HTTP GET of the page (polled every 1 ms) returns the new text; edits 300 ms apart."
+  echo "Corpus: gencorpus.py with $n cases, and the site's ordliste.yaml, ordliste.md and synonymer.txt. Each figure: from just before writing the file until an HTTP GET of the page (polled every 1 ms) returns the new text; edits 300 ms apart."
   echo "labyrint serve: public target, drafts shown, incremental (pipeline.Session). hugo server: the peer's layouts, rendering to memory (its default), no live reload script$([ -n "$peer" ] || echo "; not run this time (NO_PEER=1)")."
   echo
   cat "$work/table.md"

@@ -9,12 +9,14 @@
 //
 // For every query, repetition and path, ours and the peer each get a fresh browser
 // context (empty cache, no cookies, new connections). The site is served from
-// 127.0.0.1 by a small static server in this process: ours gets the .gz
-// sibling a build writes (Content-Encoding: gzip), the peer's Pagefind files
-// (.pf_meta, .pf_index, .pf_fragment, .pagefind: gzip inside) go out as they
-// are. With --peer-gzip on (the default) the peer's plain text files (html,
-// js, css, json) are gzipped as any web server would (level 9, once, kept in
-// memory); off sends them as they are on disk.
+// 127.0.0.1 by a small static server in this process, by one rule for both
+// sites: a text file (html, js, css, json, svg, xml, txt) goes out gzipped,
+// as its .gz sibling when the build wrote one (ours does for some files;
+// Hugo writes none), else gzipped at level 6 (GZIP_LEVEL) once and kept in
+// memory, as a web server with a compression cache would; the peer's
+// Pagefind files (.pf_meta, .pf_index, .pf_fragment, .pagefind: gzip
+// inside) go out as they are. --peer-gzip off sends the peer's files as
+// they are on disk (ours are always compressed).
 //
 // Two paths, both in every run of the script (--paths picks):
 // - nav, the front page's: its form sends the browser to /soeg/?q=QUERY.
@@ -104,11 +106,18 @@ const TYPES = {
   '.webp': 'image/webp', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
 };
 const TEXT = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt']);
+// zlib's default level, which Apache's mod_deflate uses and nginx's
+// documentation suggests for gzip_comp_level (its own default is 1).
+const GZIP_LEVEL = 6;
 
-// mode "ours": send FILE.gz when it exists and the client takes gzip.
-// mode "peer": files as they are; with gzipText, plain text files gzipped
-// on the fly (memoised, so compression time is paid once, not per run).
-function serve(root, mode, gzipText) {
+// A text file (TEXT) goes out gzipped to a client that takes gzip, by one
+// rule for both sites: its FILE.gz sibling when the build wrote one (ours
+// writes them for the search index and assets; the peer writes none),
+// else gzipped here at GZIP_LEVEL, once per file and kept in memory, as a
+// web server with a compression cache would. With gzipText false (the
+// peer under --peer-gzip off) files without a sibling go out as on disk.
+// Anything else (images, Pagefind's index files, gzip inside) as it is.
+function serve(root, gzipText) {
   const log = [];
   const memo = new Map();
   const state = { phase: 'page' };
@@ -141,12 +150,13 @@ function serve(root, mode, gzipText) {
     const ext = path.extname(file).toLowerCase();
     const headers = { 'Content-Type': TYPES[ext] || 'application/octet-stream' };
     const gz = /\bgzip\b/.test(req.headers['accept-encoding'] || '');
-    if (mode === 'ours' && gz && fs.existsSync(file + '.gz')) {
-      return send(200, { ...headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' }, fs.readFileSync(file + '.gz'));
-    }
-    if (mode === 'peer' && gzipText && gz && TEXT.has(ext)) {
-      if (!memo.has(file)) memo.set(file, zlib.gzipSync(fs.readFileSync(file), { level: 9 }));
-      return send(200, { ...headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' }, memo.get(file));
+    if (gz && TEXT.has(ext)) {
+      if (!memo.has(file)) {
+        if (fs.existsSync(file + '.gz')) memo.set(file, null);
+        else if (gzipText) memo.set(file, zlib.gzipSync(fs.readFileSync(file), { level: GZIP_LEVEL }));
+      }
+      const body = memo.has(file) ? memo.get(file) ?? fs.readFileSync(file + '.gz') : null;
+      if (body) return send(200, { ...headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' }, body);
     }
     send(200, headers, fs.readFileSync(file));
   });
@@ -344,7 +354,9 @@ const fx = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 const kb = (b) => (Number.isFinite(b) ? (b / 1024).toFixed(1) : 'n/a');
 const ms = (x) => (Number.isFinite(x) ? x.toFixed(0) : 'n/a');
 
-function dirStats(dir, pred, preferGz) {
+// Files and bytes under dir as served: a text file as its .gz sibling, or
+// gzipped at GZIP_LEVEL as the server would send it (servedGz).
+function dirStats(dir, pred, servedGz) {
   let files = 0, bytes = 0;
   const walk = (d) => {
     if (!fs.existsSync(d)) return;
@@ -353,7 +365,9 @@ function dirStats(dir, pred, preferGz) {
       if (e.isDirectory()) walk(f);
       else if (!e.name.endsWith('.gz') && pred(f)) {
         files++;
-        bytes += fs.statSync(preferGz && fs.existsSync(f + '.gz') ? f + '.gz' : f).size;
+        if (!servedGz || !TEXT.has(path.extname(f).toLowerCase())) bytes += fs.statSync(f).size;
+        else if (fs.existsSync(f + '.gz')) bytes += fs.statSync(f + '.gz').size;
+        else bytes += zlib.gzipSync(fs.readFileSync(f), { level: GZIP_LEVEL }).length;
       }
     }
   };
@@ -393,7 +407,7 @@ async function main() {
     fs.writeFileSync(path.join(o.peer, 'soeg', 'index.html'), PEER_PAGE);
     sites.push({ name: 'peer', dir: o.peer, mode: 'peer' });
   }
-  for (const s of sites) s.server = await serve(s.dir, s.mode, o.peerGzip), s.origin = s.server.origin;
+  for (const s of sites) s.server = await serve(s.dir, s.mode === 'ours' || o.peerGzip), s.origin = s.server.origin;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const browserVersion = 'Chromium ' + browser.version();
   const loadStart = os.loadavg()[0];
@@ -438,7 +452,7 @@ async function main() {
   L.push(`Generated by \`bench/search-bench.sh\` on ${now}; ${builds.corpus_cases ? `corpus: \`gencorpus.py\` with ${builds.corpus_cases} cases` : 'corpus: see the command line'}; ours built with \`--target ${builds.ours_target || '?'}\`. ` +
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model?.trim() || 'CPU'}, Node ${process.version}, ${browserVersion}; 1-minute load average ${loadStart.toFixed(1)} when the browser runs began, ${loadEnd.toFixed(1)} at the end (times are only comparable on an otherwise idle machine).`);
   L.push(`Median of ${o.reps} runs per path, query and site, each in a fresh Chromium context (no cache), ours and the peer alternating${o.warmup ? ', after one unrecorded warm-up run per path and site' : ''}. ` +
-    `Served from 127.0.0.1 by the static server in \`search-bench.mjs\`: ours with its precompressed .gz files; ${peer ? `Pagefind's index files as they are${o.peerGzip ? ', its plain text files (html, js, css, json) gzipped -9 as a web server would' : ', every file as it is on disk (no gzip)'}` : 'no peer'}. ` +
+    `Served from 127.0.0.1 by the static server in \`search-bench.mjs\`: a text file (html, js, css, json, svg, xml, txt) as its .gz sibling where the build wrote one, else gzipped at level ${GZIP_LEVEL} once and cached, as a web server would${peer ? (o.peerGzip ? ' (both sites alike; the peer has no .gz files)' : ' (ours only: the peer\'s files as they are on disk, no gzip)') + "; Pagefind's index files as they are (compressed inside)" : ''}. ` +
     `Bytes: response bodies as sent (encoded), counted by the server and checked against what Chromium reports over CDP; Pagefind's worker script included, the browser's own favicon probe left out on both sides.`);
   L.push('');
   if (!peer) L.push(`**Peer not measured:** ${builds.peer_error || 'no --peer output given'}`, '');
@@ -486,7 +500,7 @@ async function main() {
   const num = (k) => (builds[k] !== undefined && builds[k] !== '' ? Number(builds[k]) : NaN);
   const dur = (k) => goDuration(builds[k]);
   const oursIdx = dirStats(path.join(o.ours, 'soeg', 'idx'), () => true, true);
-  const peerIdx = peer ? dirStats(path.join(o.peer, 'pagefind'), (f) => /\.(pf_meta|pf_index|pf_fragment|pagefind)$/.test(f) || f.endsWith('pagefind-entry.json'), false) : null;
+  const peerIdx = peer ? dirStats(path.join(o.peer, 'pagefind'), (f) => /\.(pf_meta|pf_index|pf_fragment|pagefind)$/.test(f) || f.endsWith('pagefind-entry.json'), o.peerGzip) : null;
   let peerPages = NaN;
   try { peerPages = Object.values(JSON.parse(fs.readFileSync(path.join(o.peer, 'pagefind', 'pagefind-entry.json'), 'utf8')).languages).reduce((a, l) => a + l.page_count, 0); } catch {}
   let oursPages = NaN;

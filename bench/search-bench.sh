@@ -27,8 +27,9 @@
 # Environment: REPS (3), QUERIES (comma list; default in search-bench.mjs),
 # PATHS (nav,submit),
 # OURS_TARGET (public; `intranet` indexes the internal cases too, as the
-# peer does), PEER_GZIP (on: the peer's plain html/js/css/json gzipped as a
-# web server would; off: every file as on disk), RESULTS (output markdown,
+# peer does), PEER_GZIP (on: the peer's text files gzipped by the bench's
+# server like ours without a .gz sibling, level 6, once; off: the peer's
+# files as on disk), RESULTS (output markdown,
 # default bench/search-results.md), KEEP=1 keeps the temp dir.
 set -euo pipefail
 n=${1:-10000}

@@ -2,11 +2,12 @@
 # The hosting samples under a real nginx: docs/hosting/nginx.conf serves
 # PUBLIC_DIR and docs/hosting/nginx-intranet.conf serves INTRANET_DIR, on
 # 127.0.0.1 only, and the answers are checked: status, the security headers,
-# the precompressed .gz files (gzip_static), caching, that the intranet
-# answers 401 without a login and 200 with one, that an old address in the
-# build's .labyrint-redirects.map gets a 301 to the new one (on the intranet
-# only after the login), and that the build's own lists (.labyrint-urls)
-# are not served.
+# the precompressed .gz files (gzip_static: a CSS file and a search shard
+# arrive as the built .gz), pages compressed on the fly (gzip on), caching,
+# that the intranet answers 401 without a login and 200 with one, that an
+# old address in the build's .labyrint-redirects.map gets a 301 to the new
+# one (on the intranet only after the login), and that the build's own
+# lists (.labyrint-urls) are not served.
 #
 #   [BROWSER_CHECK=1] bash e2e/nginx.sh PUBLIC_DIR INTRANET_DIR
 #
@@ -122,6 +123,17 @@ expect() { # expect WHAT GOT WANT
   if [ "$2" != "$3" ]; then fail "$1: got '$2', want '$3'"; fi
 }
 
+# page_gzipped NAME FILE WHAT: answer NAME is page FILE gzipped: the built
+# FILE.gz where the build wrote one (gzip_pages: true), else compressed by
+# nginx on the fly (gzip on), which must unpack to the page as built.
+page_gzipped() {
+  if [ -f "$2.gz" ]; then
+    cmp -s "$tmp/$1.b" "$2.gz" || fail "$3: not the built $(basename "$2").gz"
+  elif ! gzip -dc "$tmp/$1.b" 2>/dev/null | cmp -s - "$2"; then
+    fail "$3: does not unpack to $(basename "$2") as built"
+  fi
+}
+
 csp=$(sed -n 's/^ *add_header Content-Security-Policy "\([^"]*\)".*/\1/p' "$hosting/nginx.conf")
 security_headers() { # security_headers NAME
   expect "$1 Content-Security-Policy" "$(header "$1" Content-Security-Policy)" "$csp"
@@ -158,15 +170,26 @@ cmp -s "$tmp/home.b" "$tmp/public/index.html" || fail "GET / without gzip: not i
 expect "GET / gzip status" "$(get homegz "$P/" -H 'Accept-Encoding: gzip')" 200
 expect "GET / gzip Content-Encoding" "$(header homegz Content-Encoding)" gzip
 expect "GET / gzip Vary" "$(header homegz Vary)" Accept-Encoding
-cmp -s "$tmp/homegz.b" "$tmp/public/index.html.gz" || fail "GET / with gzip: not the built index.html.gz (compressed on the fly?)"
+page_gzipped homegz "$tmp/public/index.html" "GET / with gzip"
 css=$(cd "$tmp/public" && ls assets/css/*.css 2>/dev/null | grep -E '\.[0-9a-f]{8}\.css$' | head -1)
 if [ -n "$css" ]; then
   expect "GET /$css status" "$(get css "$P/$css" -H 'Accept-Encoding: gzip')" 200
   expect "GET /$css Cache-Control" "$(header css Cache-Control)" max-age=31536000
   expect "GET /$css Content-Type" "$(header css Content-Type)" text/css
+  expect "GET /$css Content-Encoding" "$(header css Content-Encoding)" gzip
+  cmp -s "$tmp/css.b" "$tmp/public/$css.gz" || fail "GET /$css with gzip: not the built .gz"
   security_headers css
 else
   fail "no fingerprinted CSS in the build"
+fi
+shard=$(cd "$tmp/public" && find . -path '*/idx/*.txt.gz' | sort | head -1); shard=${shard#./}; shard=${shard%.gz}
+if [ -n "$shard" ]; then
+  expect "GET /$shard status" "$(get shard "$P/$shard" -H 'Accept-Encoding: gzip')" 200
+  expect "GET /$shard Content-Encoding" "$(header shard Content-Encoding)" gzip
+  expect "GET /$shard Cache-Control" "$(header shard Cache-Control)" no-cache
+  cmp -s "$tmp/shard.b" "$tmp/public/$shard.gz" || fail "GET /$shard with gzip: not the built .gz (compressed on the fly?)"
+else
+  fail "no search shard with a .gz in the build"
 fi
 expect "GET /findes-ikke/ status" "$(get nf "$P/findes-ikke/")" 404
 security_headers nf
@@ -206,7 +229,15 @@ expect "intranet X-Robots-Tag" "$(header iok X-Robots-Tag)" "noindex, nofollow"
 cmp -s "$tmp/iok.b" "$tmp/intranet/index.html" || fail "intranet GET /: not index.html as built"
 expect "intranet gzip with login" "$(get iokgz "$I/" -u redaktoer:rigtigt-kodeord -H 'Accept-Encoding: gzip')" 200
 expect "intranet gzip Content-Encoding" "$(header iokgz Content-Encoding)" gzip
-cmp -s "$tmp/iokgz.b" "$tmp/intranet/index.html.gz" || fail "intranet GET / with gzip: not the built index.html.gz"
+page_gzipped iokgz "$tmp/intranet/index.html" "intranet GET / with gzip"
+ishard=$(cd "$tmp/intranet" && find . -path '*/idx/*.txt.gz' | sort | head -1); ishard=${ishard#./}; ishard=${ishard%.gz}
+if [ -n "$ishard" ]; then
+  expect "intranet shard without login" "$(get ishard401 "$I/$ishard" -H 'Accept-Encoding: gzip')" 401
+  expect "intranet shard with login" "$(get ishard "$I/$ishard" -u redaktoer:rigtigt-kodeord -H 'Accept-Encoding: gzip')" 200
+  cmp -s "$tmp/ishard.b" "$tmp/intranet/$ishard.gz" || fail "intranet GET /$ishard with gzip: not the built .gz"
+else
+  fail "no search shard with a .gz in the intranet build"
+fi
 
 if [ "$fails" -gt 0 ]; then
   echo "e2e/nginx.sh: $fails checks failed" >&2

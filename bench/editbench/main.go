@@ -65,6 +65,12 @@ func main() {
 		{name: "a new case", do: newCase, undo: removeNewCases},
 		{name: "a deleted case", do: deleteCase, undo: restoreCases},
 		{name: "a renamed case", do: renameCase, undo: renameCasesBack},
+		// The corpus has the site's glossary and synonyms (edit-bench.sh
+		// copies them in). An explanation is shown on the glossary page; a
+		// synonym only in the search index, which the preview makes again
+		// when it is asked for: the figure includes that.
+		{name: "explanation of a glossary entry", file: "ordliste.yaml", url: "/ordliste/", change: newExplanation},
+		{name: "a synonym (until the search index has it)", file: "synonymer.txt", url: "/soeg/idx/meta.txt", change: newSynonym},
 	}
 	type row struct {
 		server, edit string
@@ -274,6 +280,18 @@ var bodyEnd = regexp.MustCompile(`\n*$`)
 func appendSentence(orig []byte, i int) ([]byte, string) {
 	s := fmt.Sprintf("Rettelse nummer %d fra redaktøren.", i+1)
 	return append(bodyEnd.ReplaceAll(append([]byte(nil), orig...), nil), []byte("\n\n"+s+"\n")...), s
+}
+
+// newExplanation changes the explanation of the glossary's "botilbud".
+func newExplanation(orig []byte, i int) ([]byte, string) {
+	s := fmt.Sprintf("Et botilbud er et sted at bo med støtte nummer %d.", i+1)
+	return bytes.Replace(orig, []byte("Et botilbud er et sted at bo med støtte."), []byte(s), 1), s
+}
+
+// newSynonym adds a group of two new words to the synonyms.
+func newSynonym(orig []byte, i int) ([]byte, string) {
+	w := fmt.Sprintf("ordnummer%d ordnummeret%d", i+1, i+1)
+	return append(bytes.Clone(orig), []byte("\n"+strings.ReplaceAll(w, " ", ", ")+"\n")...), w
 }
 
 var titleLine = regexp.MustCompile(`(?m)^title: .*$`)

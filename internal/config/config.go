@@ -36,12 +36,13 @@ type Config struct {
 // Target is one build of the content tree for one audience.
 type Target struct {
 	Name      string   `yaml:"-"`
-	Out       string   `yaml:"out"`       // output folder, relative to the working directory
-	Audiences []string `yaml:"audiences"` // audiences whose pages this target shows
-	Label     string   `yaml:"label"`     // a visible mark on every page, e.g. "Intranet"
-	Portable  bool     `yaml:"portable"`  // links end in index.html so the output opens from file://
-	Base      string   `yaml:"base"`      // URL path the site is served under, for the 404 page; default "/"
-	URL       string   `yaml:"url"`       // the site's public address (https://…/), for sitemap.xml, robots.txt, canonical and og:url; empty: paths only (a public target warns)
+	Out       string   `yaml:"out"`        // output folder, relative to the working directory
+	Audiences []string `yaml:"audiences"`  // audiences whose pages this target shows
+	Label     string   `yaml:"label"`      // a visible mark on every page, e.g. "Intranet"
+	Portable  bool     `yaml:"portable"`   // links end in index.html so the output opens from file://
+	Base      string   `yaml:"base"`       // URL path the site is served under, for the 404 page; default "/"
+	URL       string   `yaml:"url"`        // the site's public address (https://…/), for sitemap.xml, robots.txt, canonical and og:url; empty: paths only (a public target warns)
+	GzipPages bool     `yaml:"gzip_pages"` // a .gz beside every page too, for a server that sends only prebuilt .gz files
 }
 
 // Shows reports whether a page with the given audience belongs in t.

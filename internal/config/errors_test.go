@@ -37,7 +37,7 @@ var configMistakes = []struct {
 	{"unknown key in a target", "    label: Intranet\n", "    lable: Intranet\n", "lable", 0,
 		`ukendt nøgle "lable" under targets.intranet`, `mente du "label"?`},
 	{"unknown key without a likely one", "    label: Intranet\n", "    farve: rød\n", "farve", 0,
-		`ukendt nøgle "farve" under targets.intranet`, "her kan stå: audiences, base, label, out, portable, url"},
+		`ukendt nøgle "farve" under targets.intranet`, "her kan stå: audiences, base, gzip_pages, label, out, portable, url"},
 	{"text for a list", "    required: [summary, unit]\n", "    required: summary\n", "required: summary", 0,
 		`kinds.offer.required: forventede en liste, fik "summary" (tekst)`, "[a, b]"},
 	{"text for a whole number", "    depth: 1\n", "    depth: en\n", "depth: en", 0,

@@ -49,10 +49,49 @@ const (
 	wordBullets = "•·–▪◦●"
 )
 
+// oddLeads are the first bytes, in UTF-8, of every character the hygiene
+// checks look for (oddSpace, invisible, quotesOpen, wordBullets): 0xC2,
+// 0xE2, 0xE3 and 0xEF. Danish letters start with 0xC3.
+var oddLeads = func() (leads []byte) {
+	var all []rune
+	for r := range oddSpace {
+		all = append(all, r)
+	}
+	for r := range invisible {
+		all = append(all, r)
+	}
+	all = append(append(all, []rune(quotesOpen)...), []rune(wordBullets)...)
+	for _, r := range all {
+		if c := utf8.AppendRune(nil, r)[0]; bytes.IndexByte(leads, c) < 0 {
+			leads = append(leads, c)
+		}
+	}
+	return leads
+}()
+
+// mayHaveOdd reports whether b has a byte that starts a character the
+// hygiene checks look for; if not, they have nothing to find in b (most
+// files: a search for a few bytes is much cheaper than reading each line).
+func mayHaveOdd(b []byte) bool {
+	for _, c := range oddLeads {
+		if bytes.IndexByte(b, c) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // lines calls fn with each line of b and its line number, starting at first.
 func lines(b []byte, first int, fn func(n int, line string)) {
-	for i, l := range strings.Split(string(b), "\n") {
-		fn(first+i, l)
+	s := string(b) // one copy, cut into lines without a slice of them
+	for n := first; ; n++ {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			fn(n, s)
+			return
+		}
+		fn(n, s[:i])
+		s = s[i+1:]
 	}
 }
 
@@ -60,6 +99,9 @@ func lines(b []byte, first int, fn func(n int, line string)) {
 // space there makes YAML report a missing colon where the colon is, so the
 // true cause is reported instead. It reports whether it found an error.
 func frontHygiene(file string, parts frontmatter.Source, l *diag.List) bool {
+	if !mayHaveOdd(parts.Front) {
+		return false
+	}
 	before, _ := l.Count()
 	lines(parts.Front, parts.FrontLine, func(n int, line string) {
 		if strings.HasPrefix(strings.TrimSpace(line), "#") {
@@ -100,9 +142,14 @@ func smartQuoted(line string) string {
 	if !ok || v == "" {
 		return ""
 	}
-	if r := []rune(v); len(r) > 2 && (r[0] == '"' || r[0] == '\'') && r[len(r)-1] == r[0] {
-		if inner := r[1 : len(r)-1]; len(inner) > 1 && strings.ContainsRune(quotesOpen, inner[0]) && strings.ContainsRune(quotesOpen, inner[len(inner)-1]) {
-			return string(inner[0])
+	// A value in plain quotes: the quote is ASCII, so it is the first and
+	// the last byte (no byte of a longer character is ASCII).
+	if q := v[0]; (q == '"' || q == '\'') && len(v) > 1 && v[len(v)-1] == q && utf8.RuneCountInString(v) > 2 {
+		inner := v[1 : len(v)-1]
+		first, _ := utf8.DecodeRuneInString(inner)
+		last, _ := utf8.DecodeLastRuneInString(inner)
+		if utf8.RuneCountInString(inner) > 1 && strings.ContainsRune(quotesOpen, first) && strings.ContainsRune(quotesOpen, last) {
+			return string(first)
 		}
 		return ""
 	}
@@ -127,6 +174,9 @@ func frontValue(line string) (string, bool) {
 // bodyHygiene warns of Word's bullets (they make one paragraph, not a
 // list) and invisible characters in the Markdown body, outside code blocks.
 func bodyHygiene(file string, parts frontmatter.Source, l *diag.List) {
+	if !mayHaveOdd(parts.Body) {
+		return
+	}
 	fence := ""
 	lines(parts.Body, parts.BodyLine, func(n int, line string) {
 		t := strings.TrimLeft(line, " ")
@@ -147,8 +197,8 @@ func bodyHygiene(file string, parts frontmatter.Source, l *diag.List) {
 				Hint: "skriv - og et mellemrum forrest på linjen i stedet for " + string(r)})
 		}
 		for i, r := range line {
-			if r < 0x80 {
-				continue // every character looked for is outside ASCII: no map lookup for most
+			if r < 0x80 || (r != '\u00ad' && r < '\u200b') {
+				continue // below every invisible character but the soft hyphen: no map lookup for most
 			}
 			name, ok := invisible[r]
 			if !ok && r == '\u00a0' {

@@ -70,3 +70,29 @@ func TestHygieneLeavesGoodTextAlone(t *testing.T) {
 		t.Errorf("good text gave findings: %v", fs)
 	}
 }
+
+// TestHygieneShortcuts holds the two shortcuts of the hygiene checks to
+// the characters they look for: a file without any of oddLeads' bytes has
+// none of them, and bodyHygiene's loop skips only characters below every
+// invisible one but the soft hyphen.
+func TestHygieneShortcuts(t *testing.T) {
+	var all []rune
+	for r := range oddSpace {
+		all = append(all, r)
+	}
+	for r := range invisible {
+		all = append(all, r)
+		if r != '\u00ad' && r < '\u200b' {
+			t.Errorf("invisible has %U, which bodyHygiene skips without a lookup", r)
+		}
+	}
+	all = append(append(all, []rune(quotesOpen)...), []rune(wordBullets)...)
+	for _, r := range all {
+		if !mayHaveOdd([]byte("tekst med " + string(r) + " i")) {
+			t.Errorf("mayHaveOdd misses %U", r)
+		}
+	}
+	if mayHaveOdd([]byte("Æbler, øl og ål - med \"citat\" og 'citat'; é, ü")) {
+		t.Error("mayHaveOdd finds an odd character in plain Danish text")
+	}
+}

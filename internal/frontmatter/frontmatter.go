@@ -188,6 +188,9 @@ func value(n *yaml.Node) interface{} {
 // its property in the text (the parser's position of a node is that of its
 // first property), and no other node starts with &, * or !.
 func firstProperty(src []byte, root *yaml.Node) *yaml.Node {
+	if bytes.IndexByte(src, '!') < 0 && bytes.IndexByte(src, '&') < 0 && bytes.IndexByte(src, '*') < 0 {
+		return nil // no property in the text: the walk would find none (most front matter)
+	}
 	c := cursor{src: src, line: 1, col: 1}
 	return c.firstProperty(root)
 }

@@ -51,6 +51,21 @@ func Parse(data []byte) (*Glossary, []Problem) {
 	return g, probs
 }
 
+// Only returns a glossary of the entries of g that keep keeps, in order.
+// It finds each of them wherever g finds it, and also where an entry left
+// out would have stood in its way (a longer term). The preview finds the
+// pages an edit of the glossary reaches with it.
+func (g *Glossary) Only(keep func(Entry) bool) *Glossary {
+	o := &Glossary{}
+	for _, e := range g.Entries {
+		if keep(e) {
+			o.Entries = append(o.Entries, e)
+		}
+	}
+	o.build()
+	return o
+}
+
 // readEntries reads the file's YAML into entries: all the problems with
 // its shape at once (an unknown field, a list where text belongs), or the
 // entries.

@@ -365,7 +365,7 @@ func writePlain(b *strings.Builder, n ast.Node, src []byte, code bool) {
 		switch c := c.(type) {
 		case *ast.Text:
 			v := c.Segment.Value(src)
-			if !code && bytes.ContainsAny(v, "\\&") {
+			if !code && (bytes.IndexByte(v, '\\') >= 0 || bytes.IndexByte(v, '&') >= 0) { // not ContainsAny: it reads byte by byte
 				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
 			}
 			b.Write(v)

@@ -42,8 +42,13 @@ type Writer struct {
 	folders map[string]bool // folders holding a written file
 	dirs    sync.Map        // folders already made in the staging folder
 	inPlace bool            // OpenInPlace: writes go straight to Out, each file replaced whole
-	// Compress makes a .gz beside every text file.
+	// Compress makes a .gz beside every text file over 256 bytes but the
+	// pages (.html): the assets, the search index and the sitemap.
 	Compress bool
+	// CompressPages makes a .gz beside the pages too (with Compress; the
+	// target's gzip_pages in site.yaml). A page is fetched once a visit,
+	// and a web server compresses HTML on the fly at little cost.
+	CompressPages bool
 	// Minify minifies HTML, CSS, JS, SVG, XML and JSON written with Write
 	// (pages come minified and are written with WritePage).
 	Minify bool
@@ -56,11 +61,8 @@ var mediaTypes = map[string]string{
 
 var compressible = map[string]bool{".html": true, ".css": true, ".js": true, ".svg": true, ".xml": true, ".json": true, ".txt": true}
 
-// gzipLevel is klauspost/compress's level for the .gz files. Level 3
-// rather than the default 5: compressing the 8,850 pages of a 10,000-case
-// build, one after another, took 408-442 ms at level 3, 467-527 ms at
-// level 4 and 540-713 ms at level 5 (best of 3, three times); the .gz
-// files come to 23.49 MB against 23.00 MB and 22.58 MB (+2.2% and +4.0%).
+// gzipLevel is klauspost/compress's level for the .gz files, 3 rather
+// than the default 5 (the README's "Tuning" has the measurement).
 const gzipLevel = 3
 
 // ErrBusy means another build holds the output's lock.
@@ -254,7 +256,7 @@ func (w *Writer) WriteRaw(name string, data []byte) error {
 	if err := w.writeFile(full, data); err != nil {
 		return writeErr(rel, err)
 	}
-	if w.Compress && compressible[path.Ext(rel)] && len(data) > 256 {
+	if w.compress(rel, data) {
 		b := bufPool.Get().(*bytes.Buffer)
 		defer bufPool.Put(b)
 		b.Reset()
@@ -270,6 +272,12 @@ func (w *Writer) WriteRaw(name string, data []byte) error {
 		os.Remove(full + ".gz") // a .gz from before would be stale
 	}
 	return nil
+}
+
+// compress reports whether file rel gets a .gz beside it.
+func (w *Writer) compress(rel string, data []byte) bool {
+	ext := path.Ext(rel)
+	return w.Compress && compressible[ext] && len(data) > 256 && (w.CompressPages || ext != ".html")
 }
 
 func (w *Writer) writeFile(full string, data []byte) error {

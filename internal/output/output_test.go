@@ -91,3 +91,32 @@ func TestWriteRefusesPathsOutside(t *testing.T) {
 		t.Error("the same file written twice was allowed")
 	}
 }
+
+// Pages get no .gz unless CompressPages is set; assets and the search
+// index always do (when over 256 bytes); a small file never does.
+func TestWhichFilesGetAGz(t *testing.T) {
+	big := strings.Repeat("<p>tekst</p> ", 40)
+	for _, pages := range []bool{false, true} {
+		out := filepath.Join(t.TempDir(), "public")
+		w, err := Open(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.CompressPages = pages
+		for _, f := range []string{"a/index.html", "assets/site.css", "soeg/idx/t1.txt", "sitemap.xml"} {
+			if err := w.WriteRaw(f, []byte(big)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		w.WriteRaw("small.css", []byte("p{}"))
+		if err := w.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		for f, want := range map[string]bool{"a/index.html": pages, "assets/site.css": true, "soeg/idx/t1.txt": true, "sitemap.xml": true, "small.css": false} {
+			_, err := os.Stat(filepath.Join(out, f+".gz"))
+			if got := err == nil; got != want {
+				t.Errorf("CompressPages %v: %s.gz written %v, want %v", pages, f, got, want)
+			}
+		}
+	}
+}

@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -264,16 +265,19 @@ func (b *builder) run(jobs []job) *diag.List {
 	return b.render(jobs)
 }
 
-// render renders jobs on all cores, in the current pass (b.shared).
+// render renders jobs on all cores, in the current pass (b.shared): one
+// goroutine a processor takes the next job until none is left, so a
+// goroutine's stack, grown deep by the templates, serves many pages (a
+// goroutine a job grew a new stack for every page).
 func (b *builder) render(jobs []job) *diag.List {
 	lists := make([]diag.List, len(jobs))
+	var next atomic.Int64
 	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, j := range jobs {
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		g.Go(func() error {
-			if b.ctx.Err() == nil {
-				b.page(j, &lists[i])
-				b.rec.job(j.url, &lists[i])
+			for i := int(next.Add(1) - 1); i < len(jobs) && b.ctx.Err() == nil; i = int(next.Add(1) - 1) {
+				b.page(jobs[i], &lists[i])
+				b.rec.job(jobs[i].url, &lists[i])
 			}
 			return nil
 		})

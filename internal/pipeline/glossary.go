@@ -96,9 +96,19 @@ func (gl *glossary) listFor(all []*site.Page, view *site.View, src func(*site.Pa
 	}
 	inView := gl.usedOn(shown, src, make([]bool, gl.g.Len()))
 	anywhere := gl.usedOn(others, src, inView)
+	i := -1
+	return gl.entriesWhere(func(words.Entry) bool {
+		i++
+		return inView[i] || !anywhere[i]
+	})
+}
+
+// entriesWhere returns the entries that list says to list (called for each
+// entry in order), from A to Å.
+func (gl *glossary) entriesWhere(list func(words.Entry) bool) []render.GlossaryEntry {
 	var out []render.GlossaryEntry
-	for i, e := range gl.g.Entries {
-		if inView[i] || !anywhere[i] {
+	for _, e := range gl.g.Entries {
+		if list(e) {
 			out = append(out, render.GlossaryEntry{ID: e.ID, Term: e.Term, Expansion: e.Expansion, Explanation: e.Explanation})
 		}
 	}
@@ -200,7 +210,8 @@ func (u *partialBuild) shownChanged(edits []edit) bool {
 // lists (listFor). Then the page is rendered again with the new list.
 // When no edited page changed the entries it uses, the list is the last
 // build's (a page that came or went always counts as a change), and the
-// site is not read again.
+// site is not read again. Else the counts of use (wordUse) are adjusted
+// by the edited pages, once the session has them.
 func (u *partialBuild) relist(edits []edit) {
 	gl, last := u.next.gl, u.r.b.gl
 	if gl == nil || gl.g == nil || gl.page == nil {
@@ -212,20 +223,11 @@ func (u *partialBuild) relist(edits []edit) {
 		}
 		return
 	}
-	edited := make(map[*site.Page]*content.Source, len(edits))
-	for _, e := range edits {
-		edited[e.page] = e.src
-	}
-	entries := gl.listFor(u.next.site.Pages, u.next.view, func(p *site.Page) *content.Source {
-		if s, ok := edited[p]; ok {
-			return s
-		}
-		return p.Src
-	})
+	u.words = u.reuse(edits)
 	relisted := *gl
-	relisted.entries = entries
+	relisted.entries = gl.listed(u.words)
 	u.next.gl = &relisted
-	if slices.Equal(entries, last.entries) {
+	if slices.Equal(relisted.entries, last.entries) {
 		return
 	}
 	for _, j := range u.todo {
@@ -239,6 +241,46 @@ func (u *partialBuild) relist(edits []edit) {
 			return
 		}
 	}
+}
+
+// reuse returns the counts of use after edits: the last ones adjusted by
+// the edited pages, or, the first time (or when the glossary page is
+// another), counted on every page.
+func (u *partialBuild) reuse(edits []edit) wordUse {
+	gl, last := u.next.gl, u.r.b.gl
+	now := func(e edit) (*site.Page, *content.Source) {
+		if u.bodyOnly {
+			return e.page, e.src
+		}
+		if np := u.next.site.PageByPath(e.path()); np != nil {
+			return np, np.Src
+		}
+		return nil, nil
+	}
+	if use := u.r.words; use != nil && last.page != nil && gl.isPage(last.page) {
+		use = maps.Clone(use)
+		for _, e := range edits {
+			if e.page != nil && !last.isPage(e.page) {
+				use.add(last, e.page.Src, u.r.b.view.Has(e.page), -1)
+			}
+			if np, src := now(e); np != nil && !gl.isPage(np) {
+				use.add(gl, src, u.next.view.Has(np), 1)
+			}
+		}
+		return use
+	}
+	edited := make(map[*site.Page]*content.Source, len(edits))
+	for _, e := range edits {
+		if np, src := now(e); np != nil {
+			edited[np] = src
+		}
+	}
+	return gl.countUse(u.next.site.Pages, u.next.view, func(p *site.Page) *content.Source {
+		if s, ok := edited[p]; ok {
+			return s
+		}
+		return p.Src
+	})
 }
 
 // renderer makes the build's Markdown renderer, marking the glossary's

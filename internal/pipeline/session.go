@@ -32,26 +32,30 @@ import (
 // that show something of them. The preview uses it; labyrint build does
 // not (it always renders everything, into a staging folder).
 //
-// Update sorts a change into one of three:
+// Update sorts a change into one of these:
 //
 //   - Only the Markdown body of pages changed (their front matter is the
 //     same): those pages are rendered again, nothing else. A body is shown
 //     on its own page only.
-//   - Front matter changed, but not the site's shape (the same files to
-//     render and the same taxonomy terms): the model is made again from the
-//     kept sources (site.Build, Select) and the files whose recorded
-//     dependencies the change touches are rendered (render/deps.go says
-//     which keys a file records and which keys a change touches).
-//   - Anything else (a file added or removed, a layout, an asset, the
-//     config, the glossary or synonyms, a file the session cannot read as
-//     a page): a full build.
+//   - Front matter changed, or pages came, went or were renamed, but not
+//     the site's shape (the same sections and taxonomy terms): the model is
+//     made again from the kept sources (site.Rebuild, Select) and the files
+//     whose recorded dependencies the change touches are rendered
+//     (render/deps.go says which keys a file records and which keys a
+//     change touches), with the parts of lists whose items changed.
+//   - The glossary file: the pages whose text uses the changed entries,
+//     and the glossary page (session_glossary.go).
+//   - The synonyms or best bets: nothing is rendered; the search index is
+//     made again when it is asked for (see Refresh).
+//   - Anything else (a layout, an asset, the config, a section's page, a
+//     file the session cannot read as a page): a full build.
 //
 // Files are written in place, each replaced whole, and only once every one
 // of them rendered without error: a failed update leaves the last good
-// build. The outputs made from every page (the search index and the
-// language report) are brought up to date by Refresh, which the preview
-// calls when one of them is asked for (Derived), so an edit does not wait
-// for them.
+// build. The edited pages' own files are written first. The outputs made
+// from every page (the search index and the language report) are brought
+// up to date by Refresh, which the preview calls when one of them is asked
+// for (Derived), so an edit does not wait for them.
 type Session struct {
 	o     Options
 	mu    sync.Mutex
@@ -203,6 +207,15 @@ func (s *Session) update(ctx context.Context, changed []string) (*Result, error)
 	if u.failed() {
 		return u.result(errFindings)
 	}
+	if u.gl != nil {
+		if len(edits) > 0 {
+			return nil, errFullBuild // the glossary with pages: not worth its own way
+		}
+		if err := u.reword(); err != nil {
+			return nil, err
+		}
+		return u.result(u.write(ctx, nil))
+	}
 	if len(edits) == 0 {
 		if u.data != nil {
 			u.keepData() // the synonyms or best bets: the search index alone
@@ -235,7 +248,9 @@ type partialBuild struct {
 	tree     content.Tree
 	todo     []job
 	gone     []string          // URLs of files the next state no longer has
-	data     map[string][]byte // the content's data files, if the search index's changed
+	data     map[string][]byte // the content's data files, if the search index's or the glossary changed
+	gl       *glossary         // the glossary, if its file changed
+	words    wordUse           // the counts of use of the glossary's entries, if made again
 	moved    bool              // files came or went, or an edited page has aliases: write the addresses again
 }
 
@@ -283,6 +298,12 @@ func (u *partialBuild) read(changed []string) ([]edit, error) {
 		seen[rel] = true
 		if indexData(rel) {
 			if err := u.readIndexData(rel, abs); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if rel == GlossaryFile {
+			if err := u.readGlossary(abs); err != nil {
 				return nil, err
 			}
 			continue
@@ -509,10 +530,21 @@ func (u *partialBuild) write(ctx context.Context, edits []edit) error {
 	if err != nil {
 		return err
 	}
+	// The edited pages' own files first: the preview serves each file as
+	// soon as it is written, and the editor looks at the page edited.
+	first := u.edited(edits, rec)
+	for _, url := range first {
+		if err := w.WritePage(render.FileFor(url), rec.html[url]); err != nil {
+			w.Commit()
+			return err
+		}
+	}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for url, html := range rec.html {
-		g.Go(func() error { return w.WritePage(render.FileFor(url), html) })
+		if !slices.Contains(first, url) {
+			g.Go(func() error { return w.WritePage(render.FileFor(url), html) })
+		}
 	}
 	if err := g.Wait(); err != nil {
 		w.Commit()
@@ -531,6 +563,20 @@ func (u *partialBuild) write(ctx context.Context, edits []edit) error {
 	u.res.Pages = len(rec.html)
 	u.res.Files = len(rec.html)
 	return nil
+}
+
+// edited returns the URLs of the edited pages' own files that the update
+// rendered (rec holds them).
+func (u *partialBuild) edited(edits []edit, rec *recorder) []string {
+	var out []string
+	for _, e := range edits {
+		if np := u.next.site.PageByPath(e.path()); np != nil {
+			if _, ok := rec.html[np.URL]; ok && !slices.Contains(out, np.URL) {
+				out = append(out, np.URL)
+			}
+		}
+	}
+	return out
 }
 
 // addresses writes the aliases' redirects, the list of addresses and the
@@ -573,6 +619,9 @@ func (u *partialBuild) keep(rec *recorder, edits []edit) {
 	r.tree = &u.tree
 	if u.data != nil {
 		next.site.Data = u.data
+	}
+	if u.words != nil {
+		r.words = u.words
 	}
 	if !u.bodyOnly {
 		r.jobs = jobsByURL(next) // the files of the new model's pages
@@ -642,6 +691,7 @@ type recorder struct {
 	contentDir string
 	jobs       map[string]job                 // file URL → job
 	uses       map[string]map[string]struct{} // dependency key → file URLs
+	words      wordUse                        // the glossary's counts of use, once an update made them
 }
 
 func newRecorder(hold bool) *recorder {

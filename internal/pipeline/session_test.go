@@ -75,7 +75,35 @@ func testSession(t *testing.T, target string) {
 		{"page deleted", "enheder/guldborgsund-handicap/nyt.md", func(f string) { os.Remove(f) }, true, 40, "", ""},
 		{"synonyms", "synonymer.txt", func(f string) { appendTo(t, f, "\nbotilbud, bosted, bolig med støtte\n") }, true, 0, "", ""},
 		{"best bets", "bedste-svar.txt", func(f string) { appendTo(t, f, "\n") }, true, 0, "", ""},
-		{"glossary", "ordliste.yaml", func(f string) { appendTo(t, f, "\n") }, false, 0, "", ""},
+		// The glossary: an explanation is on the glossary page alone; a
+		// term's expansion, a new entry or one taken out reach the pages
+		// that use it (and a page whose abbreviation it explains).
+		{"glossary: nothing changed", "ordliste.yaml", func(f string) { appendTo(t, f, "\n") }, true, 0, "", ""},
+		{"glossary: an explanation", "ordliste.yaml", func(f string) {
+			rewrite(t, f, "CFA hjælper voksne, som har et misbrug.", "CFA hjælper voksne med et misbrug.")
+		}, true, 1, "", ""},
+		{"glossary: an expansion", "ordliste.yaml", func(f string) {
+			rewrite(t, f, "expansion: Center for Afhængighed", "expansion: Center for Afhængighed i Guldborgsund")
+		}, true, 12, "", ""},
+		{"glossary: a new entry", "ordliste.yaml", func(f string) {
+			appendTo(t, f, "\n- term: respekt\n  explanation: Respekt er at tage andre alvorligt.\n")
+		}, true, 12, "", ""},
+		{"glossary: a new abbreviation", "ordliste.yaml", func(f string) {
+			appendTo(t, f, "\n- term: ABC\n  expansion: Alle Bor Centralt\n  explanation: ABC er et navn.\n")
+		}, true, 1, "", ""},
+		{"glossary: an entry taken out", "ordliste.yaml", func(f string) {
+			rewrite(t, f, "\n- term: respekt\n  explanation: Respekt er at tage andre alvorligt.\n", "\n")
+		}, true, 12, "", ""},
+		{"glossary: broken", "ordliste.yaml", func(f string) { appendTo(t, f, "\n- term: [\n") }, true, 0, "ordliste.yaml", ""},
+		{"glossary: fixed again", "ordliste.yaml", func(f string) { rewrite(t, f, "\n- term: [\n", "\n") }, true, 1, "", ""},
+		{"a page uses the new abbreviation", "hjertesager/respekt.md", func(f string) { appendTo(t, f, "\nVi bruger ABC og SFT.\n") }, true, 2, "", ""},
+		{"glossary: the abbreviation taken out", "ordliste.yaml", func(f string) {
+			rewrite(t, f, "\n- term: ABC\n  expansion: Alle Bor Centralt\n  explanation: ABC er et navn.\n", "\n")
+		}, true, 2, "", ""},
+		{"glossary: a longer term explains the abbreviation", "ordliste.yaml", func(f string) {
+			appendTo(t, f, "\n- term: ABC Hus\n  explanation: ABC Hus er et navn.\n")
+		}, true, 2, "", ""},
+		{"glossary: a form", "ordliste.yaml", func(f string) { rewrite(t, f, "forms: [botilbuddet, botilbuddene]", "forms: [botilbuddet]") }, true, 40, "", ""},
 	}
 	for _, st := range steps {
 		before := hashTree(t, so.Out)

@@ -268,6 +268,7 @@ func (st *state) open() error {
 	if err != nil {
 		return err
 	}
+	w.CompressPages = st.target.GzipPages
 	st.w = w
 	st.b = st.newBuilder(lay.tpl)
 	if err := st.b.assets(os.DirFS(st.dirs.assets)); err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	stdhtml "html"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,7 +31,7 @@ func MainText(page []byte, line int) []markdown.Block {
 	if start < 0 {
 		return nil
 	}
-	end := bytes.LastIndex(page, []byte("</main>"))
+	end := lastIndex(page, "</main>")
 	if end < start {
 		end = len(page)
 	}
@@ -46,8 +47,12 @@ func MainText(page []byte, line int) []markdown.Block {
 	skip, skipDepth := "", 0
 	// The lexer writes a NUL after the end of its input (and lower-cases
 	// tag names in place): it gets a copy, so the page (the build's
-	// output) stays as it is.
-	l := html.NewLexer(parse.NewInputBytes(bytes.Clone(page[start:end])))
+	// output) stays as it is. The copy's buffer is reused from page to page
+	// (the blocks' texts are strings of their own).
+	buf := copyBufs.Get().(*[]byte)
+	defer copyBufs.Put(buf)
+	*buf = append(append((*buf)[:0], page[start:end]...), 0)[:end-start] // room for the NUL
+	l := html.NewLexer(parse.NewInputBytes(*buf))
 	for {
 		tt, _ := l.Next()
 		switch tt {
@@ -88,6 +93,26 @@ func MainText(page []byte, line int) []markdown.Block {
 				cur = appendText(cur, l.Text())
 			}
 		}
+	}
+}
+
+// copyBufs hold MainText's copies of pages.
+var copyBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// lastIndex is bytes.LastIndex for a tag near the end of a page: it looks
+// back from one < to the one before, where bytes.LastIndex hashes every
+// byte of the page from the end.
+func lastIndex(page []byte, tag string) int {
+	end := len(page)
+	for {
+		i := bytes.LastIndexByte(page[:end], '<')
+		if i < 0 {
+			return -1
+		}
+		if bytes.HasPrefix(page[i:], []byte(tag)) {
+			return i
+		}
+		end = i
 	}
 }
 

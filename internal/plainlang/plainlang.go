@@ -140,6 +140,9 @@ func AnalyzeKnown(file string, blocks []markdown.Block, r Rules, known *Known) R
 	// to block and page to page: nothing keeps them.
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
+	if known != nil && known.blocks == nil {
+		known.blocks = make([]knownBlock, 0, len(blocks)) // the Markdown's blocks, all added
+	}
 	for _, b := range blocks {
 		var c Counts
 		ok := false
