@@ -46,6 +46,7 @@ say() { echo "search-bench: $*" >&2; }
 kv() { printf '%s=%s\n' "$1" "$2" >>"$builds"; }
 
 kv corpus_cases "$n"
+kv ours_commit "$(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- . || echo '+uncommitted changes')"
 kv ours_target "$target"
 
 say "corpus: $n cases"
