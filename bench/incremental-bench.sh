@@ -46,7 +46,7 @@ build() {
   /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$work/labyrint" build --content "$c" --out "${out}" "$@" \
     >"$work/stdout.txt" 2>"$work/err.txt" || { tail -5 "$work/err.txt" >&2; return 1; }
   awk '{printf "%s %.2f %s\n", $1, $2+$3, $4}' "$work/time.txt" >> "$f"
-  grep -q "sider skrevet" "$work/stdout.txt" || { cat "$work/stdout.txt" >&2; return 1; }
+  grep -q " skrevet til " "$work/stdout.txt" || { cat "$work/stdout.txt" >&2; return 1; }
 }
 
 # The kinds of change: each makes change number $2 (0-based).

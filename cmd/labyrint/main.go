@@ -137,7 +137,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			fmt.Fprintf(stdout, "%s: intet er ændret siden sidste bygning; %s er ikke rørt (%s; labyrint check viser advarslerne)\n", t, res.Out, res.Duration.Round(1e6))
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: %d sider skrevet til %s (%d filer), %s, %s\n", t, res.Pages, res.Out, res.Files, warnings(warns), res.Duration.Round(1e6))
+		fmt.Fprintf(stdout, "%s: %s skrevet til %s (%s), %s, %s\n", t, plural(res.Pages, "side", "sider"), res.Out,
+			plural(res.Files, "fil", "filer"), warnings(warns), res.Duration.Round(1e6))
 		if *verbose {
 			for _, st := range res.Stages {
 				fmt.Fprintf(stdout, "  %-22s %s\n", st.Name, st.Took.Round(time.Millisecond))
@@ -239,11 +240,15 @@ func format(f diag.Finding) string {
 }
 
 // warnings says "1 advarsel" or "n advarsler".
-func warnings(n int) string {
+func warnings(n int) string { return plural(n, "advarsel", "advarsler") }
+
+// plural is n and the noun: one for 1, many for any other number ("1
+// side", "0 sider"); an incremental build often writes one page.
+func plural(n int, one, many string) string {
 	if n == 1 {
-		return "1 advarsel"
+		return "1 " + one
 	}
-	return fmt.Sprintf("%d advarsler", n)
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // count counts the errors and warnings (not the notes) among fs.

@@ -28,7 +28,7 @@ func TestBuildRealSite(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v\n%s", target, err, stderr)
 		}
-		if !regexp.MustCompile(`^` + target + `: \d+ sider skrevet til .* \d+ advars(el|ler), `).MatchString(out) {
+		if !regexp.MustCompile(`^` + target + `: \d+ sid(e|er) skrevet til .*\(\d+ fil(er)?\), \d+ advars(el|ler), `).MatchString(out) {
 			t.Errorf("summary line %q", out)
 		}
 		if strings.Contains(stderr, "fejl:") {

@@ -24,7 +24,7 @@ const CacheSuffix = ".labyrint-cache"
 
 // cacheFormat starts the cache file; it changes whenever the format does:
 // an older cache is ignored.
-const cacheFormat = "labyrint-build-cache 7\n"
+const cacheFormat = "labyrint-build-cache 8\n"
 
 // buildCache is what an incremental labyrint build keeps of the last good
 // build: enough to tell which files a change shows and to make the
@@ -42,6 +42,9 @@ type buildCache struct {
 	ParseKey string                   // what the parses depend on (parseKey)
 	Other    []string                 // every other file written (assets, sitemap, static …)
 	Kept     *search.Kept             // the search index's documents as analysed; nil if none
+
+	rawParsed, rawPages, rawFiles *rawChunks  // the large sections' parts as read (cache_codec.go)
+	from                          *buildCache // the cache this one was made from: its parts kept are written as read
 }
 
 // cachedFile is one rendered file.

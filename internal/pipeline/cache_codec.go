@@ -30,7 +30,7 @@ type cacheWriter struct {
 // grow makes room for about n bytes and k strings.
 func (w *cacheWriter) grow(n, k int) {
 	w.b = slices.Grow(w.b, n)
-	if w.seen == nil {
+	if w.seen == nil && k > 0 {
 		w.seen = make(map[string]uint64, k)
 	}
 }
@@ -50,6 +50,12 @@ func (w *cacheWriter) str(s string) {
 	}
 	w.seen[s] = uint64(len(w.seen))
 	w.uint(uint64(len(s)) << 1)
+	w.b = append(w.b, s...)
+}
+
+// str0 writes s as bytes does.
+func (w *cacheWriter) str0(s string) {
+	w.uint(uint64(len(s)))
 	w.b = append(w.b, s...)
 }
 
@@ -330,11 +336,94 @@ func readMeta(c *buildCache, r *cacheReader) {
 	c.Other = r.strs()
 }
 
+// The three large sections (parses, pages, files) are maps, each cut into
+// cacheChunks parts by a hash of the key, every part with strings of its
+// own. A part whose entries are all the previous cache's (the same
+// pointers: kept, not made again) is written as the bytes it was read
+// from, so an incremental build writes again only the parts it changed.
+const cacheChunks = 64
+
+// rawChunks are a section's parts as read: their bytes and entries.
+type rawChunks struct {
+	bytes [cacheChunks]string
+	n     [cacheChunks]int
+}
+
+func chunkOf(key string) int {
+	h := uint32(2166136261) // FNV-1a
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint32(key[i])) * 16777619
+	}
+	return int(h % cacheChunks)
+}
+
+// writeChunked writes map m in parts; prev and raw are the previous
+// cache's map and parts (nil if none).
+func writeChunked[V comparable](w *cacheWriter, m, prev map[string]V, raw *rawChunks, enc func(w *cacheWriter, v V) error) error {
+	var keys [cacheChunks][]string
+	for k := range m {
+		i := chunkOf(k)
+		keys[i] = append(keys[i], k)
+	}
+	w.uint(uint64(len(m)))
+	part := &cacheWriter{}
+	for i, ks := range keys {
+		if raw != nil && raw.n[i] == len(ks) && allKept(ks, m, prev) {
+			w.str0(raw.bytes[i])
+			continue
+		}
+		*part = cacheWriter{b: part.b[:0]}
+		part.uint(uint64(len(ks)))
+		for _, k := range ks {
+			part.str(k)
+			if err := enc(part, m[k]); err != nil {
+				return err
+			}
+		}
+		w.bytes(part.b)
+	}
+	return nil
+}
+
+func allKept[V comparable](keys []string, m, prev map[string]V) bool {
+	for _, k := range keys {
+		if v, ok := prev[k]; !ok || v != m[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// readChunked reads what writeChunked wrote into a map, and its parts
+// into raw.
+func readChunked[V any](r *cacheReader, raw *rawChunks, dec func(r *cacheReader) V) map[string]V {
+	m := make(map[string]V, r.count())
+	for i := range raw.bytes {
+		part := &cacheReader{s: r.take(r.count())}
+		raw.bytes[i], raw.n[i] = part.s, part.count()
+		for range raw.n[i] {
+			k := part.str()
+			m[k] = dec(part)
+		}
+		if part.err != nil || part.i != len(part.s) {
+			r.fail()
+		}
+	}
+	return m
+}
+
+// prevOf is the map of the cache c was made from, and its parts.
+func prevOf[V any](c *buildCache, m func(*buildCache) map[string]V, raw func(*buildCache) *rawChunks) (map[string]V, *rawChunks) {
+	if c.from == nil {
+		return nil, nil
+	}
+	return m(c.from), raw(c.from)
+}
+
 func writeParsed(c *buildCache, w *cacheWriter) error {
-	w.grow(len(c.Parsed)*512, len(c.Parsed)*8)
-	w.uint(uint64(len(c.Parsed)))
-	for p, cs := range c.Parsed {
-		w.str(p)
+	w.grow(len(c.Parsed)*512, 0)
+	prev, raw := prevOf(c, func(c *buildCache) map[string]*cachedSource { return c.Parsed }, func(c *buildCache) *rawChunks { return c.rawParsed })
+	return writeChunked(w, c.Parsed, prev, raw, func(w *cacheWriter, cs *cachedSource) error {
 		w.sum(cs.Sum)
 		if err := w.fields(cs.Fields); err != nil {
 			return err
@@ -347,15 +436,13 @@ func writeParsed(c *buildCache, w *cacheWriter) error {
 		w.int(cs.BodyLine)
 		w.int(cs.BodyLen)
 		w.findings(cs.Warnings)
-	}
-	return nil
+		return nil
+	})
 }
 
 func readParsed(c *buildCache, r *cacheReader) {
-	n := r.count()
-	c.Parsed = make(map[string]*cachedSource, n)
-	for range n {
-		p := r.str()
+	c.rawParsed = &rawChunks{}
+	c.Parsed = readChunked(r, c.rawParsed, func(r *cacheReader) *cachedSource {
 		cs := &cachedSource{Sum: r.sum(), Fields: r.fields()}
 		nl := r.count()
 		cs.Lines = make(map[string]int, nl)
@@ -363,15 +450,14 @@ func readParsed(c *buildCache, r *cacheReader) {
 			cs.Lines[r.str()] = r.int()
 		}
 		cs.BodyLine, cs.BodyLen, cs.Warnings = r.int(), r.int(), r.findings()
-		c.Parsed[p] = cs
-	}
+		return cs
+	})
 }
 
 func writePages(c *buildCache, w *cacheWriter) error {
-	w.grow(len(c.Pages)*512, len(c.Pages)*4)
-	w.uint(uint64(len(c.Pages)))
-	for p, cp := range c.Pages {
-		w.str(p)
+	w.grow(len(c.Pages)*512, 0)
+	prev, raw := prevOf(c, func(c *buildCache) map[string]*cachedPage { return c.Pages }, func(c *buildCache) *rawChunks { return c.rawPages })
+	return writeChunked(w, c.Pages, prev, raw, func(w *cacheWriter, cp *cachedPage) error {
 		w.sum(cp.Hash)
 		w.sum(cp.Front)
 		w.str(cp.URL)
@@ -387,40 +473,36 @@ func writePages(c *buildCache, w *cacheWriter) error {
 			w.str(r.Longest)
 			w.strs(r.Terms)
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 func readPages(c *buildCache, r *cacheReader) {
-	n := r.count()
-	c.Pages = make(map[string]*cachedPage, n)
-	for range n {
-		p := r.str()
+	c.rawPages = &rawChunks{}
+	c.Pages = readChunked(r, c.rawPages, func(r *cacheReader) *cachedPage {
 		cp := &cachedPage{Hash: r.sum(), Front: r.sum(), URL: r.str(), Keys: r.strs(), Search: r.sum(), Links: r.strs()}
 		if r.bool() {
 			cp.Row = &cachedRow{Lix: r.int(), Words: r.int(), Longests: r.int(), Findings: r.int(), Longest: r.str(), Terms: r.strs()}
 		}
-		c.Pages[p] = cp
-	}
+		return cp
+	})
 }
 
 func writeFiles(c *buildCache, w *cacheWriter) error {
-	w.grow(len(c.Files)*256, len(c.Files)*2)
-	w.uint(uint64(len(c.Files)))
-	for u, f := range c.Files {
-		w.str(u)
+	w.grow(len(c.Files)*256, 0)
+	prev, raw := prevOf(c, func(c *buildCache) map[string]*cachedFile { return c.Files }, func(c *buildCache) *rawChunks { return c.rawFiles })
+	return writeChunked(w, c.Files, prev, raw, func(w *cacheWriter, f *cachedFile) error {
 		w.strs(f.Keys)
 		w.findings(f.Findings)
 		w.str(f.Filters)
 		w.sum(f.Pager)
-	}
-	return nil
+		return nil
+	})
 }
 
 func readFiles(c *buildCache, r *cacheReader) {
-	n := r.count()
-	c.Files = make(map[string]*cachedFile, n)
-	for range n {
-		c.Files[r.str()] = &cachedFile{Keys: r.strs(), Findings: r.findings(), Filters: r.str(), Pager: r.sum()}
-	}
+	c.rawFiles = &rawChunks{}
+	c.Files = readChunked(r, c.rawFiles, func(r *cacheReader) *cachedFile {
+		return &cachedFile{Keys: r.strs(), Findings: r.findings(), Filters: r.str(), Pager: r.sum()}
+	})
 }

@@ -92,6 +92,10 @@ func (ps *parses) keep(tree *content.Tree, found []diag.Finding) map[string]*cac
 		if !ok {
 			continue
 		}
+		if ps.hits[src.Path] {
+			out[src.Path] = ps.old[src.Path] // the same parse: its part of the cache file is written as read
+			continue
+		}
 		out[src.Path] = &cachedSource{Sum: sum, Fields: src.Fields, Lines: src.Lines, BodyLine: src.BodyLine,
 			BodyLen: len(src.Body), Warnings: warn[src.File]}
 	}

@@ -39,25 +39,26 @@ func TestIncrementalBuildMatchesCleanBuild(t *testing.T) {
 		edit    func()
 		partial bool   // built incrementally, not in full
 		errText string // the build must fail naming this; the output stays
+		files   int    // if not -1, the files rendered: no more than the change shows
 	}{
-		{"body", func() { appendTo(t, file(offer), "\nDu kan også ringe til os.\n") }, true, ""},
-		{"nothing", func() {}, false, ""},
-		{"a public page uses an intranet word", func() { appendTo(t, file("content/hjertesager/respekt.md"), "\nSiden har en LIX på 30.\n") }, true, ""},
+		{"body", func() { appendTo(t, file(offer), "\nDu kan også ringe til os.\n") }, true, "", 1},
+		{"nothing", func() {}, false, "", -1},
+		{"a public page uses an intranet word", func() { appendTo(t, file("content/hjertesager/respekt.md"), "\nSiden har en LIX på 30.\n") }, true, "", -1},
 		{"title", func() {
 			rewrite(t, file(offer), `title: "Botilbud for voksne med handicap"`, `title: "Bosted med støtte"`)
-		}, true, ""},
+		}, true, "", -1},
 		{"summary of a value page", func() {
 			rewriteLine(t, file("content/hjertesager/respekt.md"), "summary:", `summary: "Vi møder hinanden med respekt."`)
-		}, true, ""},
-		{"broken front matter", func() { rewrite(t, file(offer), "weight: 1\n", "weight: [1\n") }, false, "botilbud.md"},
-		{"fixed again", func() { rewrite(t, file(offer), "weight: [1\n", "weight: 1\n") }, false, ""}, // as before the error: unchanged
+		}, true, "", -1},
+		{"broken front matter", func() { rewrite(t, file(offer), "weight: 1\n", "weight: [1\n") }, false, "botilbud.md", -1},
+		{"fixed again", func() { rewrite(t, file(offer), "weight: [1\n", "weight: 1\n") }, false, "", -1}, // as before the error: unchanged
 		{"new page", func() {
 			write(t, file("content/enheder/guldborgsund-handicap/ny.md"), "---\ntitle: Nyt tilbud\nsummary: Et nyt tilbud.\nunit: guldborgsund-handicap\nsituations: [bolig]\nfor: [Alle]\nget: [Hjælp]\naccess: direct\nnext: Ring til os.\nphone: \"5473 1000\"\n---\n\nEt nyt tilbud.\n")
-		}, true, ""},
+		}, true, "", -1},
 		{"page deleted", func() {
 			os.Remove(file("content/enheder/guldborgsund-handicap/ny.md"))
 			write(t, file("content/"+RetiredFile), "/enheder/guldborgsund-handicap/ny/\n")
-		}, true, ""},
+		}, true, "", -1},
 		{"page renamed", func() {
 			b, err := os.ReadFile(file(offer))
 			if err != nil {
@@ -65,26 +66,26 @@ func TestIncrementalBuildMatchesCleanBuild(t *testing.T) {
 			}
 			os.Remove(file(offer))
 			write(t, file(moved), strings.Replace(string(b), "---\n", "---\naliases: [/enheder/guldborgsund-handicap/botilbud/]\n", 1))
-		}, false, "_index.md:18"}, // the unit's page still links to the old address
+		}, false, "_index.md:18", -1}, // the unit's page still links to the old address
 		{"link fixed", func() {
 			rewrite(t, file("content/enheder/guldborgsund-handicap/_index.md"), "guldborgsund-handicap/botilbud/", "guldborgsund-handicap/bosted/")
-		}, true, ""},
-		{"synonyms", func() { appendTo(t, file("content/"+SynonymFile), "\nbotilbud, bosted, husly\n") }, true, ""},
+		}, true, "", -1},
+		{"synonyms", func() { appendTo(t, file("content/"+SynonymFile), "\nbotilbud, bosted, husly\n") }, true, "", 0},
 		{"best bets", func() {
 			appendTo(t, file("content/"+BestBetFile), "\nbosted: /enheder/guldborgsund-handicap/bosted/\n")
-		}, true, ""},
+		}, true, "", 0},
 		{"a section's title, in every page's search document", func() {
 			rewrite(t, file("content/enheder/_index.md"), `title: "Enheder og tilbud"`, `title: "Vores enheder"`)
-		}, true, ""},
-		{"glossary", func() { appendTo(t, file("content/"+GlossaryFile), "\n") }, false, ""},
-		{"layout", func() { appendTo(t, file("layouts/_base.html"), "\n") }, false, ""},
-		{"body after the layout", func() { appendTo(t, file(moved), "\nEn sætning mere.\n") }, true, ""},
+		}, true, "", -1},
+		{"glossary", func() { appendTo(t, file("content/"+GlossaryFile), "\n") }, false, "", -1},
+		{"layout", func() { appendTo(t, file("layouts/_base.html"), "\n") }, false, "", -1},
+		{"body after the layout", func() { appendTo(t, file(moved), "\nEn sætning mere.\n") }, true, "", 1},
 		{"corrupt cache", func() {
 			b, _ := os.ReadFile(o.Out + CacheSuffix)
 			write(t, o.Out+CacheSuffix, string(b[:len(b)/2]))
 			appendTo(t, file(moved), "\nOg en til.\n")
-		}, false, ""},
-		{"after the corrupt cache", func() { appendTo(t, file(moved), "\nOg den sidste.\n") }, true, ""},
+		}, false, "", -1},
+		{"after the corrupt cache", func() { appendTo(t, file(moved), "\nOg den sidste.\n") }, true, "", 1},
 	}
 	for i, st := range steps {
 		before := hashTree(t, o.Out)
@@ -104,6 +105,9 @@ func TestIncrementalBuildMatchesCleanBuild(t *testing.T) {
 		}
 		if res.Partial != st.partial {
 			t.Errorf("%s: incremental = %v, want %v", st.name, res.Partial, st.partial)
+		}
+		if st.files >= 0 && res.Pages != st.files {
+			t.Errorf("%s: %d files rendered, want %d", st.name, res.Pages, st.files)
 		}
 		clean := o
 		clean.Incremental = false

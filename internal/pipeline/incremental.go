@@ -40,6 +40,7 @@ type cachedBuild struct {
 	parsed  map[string]*cachedSource
 	urls    map[string]job      // the files this build makes, by URL
 	heads   map[string][32]byte // page URL → searchHead, of the pages the index has
+	takes   *bool               // whether the search index can take the cache's documents (search.Index.Takes)
 }
 
 // config reads the config and starts reading the cache meanwhile.
@@ -199,8 +200,12 @@ func (c *cachedBuild) keptSearch(j job, old *buildCache) bool {
 	if b.index == nil || !j.hasText() || !searched(j.page) {
 		return true
 	}
+	if c.takes == nil {
+		takes := b.index.Takes(old.Kept)
+		c.takes = &takes
+	}
 	op := old.Pages[j.page.Src.Path]
-	if op == nil || op.URL != j.page.URL || old.Kept == nil || !old.Kept.Has(j.page.URL) {
+	if op == nil || op.URL != j.page.URL || !*c.takes || !old.Kept.Has(j.page.URL) {
 		return false
 	}
 	h := searchHead(b.view, j.page)
@@ -390,7 +395,7 @@ func (c *cachedBuild) next() *buildCache {
 		old = &buildCache{}
 	}
 	n := &buildCache{Version: c.version, Digest: st.digest, Shape: shapeOf(st.view), Index: r.idx, Words: glossaryHash(st.gl),
-		Parsed: c.parsed, ParseKey: c.pkey,
+		Parsed: c.parsed, ParseKey: c.pkey, from: c.prev,
 		Files: map[string]*cachedFile{}, Pages: make(map[string]*cachedPage, len(st.site.Pages))}
 	pages := map[string]bool{}
 	for _, js := range [][]job{b.jobs, b.last} {
@@ -451,6 +456,9 @@ func (c *cachedBuild) nextPages(n, old *buildCache) {
 			continue
 		}
 		cp.Links, cp.Row = op.Links, op.Row
+		if cp.Hash == op.Hash && cp.Front == op.Front && cp.Search == op.Search && slices.Equal(cp.Keys, op.Keys) {
+			n.Pages[p.Src.Path] = op // the same: its part of the cache file is written as read
+		}
 	}
 }
 

@@ -67,6 +67,10 @@ func (k *Kept) Has(url string) bool {
 	return ok
 }
 
+// Takes reports whether ix can take k's documents: they were analysed
+// with the same weights (SetWeights).
+func (ix *Index) Takes(k *Kept) bool { return k != nil && k.fields == ix.fields.signature() }
+
 // AddKept adds the kept document at url to ix as Add added it; false if k
 // has no such document or was analysed with other weights (SetWeights),
 // when the caller must Add the document again.

@@ -61,6 +61,9 @@ func TestKeptIndexIsTheSame(t *testing.T) {
 	}
 	other := NewIndex(syn)
 	other.SetWeights(Weights{Title: 1, Body: 1})
+	if other.Takes(&kept) || !got.Takes(&kept) {
+		t.Error("Takes does not tell the weights apart")
+	}
 	if other.AddKept(&kept, docs[0].URL) {
 		t.Error("AddKept took a document analysed with other weights")
 	}
