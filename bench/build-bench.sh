@@ -33,12 +33,13 @@
 # report's format.
 #
 # Needs ../shared/bench (gencorpus.py, peer-build.sh; the peer installs Hugo
-# and Pagefind on first use). Not part of CI.
+# and Pagefind on first use; SHARED=DIR names it elsewhere, e.g. from a
+# git worktree). Not part of CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${1:-"1000 10000"}
 reps=${2:-3}
-shared=../shared/bench
+shared=${SHARED:-../shared/bench}
 work=${BENCH_DIR:-/tmp/labyrint-bench}
 outdir=${OUT:-$work}
 results=${RESULTS:-bench/results.md}
@@ -156,7 +157,7 @@ fi
   echo "Made by \`bench/build-bench.sh \"$sizes\" $reps\` at commit $built_from on $day, $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)."
   echo "Load average (1, 5, 15 min) at the start: $load_start; at the end: $load_end. Times are only comparable on an otherwise idle machine."
   echo "Median of $reps alternating runs (or REPS_<size>: $reps_env); outputs written to $outdir ($fstype), each run into an empty folder after \`sync\`$( [ "${keep:-0}" = 1 ] && echo " (a folder of its own: a size's outputs are deleted only after all its runs, then a pause, see the script's comment on ext4's recently deleted inodes)"); the corpus is ../shared/bench/gencorpus.py (every fifth case internal);"
-  echo "ours builds the public target with search index, link checks, plain-language analysis, minify and .gz;"
+  echo "ours builds the public target with search index, link checks, plain-language analysis, minify and a .gz beside the search shards, CSS and JS (not the pages: the server gzips HTML on the fly; the peer writes no .gz at all);"
   case $level in
   v1) built_for="the default" ;;
   v3) built_for="x86-64-v3, as the README builds it for the build server; this CPU has it" ;;
