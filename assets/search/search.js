@@ -9,11 +9,12 @@
  *   <p aria-live="polite" data-search-status></p>
  *   <ol data-search-results></ol>
  * Results: <li><a href>title</a> <span>section</span> <p>snippet</p></li>.
- * Loaded from the page's head as
- *   <script src=".../search.js" async data-search-index="idx/"></script>
- * (data-search-index relative to the page, as the form's), a query in the
- * address (?q=, where the front page's form leads) is started at once,
- * while the page is still being read (see "start" at the end). */
+ * Loaded first in the page's head as
+ *   <script src=".../search.js" data-search-index="idx/"></script>
+ * (data-search-index relative to the page, as the form's; not async, which
+ * Chromium runs only once the page is parsed), a query in the address (?q=,
+ * where the front page's form leads) is started at once, while the page is
+ * still being read (see "start" at the end). */
 (function (w) {
   "use strict";
   var d = w.document,
@@ -103,8 +104,8 @@
   function meta() {
     return get("meta").then(function () {
       if (M) return M;
-      var m = got.meta, end = 0;
-      M = { n: m.n, keys: m.t ? m.t.split(" ") : [], stop: new Set(m.s.split(" ")), weak: new Set((m.w || "").split(" ")), syn: new Map(), starts: [0], sec: null, f: [] };
+      var m = got.meta;
+      M = { n: m.n, keys: m.t ? m.t.split(" ") : [], stop: new Set(m.s.split(" ")), weak: new Set((m.w || "").split(" ")), syn: new Map(), starts: null, sec: null, f: [] };
       M.ks = new Set(M.keys);
       /* M.phr: a phrase's stems joined by "+" -> the single stems of its groups */
       M.phr = new Map();
@@ -136,11 +137,21 @@
       M.bets = (m.b || []).map(function (b) {
         return { s: b[0].split(" "), d: nums(b[1]) };
       });
-      nums(m.d).forEach(function (x) {
-        M.starts.push((end += x));
-      });
       return M;
     });
+  }
+  /* The first page of each page shard (meta.txt's "d"), decoded once the
+     first term shards are asked for, while they are on their way: a
+     number a shard, 1,607 at 10,000 pages, and no term shard needs it. */
+  function starts() {
+    if (!M.starts) {
+      var end = 0;
+      M.starts = [0];
+      nums(got.meta.d).forEach(function (x) {
+        M.starts.push((end += x));
+      });
+    }
+    return M.starts;
   }
   /* Each page's section (meta.txt's section facet), decoded once the
      first page shards are asked for, not before the term shards are: at
@@ -414,6 +425,24 @@
     }
     return unk ? null : c;
   }
+  /* ids by sum, greatest first, ties in page order. A sum is an integer
+     below 2^24 (8 words of at most 5 x 10 x 1000 x 3, times 8), so each
+     page sorts as one number, (2^24 - sum) x 2^k + id, in a typed array,
+     by the engine's own numeric sort: a comparator function is run cold,
+     as a visit from the front page runs it (README, "Tuning"). */
+  function order(ids, sum) {
+    var n = ids.length, k = 1, i, keys = new Float64Array(n);
+    while (k <= M.n) k *= 2;
+    for (i = 0; i < n; i++) {
+      if (!(sum[ids[i]] < 16777216)) return ids.sort(function (a, b) {
+        return sum[b] - sum[a] || a - b;
+      });
+      keys[i] = (16777216 - sum[ids[i]]) * k + ids[i];
+    }
+    keys.sort();
+    for (i = 0; i < n; i++) ids[i] = keys[i] % k;
+    return ids;
+  }
   /* Ranks the query words: {need} shard names, or {hits, full, terms}. */
   function rank(qs) {
     miss = {};
@@ -474,9 +503,7 @@
     /* coordination: the sum times the rare words matched, at least 1 */
     ids = touched;
     for (x = 0; x < ids.length; x++) sum[ids[x]] *= rare[ids[x]] || 1;
-    ids.sort(function (a, b) {
-      return sum[b] - sum[a] || a - b;
-    });
+    ids = order(ids, sum);
     hits = ids.map(function (d) {
       return { d: d, s: sum[d], c: cnt[d] };
     });
@@ -507,7 +534,11 @@
       var qs = parse(q);
       return (function loop() {
         var r = rank(qs);
-        if (r.need) return Promise.all(r.need.map(get)).then(loop);
+        if (r.need) {
+          var p = Promise.all(r.need.map(get));
+          starts(); /* while those are on their way */
+          return p.then(loop);
+        }
         if (qs.length) r.hits = bets(q, r.hits);
         return r;
       })();
@@ -517,10 +548,10 @@
   S.docs = function (ids) {
     /* The page shard of page id: the last that starts at or before it. */
     function at(id) {
-      var lo = 0, hi = M.starts.length - 1, m;
+      var st = starts(), lo = 0, hi = st.length - 1, m;
       while (lo < hi) {
         m = (lo + hi + 1) >> 1;
-        if (M.starts[m] <= id) lo = m;
+        if (st[m] <= id) lo = m;
         else hi = m - 1;
       }
       return lo;
@@ -532,7 +563,7 @@
       })).then(function () {
         return ids.map(function (id) {
           var i = at(id);
-          return got["d-" + i][id - M.starts[i]];
+          return got["d-" + i][id - starts()[i]];
         });
       });
     }

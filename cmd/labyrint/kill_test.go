@@ -105,8 +105,8 @@ func hashDir(t *testing.T, dir string) (string, int) {
 }
 
 // besideOut lists the folder around out, leaving out what a build may
-// leave there: out itself, its lock and (after a kill) its staging and old
-// folders.
+// leave there: out itself, its lock, the previous build's tree kept for
+// the next (out.spare) and (after a kill) its staging and old folders.
 func besideOut(t *testing.T, out string) []string {
 	t.Helper()
 	entries, err := os.ReadDir(filepath.Dir(out))
@@ -117,7 +117,7 @@ func besideOut(t *testing.T, out string) []string {
 	var other []string
 	for _, e := range entries {
 		n := e.Name()
-		if n == base || n == base+".lock" || n == base+pipeline.CacheSuffix || n == base+pipeline.CacheSuffix+".tmp" || strings.HasPrefix(n, base+".staging-") || strings.HasPrefix(n, base+".old-") {
+		if n == base || n == base+".lock" || n == base+".spare" || n == base+pipeline.CacheSuffix || n == base+pipeline.CacheSuffix+".tmp" || strings.HasPrefix(n, base+".staging-") || strings.HasPrefix(n, base+".old-") {
 			continue
 		}
 		other = append(other, n)

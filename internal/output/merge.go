@@ -36,8 +36,8 @@ func (w *Writer) Written() []string {
 // followed by a full one (see pipeline's build cache).
 func (w *Writer) Merge(stale []string) error {
 	defer w.release()
-	if w.inPlace {
-		return errors.New("merge: the writer writes in place")
+	if w.inPlace || w.old != nil {
+		return errors.New("merge: the writer writes in place or reuses a spare")
 	}
 	emptied := map[string]bool{}
 	for _, rel := range stale {

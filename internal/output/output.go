@@ -4,8 +4,10 @@
 // atomic exchange of the two folders where the system has one, else by two
 // renames with a journal that the next build uses to finish a swap that was
 // stopped midway (swap.go). A lock file keeps two builds from writing the
-// same output at once (flock on Linux and macOS, LockFileEx on Windows). Nothing is written
-// or removed outside the output folder and its staging siblings.
+// same output at once (flock on Linux and macOS, LockFileEx on Windows). The
+// tree swapped out is kept as out.spare for the next full build to write
+// over (reuse.go). Nothing is written or removed outside the output folder
+// and its staging and spare siblings.
 package output
 
 import (
@@ -42,6 +44,7 @@ type Writer struct {
 	folders map[string]bool // folders holding a written file
 	dirs    sync.Map        // folders already made in the staging folder
 	inPlace bool            // OpenInPlace: writes go straight to Out, each file replaced whole
+	old     spare           // ReuseSpare: what the reused staging folder held
 	// Compress makes a .gz beside every text file over 256 bytes but the
 	// pages (.html): the assets, the search index and the sitemap.
 	Compress bool
@@ -116,7 +119,10 @@ func Open(out string, srcRoots ...string) (*Writer, error) {
 		base := filepath.Base(abs)
 		for _, e := range sibs {
 			n := e.Name()
-			if strings.HasPrefix(n, base+".staging-") || strings.HasPrefix(n, base+".old-") {
+			switch {
+			case strings.HasPrefix(n, base+".staging-"):
+				keepSpare(abs, filepath.Join(parent, n)) // any tree will do as a spare
+			case strings.HasPrefix(n, base+".old-"):
 				removeTree(filepath.Join(parent, n))
 			}
 		}
@@ -241,22 +247,19 @@ func (w *Writer) WriteRaw(name string, data []byte) error {
 		return err
 	}
 	full := filepath.Join(w.stage, filepath.FromSlash(rel))
-	if dir := filepath.Dir(full); dir != w.stage {
-		if _, done := w.dirs.Load(dir); !done {
-			// Most folders are new and their parent is made already: one
-			// mkdir, not MkdirAll's stat of the folder and its parent first.
-			if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-				if err := os.MkdirAll(dir, 0o755); err != nil {
-					return writeErr(path.Dir(rel), err)
-				}
-			}
-			w.dirs.Store(dir, true)
+	if err := w.mkdir(full, rel); err != nil {
+		return err
+	}
+	gz := w.compress(rel, data)
+	if w.old != nil {
+		if err := w.clearReused(full, rel, gz); err != nil {
+			return writeErr(rel, err)
 		}
 	}
 	if err := w.writeFile(full, data); err != nil {
 		return writeErr(rel, err)
 	}
-	if w.compress(rel, data) {
+	if gz {
 		b := bufPool.Get().(*bytes.Buffer)
 		defer bufPool.Put(b)
 		b.Reset()
@@ -271,6 +274,31 @@ func (w *Writer) WriteRaw(name string, data []byte) error {
 	} else if w.inPlace {
 		os.Remove(full + ".gz") // a .gz from before would be stale
 	}
+	return nil
+}
+
+// mkdir makes the folder of file full (rel: its slash path) if this build
+// has not made it yet.
+func (w *Writer) mkdir(full, rel string) error {
+	dir := filepath.Dir(full)
+	if dir == w.stage {
+		return nil
+	}
+	if _, done := w.dirs.Load(dir); done {
+		return nil
+	}
+	if w.old != nil {
+		if err := w.mkdirReused(dir, path.Dir(rel)); err != nil {
+			return writeErr(path.Dir(rel), err)
+		}
+	} else if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		// Most folders are new and their parent is made already: one
+		// mkdir, not MkdirAll's stat of the folder and its parent first.
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return writeErr(path.Dir(rel), err)
+		}
+	}
+	w.dirs.Store(dir, true)
 	return nil
 }
 
@@ -332,13 +360,19 @@ func (w *Writer) commit() error {
 	if w.inPlace {
 		return nil
 	}
+	if w.old != nil {
+		if err := w.sweep(); err != nil {
+			return err
+		}
+	}
 	return swapIn(w.ops, w.Out, w.stage)
 }
 
-// Abort throws the staged build away; the live output is untouched.
+// Abort throws the staged build away (or keeps it as the next build's
+// spare); the live output is untouched.
 func (w *Writer) Abort() {
 	if !w.inPlace {
-		os.RemoveAll(w.stage)
+		keepSpare(w.Out, w.stage)
 	}
 	w.release()
 }

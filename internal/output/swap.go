@@ -34,7 +34,7 @@ func swapIn(ops fsOps, out, stage string) error {
 		return ops.rename(stage, out)
 	}
 	if err := ops.exchange(stage, out); err == nil {
-		return removeTree(stage) // now holds the previous build
+		return keepSpare(out, stage) // now holds the previous build
 	}
 	old := out + ".old-" + strings.TrimPrefix(filepath.Ext(stage), ".")
 	if err := writeJournal(out, old, stage); err != nil {

@@ -411,7 +411,7 @@ func (b *builder) file(j job, p *site.Page, d *render.Data, links []markdown.Lin
 			b.collect(j, p, html, links)
 		}
 		if lang != nil && lang.rendered {
-			lang.main = plainlang.MainText(html, p.Src.BodyLine)
+			b.measureMain(p, lang, html)
 		}
 		if b.rec != nil && b.rec.file(j.url, d.Used(), html) {
 			held = true // until every file of an update is made (Session)

@@ -109,7 +109,7 @@ func TestDefaultSearchPage(t *testing.T) {
 	rewrite(t, filepath.Join(site, "site.yaml"), "../../", abs+"/")
 	rewrite(t, filepath.Join(site, "content/404.md"), "sources:\n", "kilder:\n") // one page without
 	rewrite(t, filepath.Join(site, "site.yaml"), "  sources: {type: list, label: Kilder}\n", "  sources: {type: list, label: Kilder}\n  kilder: {type: list}\n")
-	res, err := Run(context.Background(), Options{Source: site, Check: true})
+	res, err := Run(context.Background(), Options{Source: site, Check: true, Out: filepath.Join(t.TempDir(), "public")})
 	if err != nil {
 		t.Fatal(err)
 	}

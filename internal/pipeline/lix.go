@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/guldborgsund/labyrint/internal/diag"
-	"github.com/guldborgsund/labyrint/internal/markdown"
 	"github.com/guldborgsund/labyrint/internal/plainlang"
 	"github.com/guldborgsund/labyrint/internal/render"
 	"github.com/guldborgsund/labyrint/internal/site"
@@ -16,9 +15,8 @@ type lixJob struct {
 	terms    []string         // abbreviations the glossary does not explain
 	findings int              // the Markdown's plain-language warnings
 	rendered bool             // LIX is measured on the rendered page (lixRendered)
-	main     []markdown.Block // then: the rendered page's main text (plainlang.MainText)
-	known    *plainlang.Known // and the Markdown's blocks' counts, which it mostly repeats
-	rep      plainlang.Report // else: the Markdown's analysis, LIX included
+	known    *plainlang.Known // then: the Markdown's blocks' counts, which the page mostly repeats
+	rep      plainlang.Report // the rendered page's analysis (measureMain), else the Markdown's
 }
 
 // minLixWords is the fewest words of a rendered page whose LIX is judged: a
@@ -41,15 +39,21 @@ func (b *builder) lixRendered(p *site.Page) bool {
 	return false
 }
 
-// measureLix measures a public page's LIX on its rendered main content, as
-// the reader sees it (the layout's lists, cards and contact block
-// included), warns when it is above the site's target, and adds the page's
-// row to the language report; other pages keep their Markdown's figures.
+// measureMain measures a public page's rendered main content (page, the
+// HTML while it is being written) into j.rep, for measureLix.
+func (b *builder) measureMain(p *site.Page, j *lixJob, page []byte) {
+	j.known.Common = b.lixCommon
+	j.rep = plainlang.AnalyzeMain(p.Src.File, page, p.Src.BodyLine, plainlang.Rules{LixTarget: b.rules.LixTarget, LixError: b.rules.LixError}, j.known)
+}
+
+// measureLix takes a public page's LIX as measured on its rendered main
+// content (measureMain), as the reader sees it (the layout's lists, cards
+// and contact block included), warns when it is above the site's target,
+// and adds the page's row to the language report; other pages keep their
+// Markdown's figures.
 func (b *builder) measureLix(p *site.Page, j *lixJob, l *diag.List) {
 	rep := j.rep
 	if j.rendered {
-		j.known.Common = b.lixCommon
-		rep = plainlang.AnalyzeKnown(p.Src.File, j.main, plainlang.Rules{LixTarget: b.rules.LixTarget, LixError: b.rules.LixError}, j.known)
 		if rep.Words >= minLixWords {
 			for _, f := range rep.Findings {
 				l.Add(f)

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -61,6 +62,36 @@ type Session struct {
 	mu    sync.Mutex
 	last  *recorder // the last good build; nil before the first
 	stale bool      // the search index and language report lag behind
+	// lag names the files that lag behind (nil when none), for Derived,
+	// which must not wait for an update: the preview serves the files an
+	// update wrote (the edited pages first) while it writes the rest.
+	lag atomic.Pointer[lagging]
+}
+
+// lagging names the files made from every page: the search index's
+// folder and the language report's URLs.
+type lagging struct {
+	idx  string
+	urls []string
+}
+
+// setStale records whether the search index and language report lag
+// behind the last good build.
+func (s *Session) setStale(stale bool) {
+	s.stale = stale
+	if !stale {
+		s.lag.Store(nil)
+		return
+	}
+	l := &lagging{}
+	b := s.last.b
+	if sp := b.searchPage(); sp != nil {
+		l.idx = sp.URL + "idx/"
+	}
+	for _, j := range b.last {
+		l.urls = append(l.urls, j.url)
+	}
+	s.lag.Store(l)
 }
 
 // NewSession starts a session for o (o.Out must be set).
@@ -87,25 +118,25 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	o.Force = true
 	res, err := Run(ctx, o)
 	if err == nil {
-		s.last, s.stale = o.rec, false
+		s.last = o.rec
+		s.setStale(false)
 	}
 	return res, err
 }
 
 // Derived reports whether the file at URL path u (as the preview is asked
 // for it) is made from every page: the search index or the language report.
+// It does not wait for an update under way.
 func (s *Session) Derived(u string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.last == nil || !s.stale {
+	l := s.lag.Load()
+	if l == nil {
 		return false
 	}
-	b := s.last.b
-	if sp := b.searchPage(); sp != nil && strings.HasPrefix(u, sp.URL+"idx/") {
+	if l.idx != "" && strings.HasPrefix(u, l.idx) {
 		return true
 	}
-	for _, j := range b.last {
-		if u == j.url || u == j.url+"index.html" {
+	for _, url := range l.urls {
+		if u == url || u == url+"index.html" {
 			return true
 		}
 	}
@@ -144,7 +175,15 @@ func (s *Session) Refresh(ctx context.Context) error {
 		if err := ix.Write(func(name string, data []byte) error {
 			rel := dir + strings.TrimPrefix(name, "idx/")
 			wrote[rel] = true
-			return w.WriteRaw(rel, data)
+			h := sha256.Sum256(data)
+			if r.idx[rel] == h {
+				return nil // as written before: most shards, after an edit
+			}
+			if err := w.WriteRaw(rel, data); err != nil {
+				return err
+			}
+			r.idx[rel] = h
+			return nil
 		}); err != nil {
 			return err
 		}
@@ -173,7 +212,7 @@ func (s *Session) Refresh(ctx context.Context) error {
 			return err
 		}
 	}
-	s.stale = false
+	s.setStale(false)
 	return nil
 }
 
@@ -635,7 +674,7 @@ func (u *partialBuild) keep(rec *recorder, edits []edit) {
 		delete(r.blocks, url)
 		delete(r.rows, url)
 	}
-	u.s.stale = true
+	u.s.setStale(true)
 }
 
 // jobsByURL indexes b's files to render by URL.
@@ -791,11 +830,8 @@ func (r *recorder) use(u string, keys []string) {
 // merge takes in what an update rendered.
 func (r *recorder) merge(n *recorder) {
 	for u, keys := range n.keys {
-		for _, k := range r.keys[u] {
-			delete(r.uses[k], u)
-		}
+		r.rekey(u, r.keys[u], keys)
 		r.keys[u] = keys
-		r.use(u, keys)
 	}
 	for u, bl := range n.blocks {
 		r.blocks[u] = bl
@@ -806,6 +842,33 @@ func (r *recorder) merge(n *recorder) {
 	for u, l := range n.links {
 		r.links[u] = l
 	}
+}
+
+// rekey moves file u's entries in uses from its keys before to its keys
+// now. A list page rendered again mostly keeps its hundreds of keys: with
+// both sorted (render.Data.Used), only the keys that differ are touched.
+func (r *recorder) rekey(u string, before, now []string) {
+	if !slices.IsSorted(before) || !slices.IsSorted(now) {
+		for _, k := range before {
+			delete(r.uses[k], u)
+		}
+		r.use(u, now)
+		return
+	}
+	var added []string
+	for len(before) > 0 || len(now) > 0 {
+		switch {
+		case len(now) == 0 || len(before) > 0 && before[0] < now[0]:
+			delete(r.uses[before[0]], u)
+			before = before[1:]
+		case len(before) == 0 || now[0] < before[0]:
+			added = append(added, now[0])
+			now = now[1:]
+		default:
+			before, now = before[1:], now[1:]
+		}
+	}
+	r.use(u, added)
 }
 
 // listsOf adds the keys of the lists page p is in (render.KeysOf) to

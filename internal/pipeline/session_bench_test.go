@@ -28,7 +28,9 @@ func cpuTime() time.Duration {
 // to the corpus in $LABYRINT_BENCH_CONTENT (a gencorpus.py content folder
 // with the site's ordliste.yaml, ordliste.md and synonymer.txt copied in,
 // as bench/edit-bench.sh makes it; the files are changed and put back), by
-// kind of edit, and reports the CPU time per update (cpu-ms/op):
+// kind of edit, and reports the CPU time per update (cpu-ms/op) and that
+// of the Refresh of the search index and language report after it, which
+// the preview makes when they are asked for (refresh-cpu-ms/op):
 //
 //	LABYRINT_BENCH_CONTENT=/tmp/c10k/content go test -run '^$' -bench SessionEdit ./internal/pipeline
 //
@@ -53,7 +55,7 @@ func BenchmarkSessionEdit(b *testing.B) {
 	}
 	for _, e := range sessionEdits(b, content) {
 		b.Run(e.name, func(b *testing.B) {
-			var cpu time.Duration
+			var cpu, refresh time.Duration
 			for i := 0; i < b.N; i++ {
 				changed := e.do(i)
 				c0 := cpuTime()
@@ -67,6 +69,11 @@ func BenchmarkSessionEdit(b *testing.B) {
 					b.Fatalf("edit %d: a full build", i)
 				}
 				b.StopTimer()
+				c0 = cpuTime()
+				if err := sess.Refresh(ctx); err != nil { // as the preview does when asked for the index
+					b.Fatal(err)
+				}
+				refresh += cpuTime() - c0
 				if changed := e.undo(i); changed != nil {
 					if _, err := sess.Build(ctx, changed); err != nil {
 						b.Fatal(err)
@@ -75,6 +82,7 @@ func BenchmarkSessionEdit(b *testing.B) {
 				b.StartTimer()
 			}
 			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64(refresh.Microseconds())/1000/float64(b.N), "refresh-cpu-ms/op")
 		})
 	}
 }

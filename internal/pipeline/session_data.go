@@ -44,5 +44,5 @@ func (u *partialBuild) keepData() {
 	t.Data = u.data
 	u.r.tree = &t
 	u.r.b.site.Data = u.data
-	u.s.stale = true
+	u.s.setStale(true)
 }

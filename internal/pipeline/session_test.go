@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestSessionMatchesFullBuild edits the real site's content one change at
@@ -233,5 +234,47 @@ func TestLayoutsReachPagesThroughData(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestDerivedDoesNotWait checks that after an update the search index and
+// the language report are reported as lagging until Refresh, and that the
+// question is answered while an update holds the session (the preview
+// serves the files an update wrote while it writes the rest).
+func TestDerivedDoesNotWait(t *testing.T) {
+	ctx := context.Background()
+	content := copyDir(t, "../../content")
+	sess := NewSession(Options{Source: "../..", Content: content, Target: "intranet", Drafts: true, Preview: true, Out: filepath.Join(t.TempDir(), "out")})
+	if _, err := sess.Build(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	const idx, report = "/soeg/idx/meta.txt", "/sprograpport/index.html" // the report is the intranet's
+	if sess.Derived(idx) {
+		t.Fatalf("%s lags after a full build", idx)
+	}
+	f := filepath.Join(content, "hjertesager", "respekt.md")
+	appendTo(t, f, "\nEn ny sætning.\n")
+	if _, err := sess.Build(ctx, []string{f}); err != nil {
+		t.Fatal(err)
+	}
+	sess.mu.Lock() // as an update under way does
+	answer := make(chan [3]bool)
+	go func() {
+		answer <- [3]bool{sess.Derived(idx), sess.Derived(report), sess.Derived("/hjertesager/respekt/index.html")}
+	}()
+	select {
+	case got := <-answer:
+		if got != [3]bool{true, true, false} {
+			t.Errorf("Derived(index, report, page) = %v after an update, want [true true false]", got)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Derived waits for the session's lock")
+	}
+	sess.mu.Unlock()
+	if err := sess.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if sess.Derived(idx) || sess.Derived(report) {
+		t.Error("the index or report lags after Refresh")
 	}
 }

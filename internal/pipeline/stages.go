@@ -270,6 +270,13 @@ func (st *state) open() error {
 	}
 	w.CompressPages = st.target.GzipPages
 	st.w = w
+	if !st.o.Incremental {
+		// A full build writes over the previous build's tree (an
+		// incremental one may move its few files in instead).
+		if err := w.ReuseSpare(); err != nil {
+			return err
+		}
+	}
 	st.b = st.newBuilder(lay.tpl)
 	if err := st.b.assets(os.DirFS(st.dirs.assets)); err != nil {
 		return err

@@ -14,12 +14,20 @@ import (
 	"github.com/guldborgsund/labyrint/internal/markdown"
 )
 
-// blockTags are the elements that start or end a block of text: what a
-// reader takes as one paragraph, heading, list item, term or cell.
-var blockTags = set("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "tr",
-	"ul", "ol", "dl", "table", "div", "section", "article", "aside", "nav", "header", "footer",
-	"blockquote", "figure", "figcaption", "caption", "form", "fieldset", "legend", "label",
-	"button", "details", "summary", "br", "hr", "pre", "select", "option", "main")
+// blockTag reports whether a tag (its name in lower case) starts or ends a
+// block of text: what a reader takes as one paragraph, heading, list item,
+// term or cell. A switch, not a map: it is asked for every tag of every
+// public page, and a map hashes the name each time.
+func blockTag(name []byte) bool {
+	switch string(name) {
+	case "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "tr",
+		"ul", "ol", "dl", "table", "div", "section", "article", "aside", "nav", "header", "footer",
+		"blockquote", "figure", "figcaption", "caption", "form", "fieldset", "legend", "label",
+		"button", "details", "summary", "br", "hr", "pre", "select", "option", "main":
+		return true
+	}
+	return false
+}
 
 // MainText returns the text a reader sees in a rendered page's <main>
 // element: the layout's headings, lists, cards and contact blocks as well as
@@ -27,19 +35,51 @@ var blockTags = set("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "
 // cell, each given line (the page has no lines of its own). Editors' notes
 // (<aside class="review">), scripts and styles are left out.
 func MainText(page []byte, line int) []markdown.Block {
+	var blocks []markdown.Block
+	found := walkMain(page, func(text []byte) {
+		blocks = append(blocks, markdown.Block{Kind: markdown.Paragraph, Text: string(text), Line: line})
+	})
+	if !found {
+		return nil
+	}
+	return blocks
+}
+
+// AnalyzeMain is AnalyzeKnown of MainText(page, line): a block known
+// near where the last was found is counted without being made a string.
+func AnalyzeMain(file string, page []byte, line int, r Rules, known *Known) Report {
+	t := newTally(file, r, known)
+	defer t.done()
+	walkMain(page, func(text []byte) {
+		b := markdown.Block{Kind: markdown.Paragraph, Line: line}
+		if known != nil && r.SentenceWords == 0 {
+			if c, ok := nearBlock(known, text); ok {
+				t.add(b, c)
+				return
+			}
+		}
+		b.Text = string(text)
+		t.block(b)
+	})
+	return t.report()
+}
+
+// walkMain calls fn with the text of each block of page's <main> (see
+// MainText), white space collapsed and trimmed, never empty; the bytes are
+// fn's only while it runs. It reports whether the page has a <main>.
+func walkMain(page []byte, fn func(text []byte)) bool {
 	start := bytes.Index(page, []byte("<main"))
 	if start < 0 {
-		return nil
+		return false
 	}
 	end := lastIndex(page, "</main>")
 	if end < start {
 		end = len(page)
 	}
-	var blocks []markdown.Block
 	var cur []byte // the block's text so far, white space collapsed
 	flush := func() {
 		if t := bytes.TrimSpace(cur); len(t) > 0 {
-			blocks = append(blocks, markdown.Block{Kind: markdown.Paragraph, Text: string(t), Line: line})
+			fn(t)
 		}
 		cur = cur[:0]
 	}
@@ -47,18 +87,20 @@ func MainText(page []byte, line int) []markdown.Block {
 	skip, skipDepth := "", 0
 	// The lexer writes a NUL after the end of its input (and lower-cases
 	// tag names in place): it gets a copy, so the page (the build's
-	// output) stays as it is. The copy's buffer is reused from page to page
-	// (the blocks' texts are strings of their own).
-	buf := copyBufs.Get().(*[]byte)
+	// output) stays as it is. The copy's buffer, and the block's, are
+	// reused from page to page.
+	buf := copyBufs.Get().(*[2][]byte)
 	defer copyBufs.Put(buf)
-	*buf = append(append((*buf)[:0], page[start:end]...), 0)[:end-start] // room for the NUL
-	l := html.NewLexer(parse.NewInputBytes(*buf))
+	buf[0] = append(append(buf[0][:0], page[start:end]...), 0)[:end-start] // room for the NUL
+	cur = buf[1][:0]
+	defer func() { buf[1] = cur }()
+	l := html.NewLexer(parse.NewInputBytes(buf[0]))
 	for {
 		tt, _ := l.Next()
 		switch tt {
 		case html.ErrorToken:
 			flush()
-			return blocks
+			return true
 		case html.StartTagToken:
 			name := l.Text() // lower case; string(name) in a comparison or index makes no copy
 			aside = string(name) == "aside"
@@ -70,7 +112,7 @@ func MainText(page []byte, line int) []markdown.Block {
 					skip, skipDepth = raw, 1
 				}
 			}
-			if blockTags[string(name)] {
+			if blockTag(name) {
 				flush()
 			}
 		case html.AttributeToken:
@@ -85,7 +127,7 @@ func MainText(page []byte, line int) []markdown.Block {
 					skip = ""
 				}
 			}
-			if blockTags[string(name)] {
+			if blockTag(name) {
 				flush()
 			}
 		case html.TextToken:
@@ -96,8 +138,8 @@ func MainText(page []byte, line int) []markdown.Block {
 	}
 }
 
-// copyBufs hold MainText's copies of pages.
-var copyBufs = sync.Pool{New: func() any { return new([]byte) }}
+// copyBufs hold walkMain's copies of pages and its blocks' texts.
+var copyBufs = sync.Pool{New: func() any { return new([2][]byte) }}
 
 // lastIndex is bytes.LastIndex for a tag near the end of a page: it looks
 // back from one < to the one before, where bytes.LastIndex hashes every
@@ -138,7 +180,7 @@ func appendText(b, text []byte) []byte {
 	}
 	space := len(b) > 0 && b[len(b)-1] == ' '
 	for len(text) > 0 {
-		i := 0 // text[:i] has no white space: it is copied at once
+		i := 0 // text[:i] has no white space but single spaces between words: it is copied at once
 		for i < len(text) {
 			for i < len(text) && !mayBeSpace[text[i]] {
 				i++
@@ -147,6 +189,10 @@ func appendText(b, text []byte) []byte {
 				break
 			}
 			c := text[i]
+			if c == ' ' && i > 0 && i+1 < len(text) && !spaceStart[text[i+1]] {
+				i++ // one space between two words: written as it is
+				continue
+			}
 			if c < utf8.RuneSelf {
 				break // an ASCII space
 			}
@@ -182,6 +228,15 @@ var mayBeSpace = func() (t [256]bool) {
 		t[c] = true
 	}
 	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+// spaceStart marks the bytes that may start white space: HTML's ASCII
+// spaces and the first bytes of Unicode's other spaces (see letterLen).
+var spaceStart = func() (t [256]bool) {
+	for _, c := range []byte(" \n\t\r\f\xc2\xe1\xe2\xe3") {
 		t[c] = true
 	}
 	return t

@@ -83,12 +83,14 @@ func appendTextByRune(b, text []byte) []byte {
 // FuzzAppendText: the fast path for letters keeps every space and every
 // byte, valid UTF-8 or not, as decoding each character does.
 func FuzzAppendText(f *testing.F) {
-	for _, s := range []string{"Hjælp  til\u00a0dig", "a\u2003b\u3000c\u1680d\u0085e", "æ\xc3 ø", "\xe2\x80", "ø\xf0\x9f\x98\x80 x", "&amp; å\tb", "\xc3\xa6\xe4\xbd\xa0\xe2\x80\xaf"} {
+	for _, s := range []string{"Hjælp  til\u00a0dig", "a\u2003b\u3000c\u1680d\u0085e", "æ\xc3 ø", "\xe2\x80", "ø\xf0\x9f\x98\x80 x", "&amp; å\tb", "\xc3\xa6\xe4\xbd\xa0\xe2\x80\xaf", "et ord og  to", " a b ", "a \u00a0b", "a \tb"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := appendText(nil, []byte(s)), appendTextByRune(nil, []byte(s)); !bytes.Equal(got, want) {
-			t.Errorf("appendText(%q) = %q, want %q", s, got, want)
+		for _, before := range []string{"", "ord", "ord "} {
+			if got, want := appendText([]byte(before), []byte(s)), appendTextByRune([]byte(before), []byte(s)); !bytes.Equal(got, want) {
+				t.Errorf("appendText(%q, %q) = %q, want %q", before, s, got, want)
+			}
 		}
 	})
 }

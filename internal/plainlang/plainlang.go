@@ -96,15 +96,25 @@ const knownWindow = 8
 // lookup returns the counts of a block with text, if known has one near
 // where the last was found.
 func (k *Known) lookup(text string) (Counts, bool) {
-	for i := k.next; i < len(k.blocks) && i < k.next+knownWindow; i++ {
-		if k.blocks[i].text == text {
-			k.next = i + 1
-			return k.blocks[i].c, true
-		}
+	if c, ok := nearBlock(k, text); ok {
+		return c, true
 	}
 	if k.Common != nil && len(text) <= commonMax {
 		if c, ok := k.Common.m.Load(text); ok {
 			return c.(Counts), true
+		}
+	}
+	return Counts{}, false
+}
+
+// nearBlock returns the counts of a block with text, if known has one near
+// where the last was found (lookup's first step; text as bytes makes no
+// string).
+func nearBlock[T string | []byte](k *Known, text T) (Counts, bool) {
+	for i := k.next; i < len(k.blocks) && i < k.next+knownWindow; i++ {
+		if k.blocks[i].text == string(text) {
+			k.next = i + 1
+			return k.blocks[i].c, true
 		}
 	}
 	return Counts{}, false
@@ -133,49 +143,83 @@ type Counts struct {
 // nil).
 // The report is the same as Analyze's.
 func AnalyzeKnown(file string, blocks []markdown.Block, r Rules, known *Known) Report {
-	var rep Report
-	firstLine, found := 0, false
-	var findings []diag.Finding
-	// The words and sentences of a block are in buffers reused from block
-	// to block and page to page: nothing keeps them.
-	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
+	t := newTally(file, r, known)
+	defer t.done()
 	if known != nil && known.blocks == nil {
 		known.blocks = make([]knownBlock, 0, len(blocks)) // the Markdown's blocks, all added
 	}
 	for _, b := range blocks {
-		var c Counts
-		ok := false
-		if known != nil && r.SentenceWords == 0 {
-			c, ok = known.lookup(b.Text)
-		}
-		if !ok {
-			c, findings = sc.count(file, b, r, findings)
-			known.add(b.Text, c)
-		}
-		if c.Words == 0 {
-			continue
-		}
-		if !found {
-			firstLine, found = b.Line, true
-		}
-		rep.Words += c.Words
-		rep.LongWords += c.LongWords
-		rep.Sentences += c.Sentences
-		if c.Longest.Words > rep.Longest.Words {
-			rep.Longest = c.Longest
-			rep.Longest.Line = b.Line
-		}
-		if r.ParagraphWords > 0 && b.Kind != markdown.Heading && c.Words > r.ParagraphWords {
-			findings = append(findings, diag.Finding{
-				File: file, Line: b.Line, Severity: diag.Warning, Code: CodeLongParagraph,
-				Msg:  fmt.Sprintf("%s har %d ord (højst %d)", blockNoun(b.Kind), c.Words, r.ParagraphWords),
-				Hint: "del teksten op i flere korte afsnit, eventuelt med en overskrift eller en punktliste",
-			})
-		}
+		t.block(b)
 	}
+	return t.report()
+}
+
+// tally adds up a page's blocks into its report.
+type tally struct {
+	file      string
+	r         Rules
+	known     *Known
+	rep       Report
+	firstLine int
+	found     bool
+	findings  []diag.Finding
+	// The words and sentences of a block are in buffers reused from block
+	// to block and page to page: nothing keeps them.
+	sc *scratch
+}
+
+func newTally(file string, r Rules, known *Known) *tally {
+	return &tally{file: file, r: r, known: known, sc: scratchPool.Get().(*scratch)}
+}
+
+// done gives the tally's buffers back.
+func (t *tally) done() { scratchPool.Put(t.sc) }
+
+// block adds block b, its counts taken from known if it has them, else
+// measured (and added to known).
+func (t *tally) block(b markdown.Block) {
+	var c Counts
+	ok := false
+	if t.known != nil && t.r.SentenceWords == 0 {
+		c, ok = t.known.lookup(b.Text)
+	}
+	if !ok {
+		c, t.findings = t.sc.count(t.file, b, t.r, t.findings)
+		t.known.add(b.Text, c)
+	}
+	t.add(b, c)
+}
+
+// add adds the counts c of block b.
+func (t *tally) add(b markdown.Block, c Counts) {
+	if c.Words == 0 {
+		return
+	}
+	if !t.found {
+		t.firstLine, t.found = b.Line, true
+	}
+	t.rep.Words += c.Words
+	t.rep.LongWords += c.LongWords
+	t.rep.Sentences += c.Sentences
+	if c.Longest.Words > t.rep.Longest.Words {
+		t.rep.Longest = c.Longest
+		t.rep.Longest.Line = b.Line
+	}
+	if t.r.ParagraphWords > 0 && b.Kind != markdown.Heading && c.Words > t.r.ParagraphWords {
+		t.findings = append(t.findings, diag.Finding{
+			File: t.file, Line: b.Line, Severity: diag.Warning, Code: CodeLongParagraph,
+			Msg:  fmt.Sprintf("%s har %d ord (højst %d)", blockNoun(b.Kind), c.Words, t.r.ParagraphWords),
+			Hint: "del teksten op i flere korte afsnit, eventuelt med en overskrift eller en punktliste",
+		})
+	}
+}
+
+// report is the page's report once every block is added.
+func (t *tally) report() Report {
+	rep := t.rep
 	rep.Lix = lix(rep.Words, rep.Sentences, rep.LongWords)
-	if f, ok := lixFinding(file, firstLine, rep.Lix, r); found && ok {
+	findings := t.findings
+	if f, ok := lixFinding(t.file, t.firstLine, rep.Lix, t.r); t.found && ok {
 		findings = append([]diag.Finding{f}, findings...)
 	}
 	rep.Findings = findings

@@ -21,10 +21,10 @@
 // in search.js's header; its data-search-root gives the relative path to
 // the site root, data-search-index may point elsewhere for the index, and
 // data-search-suffix="index.html" makes links work from a file share.
-// Loaded from the page's head with async and data-search-index (as the
-// site's search page does, beside <link rel="preload" href="idx/meta.txt"
+// Loaded first in the page's head with data-search-index (as the site's
+// search page does, after <link rel="preload" href="idx/meta.txt"
 // as="fetch" crossorigin>), it starts a query given in the address (?q=)
-// at once, before the page is read (see the end of this comment).
+// at once, before the page is read.
 // Search answers queries in Go with exactly the client's ranking (for
 // tests and tools).
 //
