@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/guldborgsund/labyrint/internal/diag"
 )
@@ -22,6 +23,14 @@ import (
 
 // spareSuffix names the kept tree beside the output.
 const spareSuffix = ".spare"
+
+// spareRest is how long a spare must have been kept before a build writes
+// over it. The spare was the live site until the last swap, and a web
+// server may still be sending one of its files to a slow client: a file is
+// written over in place (same inode), which would cut such a download
+// short, where removing it (the old way) would not. A build sooner after
+// the last makes a new tree, as without a spare.
+var spareRest = 10 * time.Minute
 
 // spare is what a reused staging folder held when it was taken: slash path
 // → whether it is a folder. Read-only once the writer has it.
@@ -49,8 +58,12 @@ func (w *Writer) reuseSpare() error {
 		return errors.New("reuse: the writer writes in place or reuses already")
 	}
 	sp := w.Out + spareSuffix
-	if fi, err := os.Lstat(sp); err != nil || !fi.IsDir() {
+	fi, err := os.Lstat(sp)
+	if err != nil || !fi.IsDir() {
 		return nil // none (a file of that name is not ours to remove)
+	}
+	if time.Since(fi.ModTime()) < spareRest {
+		return nil // it may still be serving a download
 	}
 	if err := os.Remove(w.stage); err != nil {
 		return err
@@ -196,10 +209,15 @@ func (w *Writer) sweep() error {
 }
 
 // keepSpare keeps tree (the previous build, just swapped out) as the next
-// build's spare, or removes it if a spare is there already.
+// build's spare, or removes it if a spare is there already. The spare's
+// folder's modification time says when it was kept (spareRest).
 func keepSpare(out, tree string) error {
 	if canReuse && os.Rename(tree, out+spareSuffix) == nil {
-		return nil
+		now := time.Now()
+		if os.Chtimes(out+spareSuffix, now, now) == nil {
+			return nil
+		}
+		tree = out + spareSuffix // no time, no reuse
 	}
 	return removeTree(tree)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // build writes files (slash path → content; a page over 256 bytes gets a
@@ -52,6 +53,7 @@ func TestReuseSpareLeavesNothingStale(t *testing.T) {
 	if !canReuse {
 		t.Skip("no spare on this system")
 	}
+	restFor(t, 0)
 	big := strings.Repeat("<p>tekst</p>", 40)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
@@ -100,6 +102,34 @@ func TestReuseSpareLeavesNothingStale(t *testing.T) {
 	}
 	if inode(t, filepath.Join(out, "site.css")) != cssInode {
 		t.Error("site.css is a new file: the spare was not reused")
+	}
+}
+
+// restFor sets spareRest for one test.
+func restFor(t *testing.T, d time.Duration) {
+	old := spareRest
+	spareRest = d
+	t.Cleanup(func() { spareRest = old })
+}
+
+// A spare kept by the last swap is not written over until it has rested:
+// the web server may still be sending its files. The build makes a new
+// tree instead, and its output is the same.
+func TestFreshSpareIsNotWrittenOver(t *testing.T) {
+	if !canReuse {
+		t.Skip("no spare on this system")
+	}
+	restFor(t, time.Hour)
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, out, false, map[string]string{"a/index.html": "a1", "b/index.html": "b1"})
+	build(t, out, false, map[string]string{"a/index.html": "a2"})
+	spared := inode(t, out+spareSuffix+"/a/index.html")
+	build(t, out, false, map[string]string{"a/index.html": "a3"})
+	if got := listTree(t, out); len(got) != 2 || got["a/index.html"] != "a3" {
+		t.Errorf("output %q, want only a/ and a/index.html = a3", got)
+	}
+	if inode(t, filepath.Join(out, "a/index.html")) == spared {
+		t.Error("the spare kept by the last swap was written over at once")
 	}
 }
 

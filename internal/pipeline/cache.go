@@ -86,12 +86,13 @@ func loadCache(name string) *buildCache {
 	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(data[len(body):]) {
 		return nil
 	}
-	r := &cacheReader{s: string(body), i: len(cacheFormat)}
+	r := newCacheReader(string(body))
+	r.Take(len(cacheFormat))
 	secs := make([]*cacheReader, len(cacheSections))
 	for i := range secs {
-		secs[i] = &cacheReader{s: r.take(r.count())}
+		secs[i] = newCacheReader(r.Take(r.Count()))
 	}
-	if r.err != nil || r.i != len(r.s) {
+	if !r.Done() {
 		return nil
 	}
 	c := &buildCache{}
@@ -99,14 +100,14 @@ func loadCache(name string) *buildCache {
 	for i, sec := range cacheSections { // on all cores: each fills fields of its own
 		wg.Go(func() {
 			sec.read(c, secs[i])
-			if secs[i].err == nil && secs[i].i != len(secs[i].s) {
-				secs[i].fail()
+			if secs[i].Err() == nil && !secs[i].Done() {
+				secs[i].Fail()
 			}
 		})
 	}
 	wg.Wait()
 	for _, r := range secs {
-		if r.err != nil {
+		if r.Err() != nil {
 			return nil
 		}
 	}

@@ -2,13 +2,13 @@ package pipeline
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
 	"time"
 
 	"github.com/guldborgsund/labyrint/internal/diag"
+	"github.com/guldborgsund/labyrint/internal/flat"
 	"github.com/guldborgsund/labyrint/internal/search"
 )
 
@@ -134,86 +134,28 @@ func (w *cacheWriter) fields(m map[string]any) error {
 // cacheReader reads what cacheWriter wrote; past an error (data cut short
 // or damaged) it returns zeros and err is set.
 type cacheReader struct {
-	s    string
-	i    int
-	err  error
+	*flat.Reader
 	seen []string // the strings read, by number
 }
 
-var errCacheDamaged = errors.New("the build cache is cut short or damaged")
-
-func (r *cacheReader) fail() {
-	r.err = errCacheDamaged
-	r.i = len(r.s)
-}
-
-func (r *cacheReader) uint() uint64 {
-	var x uint64
-	for shift := uint(0); shift < 64; shift += 7 {
-		if r.i >= len(r.s) {
-			break
-		}
-		c := r.s[r.i]
-		r.i++
-		x |= uint64(c&0x7f) << shift
-		if c < 0x80 {
-			return x
-		}
-	}
-	r.fail()
-	return 0
-}
-
-// int reads what binary.AppendVarint wrote (zig-zag).
-func (r *cacheReader) int() int {
-	u := r.uint()
-	x := int64(u >> 1)
-	if u&1 != 0 {
-		x = ^x
-	}
-	return int(x)
-}
-
-// count reads a number of items of at least a byte each.
-func (r *cacheReader) count() int {
-	n := r.uint()
-	if n > uint64(len(r.s)-r.i) {
-		r.fail()
-		return 0
-	}
-	return int(n)
-}
-
-func (r *cacheReader) take(n int) string {
-	if n > len(r.s)-r.i {
-		r.fail()
-		return ""
-	}
-	s := r.s[r.i : r.i+n]
-	r.i += n
-	return s
-}
+func newCacheReader(data string) *cacheReader { return &cacheReader{Reader: flat.NewReader(data)} }
 
 func (r *cacheReader) str() string {
-	n := r.uint()
+	n := r.Uint()
 	if n&1 == 1 {
 		if n>>1 >= uint64(len(r.seen)) {
-			r.fail()
+			r.Fail()
 			return ""
 		}
 		return r.seen[n>>1]
 	}
-	if n>>1 > uint64(len(r.s)-r.i) {
-		r.fail()
-		return ""
-	}
-	s := r.take(int(n >> 1))
+	s := r.Take(int(n >> 1)) // n>>1 fits an int: at most 1<<63 - 1
 	r.seen = append(r.seen, s)
 	return s
 }
 
 func (r *cacheReader) strs() []string {
-	n := r.count()
+	n := r.Count()
 	if n == 0 {
 		return nil
 	}
@@ -225,35 +167,35 @@ func (r *cacheReader) strs() []string {
 }
 
 func (r *cacheReader) sum() (h [32]byte) {
-	copy(h[:], r.take(32))
+	copy(h[:], r.Take(32))
 	return h
 }
 
-func (r *cacheReader) bool() bool { return r.take(1) == "\x01" }
+func (r *cacheReader) bool() bool { return r.Take(1) == "\x01" }
 
 func (r *cacheReader) findings() []diag.Finding {
-	n := r.count()
+	n := r.Count()
 	if n == 0 {
 		return nil
 	}
 	fs := make([]diag.Finding, n)
 	for i := range fs {
-		fs[i] = diag.Finding{File: r.str(), Line: r.int(), Col: r.int(), Severity: diag.Severity(r.int()),
+		fs[i] = diag.Finding{File: r.str(), Line: r.Int(), Col: r.Int(), Severity: diag.Severity(r.Int()),
 			Code: r.str(), Msg: r.str(), Hint: r.str()}
 	}
 	return fs
 }
 
 func (r *cacheReader) fields() map[string]any {
-	n := r.count()
+	n := r.Count()
 	m := make(map[string]any, n)
 	for range n {
 		k := r.str()
-		switch r.take(1) {
+		switch r.Take(1) {
 		case "s":
 			m[k] = r.str()
 		case "i":
-			m[k] = r.int()
+			m[k] = r.Int()
 		case "b":
 			m[k] = r.bool()
 		case "l":
@@ -267,11 +209,11 @@ func (r *cacheReader) fields() map[string]any {
 		case "t":
 			var t time.Time
 			if err := t.UnmarshalBinary([]byte(r.str())); err != nil {
-				r.fail()
+				r.Fail()
 			}
 			m[k] = t
 		default:
-			r.fail()
+			r.Fail()
 		}
 	}
 	return m
@@ -301,14 +243,14 @@ func writeKept(c *buildCache, w *cacheWriter) error {
 }
 
 func readKept(c *buildCache, r *cacheReader) {
-	if r.s == "" {
+	data := r.Rest()
+	if data == "" {
 		return
 	}
 	c.Kept = &search.Kept{}
-	if err := c.Kept.UnmarshalBinary([]byte(r.s)); err != nil {
-		r.fail()
+	if err := c.Kept.UnmarshalBinary([]byte(data)); err != nil {
+		r.Fail()
 	}
-	r.i = len(r.s)
 }
 
 func writeMeta(c *buildCache, w *cacheWriter) error {
@@ -328,7 +270,7 @@ func writeMeta(c *buildCache, w *cacheWriter) error {
 
 func readMeta(c *buildCache, r *cacheReader) {
 	c.Version, c.Digest, c.Shape, c.Words, c.ParseKey = r.str(), r.str(), r.sum(), r.sum(), r.str()
-	n := r.count()
+	n := r.Count()
 	c.Index = make(map[string][32]byte, n)
 	for range n {
 		c.Index[r.str()] = r.sum()
@@ -397,16 +339,17 @@ func allKept[V comparable](keys []string, m, prev map[string]V) bool {
 // readChunked reads what writeChunked wrote into a map, and its parts
 // into raw.
 func readChunked[V any](r *cacheReader, raw *rawChunks, dec func(r *cacheReader) V) map[string]V {
-	m := make(map[string]V, r.count())
+	m := make(map[string]V, r.Count())
 	for i := range raw.bytes {
-		part := &cacheReader{s: r.take(r.count())}
-		raw.bytes[i], raw.n[i] = part.s, part.count()
+		data := r.Take(r.Count())
+		part := newCacheReader(data)
+		raw.bytes[i], raw.n[i] = data, part.Count()
 		for range raw.n[i] {
 			k := part.str()
 			m[k] = dec(part)
 		}
-		if part.err != nil || part.i != len(part.s) {
-			r.fail()
+		if !part.Done() {
+			r.Fail()
 		}
 	}
 	return m
@@ -444,12 +387,12 @@ func readParsed(c *buildCache, r *cacheReader) {
 	c.rawParsed = &rawChunks{}
 	c.Parsed = readChunked(r, c.rawParsed, func(r *cacheReader) *cachedSource {
 		cs := &cachedSource{Sum: r.sum(), Fields: r.fields()}
-		nl := r.count()
+		nl := r.Count()
 		cs.Lines = make(map[string]int, nl)
 		for range nl {
-			cs.Lines[r.str()] = r.int()
+			cs.Lines[r.str()] = r.Int()
 		}
-		cs.BodyLine, cs.BodyLen, cs.Warnings = r.int(), r.int(), r.findings()
+		cs.BodyLine, cs.BodyLen, cs.Warnings = r.Int(), r.Int(), r.findings()
 		return cs
 	})
 }
@@ -482,7 +425,7 @@ func readPages(c *buildCache, r *cacheReader) {
 	c.Pages = readChunked(r, c.rawPages, func(r *cacheReader) *cachedPage {
 		cp := &cachedPage{Hash: r.sum(), Front: r.sum(), URL: r.str(), Keys: r.strs(), Search: r.sum(), Links: r.strs()}
 		if r.bool() {
-			cp.Row = &cachedRow{Lix: r.int(), Words: r.int(), Longests: r.int(), Findings: r.int(), Longest: r.str(), Terms: r.strs()}
+			cp.Row = &cachedRow{Lix: r.Int(), Words: r.Int(), Longests: r.Int(), Findings: r.Int(), Longest: r.str(), Terms: r.strs()}
 		}
 		return cp
 	})

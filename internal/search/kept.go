@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"sync"
+
+	"github.com/guldborgsund/labyrint/internal/flat"
 )
 
 // Kept is what an index made of its documents' text: each document's
@@ -136,24 +138,24 @@ func (k *Kept) MarshalBinary() ([]byte, error) {
 		}
 	}
 	b := append(make([]byte, 0, size), keptMagic...)
-	b = appendString(b, k.fields)
+	b = flat.AppendString(b, k.fields)
 	b = binary.AppendUvarint(b, uint64(len(k.words)))
 	for _, w := range k.words {
-		b = appendString(b, w)
+		b = flat.AppendString(b, w)
 	}
 	b = binary.AppendUvarint(b, uint64(len(k.docs)))
 	for _, u := range sortedKeys(k.docs) { // the same documents, the same bytes
 		d := k.docs[u]
 		for _, s := range []string{d.doc.URL, d.doc.Title, d.doc.Section, d.doc.Summary, d.doc.Body} {
-			b = appendString(b, s)
+			b = flat.AppendString(b, s)
 		}
 		b = binary.AppendUvarint(b, math.Float64bits(d.doc.Boost))
 		b = binary.AppendUvarint(b, uint64(len(d.doc.Facets)))
 		for _, name := range sortedKeys(d.doc.Facets) {
-			b = appendString(b, name)
+			b = flat.AppendString(b, name)
 			b = binary.AppendUvarint(b, uint64(len(d.doc.Facets[name])))
 			for _, v := range d.doc.Facets[name] {
-				b = appendString(b, v)
+				b = flat.AppendString(b, v)
 			}
 		}
 		b = binary.AppendUvarint(b, d.full)
@@ -169,113 +171,55 @@ func (k *Kept) MarshalBinary() ([]byte, error) {
 	return b, nil
 }
 
+var errKeptDamaged = errors.New("search: a kept index cut short or damaged")
+
 // UnmarshalBinary decodes what MarshalBinary made. The strings share one
 // copy of data.
 func (k *Kept) UnmarshalBinary(data []byte) error {
-	r := &keptReader{s: string(data)}
-	if r.take(len(keptMagic)) != keptMagic {
+	r := flat.NewReader(string(data))
+	if r.Take(len(keptMagic)) != keptMagic {
 		return errors.New("search: not a kept index")
 	}
-	k.fields = r.str()
-	k.words = make([]string, r.count())
+	k.fields = r.Str()
+	k.words = make([]string, r.Count())
 	for i := range k.words {
-		k.words[i] = r.str()
+		k.words[i] = r.Str()
 	}
-	n := r.count()
+	n := r.Count()
 	k.docs = make(map[string]keptDoc, n)
 	for range n {
 		var d keptDoc
-		d.doc.URL, d.doc.Title, d.doc.Section, d.doc.Summary, d.doc.Body = r.str(), r.str(), r.str(), r.str(), r.str()
-		d.doc.Boost = math.Float64frombits(r.uvarint())
-		nf := r.count()
+		d.doc.URL, d.doc.Title, d.doc.Section, d.doc.Summary, d.doc.Body = r.Str(), r.Str(), r.Str(), r.Str(), r.Str()
+		d.doc.Boost = math.Float64frombits(r.Uint())
+		nf := r.Count()
 		d.doc.Facets = make(map[string][]string, nf)
 		for range nf {
-			name := r.str()
-			vs := make([]string, r.count())
+			name := r.Str()
+			vs := make([]string, r.Count())
 			for i := range vs {
-				vs[i] = r.str()
+				vs[i] = r.Str()
 			}
 			d.doc.Facets[name] = vs
 		}
-		d.full = r.uvarint()
+		d.full = r.Uint()
 		for f := range d.lens {
-			d.lens[f] = uint32(r.uvarint())
+			d.lens[f] = uint32(r.Uint())
 		}
-		d.ents = make([]uint64, r.count())
+		d.ents = make([]uint64, r.Count())
 		for i := range d.ents {
-			w, fc := r.uvarint(), r.uvarint()
+			w, fc := r.Uint(), r.Uint()
 			if w >= uint64(len(k.words)) || fc>>4 >= 1<<20 {
-				r.fail()
+				r.Fail()
 			}
 			d.ents[i] = w<<24 | (fc&0xf)<<20 | fc>>4
 		}
-		if r.err != nil {
-			return r.err
+		if r.Err() != nil {
+			return errKeptDamaged
 		}
 		k.docs[d.doc.URL] = d
 	}
-	if r.err == nil && r.i != len(r.s) {
-		r.fail()
+	if !r.Done() {
+		return errKeptDamaged
 	}
-	return r.err
+	return nil
 }
-
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
-}
-
-// keptReader reads what MarshalBinary wrote; past an error it returns
-// zeros.
-type keptReader struct {
-	s   string
-	i   int
-	err error
-}
-
-func (r *keptReader) fail() {
-	if r.err == nil {
-		r.err = errors.New("search: a kept index cut short or damaged")
-	}
-	r.i = len(r.s)
-}
-
-func (r *keptReader) uvarint() uint64 {
-	var x uint64
-	for shift := uint(0); shift < 64; shift += 7 {
-		if r.i >= len(r.s) {
-			r.fail()
-			return 0
-		}
-		c := r.s[r.i]
-		r.i++
-		x |= uint64(c&0x7f) << shift
-		if c < 0x80 {
-			return x
-		}
-	}
-	r.fail()
-	return 0
-}
-
-// count reads a length that must fit in what is left.
-func (r *keptReader) count() int {
-	n := r.uvarint()
-	if n > uint64(len(r.s)-r.i) {
-		r.fail()
-		return 0
-	}
-	return int(n)
-}
-
-func (r *keptReader) take(n int) string {
-	if n > len(r.s)-r.i {
-		r.fail()
-		return ""
-	}
-	s := r.s[r.i : r.i+n]
-	r.i += n
-	return s
-}
-
-func (r *keptReader) str() string { return r.take(r.count()) }
