@@ -327,12 +327,7 @@ func (d *Data) contextOf(p *site.Page) string {
 	if repeats(d.view)[p.Title] < 2 {
 		return ""
 	}
-	par := d.view.Parent(p)
-	if par == nil || par.URL == "/" {
-		return ""
-	}
-	d.use(pageKey(par))
-	return par.Title
+	return d.parentTitle(p)
 }
 
 // repeated holds, for the last few views, how many visible pages carry each
@@ -406,6 +401,12 @@ func (d *Data) ParentTitle(p *site.Page) string {
 	if p == nil || !d.view.Has(p) {
 		return ""
 	}
+	return d.parentTitle(p)
+}
+
+// parentTitle is the title of the section above p, recorded as used, or ""
+// at the top.
+func (d *Data) parentTitle(p *site.Page) string {
 	par := d.view.Parent(p)
 	if par == nil || par.URL == "/" {
 		return ""
