@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/guldborgsund/labyrint/internal/markdown"
+	"github.com/guldborgsund/labyrint/internal/racetest"
 )
 
 func cpuTime() time.Duration {
@@ -24,7 +25,7 @@ func cpuTime() time.Duration {
 // quoted, mixed) or of nesting far over it, parses in under a second of
 // CPU (the process's, so a busy machine does not count).
 func TestLargestPageParsesInASecond(t *testing.T) {
-	if testing.Short() || slowdown() > 1 {
+	if testing.Short() || racetest.Slowdown() > 1 {
 		t.Skip("parses several pages of MaxFileSize; timed without -race (it took 10 minutes with it)")
 	}
 	n := markdown.MaxNesting

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/guldborgsund/labyrint/internal/diag"
+	"github.com/guldborgsund/labyrint/internal/racetest"
 )
 
 // Issue #21, finding 6: a FIFO in content/ hung the build forever. It is
@@ -36,7 +37,7 @@ func TestFIFORefusedNotRead(t *testing.T) {
 				if got := codes(l); !reflect.DeepEqual(got, want) {
 					t.Errorf("findings %q, want %q", got, want)
 				}
-			case <-time.After(10 * time.Second * slowdown()):
+			case <-time.After(10 * time.Second * racetest.Slowdown()):
 				t.Fatal("Load blocked on a FIFO")
 			}
 		})

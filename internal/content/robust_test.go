@@ -12,13 +12,13 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"runtime/debug"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/guldborgsund/labyrint/internal/diag"
+	"github.com/guldborgsund/labyrint/internal/racetest"
 )
 
 func TestRobustParseAccepted(t *testing.T) {
@@ -317,7 +317,7 @@ func TestRobustHostileYAML(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			start := time.Now()
 			s, fs := parse(t, "kontakt.md", src)
-			if took := time.Since(start); took > 5*time.Second*slowdown() { // a safety net, not a speed test
+			if took := time.Since(start); took > 5*time.Second*racetest.Slowdown() { // a safety net, not a speed test
 				t.Errorf("took %v", took)
 			}
 			if s != nil || len(fs) != 1 || fs[0].Code != "yaml" || fs[0].Line < 2 ||
@@ -357,7 +357,7 @@ func dirFSes(dir string) map[string]fs.FS {
 func loadTwentyMegabytes(t *testing.T, fsys fs.FS) {
 	start := time.Now()
 	tree, l := Load(fsys, "content", testConfig(t))
-	if took := time.Since(start); took > 10*time.Second*slowdown() { // a safety net, not a speed test
+	if took := time.Since(start); took > 10*time.Second*racetest.Slowdown() { // a safety net, not a speed test
 		t.Errorf("Load took %v", took)
 	}
 	want := []diag.Finding{{File: "content/stor.md", Severity: diag.Error, Code: "too-large",
@@ -447,17 +447,4 @@ func TestRobustManyBrokenFiles(t *testing.T) {
 
 func itoa3(i int) string {
 	return string([]byte{byte('0' + i/100%10), byte('0' + i/10%10), byte('0' + i%10)})
-}
-
-// slowdown is how much slower the race detector makes this code, for the
-// safety-net time bounds.
-func slowdown() time.Duration {
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range bi.Settings {
-			if s.Key == "-race" && s.Value == "true" {
-				return 20
-			}
-		}
-	}
-	return 1
 }

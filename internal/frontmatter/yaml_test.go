@@ -3,24 +3,12 @@ package frontmatter
 import (
 	"errors"
 	"reflect"
-	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
-)
 
-// slowdown is how much slower the race detector makes this code, for the
-// safety-net time bounds.
-func slowdown() time.Duration {
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range bi.Settings {
-			if s.Key == "-race" && s.Value == "true" {
-				return 20
-			}
-		}
-	}
-	return 1
-}
+	"github.com/guldborgsund/labyrint/internal/racetest"
+)
 
 // BUG: front matter that is YAML but not a mapping (a list, or one line of
 // text) gives go-yaml's message over several lines with Go type names:
@@ -176,7 +164,7 @@ func TestRobustFrontMatterYAMLDanish(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
 			_, err := FrontMatter(split(t, tt.src))
-			if took := time.Since(start); took > 5*time.Second*slowdown() { // a safety net, not a speed test
+			if took := time.Since(start); took > 5*time.Second*racetest.Slowdown() { // a safety net, not a speed test
 				t.Errorf("took %v", took)
 			}
 			var se *SplitError
@@ -238,7 +226,7 @@ func TestFrontMatterManyValues(t *testing.T) {
 	} {
 		start := time.Now()
 		fields, err := FrontMatter(split(t, src))
-		if took := time.Since(start); took > 5*time.Second*slowdown() { // a safety net, not a speed test
+		if took := time.Since(start); took > 5*time.Second*racetest.Slowdown() { // a safety net, not a speed test
 			t.Errorf("%s: took %v", name, took)
 		}
 		if err != nil || len(fields) != 2 {

@@ -8,10 +8,11 @@ import (
 	"fmt"
 	"html"
 	"regexp"
-	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/guldborgsund/labyrint/internal/racetest"
 )
 
 // safeTags are the elements a rendered body may hold: what goldmark and
@@ -207,19 +208,6 @@ func TestRobustUnsafeSchemes(t *testing.T) {
 	}
 }
 
-// slowdown is how much slower the race detector makes this code, for the
-// safety-net time bounds.
-func slowdown() time.Duration {
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range bi.Settings {
-			if s.Key == "-race" && s.Value == "true" {
-				return 20
-			}
-		}
-	}
-	return 1
-}
-
 // 10 000 levels of nested lists and quotes: no stack overflow, and the
 // innermost text comes out. The time bound is a safety net for a hang, not
 // a speed test.
@@ -250,7 +238,7 @@ func TestRobustDeepNesting(t *testing.T) {
 			res := New().Render([]byte(body), 1, identity)
 			took := time.Since(start)
 			t.Logf("%d bytes in %v", len(body), took)
-			if took > 10*time.Second*slowdown() {
+			if took > 10*time.Second*racetest.Slowdown() {
 				t.Errorf("took %v", took)
 			}
 			refused := len(res.Problems) == 1 && res.Problems[0].Code == "emphasis" && res.Problems[0].Error

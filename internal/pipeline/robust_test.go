@@ -9,11 +9,11 @@ import (
 	"context"
 	"encoding/json"
 	"github.com/guldborgsund/labyrint/internal/markdown"
+	"github.com/guldborgsund/labyrint/internal/racetest"
 	stdhtml "html"
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -170,7 +170,7 @@ func TestRobustRefusedBuildsKeepOutput(t *testing.T) {
 			}
 			start := time.Now()
 			_, err := Run(context.Background(), Options{Source: site, Out: out})
-			if took := time.Since(start); took > 20*time.Second*slowdown() { // a safety net, not a speed test
+			if took := time.Since(start); took > 20*time.Second*racetest.Slowdown() { // a safety net, not a speed test
 				t.Errorf("the refused build took %v", took)
 			}
 			if err == nil {
@@ -324,7 +324,7 @@ func TestRobustHostileButAllowed(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	start := time.Now()
 	res, err := Run(context.Background(), Options{Source: site, Out: out})
-	if took := time.Since(start); took > 30*time.Second*slowdown() { // a safety net, not a speed test
+	if took := time.Since(start); took > 30*time.Second*racetest.Slowdown() { // a safety net, not a speed test
 		t.Errorf("the build took %v", took)
 	}
 	if err != nil {
@@ -425,17 +425,4 @@ func must(s string, err error) string {
 		panic(err)
 	}
 	return s
-}
-
-// slowdown is how much slower the race detector makes this code, for the
-// safety-net time bounds.
-func slowdown() time.Duration {
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range bi.Settings {
-			if s.Key == "-race" && s.Value == "true" {
-				return 20
-			}
-		}
-	}
-	return 1
 }
