@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/guldborgsund/labyrint/internal/content"
 	"github.com/guldborgsund/labyrint/internal/diag"
 	"github.com/guldborgsund/labyrint/internal/flat"
 	"github.com/guldborgsund/labyrint/internal/search"
@@ -37,6 +38,7 @@ func (w *cacheWriter) grow(n, k int) {
 
 func (w *cacheWriter) uint(x uint64) { w.b = binary.AppendUvarint(w.b, x) }
 func (w *cacheWriter) int(x int)     { w.b = binary.AppendVarint(w.b, int64(x)) }
+func (w *cacheWriter) int64(x int64) { w.b = binary.AppendVarint(w.b, x) }
 
 // str writes s as n<<1|1 if it is string number n, else as its length<<1
 // and its bytes.
@@ -258,6 +260,7 @@ func writeMeta(c *buildCache, w *cacheWriter) error {
 	w.str(c.Digest)
 	w.sum(c.Shape)
 	w.sum(c.Words)
+	w.sum(c.Glossary)
 	w.str(c.ParseKey)
 	w.uint(uint64(len(c.Index)))
 	for _, f := range slices.Sorted(maps.Keys(c.Index)) {
@@ -269,7 +272,7 @@ func writeMeta(c *buildCache, w *cacheWriter) error {
 }
 
 func readMeta(c *buildCache, r *cacheReader) {
-	c.Version, c.Digest, c.Shape, c.Words, c.ParseKey = r.str(), r.str(), r.sum(), r.sum(), r.str()
+	c.Version, c.Digest, c.Shape, c.Words, c.Glossary, c.ParseKey = r.str(), r.str(), r.sum(), r.sum(), r.sum(), r.str()
 	n := r.Count()
 	c.Index = make(map[string][32]byte, n)
 	for range n {
@@ -368,6 +371,11 @@ func writeParsed(c *buildCache, w *cacheWriter) error {
 	prev, raw := prevOf(c, func(c *buildCache) map[string]*cachedSource { return c.Parsed }, func(c *buildCache) *rawChunks { return c.rawParsed })
 	return writeChunked(w, c.Parsed, prev, raw, func(w *cacheWriter, cs *cachedSource) error {
 		w.sum(cs.Sum)
+		w.int64(cs.Stamp.Size)
+		w.int64(cs.Stamp.ModTime)
+		w.int64(cs.Stamp.Ctime)
+		w.uint(cs.Stamp.Ino)
+		w.uint(cs.Stamp.Dev)
 		if err := w.fields(cs.Fields); err != nil {
 			return err
 		}
@@ -379,6 +387,14 @@ func writeParsed(c *buildCache, w *cacheWriter) error {
 		w.int(cs.BodyLine)
 		w.int(cs.BodyLen)
 		w.findings(cs.Warnings)
+		w.bool(cs.Terms != nil)
+		if cs.Terms == nil {
+			return nil
+		}
+		w.uint(uint64(len(cs.Terms)))
+		for _, i := range cs.Terms {
+			w.uint(uint64(i))
+		}
 		return nil
 	})
 }
@@ -386,13 +402,21 @@ func writeParsed(c *buildCache, w *cacheWriter) error {
 func readParsed(c *buildCache, r *cacheReader) {
 	c.rawParsed = &rawChunks{}
 	c.Parsed = readChunked(r, c.rawParsed, func(r *cacheReader) *cachedSource {
-		cs := &cachedSource{Sum: r.sum(), Fields: r.fields()}
+		cs := &cachedSource{Sum: r.sum()}
+		cs.Stamp = content.Stamp{Size: r.Int64(), ModTime: r.Int64(), Ctime: r.Int64(), Ino: r.Uint(), Dev: r.Uint()}
+		cs.Fields = r.fields()
 		nl := r.Count()
 		cs.Lines = make(map[string]int, nl)
 		for range nl {
 			cs.Lines[r.str()] = r.Int()
 		}
 		cs.BodyLine, cs.BodyLen, cs.Warnings = r.Int(), r.Int(), r.findings()
+		if r.bool() {
+			cs.Terms = make([]int32, r.Count())
+			for i := range cs.Terms {
+				cs.Terms[i] = int32(r.Uint())
+			}
+		}
 		return cs
 	})
 }
