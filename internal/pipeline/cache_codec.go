@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"time"
+	"unsafe"
 
 	"github.com/guldborgsund/labyrint/internal/content"
 	"github.com/guldborgsund/labyrint/internal/diag"
@@ -25,16 +26,24 @@ import (
 // many pages share).
 type cacheWriter struct {
 	b    []byte
+	done [][]byte          // parts before b (raw)
 	seen map[string]uint64 // string → its number, in the order first written
 }
 
-// grow makes room for about n bytes and k strings.
-func (w *cacheWriter) grow(n, k int) {
-	w.b = slices.Grow(w.b, n)
-	if w.seen == nil && k > 0 {
-		w.seen = make(map[string]uint64, k)
-	}
+// raw writes b as bytes does, but without copying it: what w has so far
+// and b become parts of their own (see parts). b must not change after.
+func (w *cacheWriter) raw(b []byte) {
+	w.uint(uint64(len(b)))
+	w.done = append(w.done, w.b, b)
+	w.b = w.b[len(w.b):]
 }
+
+// parts is what w wrote, in order: save writes them one after another.
+func (w *cacheWriter) parts() [][]byte { return append(w.done, w.b) }
+
+// bytesOf is s's bytes without a copy, for writing only: a part of the
+// cache as read (a string of the file's bytes, see loadCache) written again.
+func bytesOf(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
 func (w *cacheWriter) uint(x uint64) { w.b = binary.AppendUvarint(w.b, x) }
 func (w *cacheWriter) int(x int)     { w.b = binary.AppendVarint(w.b, int64(x)) }
@@ -53,17 +62,6 @@ func (w *cacheWriter) str(s string) {
 	w.seen[s] = uint64(len(w.seen))
 	w.uint(uint64(len(s)) << 1)
 	w.b = append(w.b, s...)
-}
-
-// str0 writes s as bytes does.
-func (w *cacheWriter) str0(s string) {
-	w.uint(uint64(len(s)))
-	w.b = append(w.b, s...)
-}
-
-func (w *cacheWriter) bytes(b []byte) {
-	w.uint(uint64(len(b)))
-	w.b = append(w.b, b...)
 }
 
 func (w *cacheWriter) strs(ss []string) {
@@ -250,7 +248,7 @@ func readKept(c *buildCache, r *cacheReader) {
 		return
 	}
 	c.Kept = &search.Kept{}
-	if err := c.Kept.UnmarshalBinary([]byte(data)); err != nil {
+	if err := c.Kept.UnmarshalString(data); err != nil {
 		r.Fail()
 	}
 }
@@ -311,13 +309,12 @@ func writeChunked[V comparable](w *cacheWriter, m, prev map[string]V, raw *rawCh
 		keys[i] = append(keys[i], k)
 	}
 	w.uint(uint64(len(m)))
-	part := &cacheWriter{}
 	for i, ks := range keys {
 		if raw != nil && raw.n[i] == len(ks) && allKept(ks, m, prev) {
-			w.str0(raw.bytes[i])
+			w.raw(bytesOf(raw.bytes[i]))
 			continue
 		}
-		*part = cacheWriter{b: part.b[:0]}
+		part := &cacheWriter{}
 		part.uint(uint64(len(ks)))
 		for _, k := range ks {
 			part.str(k)
@@ -325,7 +322,7 @@ func writeChunked[V comparable](w *cacheWriter, m, prev map[string]V, raw *rawCh
 				return err
 			}
 		}
-		w.bytes(part.b)
+		w.raw(part.b)
 	}
 	return nil
 }
@@ -367,7 +364,6 @@ func prevOf[V any](c *buildCache, m func(*buildCache) map[string]V, raw func(*bu
 }
 
 func writeParsed(c *buildCache, w *cacheWriter) error {
-	w.grow(len(c.Parsed)*512, 0)
 	prev, raw := prevOf(c, func(c *buildCache) map[string]*cachedSource { return c.Parsed }, func(c *buildCache) *rawChunks { return c.rawParsed })
 	return writeChunked(w, c.Parsed, prev, raw, func(w *cacheWriter, cs *cachedSource) error {
 		w.sum(cs.Sum)
@@ -422,7 +418,6 @@ func readParsed(c *buildCache, r *cacheReader) {
 }
 
 func writePages(c *buildCache, w *cacheWriter) error {
-	w.grow(len(c.Pages)*512, 0)
 	prev, raw := prevOf(c, func(c *buildCache) map[string]*cachedPage { return c.Pages }, func(c *buildCache) *rawChunks { return c.rawPages })
 	return writeChunked(w, c.Pages, prev, raw, func(w *cacheWriter, cp *cachedPage) error {
 		w.sum(cp.Hash)
@@ -456,7 +451,6 @@ func readPages(c *buildCache, r *cacheReader) {
 }
 
 func writeFiles(c *buildCache, w *cacheWriter) error {
-	w.grow(len(c.Files)*256, 0)
 	prev, raw := prevOf(c, func(c *buildCache) map[string]*cachedFile { return c.Files }, func(c *buildCache) *rawChunks { return c.rawFiles })
 	return writeChunked(w, c.Files, prev, raw, func(w *cacheWriter, f *cachedFile) error {
 		w.strs(f.Keys)
