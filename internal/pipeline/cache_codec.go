@@ -315,6 +315,9 @@ func writeChunked[V comparable](w *cacheWriter, m, prev map[string]V, raw *rawCh
 			continue
 		}
 		part := &cacheWriter{}
+		if raw != nil { // about the size it had
+			part.b = make([]byte, 0, len(raw.bytes[i])+len(raw.bytes[i])/8)
+		}
 		part.uint(uint64(len(ks)))
 		for _, k := range ks {
 			part.str(k)
@@ -344,6 +347,7 @@ func readChunked[V any](r *cacheReader, raw *rawChunks, dec func(r *cacheReader)
 		data := r.Take(r.Count())
 		part := newCacheReader(data)
 		raw.bytes[i], raw.n[i] = data, part.Count()
+		part.seen = make([]string, 0, raw.n[i]*4) // about as many strings a part has, written first there
 		for range raw.n[i] {
 			k := part.str()
 			m[k] = dec(part)
