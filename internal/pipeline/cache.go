@@ -28,7 +28,7 @@ const CacheSuffix = ".labyrint-cache"
 
 // cacheFormat starts the cache file; it changes whenever the format does:
 // an older cache is ignored.
-const cacheFormat = "labyrint-build-cache 9\n"
+const cacheFormat = "labyrint-build-cache 10\n"
 
 // buildCache is what an incremental labyrint build keeps of the last good
 // build: enough to tell which files a change shows and to make the
@@ -43,6 +43,7 @@ type buildCache struct {
 	Index    map[string][32]byte      // search index file → hash of its bytes
 	Words    [32]byte                 // the glossary page's entries (glossaryHash)
 	Glossary [32]byte                 // SHA-256 of the glossary file the parses' Terms are of; zero: none
+	Heads    [32]byte                 // the pages' Search heads' context (cachedBuild.headContext)
 	Parsed   map[string]*cachedSource // source path → its parse (cache_parse.go)
 	ParseKey string                   // what the parses depend on (parseKey)
 	Other    []string                 // every other file written (assets, sitemap, static …)

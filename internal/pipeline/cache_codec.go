@@ -259,6 +259,7 @@ func writeMeta(c *buildCache, w *cacheWriter) error {
 	w.sum(c.Shape)
 	w.sum(c.Words)
 	w.sum(c.Glossary)
+	w.sum(c.Heads)
 	w.str(c.ParseKey)
 	w.uint(uint64(len(c.Index)))
 	for _, f := range slices.Sorted(maps.Keys(c.Index)) {
@@ -270,7 +271,7 @@ func writeMeta(c *buildCache, w *cacheWriter) error {
 }
 
 func readMeta(c *buildCache, r *cacheReader) {
-	c.Version, c.Digest, c.Shape, c.Words, c.Glossary, c.ParseKey = r.str(), r.str(), r.sum(), r.sum(), r.sum(), r.str()
+	c.Version, c.Digest, c.Shape, c.Words, c.Glossary, c.Heads, c.ParseKey = r.str(), r.str(), r.sum(), r.sum(), r.sum(), r.sum(), r.str()
 	n := r.Count()
 	c.Index = make(map[string][32]byte, n)
 	for range n {

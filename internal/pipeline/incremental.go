@@ -48,6 +48,7 @@ type cachedBuild struct {
 	heads    map[string][32]byte // page URL → searchHead, of the pages the index has
 	takes    *bool               // whether the search index can take the cache's documents (search.Index.Takes)
 	terms    *glossaryTerms      // the glossary's entries each page uses; nil without a glossary
+	context  *[32]byte           // headContext, once made
 	glossary [32]byte            // SHA-256 of the glossary file
 }
 
@@ -321,9 +322,33 @@ func (c *cachedBuild) keptSearch(j job, old *buildCache) bool {
 	if op == nil || op.URL != j.page.URL || !*c.takes || !old.Kept.Has(j.page.URL) {
 		return false
 	}
-	h := searchHead(b.view, j.page)
+	h := op.Search
+	if old.Heads != c.headContext() || op.Hash != c.hashes[j.page.Src.Path][0] || h == ([32]byte{}) {
+		h = searchHead(b.view, j.page)
+	}
 	c.heads[j.page.URL] = h
 	return op.Search == h
+}
+
+// headContext sums up what a page's searchHead takes from other pages:
+// the shape (the sections, the taxonomies' terms) and every shown page's
+// address, title and whether it is a section (a section's title is its
+// pages' "section", a term's page its name). While it and a page's source
+// are the same, so is the page's head: the kept one is taken.
+func (c *cachedBuild) headContext() [32]byte {
+	if c.context == nil {
+		v := c.st.view
+		shape := shapeOf(v)
+		b := append(make([]byte, 0, 64*len(v.Pages)), shape[:]...)
+		for _, p := range v.Pages {
+			b = strconv.AppendQuote(b, p.URL)
+			b = strconv.AppendQuote(b, p.Title)
+			b = strconv.AppendBool(b, p.IsSection)
+		}
+		sum := sha256.Sum256(b)
+		c.context = &sum
+	}
+	return *c.context
 }
 
 func opKeys(op *cachedPage) []string {
@@ -517,7 +542,7 @@ func (c *cachedBuild) next() *buildCache {
 		old = &buildCache{}
 	}
 	n := &buildCache{Version: c.version, Digest: st.digest, Shape: shapeOf(st.view), Index: r.idx, Words: glossaryHash(st.gl),
-		Parsed: c.parsed, ParseKey: c.pkey, from: c.prev, Glossary: c.glossary,
+		Parsed: c.parsed, ParseKey: c.pkey, from: c.prev, Glossary: c.glossary, Heads: c.headContext(),
 		Files: map[string]*cachedFile{}, Pages: make(map[string]*cachedPage, len(st.site.Pages))}
 	pages := map[string]bool{}
 	for _, js := range [][]job{b.jobs, b.last} {
