@@ -6,9 +6,10 @@
 // DOMContentLoaded. Served and measured as in search-bench.mjs (its
 // server, its init script, a fresh context per run).
 //
-//   node bench/search-trace.mjs --ours OUT_DIR [--peer PEER_DIR] [--query misbrug]
-//        [--reps 1] [--json FILE]
+//   node bench/search-trace.mjs --ours OUT_DIR [--ours OUT_DIR2 …] [--peer PEER_DIR]
+//        [--query misbrug] [--reps 1] [--json FILE]
 //
+// More than one --ours (say, builds of two commits) are traced in turn.
 // PEER_DIR is a Hugo + Pagefind output as search-bench.sh builds it (KEEP=1
 // keeps it); its soeg/index.html is written as search-bench.mjs writes it.
 // Times in ms from navigation start. "busy" is the sum of top-level tasks
@@ -28,7 +29,7 @@ const { chromium } = require('playwright-core');
 const o = { query: 'misbrug', reps: 1 };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i], v = process.argv[++i];
-  if (a === '--ours') o.ours = path.resolve(v);
+  if (a === '--ours') (o.ours ??= []).push(path.resolve(v));
   else if (a === '--peer') o.peer = path.resolve(v);
   else if (a === '--query') o.query = v;
   else if (a === '--reps') o.reps = +v;
@@ -111,7 +112,7 @@ function print(site, r, tl) {
   for (const [k, v] of [...tl.busy].sort((a, b) => b[1] - a[1])) if (v >= 2) console.log(`  ${v.toFixed(1).padStart(7)}  ${k}`);
 }
 
-const sites = [{ name: 'ours', dir: o.ours }];
+const sites = o.ours.map((dir, i) => ({ name: i ? `ours ${i + 1} (${dir})` : 'ours', dir }));
 if (o.peer) {
   fs.mkdirSync(path.join(o.peer, 'soeg'), { recursive: true });
   fs.writeFileSync(path.join(o.peer, 'soeg', 'index.html'), PEER_PAGE);
