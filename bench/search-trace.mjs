@@ -97,6 +97,14 @@ function print(site, r, tl) {
   console.log('requests (send / response / finish):');
   for (const q of tl.reqs) console.log(`  ${f(q.send)} ${f(q.response)} ${f(q.finish)}  ${q.url.replace(/^https?:\/\/[^/]+/, '')}`);
   console.log('marks: ' + tl.marks.map(([n, t]) => `${n} ${t.toFixed(1)}`).join(', '));
+  // The chain, for ours (Pagefind's files have other names): each step's wait on the one before.
+  const at = (re, k, pick = Math.min) => { const xs = tl.reqs.filter((q) => re.test(q.url) && q[k] != null).map((q) => q[k]); return xs.length ? pick(...xs) : null; };
+  const js = at(/\/search\.[0-9a-f]+\.js$|\/search\.js$/, 'finish'), tSend = at(/\/idx\/t-/, 'send'), tIn = at(/\/idx\/t-/, 'finish', Math.max);
+  const dSend = at(/\/idx\/d-/, 'send'), dIn = at(/\/idx\/d-/, 'finish', Math.max);
+  if (js != null && tSend != null && dSend != null) {
+    console.log(`chain: search.js in ${js.toFixed(1)}, +${(tSend - js).toFixed(1)} term shard asked, +${(tIn - tSend).toFixed(1)} in, ` +
+      `+${(dSend - tIn).toFixed(1)} page shards asked, +${(dIn - dSend).toFixed(1)} in, +${(r.ms - dIn).toFixed(1)} drawn`);
+  }
   let small = 0, total = 0;
   console.log('page main thread, tasks ≥ 1 ms (start, ms, what):');
   for (const t of tl.tasks) {
