@@ -122,6 +122,9 @@ func (s *Server) Handler() http.Handler {
 			}
 		}
 		if strings.HasSuffix(p, ".html") {
+			if err := s.sess.Fresh(p); err != nil { // a list page an update left to render
+				fmt.Fprintln(s.Log, "listeside:", err)
+			}
 			s.mu.Lock()
 			v := s.version // before the file: a build in between gives a reload too many, never one too few
 			s.mu.Unlock()
