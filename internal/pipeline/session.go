@@ -53,10 +53,12 @@ import (
 //
 // Files are written in place, each replaced whole, and only once every one
 // of them rendered without error: a failed update leaves the last good
-// build. The edited pages' own files are written first. The outputs made
-// from every page (the search index and the language report) are brought
-// up to date by Refresh, which the preview calls when one of them is asked
-// for (Derived), so an edit does not wait for them.
+// build. The edited pages' own files are written first. An update that
+// made the model again leaves the other files it touches pending, to be
+// rendered in the background or when asked for (Fresh; session_lazy.go).
+// The outputs made from every page (the search index and the language
+// report) are brought up to date by Refresh, which the preview calls when
+// one of them is asked for (Derived), so an edit does not wait for them.
 type Session struct {
 	o     Options
 	mu    sync.Mutex
@@ -68,8 +70,9 @@ type Session struct {
 	lag atomic.Pointer[lagging]
 	// pend is the list pages the last update left to render
 	// (session_lazy.go), nil when none; npend counts them, for Fresh.
-	pend  *pending
-	npend atomic.Int64
+	pend     *pending
+	npend    atomic.Int64
+	pendURLs atomic.Pointer[map[string]bool] // the pending files' URLs when pend was made
 	// eager renders every file in the update (no pending files); lazyOnly
 	// leaves pending files to Fresh and Flush (no background). For tests
 	// and benchmarks.

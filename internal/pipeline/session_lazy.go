@@ -100,12 +100,33 @@ func (s *Session) setPending(p *pending) {
 	if p != nil && len(p.jobs) == 0 {
 		p = nil
 	}
+	if p != s.pend {
+		var urls map[string]bool
+		if p != nil {
+			urls = make(map[string]bool, len(p.jobs))
+			for url := range p.jobs {
+				urls[url] = true
+			}
+		}
+		s.pendURLs.Store(&urls)
+	}
 	s.pend = p
 	n := 0
 	if p != nil {
 		n = len(p.jobs)
 	}
 	s.npend.Store(int64(n))
+}
+
+// mayPend reports whether the file at URL url may be pending: the files
+// left pending when the pending list was made, without the lock, so that
+// a request for any other file does not wait for the background.
+func (s *Session) mayPend(url string) bool {
+	if s.npend.Load() == 0 {
+		return false
+	}
+	urls := s.pendURLs.Load()
+	return urls != nil && (*urls)[url]
 }
 
 // drain renders p's files in the background, a batch at a time, until
@@ -136,7 +157,8 @@ func (s *Session) drain(p *pending) {
 // if an update left it pending, so that it is not served stale. It waits
 // for an update under way.
 func (s *Session) Fresh(u string) error {
-	if s.npend.Load() == 0 {
+	url := strings.TrimSuffix(u, "index.html")
+	if !s.mayPend(url) {
 		return nil
 	}
 	s.mu.Lock()
@@ -144,7 +166,7 @@ func (s *Session) Fresh(u string) error {
 	if s.pend == nil {
 		return nil
 	}
-	j, ok := s.pend.jobs[strings.TrimSuffix(u, "index.html")]
+	j, ok := s.pend.jobs[url]
 	if !ok {
 		return nil
 	}
