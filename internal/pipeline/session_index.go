@@ -6,6 +6,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/guldborgsund/labyrint/internal/search"
+	"github.com/guldborgsund/labyrint/internal/site"
 )
 
 // keptIndex is the search index's documents as the last Refresh analysed
@@ -17,6 +18,7 @@ import (
 type keptIndex struct {
 	docs  *search.Kept
 	heads map[string][32]byte // page URL → searchHead of its kept document
+	view  *site.View          // the view the heads are of
 	text  map[string]bool     // pages rendered (their text taken) since
 }
 
@@ -44,6 +46,9 @@ func (r *recorder) index(b *builder) (*search.Index, error) {
 	takes := ix.Takes(k.docs)
 	pages := b.view.Pages
 	heads := make([][32]byte, len(pages))
+	// In the same view (the same pages: a body, the glossary, the synonyms
+	// changed since) every page's searchHead is the same.
+	same := k.view == b.view && k.heads != nil
 	const chunk = 256
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -55,8 +60,11 @@ func (r *recorder) index(b *builder) (*search.Index, error) {
 				if !ok {
 					continue
 				}
-				heads[i] = searchHead(b.view, p)
-				if old, ok := k.heads[p.URL]; !takes || !ok || old != heads[i] || k.text[p.URL] || !ix.AddKept(k.docs, p.URL) {
+				old, ok := k.heads[p.URL]
+				if heads[i] = old; !same || !ok {
+					heads[i] = searchHead(b.view, p)
+				}
+				if !takes || !ok || old != heads[i] || k.text[p.URL] || !ix.AddKept(k.docs, p.URL) {
 					ix.Add(SearchDoc(b.view, p, blocks))
 				}
 			}
@@ -64,7 +72,7 @@ func (r *recorder) index(b *builder) (*search.Index, error) {
 		})
 	}
 	g.Wait()
-	kept := keptIndex{docs: ix.Keep(), heads: make(map[string][32]byte, len(pages))}
+	kept := keptIndex{docs: ix.Keep(), heads: make(map[string][32]byte, len(pages)), view: b.view}
 	for i, p := range pages {
 		if _, ok := r.blocks[p.URL]; ok {
 			kept.heads[p.URL] = heads[i]
