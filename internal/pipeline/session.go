@@ -821,6 +821,7 @@ func (r *recorder) indexed(u string, blocks []markdown.Block) {
 
 // done keeps what a good full build leaves for the next update.
 func (r *recorder) done(b *builder, tree *content.Tree, prefix, contentDir string) {
+	r.keepFull(b, b.index)
 	b.w, b.index, b.checked = nil, nil, nil
 	r.b, r.tree, r.prefix, r.contentDir = b, tree, prefix, contentDir
 	r.jobs = jobsByURL(b)

@@ -81,3 +81,33 @@ func (r *recorder) index(b *builder) (*search.Index, error) {
 	r.kept = kept
 	return ix, nil
 }
+
+// keepFull keeps the documents of a full build's index ix (nil: the site
+// has no search page), so that the first Refresh takes them too.
+func (r *recorder) keepFull(b *builder, ix *search.Index) {
+	if ix == nil {
+		return
+	}
+	pages := b.view.Pages
+	heads := make([][32]byte, len(pages))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for lo := 0; lo < len(pages); lo += 256 {
+		g.Go(func() error {
+			for i := lo; i < min(lo+256, len(pages)); i++ {
+				if _, ok := r.blocks[pages[i].URL]; ok {
+					heads[i] = searchHead(b.view, pages[i])
+				}
+			}
+			return nil
+		})
+	}
+	g.Wait()
+	k := keptIndex{docs: ix.Keep(), heads: make(map[string][32]byte, len(pages)), view: b.view}
+	for i, p := range pages {
+		if _, ok := r.blocks[p.URL]; ok {
+			k.heads[p.URL] = heads[i]
+		}
+	}
+	r.kept = k
+}
