@@ -173,6 +173,14 @@ func (s *Session) Fresh(u string) error {
 	return s.renderPending([]job{j})
 }
 
+// Close stops the background: the files left pending stay as they are.
+// A session's output folder may be removed once it returns.
+func (s *Session) Close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.setPending(nil)
+}
+
 // Flush renders every file an update left pending.
 func (s *Session) Flush() error {
 	s.mu.Lock()

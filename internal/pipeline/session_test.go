@@ -335,6 +335,7 @@ func TestSessionBackground(t *testing.T) {
 	so := o
 	so.Out = filepath.Join(dir, "live")
 	sess := NewSession(so)
+	t.Cleanup(sess.Close) // before the folder is removed
 	if _, err := sess.Build(ctx, nil); err != nil {
 		t.Fatal(err)
 	}

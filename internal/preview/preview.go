@@ -58,8 +58,11 @@ func New(o pipeline.Options, log io.Writer) (*Server, error) {
 	return &Server{Opts: o, Log: log, subs: map[chan string]string{}, dir: dir, sess: pipeline.NewSession(o)}, nil
 }
 
-// Close removes the preview's folder.
-func (s *Server) Close() error { return os.RemoveAll(s.dir) }
+// Close stops the background rendering and removes the preview's folder.
+func (s *Server) Close() error {
+	s.sess.Close()
+	return os.RemoveAll(s.dir)
+}
 
 // Rebuild builds everything and tells open pages.
 func (s *Server) Rebuild(ctx context.Context) error { return s.Update(ctx, nil) }
