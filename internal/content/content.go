@@ -105,6 +105,13 @@ type Reader struct {
 	// again. An incremental build keeps the last build's parses (the
 	// pipeline's build cache). Nil: parse the file.
 	Known func(p string, sum [32]byte, raw []byte, l *diag.List) *Source
+	// Unchanged, if set, is called from the readers with each Markdown
+	// file's path and stamp (StampOf) before the file is read: a source it
+	// returns with ok (its findings added to l), with the SHA-256 the file
+	// had, is used and the file is not read at all. That source's Body is
+	// nil; whoever needs the text reads it. An incremental build takes a
+	// file whose stamp is the one it last read as unchanged.
+	Unchanged func(p string, s Stamp, l *diag.List) (src *Source, sum [32]byte, ok bool)
 }
 
 // Load reads every file under fsys; see the package function Load.
@@ -188,6 +195,14 @@ func (r Reader) readAll(fsys fs.FS, prefix string, mdPaths []string, cfg *config
 	reader := func() {
 		defer wg.Done()
 		for i := range work {
+			if r.Unchanged != nil {
+				if st, err := StampOf(fsys, mdPaths[i]); err == nil {
+					var ok bool
+					if sources[i], sums[i], ok = r.Unchanged(mdPaths[i], st, &lists[i]); ok {
+						continue
+					}
+				}
+			}
 			sources[i], sums[i] = read(fsys, prefix, mdPaths[i], cfg, &lists[i], &disk, r.Known)
 		}
 	}

@@ -69,13 +69,16 @@ func (r *Reader) Uint() uint64 {
 }
 
 // Int reads what binary.AppendVarint wrote (zig-zag).
-func (r *Reader) Int() int {
+func (r *Reader) Int() int { return int(r.Int64()) }
+
+// Int64 reads what binary.AppendVarint wrote, on every platform whole.
+func (r *Reader) Int64() int64 {
 	u := r.Uint()
 	x := int64(u >> 1)
 	if u&1 != 0 {
 		x = ^x
 	}
-	return int(x)
+	return x
 }
 
 // Count reads a number of items of at least a byte each, so no more than

@@ -57,7 +57,8 @@ type Options struct {
 	// and renders only the files a change shows (cache.go).
 	Incremental bool
 
-	rec *recorder // set by Session: remember what each file used (session.go)
+	rec   *recorder        // set by Session: remember what each file used (session.go)
+	clock func() time.Time // the time an incremental build's stamps are judged by (content.Stamp.Racy); nil: time.Now
 }
 
 // Result tells what a build did.

@@ -1,15 +1,19 @@
 package pipeline
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"sync"
+	"unsafe"
 
 	"github.com/guldborgsund/labyrint/internal/content"
 	"github.com/guldborgsund/labyrint/internal/diag"
@@ -24,7 +28,7 @@ const CacheSuffix = ".labyrint-cache"
 
 // cacheFormat starts the cache file; it changes whenever the format does:
 // an older cache is ignored.
-const cacheFormat = "labyrint-build-cache 8\n"
+const cacheFormat = "labyrint-build-cache 10\n"
 
 // buildCache is what an incremental labyrint build keeps of the last good
 // build: enough to tell which files a change shows and to make the
@@ -38,6 +42,8 @@ type buildCache struct {
 	Pages    map[string]*cachedPage   // source path → its page
 	Index    map[string][32]byte      // search index file → hash of its bytes
 	Words    [32]byte                 // the glossary page's entries (glossaryHash)
+	Glossary [32]byte                 // SHA-256 of the glossary file the parses' Terms are of; zero: none
+	Heads    [32]byte                 // the pages' Search heads' context (cachedBuild.headContext)
 	Parsed   map[string]*cachedSource // source path → its parse (cache_parse.go)
 	ParseKey string                   // what the parses depend on (parseKey)
 	Other    []string                 // every other file written (assets, sitemap, static …)
@@ -86,7 +92,7 @@ func loadCache(name string) *buildCache {
 	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(data[len(body):]) {
 		return nil
 	}
-	r := newCacheReader(string(body))
+	r := newCacheReader(unsafe.String(unsafe.SliceData(body), len(body))) // data is not written to again: no copy
 	r.Take(len(cacheFormat))
 	secs := make([]*cacheReader, len(cacheSections))
 	for i := range secs {
@@ -117,7 +123,8 @@ func loadCache(name string) *buildCache {
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // save writes the cache to name whole: to a temporary file first, renamed
-// over name.
+// over name. The sections' parts are written as they are, a part kept from
+// the cache read (cacheWriter.raw) without a copy.
 func (c *buildCache) save(name string) error {
 	secs := make([]cacheWriter, len(cacheSections))
 	errs := make([]error, len(cacheSections))
@@ -126,24 +133,48 @@ func (c *buildCache) save(name string) error {
 		wg.Go(func() { errs[i] = sec.write(c, &secs[i]) })
 	}
 	wg.Wait()
-	size := len(cacheFormat) + 4
-	for i := range secs {
-		if errs[i] != nil {
-			return errs[i]
-		}
-		size += len(secs[i].b) + binary.MaxVarintLen64
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
-	w := &cacheWriter{b: append(make([]byte, 0, size), cacheFormat...)}
-	for i := range secs {
-		w.bytes(secs[i].b)
-	}
-	w.b = binary.LittleEndian.AppendUint32(w.b, crc32.Checksum(w.b, castagnoli))
 	tmp := name + ".tmp"
-	if err := os.WriteFile(tmp, w.b, 0o644); err != nil {
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	err = writeSections(f, secs)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		os.Remove(tmp)
 		return err
 	}
 	return os.Rename(tmp, name)
+}
+
+// writeSections writes the format line, each section as its length and
+// its parts, and the CRC-32C of all that (loadCache reads it).
+func writeSections(f io.Writer, secs []cacheWriter) error {
+	bw := bufio.NewWriterSize(f, 256<<10) // a part larger than that is written directly
+	var crc uint32
+	put := func(b []byte) {
+		crc = crc32.Update(crc, castagnoli, b)
+		bw.Write(b) // an error stays: Flush returns it
+	}
+	put([]byte(cacheFormat))
+	for i := range secs {
+		parts := secs[i].parts()
+		n := 0
+		for _, p := range parts {
+			n += len(p)
+		}
+		put(binary.AppendUvarint(nil, uint64(n)))
+		for _, p := range parts {
+			put(p)
+		}
+	}
+	bw.Write(binary.LittleEndian.AppendUint32(nil, crc))
+	return bw.Flush()
 }
 
 // cacheVersion hashes everything that, changed, takes a full build: the

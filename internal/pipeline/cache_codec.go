@@ -6,7 +6,9 @@ import (
 	"maps"
 	"slices"
 	"time"
+	"unsafe"
 
+	"github.com/guldborgsund/labyrint/internal/content"
 	"github.com/guldborgsund/labyrint/internal/diag"
 	"github.com/guldborgsund/labyrint/internal/flat"
 	"github.com/guldborgsund/labyrint/internal/search"
@@ -24,19 +26,28 @@ import (
 // many pages share).
 type cacheWriter struct {
 	b    []byte
+	done [][]byte          // parts before b (raw)
 	seen map[string]uint64 // string → its number, in the order first written
 }
 
-// grow makes room for about n bytes and k strings.
-func (w *cacheWriter) grow(n, k int) {
-	w.b = slices.Grow(w.b, n)
-	if w.seen == nil && k > 0 {
-		w.seen = make(map[string]uint64, k)
-	}
+// raw writes b as bytes does, but without copying it: what w has so far
+// and b become parts of their own (see parts). b must not change after.
+func (w *cacheWriter) raw(b []byte) {
+	w.uint(uint64(len(b)))
+	w.done = append(w.done, w.b, b)
+	w.b = w.b[len(w.b):]
 }
+
+// parts is what w wrote, in order: save writes them one after another.
+func (w *cacheWriter) parts() [][]byte { return append(w.done, w.b) }
+
+// bytesOf is s's bytes without a copy, for writing only: a part of the
+// cache as read (a string of the file's bytes, see loadCache) written again.
+func bytesOf(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
 func (w *cacheWriter) uint(x uint64) { w.b = binary.AppendUvarint(w.b, x) }
 func (w *cacheWriter) int(x int)     { w.b = binary.AppendVarint(w.b, int64(x)) }
+func (w *cacheWriter) int64(x int64) { w.b = binary.AppendVarint(w.b, x) }
 
 // str writes s as n<<1|1 if it is string number n, else as its length<<1
 // and its bytes.
@@ -51,17 +62,6 @@ func (w *cacheWriter) str(s string) {
 	w.seen[s] = uint64(len(w.seen))
 	w.uint(uint64(len(s)) << 1)
 	w.b = append(w.b, s...)
-}
-
-// str0 writes s as bytes does.
-func (w *cacheWriter) str0(s string) {
-	w.uint(uint64(len(s)))
-	w.b = append(w.b, s...)
-}
-
-func (w *cacheWriter) bytes(b []byte) {
-	w.uint(uint64(len(b)))
-	w.b = append(w.b, b...)
 }
 
 func (w *cacheWriter) strs(ss []string) {
@@ -248,7 +248,7 @@ func readKept(c *buildCache, r *cacheReader) {
 		return
 	}
 	c.Kept = &search.Kept{}
-	if err := c.Kept.UnmarshalBinary([]byte(data)); err != nil {
+	if err := c.Kept.UnmarshalString(data); err != nil {
 		r.Fail()
 	}
 }
@@ -258,6 +258,8 @@ func writeMeta(c *buildCache, w *cacheWriter) error {
 	w.str(c.Digest)
 	w.sum(c.Shape)
 	w.sum(c.Words)
+	w.sum(c.Glossary)
+	w.sum(c.Heads)
 	w.str(c.ParseKey)
 	w.uint(uint64(len(c.Index)))
 	for _, f := range slices.Sorted(maps.Keys(c.Index)) {
@@ -269,7 +271,7 @@ func writeMeta(c *buildCache, w *cacheWriter) error {
 }
 
 func readMeta(c *buildCache, r *cacheReader) {
-	c.Version, c.Digest, c.Shape, c.Words, c.ParseKey = r.str(), r.str(), r.sum(), r.sum(), r.str()
+	c.Version, c.Digest, c.Shape, c.Words, c.Glossary, c.Heads, c.ParseKey = r.str(), r.str(), r.sum(), r.sum(), r.sum(), r.sum(), r.str()
 	n := r.Count()
 	c.Index = make(map[string][32]byte, n)
 	for range n {
@@ -308,13 +310,15 @@ func writeChunked[V comparable](w *cacheWriter, m, prev map[string]V, raw *rawCh
 		keys[i] = append(keys[i], k)
 	}
 	w.uint(uint64(len(m)))
-	part := &cacheWriter{}
 	for i, ks := range keys {
 		if raw != nil && raw.n[i] == len(ks) && allKept(ks, m, prev) {
-			w.str0(raw.bytes[i])
+			w.raw(bytesOf(raw.bytes[i]))
 			continue
 		}
-		*part = cacheWriter{b: part.b[:0]}
+		part := &cacheWriter{}
+		if raw != nil { // about the size it had
+			part.b = make([]byte, 0, len(raw.bytes[i])+len(raw.bytes[i])/8)
+		}
 		part.uint(uint64(len(ks)))
 		for _, k := range ks {
 			part.str(k)
@@ -322,7 +326,7 @@ func writeChunked[V comparable](w *cacheWriter, m, prev map[string]V, raw *rawCh
 				return err
 			}
 		}
-		w.bytes(part.b)
+		w.raw(part.b)
 	}
 	return nil
 }
@@ -344,6 +348,7 @@ func readChunked[V any](r *cacheReader, raw *rawChunks, dec func(r *cacheReader)
 		data := r.Take(r.Count())
 		part := newCacheReader(data)
 		raw.bytes[i], raw.n[i] = data, part.Count()
+		part.seen = make([]string, 0, raw.n[i]*4) // about as many strings a part has, written first there
 		for range raw.n[i] {
 			k := part.str()
 			m[k] = dec(part)
@@ -364,10 +369,14 @@ func prevOf[V any](c *buildCache, m func(*buildCache) map[string]V, raw func(*bu
 }
 
 func writeParsed(c *buildCache, w *cacheWriter) error {
-	w.grow(len(c.Parsed)*512, 0)
 	prev, raw := prevOf(c, func(c *buildCache) map[string]*cachedSource { return c.Parsed }, func(c *buildCache) *rawChunks { return c.rawParsed })
 	return writeChunked(w, c.Parsed, prev, raw, func(w *cacheWriter, cs *cachedSource) error {
 		w.sum(cs.Sum)
+		w.int64(cs.Stamp.Size)
+		w.int64(cs.Stamp.ModTime)
+		w.int64(cs.Stamp.Ctime)
+		w.uint(cs.Stamp.Ino)
+		w.uint(cs.Stamp.Dev)
 		if err := w.fields(cs.Fields); err != nil {
 			return err
 		}
@@ -379,6 +388,14 @@ func writeParsed(c *buildCache, w *cacheWriter) error {
 		w.int(cs.BodyLine)
 		w.int(cs.BodyLen)
 		w.findings(cs.Warnings)
+		w.bool(cs.Terms != nil)
+		if cs.Terms == nil {
+			return nil
+		}
+		w.uint(uint64(len(cs.Terms)))
+		for _, i := range cs.Terms {
+			w.uint(uint64(i))
+		}
 		return nil
 	})
 }
@@ -386,19 +403,26 @@ func writeParsed(c *buildCache, w *cacheWriter) error {
 func readParsed(c *buildCache, r *cacheReader) {
 	c.rawParsed = &rawChunks{}
 	c.Parsed = readChunked(r, c.rawParsed, func(r *cacheReader) *cachedSource {
-		cs := &cachedSource{Sum: r.sum(), Fields: r.fields()}
+		cs := &cachedSource{Sum: r.sum()}
+		cs.Stamp = content.Stamp{Size: r.Int64(), ModTime: r.Int64(), Ctime: r.Int64(), Ino: r.Uint(), Dev: r.Uint()}
+		cs.Fields = r.fields()
 		nl := r.Count()
 		cs.Lines = make(map[string]int, nl)
 		for range nl {
 			cs.Lines[r.str()] = r.Int()
 		}
 		cs.BodyLine, cs.BodyLen, cs.Warnings = r.Int(), r.Int(), r.findings()
+		if r.bool() {
+			cs.Terms = make([]int32, r.Count())
+			for i := range cs.Terms {
+				cs.Terms[i] = int32(r.Uint())
+			}
+		}
 		return cs
 	})
 }
 
 func writePages(c *buildCache, w *cacheWriter) error {
-	w.grow(len(c.Pages)*512, 0)
 	prev, raw := prevOf(c, func(c *buildCache) map[string]*cachedPage { return c.Pages }, func(c *buildCache) *rawChunks { return c.rawPages })
 	return writeChunked(w, c.Pages, prev, raw, func(w *cacheWriter, cp *cachedPage) error {
 		w.sum(cp.Hash)
@@ -432,7 +456,6 @@ func readPages(c *buildCache, r *cacheReader) {
 }
 
 func writeFiles(c *buildCache, w *cacheWriter) error {
-	w.grow(len(c.Files)*256, 0)
 	prev, raw := prevOf(c, func(c *buildCache) map[string]*cachedFile { return c.Files }, func(c *buildCache) *rawChunks { return c.rawFiles })
 	return writeChunked(w, c.Files, prev, raw, func(w *cacheWriter, f *cachedFile) error {
 		w.strs(f.Keys)

@@ -6,7 +6,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sync"
+	"time"
 
 	"github.com/guldborgsund/labyrint/internal/config"
 	"github.com/guldborgsund/labyrint/internal/content"
@@ -14,16 +16,21 @@ import (
 )
 
 // cachedSource is a Markdown file as content.Parse read it, kept so that
-// an unchanged file (the same bytes) is not parsed again: parsing is most
-// of the content stage. Its body is taken from the file's bytes, which
-// are read anyway (the build's digest hashes them).
+// an unchanged file is not parsed again (parsing is most of the content
+// stage), nor even read: a file whose stamp (content.Stamp: size, times,
+// inode) is the one kept is taken as unchanged, like git's index does,
+// and its body read only if the build renders it (cachedBuild.bodies); a
+// file whose stamp changed is read, and its parse kept if the bytes are
+// the same.
 type cachedSource struct {
-	Sum      [32]byte // SHA-256 of the file's bytes
+	Sum      [32]byte      // SHA-256 of the file's bytes
+	Stamp    content.Stamp // the file's stamp as it was read; zero: not trusted (content.Stamp.Racy)
 	Fields   map[string]any
 	Lines    map[string]int
 	BodyLine int
 	BodyLen  int // the body is the last BodyLen bytes of the normalised file
 	Warnings []diag.Finding
+	Terms    []int32 // the glossary's entries the body uses (glossary.bodyTerms) of buildCache.Glossary; nil: not known
 }
 
 // parseKey names what a parse depends on besides the file: the
@@ -44,12 +51,15 @@ func parseKey(st *state) string {
 // parses is what the content stage of a cached build read: each file's
 // sum, and the last build's parses it may use.
 type parses struct {
-	mu   sync.Mutex
-	sums map[string][32]byte
-	hits map[string]bool          // the files whose kept parse was taken
-	old  map[string]*cachedSource // nil: parse every file
-	cfg  *config.Config
-	dir  string // how messages name the content folder
+	mu     sync.Mutex
+	sums   map[string][32]byte
+	hits   map[string]bool          // the files whose kept parse was taken
+	stamps map[string]content.Stamp // each file's stamp before it was read
+	unread map[string]bool          // the files taken by their stamp: their Body is not read yet
+	start  time.Time                // before the first stat: a stamp newer than it, less the racy window, is not kept
+	old    map[string]*cachedSource // nil: parse every file
+	cfg    *config.Config
+	dir    string // how messages name the content folder
 }
 
 // known is content.Reader.Known: the kept parse of file p if its bytes
@@ -75,6 +85,35 @@ func (ps *parses) known(p string, sum [32]byte, norm []byte, l *diag.List) *cont
 		Lines: cs.Lines, Body: norm[len(norm)-cs.BodyLen:], BodyLine: cs.BodyLine}
 }
 
+// unchanged is content.Reader.Unchanged: the kept parse of file p, its
+// body not read, if its stamp is the one kept.
+func (ps *parses) unchanged(p string, st content.Stamp, l *diag.List) (*content.Source, [32]byte, bool) {
+	ps.mu.Lock()
+	ps.stamps[p] = st
+	ps.mu.Unlock()
+	cs := ps.old[p]
+	if cs == nil || cs.Stamp == (content.Stamp{}) || cs.Stamp != st {
+		return nil, [32]byte{}, false
+	}
+	for _, f := range cs.Warnings {
+		l.Add(f)
+	}
+	ps.mu.Lock()
+	ps.sums[p], ps.hits[p], ps.unread[p] = cs.Sum, true, true
+	ps.mu.Unlock()
+	return &content.Source{Path: p, File: path.Join(ps.dir, p), Kind: ps.cfg.KindFor(p), Fields: cs.Fields,
+		Lines: cs.Lines, BodyLine: cs.BodyLine}, cs.Sum, true
+}
+
+// stamp is the stamp to keep of file p: none if it is racy.
+func (ps *parses) stamp(p string) content.Stamp {
+	st := ps.stamps[p]
+	if st.Racy(ps.start) {
+		return content.Stamp{}
+	}
+	return st
+}
+
 // reused reports whether the source at p is the kept parse of the same
 // bytes.
 func (ps *parses) reused(p string) bool { return ps.hits[p] }
@@ -92,12 +131,63 @@ func (ps *parses) keep(tree *content.Tree, found []diag.Finding) map[string]*cac
 		if !ok {
 			continue
 		}
+		st := ps.stamp(src.Path)
 		if ps.hits[src.Path] {
-			out[src.Path] = ps.old[src.Path] // the same parse: its part of the cache file is written as read
+			old := ps.old[src.Path]
+			if old.Stamp != st {
+				cp := *old // the same bytes, touched
+				cp.Stamp = st
+				old = &cp
+			}
+			out[src.Path] = old // the same parse: its part of the cache file is written as read
 			continue
 		}
-		out[src.Path] = &cachedSource{Sum: sum, Fields: src.Fields, Lines: src.Lines, BodyLine: src.BodyLine,
+		out[src.Path] = &cachedSource{Sum: sum, Stamp: st, Fields: src.Fields, Lines: src.Lines, BodyLine: src.BodyLine,
 			BodyLen: len(src.Body), Warnings: warn[src.File]}
 	}
 	return out
+}
+
+// glossaryTerms is an incremental build's termCache: the entries the
+// kept parses' bodies use, if they were found with the same glossary,
+// and the ones found now.
+type glossaryTerms struct {
+	ps    *parses
+	valid bool // the kept terms are of this build's glossary
+	mu    sync.Mutex
+	found map[string][]int32
+}
+
+func (t *glossaryTerms) get(src *content.Source) ([]int32, bool) {
+	if cs := t.ps.old[src.Path]; t.valid && t.ps.hits[src.Path] && cs.Terms != nil {
+		return cs.Terms, true
+	}
+	return nil, false
+}
+
+func (t *glossaryTerms) put(src *content.Source, terms []int32) {
+	t.mu.Lock()
+	t.found[src.Path] = terms
+	t.mu.Unlock()
+}
+
+// withTerms returns the parses of the next cache with the terms t found
+// (t nil: a build without a glossary, which keeps none).
+func withTerms(parsed map[string]*cachedSource, t *glossaryTerms) {
+	for p, cs := range parsed {
+		var ts []int32
+		found := false
+		if t != nil {
+			ts, found = t.found[p]
+			if !found && t.valid {
+				continue // kept, or not known
+			}
+		}
+		if found && cs.Terms != nil && slices.Equal(ts, cs.Terms) || !found && cs.Terms == nil {
+			continue
+		}
+		cp := *cs
+		cp.Terms = ts
+		parsed[p] = &cp
+	}
 }

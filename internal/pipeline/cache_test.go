@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/guldborgsund/labyrint/internal/diag"
 )
@@ -28,6 +29,11 @@ func TestIncrementalBuildMatchesCleanBuild(t *testing.T) {
 	content := filepath.Join(root, "content")
 	dir := t.TempDir()
 	o := Options{Source: root, Content: content, Target: "public", Incremental: true, Out: filepath.Join(dir, "live")}
+	// Every file's stamp is trusted (none is racy): a file the steps do
+	// not touch is not read, its body read only if a change renders its
+	// page. (An edit comes after a whole build, so never in the same tick
+	// of the file system's clock as the stat before it.)
+	o.clock = func() time.Time { return time.Now().Add(time.Hour) }
 	if res, err := Run(ctx, o); err != nil || res.Partial {
 		t.Fatalf("first build: partial %v, %v", res != nil && res.Partial, err)
 	}
@@ -183,7 +189,9 @@ func checkNoEmptyFolders(t *testing.T, step, dir string) {
 // TestKeptSearchDocumentWantsTheSameHead: a page whose search document,
 // but for its text, is not what the cache kept (searchHead) is rendered
 // again, so the index gets its document new. Here the cache is made to
-// disagree about one page; a body edit elsewhere then renders both.
+// disagree about one page, and about the heads' context (while that and
+// a page's source are the same, its kept head is taken unchecked); a body
+// edit elsewhere then renders both.
 func TestKeptSearchDocumentWantsTheSameHead(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the real site")
@@ -204,6 +212,7 @@ func TestKeptSearchDocumentWantsTheSameHead(t *testing.T) {
 		t.Fatal("the cache has no search document of hjertesager/respekt.md")
 	}
 	p.Search[0] ^= 1
+	c.Heads[0] ^= 1
 	if err := c.save(o.Out + CacheSuffix); err != nil {
 		t.Fatal(err)
 	}
@@ -214,5 +223,39 @@ func TestKeptSearchDocumentWantsTheSameHead(t *testing.T) {
 	}
 	if !res.Partial || res.Pages != 2 {
 		t.Errorf("incremental %v, %d pages rendered; want the edited page and the one whose document differs", res.Partial, res.Pages)
+	}
+}
+
+// TestHeadContextFollowsTitles: the context under which a page's kept
+// search head is taken unchecked (cachedBuild.headContext) stays the same
+// after a body edit and changes with a section's title, which every page
+// of the section has in its search document.
+func TestHeadContextFollowsTitles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the real site")
+	}
+	ctx := context.Background()
+	root := copySiteRoot(t)
+	o := Options{Source: root, Content: filepath.Join(root, "content"), Target: "public", Incremental: true,
+		Out: filepath.Join(t.TempDir(), "live")}
+	heads := func(step string) [32]byte {
+		t.Helper()
+		if _, err := Run(ctx, o); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		c := loadCache(o.Out + CacheSuffix)
+		if c == nil {
+			t.Fatalf("%s: no cache", step)
+		}
+		return c.Heads
+	}
+	first := heads("first build")
+	appendTo(t, filepath.Join(root, "content/enheder/guldborgsund-handicap/botilbud.md"), "\nDu kan også ringe til os.\n")
+	if heads("body") != first {
+		t.Error("a body edit changed the heads' context")
+	}
+	rewrite(t, filepath.Join(root, "content/enheder/_index.md"), `title: "Enheder og tilbud"`, `title: "Vores enheder"`)
+	if heads("section title") == first {
+		t.Error("a section's new title left the heads' context as it was")
 	}
 }

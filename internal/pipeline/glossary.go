@@ -34,6 +34,14 @@ type glossary struct {
 	file    string     // as messages name it: "content/ordliste.yaml"
 	page    *site.Page // the view's glossary page, or nil
 	entries []render.GlossaryEntry
+	terms   termCache // if set, what find knows of the pages' bodies (an incremental build's cache)
+}
+
+// termCache keeps the entries each page's body uses (their indexes in
+// the glossary), so that list needs no page's text that did not change.
+type termCache interface {
+	get(src *content.Source) ([]int32, bool)
+	put(src *content.Source, terms []int32)
 }
 
 // loadGlossary reads the glossary file of the content folder (named
@@ -151,7 +159,12 @@ func (gl *glossary) usedOn(pages []*site.Page, src func(*site.Page) *content.Sou
 // find marks the entries used in src's body and text fields, and returns
 // how many it marked.
 func (gl *glossary) find(src *content.Source, used []bool, left int) int {
-	n := len(gl.g.Find(string(src.Body), used, left))
+	var n int
+	if gl.terms != nil {
+		n = gl.bodyTerms(src, used)
+	} else {
+		n = len(gl.g.Find(string(src.Body), used, left))
+	}
 	for _, k := range slices.Sorted(maps.Keys(src.Fields)) {
 		if n == left {
 			break
@@ -163,6 +176,31 @@ func (gl *glossary) find(src *content.Source, used []bool, left int) int {
 			for _, x := range v {
 				n += len(gl.g.Find(x, used, left-n))
 			}
+		}
+	}
+	return n
+}
+
+// bodyTerms marks the entries src's body uses, as gl.terms keeps them or
+// found in the body and kept, and returns how many it marked.
+func (gl *glossary) bodyTerms(src *content.Source, used []bool) int {
+	ts, ok := gl.terms.get(src)
+	if !ok {
+		all := make([]bool, gl.g.Len())
+		gl.g.Find(string(src.Body), all, len(all))
+		ts = []int32{}
+		for i, u := range all {
+			if u {
+				ts = append(ts, int32(i))
+			}
+		}
+		gl.terms.put(src, ts)
+	}
+	n := 0
+	for _, i := range ts {
+		if !used[i] {
+			used[i] = true
+			n++
 		}
 	}
 	return n

@@ -7,11 +7,17 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/guldborgsund/labyrint/internal/content"
+	"github.com/guldborgsund/labyrint/internal/diag"
+	"github.com/guldborgsund/labyrint/internal/frontmatter"
 	"github.com/guldborgsund/labyrint/internal/render"
 	"github.com/guldborgsund/labyrint/internal/site"
 )
@@ -27,20 +33,23 @@ import (
 // cache is removed before the live output is touched and written again
 // after: a build stopped midway leaves no cache, so the next is full.
 type cachedBuild struct {
-	st      *state
-	path    string // the cache file
-	loaded  chan *buildCache
-	old     *buildCache // the cache that matched; nil for a full build
-	version string
-	hashes  map[string][2][32]byte // source path → sourceHash (all, front)
-	todo    map[string]bool        // file URLs to render
-	prev    *buildCache            // the cache as read, matching or not
-	ps      *parses                // the content stage's parses
-	pkey    string                 // parseKey
-	parsed  map[string]*cachedSource
-	urls    map[string]job      // the files this build makes, by URL
-	heads   map[string][32]byte // page URL → searchHead, of the pages the index has
-	takes   *bool               // whether the search index can take the cache's documents (search.Index.Takes)
+	st       *state
+	path     string // the cache file
+	loaded   chan *buildCache
+	old      *buildCache // the cache that matched; nil for a full build
+	version  string
+	hashes   map[string][2][32]byte // source path → sourceHash (all, front)
+	todo     map[string]bool        // file URLs to render
+	prev     *buildCache            // the cache as read, matching or not
+	ps       *parses                // the content stage's parses
+	pkey     string                 // parseKey
+	parsed   map[string]*cachedSource
+	urls     map[string]job      // the files this build makes, by URL
+	heads    map[string][32]byte // page URL → searchHead, of the pages the index has
+	takes    *bool               // whether the search index can take the cache's documents (search.Index.Takes)
+	terms    *glossaryTerms      // the glossary's entries each page uses; nil without a glossary
+	context  *[32]byte           // headContext, once made
+	glossary [32]byte            // SHA-256 of the glossary file
 }
 
 // config reads the config and starts reading the cache meanwhile.
@@ -54,19 +63,34 @@ func (c *cachedBuild) config() error {
 	}
 	c.path = out + CacheSuffix
 	go func() { c.loaded <- loadCache(c.path) }()
-	c.ps = &parses{sums: map[string][32]byte{}, hits: map[string]bool{}, cfg: c.st.cfg, dir: c.st.dirs.prefix}
+	c.ps = &parses{sums: map[string][32]byte{}, hits: map[string]bool{}, stamps: map[string]content.Stamp{}, unread: map[string]bool{},
+		cfg: c.st.cfg, dir: c.st.dirs.prefix}
 	c.pkey = parseKey(c.st)
 	return nil
 }
 
 // load reads the content, parsing only the files whose bytes changed
-// since the cache's build.
+// since the cache's build, and reading only those whose stamp changed
+// (but with --force, which reads every file).
 func (c *cachedBuild) load() error {
 	c.prev = <-c.loaded
 	if c.prev != nil && c.prev.ParseKey == c.pkey {
 		c.ps.old = c.prev.Parsed
 	}
+	c.ps.start = time.Now()
+	if c.st.o.clock != nil {
+		c.ps.start = c.st.o.clock()
+	}
 	c.st.o.Reader.Known = c.ps.known
+	c.st.o.Reader.Unchanged = c.ps.unchanged
+	if c.st.o.Force {
+		c.st.o.Reader.Unchanged = func(p string, s content.Stamp, _ *diag.List) (*content.Source, [32]byte, bool) {
+			c.ps.mu.Lock()
+			c.ps.stamps[p] = s // kept for the next build, but not trusted now
+			c.ps.mu.Unlock()
+			return nil, [32]byte{}, false
+		}
+	}
 	if err := c.st.load(); err != nil {
 		return err
 	}
@@ -75,21 +99,99 @@ func (c *cachedBuild) load() error {
 	c.parsed = c.ps.keep(c.st.tree, c.st.all.Items())
 	c.hashes = make(map[string][2][32]byte, len(c.st.tree.Sources))
 	for _, src := range c.st.tree.Sources {
-		c.hashes[src.Path] = c.sourceHash(src)
+		h, err := c.sourceHash(src)
+		if err != nil {
+			return err
+		}
+		c.hashes[src.Path] = h
 	}
 	return nil
 }
 
 // sourceHash is sourceHash(src), or the last build's if src is the
 // parse it kept of the same bytes.
-func (c *cachedBuild) sourceHash(src *content.Source) [2][32]byte {
+func (c *cachedBuild) sourceHash(src *content.Source) ([2][32]byte, error) {
 	if c.ps.reused(src.Path) && c.prev != nil {
 		if op := c.prev.Pages[src.Path]; op != nil {
-			return [2][32]byte{op.Hash, op.Front}
+			return [2][32]byte{op.Hash, op.Front}, nil
 		}
 	}
+	if err := c.bodies([]*content.Source{src}); err != nil {
+		return [2][32]byte{}, err
+	}
 	all, front := sourceHash(src)
-	return [2][32]byte{all, front}
+	return [2][32]byte{all, front}, nil
+}
+
+// model makes the site's model. The glossary page lists the entries the
+// pages use: a page not read (its stamp is the same) uses the entries the
+// cache kept for it, if any; else its text is read.
+func (c *cachedBuild) model() error {
+	if data, ok := c.st.tree.Data[GlossaryFile]; ok {
+		c.glossary = sha256.Sum256(data)
+		c.terms = &glossaryTerms{ps: c.ps, valid: c.prev != nil && c.prev.Glossary == c.glossary, found: map[string][]int32{}}
+		var need []*content.Source
+		for _, src := range c.st.tree.Sources {
+			if _, ok := c.terms.get(src); !ok {
+				need = append(need, src)
+			}
+		}
+		if err := c.bodies(need); err != nil {
+			return err
+		}
+		c.st.terms = c.terms
+	}
+	return c.st.model()
+}
+
+// bodies reads the text of those of srcs the content stage took by
+// their stamp, unread (parses.unchanged), on all cores. A file whose
+// bytes are no longer the ones its stamp stood for changed during the
+// build: an error, and the cache is left as it was.
+func (c *cachedBuild) bodies(srcs []*content.Source) error {
+	var todo []*content.Source
+	for _, src := range srcs {
+		if c.ps.unread[src.Path] {
+			delete(c.ps.unread, src.Path)
+			todo = append(todo, src)
+		}
+	}
+	errs := make([]string, len(todo))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, src := range todo {
+		g.Go(func() error {
+			errs[i] = c.body(src)
+			return nil
+		})
+	}
+	g.Wait()
+	failed := false
+	for i, msg := range errs {
+		if msg != "" {
+			c.st.all.Errorf(todo[i].File, 0, "read", "%s", msg)
+			failed = true
+		}
+	}
+	if failed {
+		return errFindings
+	}
+	return nil
+}
+
+// body reads src's text from its file; a message if it cannot.
+func (c *cachedBuild) body(src *content.Source) string {
+	cs := c.ps.old[src.Path]
+	raw, err := os.ReadFile(filepath.Join(c.st.dirs.content, filepath.FromSlash(src.Path)))
+	if err != nil {
+		return "kan ikke læse: " + diag.OSError(err)
+	}
+	norm := frontmatter.Normalize(raw)
+	if sha256.Sum256(raw) != cs.Sum || cs.BodyLen > len(norm) {
+		return "filen blev ændret, mens sitet blev bygget; byg igen"
+	}
+	src.Body = norm[len(norm)-cs.BodyLen:]
+	return ""
 }
 
 // render renders what changed, or everything if the cache does not match.
@@ -108,10 +210,22 @@ func (c *cachedBuild) render() error {
 	old := c.prev
 	live, _ := os.ReadFile(filepath.Join(st.res.Out, DigestFile))
 	if old == nil || old.Version != c.version || old.Digest != string(live) || !c.plan(old) {
+		if err := c.bodies(c.shown()); err != nil {
+			return err
+		}
 		return st.render()
 	}
 	c.old = old
 	return c.renderChanged()
+}
+
+// shown is the sources of the pages the target shows.
+func (c *cachedBuild) shown() []*content.Source {
+	out := make([]*content.Source, 0, len(c.st.view.Pages))
+	for _, p := range c.st.view.Pages {
+		out = append(out, p.Src)
+	}
+	return out
 }
 
 // plan lists the files to render (c.todo); false if the change takes a
@@ -208,9 +322,33 @@ func (c *cachedBuild) keptSearch(j job, old *buildCache) bool {
 	if op == nil || op.URL != j.page.URL || !*c.takes || !old.Kept.Has(j.page.URL) {
 		return false
 	}
-	h := searchHead(b.view, j.page)
+	h := op.Search
+	if old.Heads != c.headContext() || op.Hash != c.hashes[j.page.Src.Path][0] || h == ([32]byte{}) {
+		h = searchHead(b.view, j.page)
+	}
 	c.heads[j.page.URL] = h
 	return op.Search == h
+}
+
+// headContext sums up what a page's searchHead takes from other pages:
+// the shape (the sections, the taxonomies' terms) and every shown page's
+// address, title and whether it is a section (a section's title is its
+// pages' "section", a term's page its name). While it and a page's source
+// are the same, so is the page's head: the kept one is taken.
+func (c *cachedBuild) headContext() [32]byte {
+	if c.context == nil {
+		v := c.st.view
+		shape := shapeOf(v)
+		b := append(make([]byte, 0, 64*len(v.Pages)), shape[:]...)
+		for _, p := range v.Pages {
+			b = strconv.AppendQuote(b, p.URL)
+			b = strconv.AppendQuote(b, p.Title)
+			b = strconv.AppendBool(b, p.IsSection)
+		}
+		sum := sha256.Sum256(b)
+		c.context = &sum
+	}
+	return *c.context
 }
 
 func opKeys(op *cachedPage) []string {
@@ -287,19 +425,28 @@ func usesAny(keys []string, touched map[string]bool) bool {
 // writes the search index files that changed.
 func (c *cachedBuild) renderChanged() error {
 	st, b, old := c.st, c.st.b, c.old
+	var srcs []*content.Source
 	pick := func(js []job) []job {
 		var out []job
 		for _, j := range js {
 			if c.todo[j.url] {
 				out = append(out, j)
+				srcs = append(srcs, j.source())
 			}
 		}
 		return out
 	}
-	all := b.run(pick(b.jobs[:b.texts]))
+	texts, rest := pick(b.jobs[:b.texts]), pick(b.jobs[b.texts:])
+	for _, j := range b.last { // rendered whole
+		srcs = append(srcs, j.source())
+	}
+	if err := c.bodies(srcs); err != nil {
+		return err
+	}
+	all := b.run(texts)
 	c.language()
 	all.Merge(b.render(b.last))
-	all.Merge(b.render(pick(b.jobs[b.texts:])))
+	all.Merge(b.render(rest))
 	for _, js := range [][]job{b.jobs, b.last} {
 		for _, j := range js {
 			if !c.todo[j.url] {
@@ -395,7 +542,7 @@ func (c *cachedBuild) next() *buildCache {
 		old = &buildCache{}
 	}
 	n := &buildCache{Version: c.version, Digest: st.digest, Shape: shapeOf(st.view), Index: r.idx, Words: glossaryHash(st.gl),
-		Parsed: c.parsed, ParseKey: c.pkey, from: c.prev,
+		Parsed: c.parsed, ParseKey: c.pkey, from: c.prev, Glossary: c.glossary, Heads: c.headContext(),
 		Files: map[string]*cachedFile{}, Pages: make(map[string]*cachedPage, len(st.site.Pages))}
 	pages := map[string]bool{}
 	for _, js := range [][]job{b.jobs, b.last} {
@@ -417,6 +564,7 @@ func (c *cachedBuild) next() *buildCache {
 	if b.index != nil {
 		n.Kept = b.index.Keep()
 	}
+	withTerms(n.Parsed, c.terms)
 	c.nextPages(n, old)
 	for _, f := range st.w.Written() {
 		if _, ok := r.idx[f]; !ok && !pages[f] {

@@ -30,7 +30,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	st := newState(ctx, o)
 	defer st.abort()
-	config, load, render := st.config, st.load, st.render
+	config, load, model, render := st.config, st.load, st.model, st.render
 	last := stage{"swap", st.commit}
 	if o.Check {
 		last = stage{"check", st.check}
@@ -40,12 +40,12 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		// since the build the cache describes, and the files made are
 		// moved into the live output (cache.go).
 		c := &cachedBuild{st: st, loaded: make(chan *buildCache, 1)}
-		config, load, render, last = c.config, c.load, c.render, stage{"swap", c.commit}
+		config, load, model, render, last = c.config, c.load, c.model, c.render, stage{"swap", c.commit}
 	}
 	return st.result(st.run(
 		stage{"config", config},
 		stage{"content", load},
-		stage{"site+select", st.model},
+		stage{"site+select", model},
 		stage{"open+assets", st.open},
 		stage{"render+write+index", render},
 		stage{"sitemap", st.sitemap},
@@ -83,9 +83,10 @@ type state struct {
 	layouts chan parsedLayouts
 	tree    *content.Tree
 	// model
-	site *site.Site
-	view *site.View
-	gl   *glossary
+	site  *site.Site
+	view  *site.View
+	gl    *glossary
+	terms termCache // an incremental build's: the entries of the glossary each page uses
 	// open
 	digest    string
 	w         *output.Writer
@@ -225,7 +226,9 @@ func (st *state) model() error {
 		return err
 	}
 	gl, l := loadGlossary(st.dirs.prefix, st.tree.Data, st.view)
+	gl.terms = st.terms
 	gl.list(s, st.view) // before the text goes: it reads every page
+	gl.terms = nil
 	st.gl = gl
 	if st.o.dropsText() {
 		// Pages this target does not show are never rendered: let their

@@ -175,8 +175,12 @@ var errKeptDamaged = errors.New("search: a kept index cut short or damaged")
 
 // UnmarshalBinary decodes what MarshalBinary made. The strings share one
 // copy of data.
-func (k *Kept) UnmarshalBinary(data []byte) error {
-	r := flat.NewReader(string(data))
+func (k *Kept) UnmarshalBinary(data []byte) error { return k.UnmarshalString(string(data)) }
+
+// UnmarshalString is UnmarshalBinary without the copy: the strings are
+// parts of data (the build cache reads its file as one string).
+func (k *Kept) UnmarshalString(data string) error {
+	r := flat.NewReader(data)
 	if r.Take(len(keptMagic)) != keptMagic {
 		return errors.New("search: not a kept index")
 	}
