@@ -46,20 +46,21 @@ func MainText(page []byte, line int) []markdown.Block {
 }
 
 // AnalyzeMain is AnalyzeKnown of MainText(page, line): a block known
-// near where the last was found is counted without being made a string.
+// (near where the last was found, or in known.Common) is counted without
+// being made a string.
 func AnalyzeMain(file string, page []byte, line int, r Rules, known *Known) Report {
 	t := newTally(file, r, known)
 	defer t.done()
 	walkMain(page, func(text []byte) {
 		b := markdown.Block{Kind: markdown.Paragraph, Line: line}
 		if known != nil && r.SentenceWords == 0 {
-			if c, ok := nearBlock(known, text); ok {
+			if c, ok := lookup(known, text); ok {
 				t.add(b, c)
 				return
 			}
 		}
 		b.Text = string(text)
-		t.block(b)
+		t.measure(b)
 	})
 	return t.report()
 }
