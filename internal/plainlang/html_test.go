@@ -5,6 +5,7 @@ import (
 	stdhtml "html"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -158,5 +159,40 @@ func checkWalkPage(t *testing.T, page []byte) {
 	}
 	if !bytes.Equal(page, orig) {
 		t.Errorf("walkPage changed the page %q", orig)
+	}
+}
+
+// TestCommonShared measures pages on several goroutines that share one
+// Common (as a build's render goroutines do; run with -race) and holds each
+// report to the page measured alone.
+func TestCommonShared(t *testing.T) {
+	r := Rules{LixTarget: 30}
+	var pages [][]byte
+	for i := range 40 {
+		pages = append(pages, []byte(strings.Repeat("<p>Kontakt</p><p>Ikke udfyldt endnu.</p>", i%3)+
+			`<main><h1>Side `+strings.Repeat("a", i)+`</h1><p>Borgerne får hjælp hver dag. Det er godt.</p><dl><dt>Hvorfor</dt><dd>Ikke udfyldt endnu.</dd></dl></main>`))
+	}
+	want := make([]Report, len(pages))
+	for i, p := range pages {
+		want[i] = AnalyzeMain("x.md", p, 1, r, nil)
+	}
+	common := &Common{}
+	got := make([]Report, len(pages))
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := g; i < len(pages); i += 4 {
+				got[i] = AnalyzeMain("x.md", pages[i], 1, r, &Known{Common: common})
+			}
+		}()
+	}
+	wg.Wait()
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("with a shared Common:\n%+v\nwant\n%+v", got, want)
+	}
+	if _, ok := get(common, []byte("Ikke udfyldt endnu.")); !ok {
+		t.Error("a short block is not in Common")
 	}
 }
