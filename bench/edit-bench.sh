@@ -36,7 +36,7 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "# Preview benchmark: edit to served page"
   echo
   echo "Made by \`bench/edit-bench.sh $n $edits\` on $(date -u +%Y-%m-%d), $(nproc) cores; load average at the start: $load, at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
-  echo "Corpus: gencorpus.py with $n cases, and the site's ordliste.yaml, ordliste.md and synonymer.txt. Each figure: from just before writing the file until an HTTP GET of the page (polled every 1 ms) returns the new text; edits 300 ms apart."
+  echo "Corpus: gencorpus.py with $n cases, and the site's ordliste.yaml, ordliste.md and synonymer.txt. Each figure: from just before writing the file until an HTTP GET of the page (polled every 1 ms) returns the new text; edits 300 ms apart. A row \"…: the page of its value, which lists it\" is the time from the same write until the page of the case's first value (a list of about 2,000 cases' cards) shows the change too (polled after the edited page): an update renders the edited page first and the other files it changes in the background, or when they are asked for."
   echo "labyrint serve: public target, drafts shown, incremental (pipeline.Session). hugo server: the peer's layouts, rendering to memory (its default), no live reload script$([ -n "$peer" ] || echo "; not run this time (NO_PEER=1)")."
   echo
   cat "$work/table.md"

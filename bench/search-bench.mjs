@@ -56,7 +56,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import os from 'node:os';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(path.join(here, '..', 'e2e', 'package.json'));
@@ -524,7 +524,12 @@ async function main() {
   process.stdout.write(md);
 }
 
-main().catch((e) => {
-  console.error('search-bench:', e && e.stack || e);
-  process.exit(1);
-});
+// Run as a script; imported (bench/search-trace.mjs), it only lends its server and pages.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((e) => {
+    console.error('search-bench:', e && e.stack || e);
+    process.exit(1);
+  });
+}
+
+export { serve, PEER_PAGE, NAV_WATCH, CHROMIUM_PATH, CHROMIUM_ARGS, WANT };

@@ -9,12 +9,15 @@
  *   <p aria-live="polite" data-search-status></p>
  *   <ol data-search-results></ol>
  * Results: <li><a href>title</a> <span>section</span> <p>snippet</p></li>.
- * Loaded first in the page's head as
+ * Loaded right after the result list as
  *   <script src=".../search.js" data-search-index="idx/"></script>
  * (data-search-index relative to the page, as the form's; not async, which
- * Chromium runs only once the page is parsed), a query in the address (?q=,
- * where the front page's form leads) is started at once, while the page is
- * still being read (see "start" at the end). */
+ * Chromium runs only once the page is parsed; the head preloads it and
+ * idx/meta.txt), it starts at once: the page above it is drawn while it
+ * loads, and a query in the address (?q=, where the front page's form
+ * leads) is asked for and drawn as soon as its shards are in, not at
+ * DOMContentLoaded. Loaded in the head, it starts the query and draws it
+ * once the page is in (see "start" at the end). */
 (function (w) {
   "use strict";
   var d = w.document,
@@ -443,12 +446,12 @@
     for (i = 0; i < n; i++) ids[i] = keys[i] % k;
     return ids;
   }
-  /* Ranks the query words: {need} shard names, or {hits, full, terms}. */
+  /* Ranks the query words: {need} shard names, or {ids, sum, cnt, full, terms}. */
   function rank(qs) {
     miss = {};
     /* Per document, in arrays as long as the site has pages: a query word's
        best own and best synonym score, then the running sum and count. */
-    var cs = qs.map(cands), n = M.n, sum = new Float64Array(n), cnt = new Uint16Array(n), rare = new Uint16Array(n), touched = [], terms = [], need = qs.length, full = false, own, syn, seen, k, d, x, y, sh, ids, hits;
+    var cs = qs.map(cands), n = M.n, sum = new Float64Array(n), cnt = new Uint16Array(n), rare = new Uint16Array(n), touched = [], terms = [], need = qs.length, full = false, own, syn, seen, k, d, x, y, sh, ids;
     if (Object.keys(miss).length) return { need: Object.keys(miss) };
     /* weak words (everyday words such as tid, komme) count a third, and not
        for coordination, unless the query has nothing else */
@@ -504,13 +507,11 @@
     ids = touched;
     for (x = 0; x < ids.length; x++) sum[ids[x]] *= rare[ids[x]] || 1;
     ids = order(ids, sum);
-    hits = ids.map(function (d) {
-      return { d: d, s: sum[d], c: cnt[d] };
-    });
-    return { hits: hits, full: full || !hits.length, terms: terms };
+    return { ids: ids, sum: sum, cnt: cnt, full: full || !ids.length, terms: terms };
   }
-  /* Best bets whose phrase q holds (stems in a row) put their pages first. */
-  function bets(q, hits) {
+  /* Best bets whose phrase q holds (stems in a row) put their pages first
+     (a page without the words with sum and count 0, as sum and cnt hold). */
+  function bets(q, ids) {
     var qs = words(q).map(stem), first = [];
     M.bets.forEach(function (b) {
       for (var i = 0, k; i + b.s.length <= qs.length; i++) {
@@ -520,15 +521,15 @@
         });
       }
     });
-    return first.map(function (d) {
-      return hits.find(function (h) {
-        return h.d == d;
-      }) || { d: d, s: 0, c: 0 };
-    }).concat(hits.filter(function (h) {
-      return first.indexOf(h.d) < 0;
-    }));
+    return first.length ? first.concat(ids.filter(function (d) {
+      return first.indexOf(d) < 0;
+    })) : ids;
   }
-  /* query(q) resolves to {hits: [{d, s, c}], full, terms}: the ranking of Go's Search. */
+  /* query(q) resolves to {ids, sum, cnt, full, terms}: the pages in rank
+     order, each page's sum and count of query words (by page), the
+     ranking of Go's Search; and hits, [{d, s, c}] in rank order, made
+     when asked for (the page draws from ids: 5,000 objects made at once
+     were a visit's largest garbage). */
   S.query = function (q) {
     return meta().then(function () {
       var qs = parse(q);
@@ -539,7 +540,14 @@
           starts(); /* while those are on their way */
           return p.then(loop);
         }
-        if (qs.length) r.hits = bets(q, r.hits);
+        if (qs.length) r.ids = bets(q, r.ids);
+        Object.defineProperty(r, "hits", {
+          get: function () {
+            return r.ids.map(function (d) {
+              return { d: d, s: r.sum[d], c: r.cnt[d] };
+            });
+          }
+        });
         return r;
       })();
     });
@@ -621,9 +629,7 @@
     early = { q: q, p: S.query(q) };
     /* The page shards of the first five results, as draw(0) will ask for them. */
     early.p.then(function (r) {
-      var p = S.docs(r.hits.slice(0, 5).map(function (h) {
-        return h.d;
-      }));
+      var p = S.docs(r.ids.slice(0, 5));
       sections(); /* while those are on their way */
       return p;
     }).catch(function () {});
@@ -641,10 +647,10 @@
     function say(t) {
       if (status) status.textContent = t;
     }
-    function pass(h) {
+    function pass(d) {
       return M.f.every(function (f, i) {
         return !sel[i] || !sel[i].length || sel[i].some(function (v) {
-          return f.v[v].docs.has(h.d);
+          return f.v[v].docs.has(d);
         });
       });
     }
@@ -657,20 +663,18 @@
     function draw(from) {
       var hs = sel.some(function (v) {
         return v && v.length;
-      }) ? res.hits.filter(pass) : res.hits, my = ++seq, n = hs.length, msg = n ? (res.full ? "" : "Ingen sider passer til alle ordene i \u00bb" + q + "\u00ab. ") + (res.full ? "Fandt " : "Viser ") + n + (n > 1 ? " sider" : " side") + (res.full ? "" : ", der passer til nogle af dem") : "Ingen sider passer til \u00bb" + q + "\u00ab" + (res.hits.length ? " med de valgte filtre" : ""), top = put(from, from + 5);
+      }) ? res.ids.filter(pass) : res.ids, my = ++seq, n = hs.length, msg = n ? (res.full ? "" : "Ingen sider passer til alle ordene i \u00bb" + q + "\u00ab. ") + (res.full ? "Fandt " : "Viser ") + n + (n > 1 ? " sider" : " side") + (res.full ? "" : ", der passer til nogle af dem") : "Ingen sider passer til \u00bb" + q + "\u00ab" + (res.ids.length ? " med de valgte filtre" : ""), top = put(from, from + 5);
       sections(); /* while their page shards are on their way */
       function put(a, b) {
         var page = hs.slice(a, b);
-        return S.docs(page.map(function (h) {
-          return h.d;
-        })).then(function (docs) {
+        return S.docs(page).then(function (docs) {
           return function () {
             /* Each result is made whole, then added to the list. */
             docs.map(function (e, i) {
               var li = el("li"), x = el("a", e[1], li);
               x.href = root + e[0].replace(/^\//, "") + (/\/$/.test(e[0]) ? suffix : "");
               li.append(" ");
-              el("span", sections()[page[i].d] || "", li);
+              el("span", sections()[page[i]] || "", li);
               li.append(" ");
               snippet(el("p", "", li), e[2] + "\n" + e[3], res.terms);
               return li;
@@ -796,8 +800,11 @@
     input.value = new URLSearchParams(location.search).get("q") || input.value;
     if (input.value) run();
   }
-  /* Run while the page is still being read (from its head): the query in
-     the address is started at once, and drawn once the page is in. */
-  if (d && d.readyState == "loading") start(), d.addEventListener("DOMContentLoaded", init);
+  /* Placed right after the result list (the search layout), it starts at
+     once: the query in the address is asked for and drawn as soon as its
+     shards are in, not at DOMContentLoaded. Run from the head while the
+     page is still being read, the query is started at once and drawn once
+     the page is in. */
+  if (d && d.readyState == "loading" && !d.querySelector("[data-search-results]")) start(), d.addEventListener("DOMContentLoaded", init);
   else if (d) init();
 })(window);

@@ -43,6 +43,41 @@ type edit struct {
 	// ("" with gone: the page must answer 404); undo puts things back.
 	do   func(content string, i int) (url, want string, gone bool)
 	undo func(content string)
+	// list, if set, names a list page that shows edit i (made before
+	// it): after the page, the time until the list shows it is measured
+	// too, from the same write, as a row of its own.
+	list func(content string, i int) listCheck
+}
+
+// listCheck is what a list page must show after an edit: text in it, or
+// (absent) no longer in it.
+type listCheck struct {
+	url, text string
+	absent    bool
+}
+
+// onValuePage is the page of the case's first value (a list of about
+// 2,000 cases' cards at 10,000 cases), where the case's card must show
+// text, or (absent) no longer show it.
+func onValuePage(file func(i int) string, text func(i int) (string, bool)) func(string, int) listCheck {
+	return func(content string, i int) listCheck {
+		b, err := os.ReadFile(filepath.Join(content, "inspiration", file(i)+".md"))
+		if err != nil {
+			fail(err)
+		}
+		m := firstValue.FindSubmatch(b)
+		if m == nil {
+			fail(fmt.Errorf("%s has no values", file(i)))
+		}
+		t, absent := text(i)
+		return listCheck{url: "/hjertesager/" + string(m[1]) + "/", text: t, absent: absent}
+	}
+}
+
+var firstValue = regexp.MustCompile(`(?m)^values: \[([a-z]+)`)
+
+func caseName(first int) func(i int) string {
+	return func(i int) string { return fmt.Sprintf("case-%05d", first+5*i) }
 }
 
 func main() {
@@ -60,11 +95,16 @@ func main() {
 	edits := []edit{
 		{name: "body of one case", file: "inspiration/case-00002.md", url: "/inspiration/case-00002/", change: appendSentence},
 		{name: "body of a core value (linked from many cases)", file: "hjertesager/respekt.md", url: "/hjertesager/respekt/", change: appendSentence},
-		{name: "title of one case", file: "inspiration/case-00002.md", url: "/inspiration/case-00002/", change: newTitle},
-		{name: "a value added to or removed from one case (front matter)", file: "inspiration/case-00002.md", url: "/inspiration/case-00002/", change: toggleValue},
-		{name: "a new case", do: newCase, undo: removeNewCases},
-		{name: "a deleted case", do: deleteCase, undo: restoreCases},
-		{name: "a renamed case", do: renameCase, undo: renameCasesBack},
+		{name: "title of one case", file: "inspiration/case-00002.md", url: "/inspiration/case-00002/", change: newTitle,
+			list: onValuePage(func(int) string { return "case-00002" }, func(i int) (string, bool) { return titleOf(i), false })},
+		{name: "a value added to or removed from one case (front matter)", file: "inspiration/case-00002.md", url: "/inspiration/case-00002/", change: toggleValue,
+			list: func(string, int) listCheck { return listCheck{url: "/hjertesager/tillid/"} }}, // text and absent: toggleList
+		{name: "a new case", do: newCase, undo: removeNewCases,
+			list: func(string, int) listCheck { return listCheck{url: "/hjertesager/nysgerrighed/"} }}, // the new case's value; text: newCase
+		{name: "a deleted case", do: deleteCase, undo: restoreCases,
+			list: onValuePage(caseName(101), func(i int) (string, bool) { return caseName(101)(i) + "/", true })},
+		{name: "a renamed case", do: renameCase, undo: renameCasesBack,
+			list: onValuePage(caseName(201), func(i int) (string, bool) { return caseName(201)(i) + "-ny/", false })},
 		// The corpus has the site's glossary and synonyms (edit-bench.sh
 		// copies them in). An explanation is shown on the glossary page; a
 		// synonym only in the search index, which the preview makes again
@@ -105,10 +145,15 @@ func main() {
 		fmt.Fprintf(os.Stderr, "%s: first page served after %v\n", srv, time.Since(t0).Round(time.Millisecond))
 		time.Sleep(2 * time.Second) // let a first build's tail (and Hugo's) settle
 		for _, e := range edits {
+			listName := e.name + ": the page of its value, which lists it"
 			if e.do != nil {
-				ms := measureDo(base, content, e, *n, srv)
+				ms, lms := measureDo(base, content, e, *n, srv)
 				rows = append(rows, row{srv, e.name, ms})
 				fmt.Fprintf(os.Stderr, "%s, %s: median %.1f ms\n", srv, e.name, median(ms))
+				if lms != nil {
+					rows = append(rows, row{srv, listName, lms})
+					fmt.Fprintf(os.Stderr, "%s, %s: median %.1f ms\n", srv, listName, median(lms))
+				}
 				continue
 			}
 			path := filepath.Join(content, filepath.FromSlash(e.file))
@@ -116,9 +161,16 @@ func main() {
 			if err != nil {
 				fail(err)
 			}
-			var ms []float64
+			var ms, lms []float64
 			for i := 0; i < *n; i++ {
 				data, want := e.change(orig, i)
+				var lc listCheck
+				if e.list != nil {
+					lc = e.list(content, i)
+					if lc.text == "" {
+						lc.text, lc.absent = toggleList(i)
+					}
+				}
 				start := time.Now()
 				if err := os.WriteFile(path, data, 0o644); err != nil {
 					fail(err)
@@ -127,12 +179,22 @@ func main() {
 					fail(fmt.Errorf("%s, %s, edit %d: %v", srv, e.name, i, err))
 				}
 				ms = append(ms, float64(time.Since(start).Microseconds())/1000)
+				if e.list != nil {
+					if err := waitList(base, lc, time.Minute); err != nil {
+						fail(fmt.Errorf("%s, %s, edit %d: %v", srv, listName, i, err))
+					}
+					lms = append(lms, float64(time.Since(start).Microseconds())/1000)
+				}
 				time.Sleep(300 * time.Millisecond)
 			}
 			os.WriteFile(path, orig, 0o644)
 			time.Sleep(time.Second)
 			rows = append(rows, row{srv, e.name, ms})
 			fmt.Fprintf(os.Stderr, "%s, %s: median %.1f ms\n", srv, e.name, median(ms))
+			if lms != nil {
+				rows = append(rows, row{srv, listName, lms})
+				fmt.Fprintf(os.Stderr, "%s, %s: median %.1f ms\n", srv, listName, median(lms))
+			}
 		}
 		peaks[srv] = vmHWM(cmd.Process.Pid)
 		stopGroup(cmd)
@@ -158,10 +220,17 @@ func main() {
 	}
 }
 
-// measureDo measures n edits made by e.do, then undoes them.
-func measureDo(base, content string, e edit, n int, srv string) []float64 {
-	var ms []float64
+// measureDo measures n edits made by e.do (and the list that shows each,
+// if e.list), then undoes them.
+func measureDo(base, content string, e edit, n int, srv string) (ms, lms []float64) {
 	for i := 0; i < n; i++ {
+		var lc listCheck
+		if e.list != nil {
+			lc = e.list(content, i)
+			if lc.text == "" {
+				lc.text = newCaseTitle(i)
+			}
+		}
 		start := time.Now()
 		url, want, gone := e.do(content, i)
 		var err error
@@ -174,12 +243,30 @@ func measureDo(base, content string, e edit, n int, srv string) []float64 {
 			fail(fmt.Errorf("%s, %s, edit %d: %v", srv, e.name, i, err))
 		}
 		ms = append(ms, float64(time.Since(start).Microseconds())/1000)
+		if e.list != nil {
+			if err := waitList(base, lc, time.Minute); err != nil {
+				fail(fmt.Errorf("%s, %s, edit %d: list %v", srv, e.name, i, err))
+			}
+			lms = append(lms, float64(time.Since(start).Microseconds())/1000)
+		}
 		time.Sleep(300 * time.Millisecond)
 	}
 	e.undo(content)
 	time.Sleep(2 * time.Second)
-	return ms
+	return ms, lms
 }
+
+// waitList polls a list page until it shows c.
+func waitList(base string, c listCheck, limit time.Duration) error {
+	if c.absent {
+		return waitWithout(base+c.url, c.text, limit)
+	}
+	return waitFor(base+c.url, c.text, limit)
+}
+
+// toggleList is what the value's page shows after toggleValue's edit i:
+// the case added (even edits) or taken away.
+func toggleList(i int) (string, bool) { return "inspiration/case-00002/", i%2 == 1 }
 
 // toggleValue adds a value to the case (even edits) or takes it away again.
 func toggleValue(orig []byte, i int) ([]byte, string) {
@@ -192,12 +279,14 @@ func toggleValue(orig []byte, i int) ([]byte, string) {
 
 func newCase(content string, i int) (string, string, bool) {
 	name := fmt.Sprintf("ny-sag-%d", i+1)
-	title := fmt.Sprintf("Ny sag nummer %d", i+1)
+	title := newCaseTitle(i)
 	src := "---\ntitle: \"" + title + "\"\nsummary: \"En ny sag.\"\ndate: \"2024-03-03\"\nunit: \"guldborgsund-handicap\"\n" +
 		"values: [nysgerrighed]\nfocus: [kvalitet]\ntags: [natur]\naudience: \"public\"\n---\n\nEn ny sag fra redaktøren.\n"
 	writeFile(filepath.Join(content, "inspiration", name+".md"), src)
 	return "/inspiration/" + name + "/", title, false
 }
+
+func newCaseTitle(i int) string { return fmt.Sprintf("Ny sag nummer %d", i+1) }
 
 func removeNewCases(content string) {
 	m, _ := filepath.Glob(filepath.Join(content, "inspiration", "ny-sag-*.md"))
@@ -294,12 +383,35 @@ func newSynonym(orig []byte, i int) ([]byte, string) {
 	return append(bytes.Clone(orig), []byte("\n"+strings.ReplaceAll(w, " ", ", ")+"\n")...), w
 }
 
+func titleOf(i int) string { return fmt.Sprintf("Ny titel nummer %d", i+1) }
+
 var titleLine = regexp.MustCompile(`(?m)^title: .*$`)
 
 // newTitle gives the page a new title.
 func newTitle(orig []byte, i int) ([]byte, string) {
-	t := fmt.Sprintf("Ny titel nummer %d", i+1)
+	t := titleOf(i)
 	return titleLine.ReplaceAll(orig, []byte(`title: "`+t+`"`)), t
+}
+
+// waitWithout polls u every millisecond until it answers 200 without
+// text in it.
+func waitWithout(u, text string, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
+	client := &http.Client{Timeout: 10 * time.Second}
+	for {
+		resp, err := client.Get(u)
+		if err == nil {
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == 200 && !strings.Contains(string(b), text) {
+				return nil
+			}
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%s: still shows %q after %v (last error %v)", u, text, limit, err)
+		}
+		time.Sleep(time.Millisecond)
+	}
 }
 
 // waitFor polls u every millisecond until it answers 200 with want in it.

@@ -408,11 +408,17 @@ func (b *builder) file(j job, p *site.Page, d *render.Data, links []markdown.Lin
 	var held bool
 	var werr error
 	err := b.tpl.Render(d, func(html []byte) {
+		var r *refs // what labyrint check needs of the page
 		if b.o.Check {
-			b.collect(j, p, html, links)
+			r = newRefs()
 		}
 		if lang != nil && lang.rendered {
-			b.measureMain(p, lang, html)
+			b.measureMain(p, lang, html, r) // r read in the same pass
+		} else if r != nil {
+			r.ids, r.hrefs = pageRefs(html)
+		}
+		if r != nil {
+			b.collect(j, p, r, links)
 		}
 		if b.rec != nil && b.rec.file(j.url, d.Used(), html) {
 			held = true // until every file of an update is made (Session)
@@ -712,9 +718,8 @@ func SourceDirs(o Options) ([]string, error) {
 }
 
 // collect keeps what labyrint check needs of one rendered file.
-func (b *builder) collect(j job, p *site.Page, html []byte, links []markdown.LinkRef) {
-	cp := &check.Page{URL: j.url, File: p.Src.File}
-	cp.IDs, cp.Hrefs = pageRefs(html)
+func (b *builder) collect(j job, p *site.Page, r *refs, links []markdown.LinkRef) {
+	cp := &check.Page{URL: j.url, File: p.Src.File, IDs: r.ids, Hrefs: r.hrefs}
 	for _, l := range links {
 		cl := check.Link{Dest: l.Dest, Line: l.Line}
 		u, frag, _ := strings.Cut(l.Dest, "#")

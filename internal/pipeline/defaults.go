@@ -29,17 +29,32 @@ func withDefaultPages(cfg *config.Config, tree *content.Tree) *content.Tree {
 	if u == "" || u == "/" {
 		return tree
 	}
+	p := strings.Trim(u, "/") + ".md"
+	for _, name := range []string{p, strings.Trim(u, "/") + "/_index.md"} { // where it mostly is: no walk
+		if s := sourceAt(tree.Sources, name); s != nil && site.URLFor(s.Path, s.String("slug")) == u {
+			return tree
+		}
+	}
 	for _, s := range tree.Sources {
 		if site.URLFor(s.Path, s.String("slug")) == u {
 			return tree
 		}
 	}
-	p := strings.Trim(u, "/") + ".md"
 	src := &content.Source{Path: p, File: cfg.Content + "/" + p, Fields: defaultSearch, Lines: map[string]int{}}
 	out := *tree
 	out.Sources = append(slices.Clip(tree.Sources), src)
 	slices.SortFunc(out.Sources, func(a, b *content.Source) int { return strings.Compare(a.Path, b.Path) })
 	return &out
+}
+
+// sourceAt returns the source at path name in sources (sorted by path),
+// or nil.
+func sourceAt(sources []*content.Source, name string) *content.Source {
+	i, ok := slices.BinarySearchFunc(sources, name, func(s *content.Source, name string) int { return strings.Compare(s.Path, name) })
+	if !ok {
+		return nil
+	}
+	return sources[i]
 }
 
 // generated reports whether src is a page withDefaultPages added: it has

@@ -19,22 +19,35 @@ func templateHTML(s string) template.HTML { return template.HTML(s) }
 // layout's: where a #anchor may point) and every href as written
 // (entities decoded), in order (the pages it links to).
 func pageRefs(page []byte) (ids map[string]bool, hrefs []string) {
-	ids = map[string]bool{}
+	r := newRefs()
 	// The lexer writes a NUL after its input and lower-cases in place: it
 	// gets a copy, so the page (the build's output) stays as it is.
 	l := html.NewLexer(parse.NewInputBytes(bytes.Clone(page)))
 	for {
 		switch tt, _ := l.Next(); tt {
 		case html.ErrorToken:
-			return ids, hrefs
+			return r.ids, r.hrefs
 		case html.AttributeToken:
-			switch string(l.AttrKey()) {
-			case "id":
-				ids[string(unquote(l.AttrVal()))] = true
-			case "href":
-				hrefs = append(hrefs, stdhtml.UnescapeString(string(unquote(l.AttrVal()))))
-			}
+			r.attr(l.AttrKey(), l.AttrVal())
 		}
+	}
+}
+
+// refs are a page's ids and hrefs, as pageRefs reads them.
+type refs struct {
+	ids   map[string]bool
+	hrefs []string
+}
+
+func newRefs() *refs { return &refs{ids: map[string]bool{}} }
+
+// attr takes one attribute of the page, its value as written.
+func (r *refs) attr(key, val []byte) {
+	switch string(key) {
+	case "id":
+		r.ids[string(unquote(val))] = true
+	case "href":
+		r.hrefs = append(r.hrefs, stdhtml.UnescapeString(string(unquote(val))))
 	}
 }
 

@@ -40,10 +40,15 @@ func (b *builder) lixRendered(p *site.Page) bool {
 }
 
 // measureMain measures a public page's rendered main content (page, the
-// HTML while it is being written) into j.rep, for measureLix.
-func (b *builder) measureMain(p *site.Page, j *lixJob, page []byte) {
+// HTML while it is being written) into j.rep, for measureLix; and reads
+// the page's ids and links into r, unless nil, in the same pass.
+func (b *builder) measureMain(p *site.Page, j *lixJob, page []byte, r *refs) {
 	j.known.Common = b.lixCommon
-	j.rep = plainlang.AnalyzeMain(p.Src.File, page, p.Src.BodyLine, plainlang.Rules{LixTarget: b.rules.LixTarget, LixError: b.rules.LixError}, j.known)
+	var attr func(key, val []byte)
+	if r != nil {
+		attr = r.attr
+	}
+	j.rep = plainlang.AnalyzePage(p.Src.File, page, p.Src.BodyLine, plainlang.Rules{LixTarget: b.rules.LixTarget, LixError: b.rules.LixError}, j.known, attr)
 }
 
 // measureLix takes a public page's LIX as measured on its rendered main

@@ -53,10 +53,12 @@ import (
 //
 // Files are written in place, each replaced whole, and only once every one
 // of them rendered without error: a failed update leaves the last good
-// build. The edited pages' own files are written first. The outputs made
-// from every page (the search index and the language report) are brought
-// up to date by Refresh, which the preview calls when one of them is asked
-// for (Derived), so an edit does not wait for them.
+// build. The edited pages' own files are written first. An update that
+// made the model again leaves the other files it touches pending, to be
+// rendered in the background or when asked for (Fresh; session_lazy.go).
+// The outputs made from every page (the search index and the language
+// report) are brought up to date by Refresh, which the preview calls when
+// one of them is asked for (Derived), so an edit does not wait for them.
 type Session struct {
 	o     Options
 	mu    sync.Mutex
@@ -66,6 +68,15 @@ type Session struct {
 	// which must not wait for an update: the preview serves the files an
 	// update wrote (the edited pages first) while it writes the rest.
 	lag atomic.Pointer[lagging]
+	// pend is the list pages the last update left to render
+	// (session_lazy.go), nil when none; npend counts them, for Fresh.
+	pend     *pending
+	npend    atomic.Int64
+	pendURLs atomic.Pointer[map[string]bool] // the pending files' URLs when pend was made
+	// eager renders every file in the update (no pending files); lazyOnly
+	// leaves pending files to Fresh and Flush (no background). For tests
+	// and benchmarks.
+	eager, lazyOnly bool
 }
 
 // lagging names the files made from every page: the search index's
@@ -117,6 +128,7 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	o.rec = newRecorder(false)
 	o.Force = true
 	res, err := Run(ctx, o)
+	s.setPending(nil)
 	if err == nil {
 		s.last = o.rec
 		s.setStale(false)
@@ -151,6 +163,9 @@ func (s *Session) Refresh(ctx context.Context) error {
 	if s.last == nil || !s.stale {
 		return nil
 	}
+	if err := s.flush(); err != nil { // the pending files' text is indexed too
+		return err
+	}
 	r := s.last
 	w, err := output.OpenInPlace(s.o.Out)
 	if err != nil {
@@ -161,14 +176,9 @@ func (s *Session) Refresh(ctx context.Context) error {
 	b.w, b.ctx = w, ctx
 	defer func() { b.w = nil }()
 	if sp := b.searchPage(); sp != nil {
-		ix, err := NewSearchIndex(b.site, r.prefix)
+		ix, err := r.index(b)
 		if err != nil {
 			return err
-		}
-		for _, p := range b.view.Pages {
-			if blocks, ok := r.blocks[p.URL]; ok {
-				ix.Add(SearchDoc(b.view, p, blocks))
-			}
 		}
 		dir := strings.TrimPrefix(sp.URL, "/") + "idx/"
 		wrote := map[string]bool{}
@@ -291,6 +301,7 @@ type partialBuild struct {
 	gl       *glossary         // the glossary, if its file changed
 	words    wordUse           // the counts of use of the glossary's entries, if made again
 	moved    bool              // files came or went, or an edited page has aliases: write the addresses again
+	relinked map[string]bool   // files whose text links to a page that came or went
 }
 
 func (u *partialBuild) failed() bool {
@@ -525,9 +536,10 @@ func (u *partialBuild) remodel(edits []edit) error {
 			files[url] = true
 		}
 	}
+	u.relinked = map[string]bool{}
 	for url, links := range u.r.links {
 		if linksTo(links, tokens) {
-			files[url] = true
+			files[url], u.relinked[url] = true, true
 		}
 	}
 	for _, js := range [][]job{u.next.jobs, u.next.last} {
@@ -558,7 +570,8 @@ func (u *partialBuild) remodel(edits []edit) error {
 func (u *partialBuild) write(ctx context.Context, edits []edit) error {
 	rec := newRecorder(true)
 	u.next.rec, u.next.ctx = rec, ctx
-	u.l.Merge(u.next.run(u.todo))
+	now, later := u.split(edits)
+	u.l.Merge(u.next.run(now))
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -598,6 +611,7 @@ func (u *partialBuild) write(ctx context.Context, edits []edit) error {
 	removeFiles(u.s.o.Out, u.gone)
 	w.Commit()
 	u.keep(rec, edits)
+	u.s.leave(later, rec)
 	u.res.Partial = true
 	u.res.Pages = len(rec.html)
 	u.res.Files = len(rec.html)
@@ -722,6 +736,7 @@ type recorder struct {
 	found  map[string][]diag.Finding     // file URL → its findings
 	links  map[string][]string           // page URL → the links its text makes
 	idx    map[string][32]byte           // search index file → hash of its bytes
+	kept   keptIndex                     // the documents of the last index a Refresh made
 
 	// After a good build (done):
 	b          *builder
@@ -806,6 +821,7 @@ func (r *recorder) indexed(u string, blocks []markdown.Block) {
 
 // done keeps what a good full build leaves for the next update.
 func (r *recorder) done(b *builder, tree *content.Tree, prefix, contentDir string) {
+	r.keepFull(b, b.index)
 	b.w, b.index, b.checked = nil, nil, nil
 	r.b, r.tree, r.prefix, r.contentDir = b, tree, prefix, contentDir
 	r.jobs = jobsByURL(b)
@@ -835,6 +851,7 @@ func (r *recorder) merge(n *recorder) {
 	}
 	for u, bl := range n.blocks {
 		r.blocks[u] = bl
+		r.kept.changed(u)
 	}
 	for u, row := range n.rows {
 		r.rows[u] = row

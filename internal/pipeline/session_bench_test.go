@@ -28,9 +28,13 @@ func cpuTime() time.Duration {
 // to the corpus in $LABYRINT_BENCH_CONTENT (a gencorpus.py content folder
 // with the site's ordliste.yaml, ordliste.md and synonymer.txt copied in,
 // as bench/edit-bench.sh makes it; the files are changed and put back), by
-// kind of edit, and reports the CPU time per update (cpu-ms/op) and that
-// of the Refresh of the search index and language report after it, which
-// the preview makes when they are asked for (refresh-cpu-ms/op):
+// kind of edit, and reports the CPU time per update (cpu-ms/op: until the
+// edited page is written), the list pages it left pending (pending/op),
+// the CPU time of making one of them when it is asked for
+// (list-cpu-ms/op: the first in the background's order) and of the rest
+// (lazy-cpu-ms/op: the background's work), and that of the Refresh of the
+// search index and language report after it, which the preview makes
+// when they are asked for (refresh-cpu-ms/op):
 //
 //	LABYRINT_BENCH_CONTENT=/tmp/c10k/content go test -run '^$' -bench SessionEdit ./internal/pipeline
 //
@@ -42,6 +46,7 @@ func BenchmarkSessionEdit(b *testing.B) {
 	}
 	ctx := context.Background()
 	sess := NewSession(Options{Source: "../..", Content: content, Target: "public", Drafts: true, Preview: true, Out: filepath.Join(b.TempDir(), "out")})
+	sess.lazyOnly = true // the pending list pages are timed on their own
 	if _, err := sess.Build(ctx, nil); err != nil {
 		b.Fatal(err)
 	}
@@ -55,7 +60,8 @@ func BenchmarkSessionEdit(b *testing.B) {
 	}
 	for _, e := range sessionEdits(b, content) {
 		b.Run(e.name, func(b *testing.B) {
-			var cpu, refresh time.Duration
+			var cpu, refresh, list, lazy time.Duration
+			pending := 0
 			for i := 0; i < b.N; i++ {
 				changed := e.do(i)
 				c0 := cpuTime()
@@ -69,6 +75,19 @@ func BenchmarkSessionEdit(b *testing.B) {
 					b.Fatalf("edit %d: a full build", i)
 				}
 				b.StopTimer()
+				pending += int(sess.npend.Load())
+				if sess.pend != nil {
+					c0 = cpuTime()
+					if err := sess.Fresh(sess.pend.order[0]); err != nil {
+						b.Fatal(err)
+					}
+					list += cpuTime() - c0
+				}
+				c0 = cpuTime()
+				if err := sess.Flush(); err != nil {
+					b.Fatal(err)
+				}
+				lazy += cpuTime() - c0
 				c0 = cpuTime()
 				if err := sess.Refresh(ctx); err != nil { // as the preview does when asked for the index
 					b.Fatal(err)
@@ -78,10 +97,16 @@ func BenchmarkSessionEdit(b *testing.B) {
 					if _, err := sess.Build(ctx, changed); err != nil {
 						b.Fatal(err)
 					}
+					if err := sess.Flush(); err != nil {
+						b.Fatal(err)
+					}
 				}
 				b.StartTimer()
 			}
 			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64(pending)/float64(b.N), "pending/op")
+			b.ReportMetric(float64(list.Microseconds())/1000/float64(b.N), "list-cpu-ms/op")
+			b.ReportMetric(float64(lazy.Microseconds())/1000/float64(b.N), "lazy-cpu-ms/op")
 			b.ReportMetric(float64(refresh.Microseconds())/1000/float64(b.N), "refresh-cpu-ms/op")
 		})
 	}

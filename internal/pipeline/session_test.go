@@ -6,10 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/guldborgsund/labyrint/internal/render"
 )
 
 // TestSessionMatchesFullBuild edits the real site's content one change at
@@ -34,6 +37,7 @@ func testSession(t *testing.T, target string) {
 	so := o
 	so.Out = filepath.Join(dir, "live")
 	sess := NewSession(so)
+	sess.lazyOnly = true // the pending list pages wait for Fresh or Flush
 	if _, err := sess.Build(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -68,6 +72,9 @@ func testSession(t *testing.T, target string) {
 		{"new page", "enheder/guldborgsund-handicap/ny.md", func(f string) {
 			write(t, f, "---\ntitle: Nyt tilbud\nsummary: Et nyt tilbud.\nunit: guldborgsund-handicap\nsituations: [bolig]\nfor: [Alle]\nget: [Hjælp]\naccess: direct\nnext: Ring til os.\nphone: \"5473 1000\"\n---\n\nEt nyt tilbud.\n")
 		}, true, 40, "", ""},
+		// The pending list pages of the new page are made by the next update.
+		{"its title", "enheder/guldborgsund-handicap/ny.md", func(f string) { rewrite(t, f, "title: Nyt tilbud", "title: Aller nyeste tilbud") }, true, 40, "", ""},
+		{"its body", "enheder/guldborgsund-handicap/ny.md", func(f string) { appendTo(t, f, "\nMere om tilbuddet.\n") }, true, 1, "", ""},
 		{"page renamed", "enheder/guldborgsund-handicap/nyt.md", func(f string) {
 			if err := os.Rename(file("enheder/guldborgsund-handicap/ny.md"), f); err != nil {
 				t.Fatal(err)
@@ -106,6 +113,9 @@ func testSession(t *testing.T, target string) {
 		}, true, 2, "", ""},
 		{"glossary: a form", "ordliste.yaml", func(f string) { rewrite(t, f, "forms: [botilbuddet, botilbuddene]", "forms: [botilbuddet]") }, true, 40, "", ""},
 	}
+	// Steps whose pending list pages are left to the next update: the
+	// output is compared after that.
+	carry := map[string]bool{"new page": true, "its title": true}
 	for _, st := range steps {
 		before := hashTree(t, so.Out)
 		st.edit(file(st.file))
@@ -132,8 +142,8 @@ func testSession(t *testing.T, target string) {
 		if st.partial && res.Pages > st.max {
 			t.Errorf("%s: rendered %d files, want at most %d", st.name, res.Pages, st.max)
 		}
-		if err := sess.Refresh(ctx); err != nil {
-			t.Fatalf("%s: refresh: %v", st.name, err)
+		if carry[st.name] {
+			continue
 		}
 		fo := o
 		fo.Out = filepath.Join(dir, "full")
@@ -141,9 +151,43 @@ func testSession(t *testing.T, target string) {
 		if _, err := Run(ctx, fo); err != nil {
 			t.Fatalf("%s: full build: %v", st.name, err)
 		}
+		freshOnRequest(t, st.name, sess, fo.Out, so.Out)
+		if err := sess.Refresh(ctx); err != nil {
+			t.Fatalf("%s: refresh: %v", st.name, err)
+		}
 		compareTrees(t, st.name, tree(t, fo.Out), tree(t, so.Out))
 		t.Logf("%s: %d files rendered in %v (partial %v)", st.name, res.Pages, res.Duration, res.Partial)
 	}
+}
+
+// freshOnRequest asks the session for each file an update left pending,
+// as the preview does before it serves one, and compares it with the full
+// build's (in full): a pending list page must never be served stale.
+func freshOnRequest(t *testing.T, step string, sess *Session, full, out string) {
+	t.Helper()
+	var urls []string
+	if sess.pend != nil {
+		urls = slices.Clone(sess.pend.order)
+	}
+	for i, u := range urls {
+		req := u + "index.html"
+		if i%2 == 1 {
+			req = u // the preview is asked for the folder too
+		}
+		if err := sess.Fresh(req); err != nil {
+			t.Fatalf("%s: Fresh(%s): %v", step, req, err)
+		}
+		f := filepath.FromSlash(strings.TrimPrefix(render.FileFor(u), "/"))
+		want, _ := os.ReadFile(filepath.Join(full, f))
+		got, _ := os.ReadFile(filepath.Join(out, f))
+		if !bytes.Equal(want, got) {
+			t.Errorf("%s: %s was served stale after Fresh", step, u)
+		}
+	}
+	if sess.npend.Load() != 0 {
+		t.Errorf("%s: %d files pending after every one was asked for", step, sess.npend.Load())
+	}
+	t.Logf("%s: %d files pending, each made on request", step, len(urls))
 }
 
 // compareTrees reports files that differ between a full build and a
@@ -245,6 +289,7 @@ func TestDerivedDoesNotWait(t *testing.T) {
 	ctx := context.Background()
 	content := copyDir(t, "../../content")
 	sess := NewSession(Options{Source: "../..", Content: content, Target: "intranet", Drafts: true, Preview: true, Out: filepath.Join(t.TempDir(), "out")})
+	t.Cleanup(sess.Close)
 	if _, err := sess.Build(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -277,4 +322,60 @@ func TestDerivedDoesNotWait(t *testing.T) {
 	if sess.Derived(idx) || sess.Derived(report) {
 		t.Error("the index or report lags after Refresh")
 	}
+}
+
+// TestSessionBackground lets the background render an update's pending
+// list pages while they are asked for (Fresh) and a second update comes,
+// as in the preview; the output must then be a full build's (run it with
+// -race).
+func TestSessionBackground(t *testing.T) {
+	ctx := context.Background()
+	content := copyDir(t, "../../content")
+	dir := t.TempDir()
+	o := Options{Source: "../..", Content: content, Target: "public", Drafts: true, Preview: true}
+	so := o
+	so.Out = filepath.Join(dir, "live")
+	sess := NewSession(so)
+	t.Cleanup(sess.Close) // before the folder is removed
+	if _, err := sess.Build(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	f := filepath.Join(content, "enheder", "guldborgsund-handicap", "botilbud.md")
+	for i, title := range []string{"Bosted med støtte", "Allerførste botilbud"} {
+		rewriteLine(t, f, "title:", `title: "`+title+`"`)
+		if _, err := sess.Build(ctx, []string{f}); err != nil {
+			t.Fatal(err)
+		}
+		sess.mu.Lock()
+		var urls []string
+		if sess.pend != nil {
+			urls = slices.Clone(sess.pend.order)
+		}
+		sess.mu.Unlock()
+		if i == 0 && len(urls) == 0 {
+			t.Fatal("a title edit left no list page pending")
+		}
+		done := make(chan error, len(urls))
+		for _, u := range urls {
+			go func() { done <- sess.Fresh(u) }()
+		}
+		for range urls {
+			if err := <-done; err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := sess.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	fo := o
+	fo.Out = filepath.Join(dir, "full")
+	fo.Force = true
+	if _, err := Run(ctx, fo); err != nil {
+		t.Fatal(err)
+	}
+	compareTrees(t, "two titles", tree(t, fo.Out), tree(t, so.Out))
 }

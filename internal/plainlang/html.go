@@ -46,100 +46,209 @@ func MainText(page []byte, line int) []markdown.Block {
 }
 
 // AnalyzeMain is AnalyzeKnown of MainText(page, line): a block known
-// near where the last was found is counted without being made a string.
+// (near where the last was found, or in known.Common) is counted without
+// being made a string.
 func AnalyzeMain(file string, page []byte, line int, r Rules, known *Known) Report {
+	return AnalyzePage(file, page, line, r, known, nil)
+}
+
+// AnalyzePage is AnalyzeMain that also calls attr, if not nil, with the
+// key and the value (as written, quotes and all) of every attribute of the
+// whole page, in order, from the same pass of the HTML lexer: labyrint
+// check needs a page's ids and links as well, and lexing <main> twice cost
+// it as much as lexing it once.
+func AnalyzePage(file string, page []byte, line int, r Rules, known *Known, attr func(key, val []byte)) Report {
 	t := newTally(file, r, known)
 	defer t.done()
-	walkMain(page, func(text []byte) {
+	fn := func(text []byte) {
 		b := markdown.Block{Kind: markdown.Paragraph, Line: line}
 		if known != nil && r.SentenceWords == 0 {
-			if c, ok := nearBlock(known, text); ok {
+			if c, ok := lookup(known, text); ok {
 				t.add(b, c)
 				return
 			}
 		}
 		b.Text = string(text)
-		t.block(b)
-	})
+		t.measure(b)
+	}
+	if attr == nil {
+		walkMain(page, fn)
+	} else {
+		walkPage(page, fn, attr)
+	}
 	return t.report()
+}
+
+// mainWalk gathers the blocks of text of <main> from the lexer's tokens.
+type mainWalk struct {
+	fn        func(text []byte)
+	cur       []byte // the block's text so far, white space collapsed
+	aside     bool   // the start tag whose attributes are being read is an <aside>
+	skip      string // the raw or review element being skipped, if any
+	skipDepth int
+}
+
+// flush hands the block's text so far to fn, if it is not empty.
+func (w *mainWalk) flush() {
+	if t := bytes.TrimSpace(w.cur); len(t) > 0 {
+		w.fn(t)
+	}
+	w.cur = w.cur[:0]
+}
+
+// token takes the token tt that l has just read.
+func (w *mainWalk) token(l *html.Lexer, tt html.TokenType) {
+	switch tt {
+	case html.StartTagToken:
+		name := l.Text() // lower case; string(name) in a comparison or index makes no copy
+		w.aside = string(name) == "aside"
+		switch {
+		case w.skip != "" && string(name) == w.skip:
+			w.skipDepth++
+		case w.skip == "":
+			if raw := rawTag(name); raw != "" {
+				w.skip, w.skipDepth = raw, 1
+			}
+		}
+		if blockTag(name) {
+			w.flush()
+		}
+	case html.AttributeToken:
+		if w.skip == "" && w.aside && string(l.AttrKey()) == "class" &&
+			hasClass(string(bytes.Trim(l.AttrVal(), `"'`)), "review") {
+			w.skip, w.skipDepth = "aside", 1
+		}
+	case html.EndTagToken:
+		name := l.Text()
+		if w.skip != "" && string(name) == w.skip {
+			if w.skipDepth--; w.skipDepth == 0 {
+				w.skip = ""
+			}
+		}
+		if blockTag(name) {
+			w.flush()
+		}
+	case html.TextToken:
+		if w.skip == "" {
+			w.cur = appendText(w.cur, l.Text())
+		}
+	}
+}
+
+// mainBounds returns where page's <main> starts and ends (the end of the
+// page if it has no </main>); ok false if it has none.
+func mainBounds(page []byte) (start, end int, ok bool) {
+	start = bytes.Index(page, []byte("<main"))
+	if start < 0 {
+		return 0, 0, false
+	}
+	end = lastIndex(page, "</main>")
+	if end < start {
+		end = len(page)
+	}
+	return start, end, true
 }
 
 // walkMain calls fn with the text of each block of page's <main> (see
 // MainText), white space collapsed and trimmed, never empty; the bytes are
 // fn's only while it runs. It reports whether the page has a <main>.
 func walkMain(page []byte, fn func(text []byte)) bool {
-	start := bytes.Index(page, []byte("<main"))
-	if start < 0 {
+	start, end, ok := mainBounds(page)
+	if !ok {
 		return false
 	}
-	end := lastIndex(page, "</main>")
-	if end < start {
-		end = len(page)
-	}
-	var cur []byte // the block's text so far, white space collapsed
-	flush := func() {
-		if t := bytes.TrimSpace(cur); len(t) > 0 {
-			fn(t)
-		}
-		cur = cur[:0]
-	}
-	var aside bool // the start tag whose attributes are being read is an <aside>
-	skip, skipDepth := "", 0
 	// The lexer writes a NUL after the end of its input (and lower-cases
 	// tag names in place): it gets a copy, so the page (the build's
 	// output) stays as it is. The copy's buffer, and the block's, are
 	// reused from page to page.
-	buf := copyBufs.Get().(*[2][]byte)
+	buf := copyBufs.Get().(*[3][]byte)
 	defer copyBufs.Put(buf)
 	buf[0] = append(append(buf[0][:0], page[start:end]...), 0)[:end-start] // room for the NUL
-	cur = buf[1][:0]
-	defer func() { buf[1] = cur }()
+	w := mainWalk{fn: fn, cur: buf[1][:0]}
+	defer func() { buf[1] = w.cur }()
 	l := html.NewLexer(parse.NewInputBytes(buf[0]))
 	for {
 		tt, _ := l.Next()
-		switch tt {
-		case html.ErrorToken:
-			flush()
+		if tt == html.ErrorToken {
+			w.flush()
 			return true
-		case html.StartTagToken:
-			name := l.Text() // lower case; string(name) in a comparison or index makes no copy
-			aside = string(name) == "aside"
-			switch {
-			case skip != "" && string(name) == skip:
-				skipDepth++
-			case skip == "":
-				if raw := rawTag(name); raw != "" {
-					skip, skipDepth = raw, 1
-				}
-			}
-			if blockTag(name) {
-				flush()
-			}
-		case html.AttributeToken:
-			if skip == "" && aside && string(l.AttrKey()) == "class" &&
-				hasClass(string(bytes.Trim(l.AttrVal(), `"'`)), "review") {
-				skip, skipDepth = "aside", 1
-			}
-		case html.EndTagToken:
-			name := l.Text()
-			if skip != "" && string(name) == skip {
-				if skipDepth--; skipDepth == 0 {
-					skip = ""
-				}
-			}
-			if blockTag(name) {
-				flush()
-			}
-		case html.TextToken:
-			if skip == "" {
-				cur = appendText(cur, l.Text())
-			}
 		}
+		w.token(l, tt)
 	}
 }
 
-// copyBufs hold walkMain's copies of pages and its blocks' texts.
-var copyBufs = sync.Pool{New: func() any { return new([2][]byte) }}
+// walkPage is walkMain that lexes the whole page once and calls attr with
+// every attribute on the way. The tokens of <main> are those walkMain's
+// lexer reads when one token of the page's ends where <main> starts, the
+// next is its start tag, and one ends where </main> starts (or the page
+// ends): the lexer is then in the same state at the same bytes. A page
+// where they are not (a "<main" inside a comment or an attribute, say) is
+// walked again by walkMain, and the blocks of this pass are dropped: they
+// are kept until the end of <main> for that.
+func walkPage(page []byte, fn func(text []byte), attr func(key, val []byte)) bool {
+	start, end, found := mainBounds(page)
+	buf := copyBufs.Get().(*[3][]byte)
+	defer copyBufs.Put(buf)
+	buf[0] = append(append(buf[0][:0], page...), 0)[:len(page)]
+	texts, ends := buf[2][:0], []int(nil) // the blocks, one after another, and where each ends
+	w := mainWalk{cur: buf[1][:0], fn: func(text []byte) {
+		texts = append(texts, text...)
+		ends = append(ends, len(texts))
+	}}
+	defer func() { buf[1], buf[2] = w.cur, texts }()
+	in := parse.NewInputBytes(buf[0])
+	l := html.NewLexer(in)
+	const before, inMain, after = 0, 1, 2
+	phase, same := before, found
+	if !found {
+		phase = after
+	}
+	for prev := 0; ; {
+		tt, _ := l.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		from, to := prev, in.Offset()
+		prev = to
+		if tt == html.AttributeToken {
+			attr(l.AttrKey(), l.AttrVal())
+		}
+		switch {
+		case phase == before && to > start:
+			if from != start || tt != html.StartTagToken || string(l.Text()) != "main" {
+				same, phase = false, after
+				continue
+			}
+			phase = inMain
+			w.token(l, tt)
+		case phase == inMain && to <= end:
+			w.token(l, tt)
+		case phase == inMain:
+			same = same && from == end
+			phase = after
+			w.flush()
+		}
+	}
+	if phase == inMain {
+		w.flush() // the page ends in <main>, as walkMain's copy does
+	}
+	if !found {
+		return false
+	}
+	if !same {
+		return walkMain(page, fn)
+	}
+	from := 0
+	for _, e := range ends {
+		fn(texts[from:e])
+		from = e
+	}
+	return true
+}
+
+// copyBufs hold walkMain's and walkPage's copies of pages, their blocks'
+// texts, and walkPage's blocks kept until the end of <main>.
+var copyBufs = sync.Pool{New: func() any { return new([3][]byte) }}
 
 // lastIndex is bytes.LastIndex for a tag near the end of a page: it looks
 // back from one < to the one before, where bytes.LastIndex hashes every

@@ -3,10 +3,15 @@ package plainlang
 import (
 	"bytes"
 	stdhtml "html"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/html"
 )
 
 func TestMainText(t *testing.T) {
@@ -93,4 +98,101 @@ func FuzzAppendText(f *testing.F) {
 			}
 		}
 	})
+}
+
+// walkPageCases are pages whose <main> a lexer of the whole page reads as
+// walkMain's lexer of <main> alone does, and pages where it does not (a
+// "<main" in a comment, an attribute or a script before the real one; a
+// comment or a tag left open where </main> begins), which walkPage must
+// walk again.
+var walkPageCases = []string{
+	`<html><head><title>T</title></head><body><nav id="n"><a href="/a/">A</a></nav><main id="main" class="wrap"><h1 id="t">Titel</h1><p>Et afsnit med <a href="../b/?x=1&amp;y=2">et link</a>.</p><aside class="review">Note</aside><ul><li>Et</li><li>To</li></ul></main><footer><a href="/c/">C</a></footer></body></html>`,
+	`<p>no main here <a href="/x/">x</a></p>`,
+	`<body><main><p>Ingen slutning <b>her`,
+	`<!-- <main> --><body><main><p>Efter en kommentar</p></main></body>`,
+	`<div title="<main>"><main><p>Efter en attribut</p></main></div>`,
+	`<script>var s = "<main>";</script><main><p>Efter et script</p></main>`,
+	`<main><p>Før <!-- ikke lukket </main> <p>bagefter</p>`,
+	`<main><p>Et mærke x</</main><p>x</p>`,
+	`<main><p>Et åbent mærke <b</main>`,
+	`<main><p>Et åbent mærke <b class="x</main>">y</b></p></main>`,
+	`<main><script>var s = "</main>";</script><p>z</p></main><p id="after">efter</p>`,
+	`<main><style>p{}</style><p>Stil</p></main>`,
+	`<MAIN ID="M"><P>Store bogstaver</P></MAIN>`,
+	`<main><p>a</p><main><p>b</p></main></main>`,
+}
+
+// TestWalkPage holds walkPage to walkMain's blocks and to a lexer's pass
+// over the whole page for the attributes.
+func TestWalkPage(t *testing.T) {
+	for _, page := range walkPageCases {
+		checkWalkPage(t, []byte(page))
+	}
+}
+
+func FuzzWalkPage(f *testing.F) {
+	for _, page := range walkPageCases {
+		f.Add([]byte(page))
+	}
+	f.Fuzz(func(t *testing.T, page []byte) { checkWalkPage(t, page) })
+}
+
+func checkWalkPage(t *testing.T, page []byte) {
+	t.Helper()
+	orig := bytes.Clone(page)
+	var want, got []string
+	wantFound := walkMain(page, func(text []byte) { want = append(want, string(text)) })
+	var wantAttrs, gotAttrs []string
+	l := html.NewLexer(parse.NewInputBytes(bytes.Clone(page)))
+	for tt, _ := l.Next(); tt != html.ErrorToken; tt, _ = l.Next() {
+		if tt == html.AttributeToken {
+			wantAttrs = append(wantAttrs, string(l.AttrKey())+"="+string(l.AttrVal()))
+		}
+	}
+	gotFound := walkPage(page, func(text []byte) { got = append(got, string(text)) },
+		func(key, val []byte) { gotAttrs = append(gotAttrs, string(key)+"="+string(val)) })
+	if gotFound != wantFound || !reflect.DeepEqual(got, want) {
+		t.Errorf("%q:\nwalkPage %v %q\nwalkMain %v %q", page, gotFound, got, wantFound, want)
+	}
+	if !reflect.DeepEqual(gotAttrs, wantAttrs) {
+		t.Errorf("%q: attributes\n%q\nwant\n%q", page, gotAttrs, wantAttrs)
+	}
+	if !bytes.Equal(page, orig) {
+		t.Errorf("walkPage changed the page %q", orig)
+	}
+}
+
+// TestCommonShared measures pages on several goroutines that share one
+// Common (as a build's render goroutines do; run with -race) and holds each
+// report to the page measured alone.
+func TestCommonShared(t *testing.T) {
+	r := Rules{LixTarget: 30}
+	var pages [][]byte
+	for i := range 40 {
+		pages = append(pages, []byte(strings.Repeat("<p>Kontakt</p><p>Ikke udfyldt endnu.</p>", i%3)+
+			`<main><h1>Side `+strings.Repeat("a", i)+`</h1><p>Borgerne får hjælp hver dag. Det er godt.</p><dl><dt>Hvorfor</dt><dd>Ikke udfyldt endnu.</dd></dl></main>`))
+	}
+	want := make([]Report, len(pages))
+	for i, p := range pages {
+		want[i] = AnalyzeMain("x.md", p, 1, r, nil)
+	}
+	common := &Common{}
+	got := make([]Report, len(pages))
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := g; i < len(pages); i += 4 {
+				got[i] = AnalyzeMain("x.md", pages[i], 1, r, &Known{Common: common})
+			}
+		}()
+	}
+	wg.Wait()
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("with a shared Common:\n%+v\nwant\n%+v", got, want)
+	}
+	if _, ok := get(common, []byte("Ikke udfyldt endnu.")); !ok {
+		t.Error("a short block is not in Common")
+	}
 }

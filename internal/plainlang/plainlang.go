@@ -75,8 +75,54 @@ type Known struct {
 }
 
 // Common holds the counts of short blocks of text, by text, for many pages
-// at once; safe for concurrent use.
-type Common struct{ m sync.Map }
+// at once; safe for concurrent use. The zero value is empty and ready to
+// use. It is a map a shard under a read-write lock rather than a
+// sync.Map: a sync.Map hashes and compares its keys as interfaces, and
+// needs the text made a string to look it up (the README's "Tuning").
+type Common struct {
+	shards [commonShards]commonShard
+}
+
+type commonShard struct {
+	sync.RWMutex
+	m map[string]Counts
+}
+
+// commonShards is how many locks Common's texts are spread over, so that
+// the render goroutines seldom wait for each other.
+const commonShards = 16
+
+// shardOf is the shard of text: by its length and its middle byte, which
+// spread a layout's labels and headings well enough for two or eight
+// goroutines, at the cost of no hash.
+func shardOf[T string | []byte](c *Common, text T) *commonShard {
+	i := len(text)
+	if i > 0 {
+		i = i*31 + int(text[i/2])
+	}
+	return &c.shards[i%commonShards]
+}
+
+// get returns the counts of text, if c has them; a []byte text is not
+// made a string.
+func get[T string | []byte](c *Common, text T) (Counts, bool) {
+	sh := shardOf(c, text)
+	sh.RLock()
+	n, ok := sh.m[string(text)]
+	sh.RUnlock()
+	return n, ok
+}
+
+// put records the counts n of text.
+func (c *Common) put(text string, n Counts) {
+	sh := shardOf(c, text)
+	sh.Lock()
+	if sh.m == nil {
+		sh.m = map[string]Counts{}
+	}
+	sh.m[text] = n
+	sh.Unlock()
+}
 
 // commonMax is the longest block (in bytes) Common keeps: a layout's
 // labels and headings and the cards' titles and summaries that list pages
@@ -94,15 +140,14 @@ type knownBlock struct {
 const knownWindow = 8
 
 // lookup returns the counts of a block with text, if known has one near
-// where the last was found.
-func (k *Known) lookup(text string) (Counts, bool) {
+// where the last was found, or Common has it (text as bytes makes no
+// string).
+func lookup[T string | []byte](k *Known, text T) (Counts, bool) {
 	if c, ok := nearBlock(k, text); ok {
 		return c, true
 	}
 	if k.Common != nil && len(text) <= commonMax {
-		if c, ok := k.Common.m.Load(text); ok {
-			return c.(Counts), true
-		}
+		return get(k.Common, text)
 	}
 	return Counts{}, false
 }
@@ -127,7 +172,7 @@ func (k *Known) add(text string, c Counts) {
 	}
 	k.blocks = append(k.blocks, knownBlock{text, c})
 	if k.Common != nil && len(text) <= commonMax {
-		k.Common.m.Store(text, c)
+		k.Common.put(text, c)
 	}
 }
 
@@ -181,12 +226,20 @@ func (t *tally) block(b markdown.Block) {
 	var c Counts
 	ok := false
 	if t.known != nil && t.r.SentenceWords == 0 {
-		c, ok = t.known.lookup(b.Text)
+		c, ok = lookup(t.known, b.Text)
 	}
 	if !ok {
-		c, t.findings = t.sc.count(t.file, b, t.r, t.findings)
-		t.known.add(b.Text, c)
+		t.measure(b)
+		return
 	}
+	t.add(b, c)
+}
+
+// measure adds block b, measured (and added to known).
+func (t *tally) measure(b markdown.Block) {
+	var c Counts
+	c, t.findings = t.sc.count(t.file, b, t.r, t.findings)
+	t.known.add(b.Text, c)
 	t.add(b, c)
 }
 

@@ -559,7 +559,7 @@ func TestAnalyzeKnownSameReport(t *testing.T) {
 			t.Errorf("page %d with common counts:\n%+v\nwant\n%+v", i, got, want)
 		}
 	}
-	if _, ok := common.m.Load("Botilbud"); !ok {
+	if _, ok := get(common, "Botilbud"); !ok {
 		t.Error("a short block is not in Common")
 	}
 }

@@ -58,8 +58,11 @@ func New(o pipeline.Options, log io.Writer) (*Server, error) {
 	return &Server{Opts: o, Log: log, subs: map[chan string]string{}, dir: dir, sess: pipeline.NewSession(o)}, nil
 }
 
-// Close removes the preview's folder.
-func (s *Server) Close() error { return os.RemoveAll(s.dir) }
+// Close stops the background rendering and removes the preview's folder.
+func (s *Server) Close() error {
+	s.sess.Close()
+	return os.RemoveAll(s.dir)
+}
 
 // Rebuild builds everything and tells open pages.
 func (s *Server) Rebuild(ctx context.Context) error { return s.Update(ctx, nil) }
@@ -122,6 +125,9 @@ func (s *Server) Handler() http.Handler {
 			}
 		}
 		if strings.HasSuffix(p, ".html") {
+			if err := s.sess.Fresh(p); err != nil { // a list page an update left to render
+				fmt.Fprintln(s.Log, "listeside:", err)
+			}
 			s.mu.Lock()
 			v := s.version // before the file: a build in between gives a reload too many, never one too few
 			s.mu.Unlock()

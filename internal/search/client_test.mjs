@@ -105,10 +105,14 @@ test("snippet source and filters come from the shards", async () => {
 });
 
 /* A search page in a minimal DOM: just what search.js's init uses. With
-   http, the page is https://x/soeg/SEARCH, search.js is loaded from its
-   head with data-search-index="idx/" and fetches the shards (held until
-   released); else it is opened from file:// and the shards are scripts. */
-function newPage({ http = false, search = "" } = {}) {
+   http, the page is https://x/soeg/SEARCH, search.js is loaded with
+   data-search-index="idx/" and fetches the shards (held until released);
+   else it is opened from file:// and the shards are scripts. search.js
+   runs right after the result list, as the search layout places it, or
+   with head, from the head while the page is read: then the form and list
+   are found only once page.ready() ends the reading (the default from
+   file://, so that the test's S.fetch is in place before init runs). */
+function newPage({ http = false, search = "", head = !http } = {}) {
   class Node {
     constructor(tag) {
       Object.assign(this, { tagName: tag, childNodes: [], dataset: {}, hidden: false, on: {}, parentNode: null, said: [] });
@@ -157,7 +161,8 @@ function newPage({ http = false, search = "" } = {}) {
   const doc = new Node("#document");
   doc.readyState = "loading";
   doc.createElement = (tag) => new Node(tag);
-  doc.find = { "form[data-search-form]": form, "[data-search-results]": list, "[data-search-status]": status, "[data-search-filters]": filters };
+  const found = { "form[data-search-form]": form, "[data-search-results]": list, "[data-search-status]": status, "[data-search-filters]": filters };
+  doc.find = head ? {} : found;
   const ctx = vm.createContext({ URL, URLSearchParams, setTimeout, clearTimeout, history: { replaceState() {} }, location: { protocol: http ? "https:" : "file:", search, pathname: "/soeg/" }, document: doc });
   ctx.window = ctx;
   /* Shards load only when the test lets them: requested holds the names asked for since the last release. */
@@ -201,14 +206,42 @@ function newPage({ http = false, search = "" } = {}) {
     }
     await page.settle();
   };
-  page.ready = () => doc.on.DOMContentLoaded();
+  page.ready = () => {
+    doc.find = found;
+    doc.readyState = "interactive";
+    if (doc.on.DOMContentLoaded) doc.on.DOMContentLoaded();
+  };
   if (!http) page.ready();
   return page;
 }
 
 /* Issue #28: the front page's form leads to /soeg/?q=…; the query must not
    wait for the page to be read, nor for anything but the shards it needs. */
-test("a query in the address asks for its shards before the page is in, and draws them once it is", async () => {
+/* The front page's path, wanted: what the query asks for, in turn. */
+async function frontWant(q) {
+  const S = newClient();
+  const r = await S.query(q);
+  const terms = S.loaded.filter((n) => n != "meta");
+  const docs = await S.docs(r.ids.slice(0, 5));
+  return { terms, first: S.loaded.filter((n) => n.startsWith("d-")), urls: docs.map((d) => d[0]) };
+}
+
+test("a query in the address is asked for as search.js runs after the list, and drawn as soon as its shards are in", async () => {
+  const q = "alkohol", want = await frontWant(q);
+  const p = newPage({ http: true, search: "?q=" + q });
+  assert.equal(p.input.value, q);
+  assert.deepEqual(p.requested, ["meta"], "meta.txt at once");
+  assert.deepEqual(p.fetched, ["https://x/soeg/idx/meta.txt"], "from the index the script tag names, as the page's preload link");
+  await p.release();
+  assert.deepEqual([...p.requested].sort(), [...want.terms].sort(), "then the query's term shards, with no wait");
+  await p.release();
+  assert.deepEqual([...p.requested].sort(), [...want.first].sort(), "then the page shards of results 1-5");
+  await p.release();
+  assert.deepEqual(p.list.children.map((li) => li.children[0].href.replace(/^\.\.\//, "/")).slice(0, 5), Array.from(want.urls), "results 1-5, before the page is read to its end");
+  assert.ok(!p.requested.some((n) => n == "meta" || n.startsWith("t-")), `no shard is asked for twice: ${p.requested}`);
+});
+
+test("from the head, a query in the address asks for its shards before the page is in, and draws them once it is", async () => {
   const q = "alkohol";
   const want = await (async () => {
     const S = newClient();
@@ -217,7 +250,7 @@ test("a query in the address asks for its shards before the page is in, and draw
     const docs = await S.docs(r.hits.slice(0, 5).map((h) => h.d));
     return { terms, first: S.loaded.filter((n) => n.startsWith("d-")), urls: docs.map((d) => d[0]) };
   })();
-  const p = newPage({ http: true, search: "?q=" + q });
+  const p = newPage({ http: true, search: "?q=" + q, head: true });
   assert.deepEqual(p.requested, ["meta"], "meta.txt at once, while the page is being read");
   assert.deepEqual(p.fetched, ["https://x/soeg/idx/meta.txt"], "from the index the script tag names, as the page's preload link");
   await p.release();
