@@ -73,10 +73,9 @@ type Session struct {
 	pend     *pending
 	npend    atomic.Int64
 	pendURLs atomic.Pointer[map[string]bool] // the pending files' URLs when pend was made
-	// eager renders every file in the update (no pending files); lazyOnly
-	// leaves pending files to Fresh and Flush (no background). For tests
-	// and benchmarks.
-	eager, lazyOnly bool
+	// lazyOnly leaves pending files to Fresh and Flush (no background),
+	// for tests and benchmarks.
+	lazyOnly bool
 }
 
 // lagging names the files made from every page: the search index's

@@ -46,7 +46,7 @@ func (u *partialBuild) deferrable(j job, own map[string]bool) bool {
 // split divides the planned files into those rendered now and those left
 // pending. Only an update that made the model again leaves files pending.
 func (u *partialBuild) split(edits []edit) (now, later []job) {
-	if u.bodyOnly || len(edits) == 0 || u.s.eager {
+	if u.bodyOnly || len(edits) == 0 {
 		return u.todo, nil
 	}
 	own := map[string]bool{}
@@ -90,7 +90,7 @@ func (s *Session) leave(later []job, rec *recorder) {
 		}
 	}
 	s.setPending(p)
-	if s.pend != nil && !s.eager && !s.lazyOnly {
+	if s.pend != nil && !s.lazyOnly {
 		go s.drain(s.pend)
 	}
 }
@@ -144,6 +144,10 @@ func (s *Session) drain(p *pending) {
 				batch = append(batch, j)
 			}
 			p.order = p.order[1:]
+		}
+		if len(batch) == 0 { // each was asked for (Fresh)
+			s.mu.Unlock()
+			return
 		}
 		err := s.renderPending(batch)
 		s.mu.Unlock()
