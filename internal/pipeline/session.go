@@ -76,6 +76,9 @@ type Session struct {
 	// lazyOnly leaves pending files to Fresh and Flush (no background),
 	// for tests and benchmarks.
 	lazyOnly bool
+	// idle is how long the background waits after an update before it
+	// starts (backgroundIdle; tests may shorten it).
+	idle time.Duration
 }
 
 // lagging names the files made from every page: the search index's
@@ -105,7 +108,7 @@ func (s *Session) setStale(stale bool) {
 }
 
 // NewSession starts a session for o (o.Out must be set).
-func NewSession(o Options) *Session { return &Session{o: o} }
+func NewSession(o Options) *Session { return &Session{o: o, idle: backgroundIdle} }
 
 // Build brings the output up to date after changes to the named files
 // (absolute or relative paths, as a file watcher reports them). With no

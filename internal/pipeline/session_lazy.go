@@ -4,6 +4,7 @@ import (
 	"context"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/guldborgsund/labyrint/internal/output"
 	"github.com/guldborgsund/labyrint/internal/render"
@@ -32,6 +33,14 @@ type pending struct {
 	jobs  map[string]job // by file URL
 	order []string       // the background's order
 }
+
+// backgroundIdle is how long the background waits after an update
+// before it renders the first pending file. Saves often come in a row (an
+// editor saving again, a tool writing several files, the browser editor's
+// "Gem" after a draft); the next update should find the processors free,
+// not busy with list pages of a model it replaces. A pending file asked
+// for meanwhile is rendered at once (Fresh).
+const backgroundIdle = 500 * time.Millisecond
 
 // lazyBatch is how many pending files the background renders under one
 // hold of the session's lock: a request waits for at most one batch.
@@ -132,6 +141,7 @@ func (s *Session) mayPend(url string) bool {
 // drain renders p's files in the background, a batch at a time, until
 // none is left or p is no longer the session's.
 func (s *Session) drain(p *pending) {
+	time.Sleep(s.idle)
 	for {
 		s.mu.Lock()
 		if s.pend != p {

@@ -336,6 +336,7 @@ func TestSessionBackground(t *testing.T) {
 	so := o
 	so.Out = filepath.Join(dir, "live")
 	sess := NewSession(so)
+	sess.idle = 0         // the background runs beside Fresh and the next update
 	t.Cleanup(sess.Close) // before the folder is removed
 	if _, err := sess.Build(ctx, nil); err != nil {
 		t.Fatal(err)
