@@ -3,7 +3,6 @@ package search
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"math"
 	"sync"
 
@@ -117,7 +116,7 @@ func (v *vocab) word(id uint32) string {
 
 // signature names the field set: a kept analysis is valid only with the
 // same one.
-func (fs fieldSet) signature() string { return fmt.Sprint(fs.weight, fs.extra) }
+func (fs *fieldSet) signature() string { return fs.sig }
 
 // keptMagic starts a marshalled Kept; it changes with the format.
 const keptMagic = "labyrint-kept 2\n"

@@ -27,6 +27,7 @@ type fieldSet struct {
 	weight [maxFields]float64
 	b      [maxFields]float64 // length normalisation
 	extra  []string           // names of slots nBuiltinFields…, sorted
+	sig    string             // signature(), made once: AddKept asks for it per document
 }
 
 // extraB is the length normalisation of an extra field: as for the title
@@ -59,6 +60,7 @@ func (w Weights) fieldSet() (fieldSet, error) {
 		fs.weight[nBuiltinFields+i] = w.Fields[name]
 		fs.b[nBuiltinFields+i] = extraB
 	}
+	fs.sig = fmt.Sprint(fs.weight, fs.extra)
 	return fs, nil
 }
 
