@@ -17,6 +17,7 @@ const module = "github.com/guldborgsund/labyrint/"
 var layers = map[string][]string{
 	"internal/typo":        nil,
 	"internal/flat":        nil,
+	"internal/racetest":    nil,
 	"internal/diag":        {"internal/typo"},
 	"internal/config":      {"internal/diag"},
 	"internal/markdown":    nil,
@@ -32,7 +33,7 @@ var layers = map[string][]string{
 	"internal/archetype":   {"internal/config", "internal/content", "internal/diag", "internal/markdown"},
 	"internal/check":       {"internal/diag"},
 	"internal/pipeline": {"internal/check", "internal/config", "internal/content", "internal/diag", "internal/glossary",
-		"internal/flat", "internal/markdown", "internal/images", "internal/output", "internal/plainlang", "internal/render", "internal/search", "internal/site"},
+		"internal/flat", "internal/frontmatter", "internal/markdown", "internal/images", "internal/output", "internal/plainlang", "internal/render", "internal/search", "internal/site"},
 	"internal/preview": {"internal/pipeline", "internal/config", "internal/diag"},
 	"internal/editor": {"internal/archetype", "internal/config", "internal/content", "internal/diag",
 		"internal/frontmatter", "internal/markdown", "internal/site"},

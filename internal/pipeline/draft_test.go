@@ -23,6 +23,7 @@ func previewOfRealSite(t *testing.T) (sess *Session, dir, out string) {
 	dir = copyDir(t, "../../content")
 	out = filepath.Join(t.TempDir(), "live")
 	sess = NewSession(Options{Source: "../..", Content: dir, Target: "public", Drafts: true, Preview: true, Out: out})
+	t.Cleanup(sess.Close) // before TempDir's removal: the background may still write
 	if _, err := sess.Build(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}

@@ -95,6 +95,7 @@ func TestSessionWritesPhotoCopies(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "foto.jpg"), jpegOf(t, 1000, 500), 0o644)
 	out := filepath.Join(t.TempDir(), "preview")
 	s := NewSession(Options{Source: site, Out: out, Drafts: true, Preview: true, ImageCache: t.TempDir()})
+	t.Cleanup(s.Close)
 	ctx := context.Background()
 	if _, err := s.Build(ctx, nil); err != nil {
 		t.Fatal(err)

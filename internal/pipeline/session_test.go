@@ -289,6 +289,7 @@ func TestDerivedDoesNotWait(t *testing.T) {
 	ctx := context.Background()
 	content := copyDir(t, "../../content")
 	sess := NewSession(Options{Source: "../..", Content: content, Target: "intranet", Drafts: true, Preview: true, Out: filepath.Join(t.TempDir(), "out")})
+	t.Cleanup(sess.Close)
 	if _, err := sess.Build(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
