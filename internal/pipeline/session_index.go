@@ -72,13 +72,7 @@ func (r *recorder) index(b *builder) (*search.Index, error) {
 		})
 	}
 	g.Wait()
-	kept := keptIndex{docs: ix.Keep(), heads: make(map[string][32]byte, len(pages)), view: b.view}
-	for i, p := range pages {
-		if _, ok := r.blocks[p.URL]; ok {
-			kept.heads[p.URL] = heads[i]
-		}
-	}
-	r.kept = kept
+	r.keep(b, ix, heads)
 	return ix, nil
 }
 
@@ -103,8 +97,14 @@ func (r *recorder) keepFull(b *builder, ix *search.Index) {
 		})
 	}
 	g.Wait()
-	k := keptIndex{docs: ix.Keep(), heads: make(map[string][32]byte, len(pages)), view: b.view}
-	for i, p := range pages {
+	r.keep(b, ix, heads)
+}
+
+// keep keeps ix's documents and the searchHeads of b's pages with text
+// (heads[i] is that of b.view.Pages[i]) for the next Refresh.
+func (r *recorder) keep(b *builder, ix *search.Index, heads [][32]byte) {
+	k := keptIndex{docs: ix.Keep(), heads: make(map[string][32]byte, len(heads)), view: b.view}
+	for i, p := range b.view.Pages {
 		if _, ok := r.blocks[p.URL]; ok {
 			k.heads[p.URL] = heads[i]
 		}
