@@ -69,10 +69,9 @@ type Session struct {
 	// update wrote (the edited pages first) while it writes the rest.
 	lag atomic.Pointer[lagging]
 	// pend is the list pages the last update left to render
-	// (session_lazy.go), nil when none; npend counts them, for Fresh.
+	// (session_lazy.go), nil when none.
 	pend     *pending
-	npend    atomic.Int64
-	pendURLs atomic.Pointer[map[string]bool] // the pending files' URLs when pend was made
+	pendURLs atomic.Pointer[map[string]bool] // the pending files' URLs when pend was made, for Fresh
 	// lazyOnly leaves pending files to Fresh and Flush (no background),
 	// for tests and benchmarks.
 	lazyOnly bool

@@ -75,8 +75,8 @@ func BenchmarkSessionEdit(b *testing.B) {
 					b.Fatalf("edit %d: a full build", i)
 				}
 				b.StopTimer()
-				pending += int(sess.npend.Load())
 				if sess.pend != nil {
+					pending += len(sess.pend.jobs)
 					c0 = cpuTime()
 					if err := sess.Fresh(sess.pend.order[0]); err != nil {
 						b.Fatal(err)

@@ -120,20 +120,13 @@ func (s *Session) setPending(p *pending) {
 		s.pendURLs.Store(&urls)
 	}
 	s.pend = p
-	n := 0
-	if p != nil {
-		n = len(p.jobs)
-	}
-	s.npend.Store(int64(n))
 }
 
 // mayPend reports whether the file at URL url may be pending: the files
-// left pending when the pending list was made, without the lock, so that
-// a request for any other file does not wait for the background.
+// left pending when the pending list was made (none once every one is
+// rendered: setPending drops an empty list), without the lock, so that a
+// request for any other file does not wait for the background.
 func (s *Session) mayPend(url string) bool {
-	if s.npend.Load() == 0 {
-		return false
-	}
 	urls := s.pendURLs.Load()
 	return urls != nil && (*urls)[url]
 }

@@ -184,8 +184,8 @@ func freshOnRequest(t *testing.T, step string, sess *Session, full, out string) 
 			t.Errorf("%s: %s was served stale after Fresh", step, u)
 		}
 	}
-	if sess.npend.Load() != 0 {
-		t.Errorf("%s: %d files pending after every one was asked for", step, sess.npend.Load())
+	if sess.pend != nil {
+		t.Errorf("%s: %d files pending after every one was asked for", step, len(sess.pend.jobs))
 	}
 	t.Logf("%s: %d files pending, each made on request", step, len(urls))
 }
