@@ -396,26 +396,17 @@ func newTitle(orig []byte, i int) ([]byte, string) {
 // waitWithout polls u every millisecond until it answers 200 without
 // text in it.
 func waitWithout(u, text string, limit time.Duration) error {
-	deadline := time.Now().Add(limit)
-	client := &http.Client{Timeout: 10 * time.Second}
-	for {
-		resp, err := client.Get(u)
-		if err == nil {
-			b, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			if resp.StatusCode == 200 && !strings.Contains(string(b), text) {
-				return nil
-			}
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("%s: still shows %q after %v (last error %v)", u, text, limit, err)
-		}
-		time.Sleep(time.Millisecond)
-	}
+	return poll(u, limit, fmt.Sprintf("still shows %q", text), func(b string) bool { return !strings.Contains(b, text) })
 }
 
 // waitFor polls u every millisecond until it answers 200 with want in it.
 func waitFor(u, want string, limit time.Duration) error {
+	return poll(u, limit, fmt.Sprintf("no answer with %q", want), func(b string) bool { return strings.Contains(b, want) })
+}
+
+// poll gets u every millisecond until it answers 200 with a body that ok
+// takes; after limit, an error that says what it still found.
+func poll(u string, limit time.Duration, still string, ok func(body string) bool) error {
 	deadline := time.Now().Add(limit)
 	client := &http.Client{Timeout: 10 * time.Second}
 	for {
@@ -423,12 +414,12 @@ func waitFor(u, want string, limit time.Duration) error {
 		if err == nil {
 			b, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
-			if resp.StatusCode == 200 && strings.Contains(string(b), want) {
+			if resp.StatusCode == 200 && ok(string(b)) {
 				return nil
 			}
 		}
 		if time.Now().After(deadline) {
-			return fmt.Errorf("%s: no answer with %q after %v (last error %v)", u, want, limit, err)
+			return fmt.Errorf("%s: %s after %v (last error %v)", u, still, limit, err)
 		}
 		time.Sleep(time.Millisecond)
 	}

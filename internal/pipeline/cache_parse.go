@@ -171,8 +171,9 @@ func (t *glossaryTerms) put(src *content.Source, terms []int32) {
 	t.mu.Unlock()
 }
 
-// withTerms returns the parses of the next cache with the terms t found
-// (t nil: a build without a glossary, which keeps none).
+// withTerms gives the parses of the next cache the terms t found, each
+// changed parse as a copy (t nil: a build without a glossary, which keeps
+// none).
 func withTerms(parsed map[string]*cachedSource, t *glossaryTerms) {
 	for p, cs := range parsed {
 		var ts []int32
