@@ -35,7 +35,10 @@
     SEND = "abcdfghjklmnoprtvyz\u00e5",
     SUF = "hed ethed ered e erede ende erende ene erne ere en heden eren er heder erer heds es endes erendes enes ernes eres ens hedens erens ers ets erets et eret s".split(" "),
     OTHER = ["ig", "lig", "elig", "els", "l\u00f8st"],
-    DIG = new Int8Array(128);
+    DIG = new Int8Array(128),
+    /* internal/search/stopwords_da.txt as meta.txt's "s" has it (client_test.mjs
+       checks), for the shards asked for before meta.txt is in (guess) */
+    STOP = "ad af aldrig alle alt anden at bare begge blev blevet blive bliver bror da datter de dem den denne der deres det dette dig din dine disse dit dog du efter ej eller en end enhver er et far fik for fordi fra få får før gerne ham han hans har havde have hej helt hende hendes her hos hun hvad hvem hver hvilke hvilken hvilket hvis hvor hvordan hvorfor hvornår i ikke ind ingen intet ja jeg jer jeres jo kan kone kun kunne kæreste lidt lige man mand mange med meget men mens mere mig min mine mit mod mor må ned nej nogen noget nogle nu når næsten og også okay om op os over på selv sig sin sine sit skal skulle som så sådan søn søster thi til ud under var ved ven veninde vi vil ville vor vores være været ægtefælle";
   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".split("").forEach(function (c, i) {
     DIG[c.charCodeAt(0)] = i;
   });
@@ -326,11 +329,26 @@
   function shardOf(t) {
     for (var n = Math.min(3, t.length); n > 0; n--) if (M.ks.has(t.slice(0, n))) return t.slice(0, n);
   }
-  /* Returns the loaded shard of key k, or records it as missing. */
-  function shard(k) {
-    var n = "t-" + k.replace(/[^a-z0-9]/gu, function (c) {
+  /* The keys of the shards that hold every term starting with x: x's
+     shard if x has three letters or more, else those whose keys start with
+     x, or none if they are more than 8 (build.go's prefixShardTerms). */
+  function prefixKeys(x) {
+    var k, ks;
+    if (x.length >= 3) return (k = shardOf(x)) == null ? [] : [k];
+    ks = M.keys.filter(function (k) {
+      return k.indexOf(x) == 0;
+    });
+    return ks.length > 8 ? [] : ks;
+  }
+  /* The file name of the term shard of key k (write.go's shardFileKey). */
+  function shardName(k) {
+    return "t-" + k.replace(/[^a-z0-9]/gu, function (c) {
       return "_" + c.codePointAt(0).toString(16) + "_";
     });
+  }
+  /* Returns the loaded shard of key k, or records it as missing. */
+  function shard(k) {
+    var n = shardName(k);
     if (!got[n]) miss[n] = 1;
     return got[n];
   }
@@ -362,17 +380,17 @@
       else for (t in sh) if (own(sh, t) && (!keep || keep(t))) fn(rec(sh, t));
     }
     function pre(x) {
-      var out = [], k = shardOf(x);
-      if (x.length < 2 || k == null || M.keys.some(function (k) {
-        return k.length > x.length && k.indexOf(x) == 0;
-      })) return out;
-      each(k, function (r) {
-        var t = r.t;
-        if (t.indexOf(x) == 0 || r.f.some(function (f) {
-          return f.indexOf(x.slice(t.length)) == 0;
-        })) out.push(r);
-      }, function (t) {
-        return t.indexOf(x) == 0 || x.indexOf(t) == 0;
+      var out = [], ks = prefixKeys(x);
+      if (x.length < 2) return out;
+      ks.forEach(function (k) {
+        each(k, function (r) {
+          var t = r.t;
+          if (t.indexOf(x) == 0 || r.f.some(function (f) {
+            return f.indexOf(x.slice(t.length)) == 0;
+          })) out.push(r);
+        }, function (t) {
+          return t.indexOf(x) == 0 || x.indexOf(t) == 0;
+        });
       });
       out.sort(function (a, b) {
         return size(b) - size(a) || (a.t < b.t ? -1 : 1);
@@ -402,12 +420,16 @@
       tr(v, 9);
     });
     if (!unk && !c.size && q.w.length >= 5) {
+      /* among the shards whose keys start with the stem's first letter
+         (build.go's typoShardTerms) */
       s = stem(q.w);
-      if (shardOf(s) != null) each(shardOf(s), function (r) {
-        var t = r.t;
-        if (ed1(s, t) || ed1(q.w, t) || r.f.some(function (f) {
-          return ed1(q.w, t + f);
-        })) c.set(t, 5);
+      M.keys.forEach(function (k) {
+        if (k.indexOf(s.slice(0, s.codePointAt(0) > 0xffff ? 2 : 1)) == 0) each(k, function (r) {
+          var t = r.t;
+          if (ed1(s, t) || ed1(q.w, t) || r.f.some(function (f) {
+            return ed1(q.w, t + f);
+          })) c.set(t, 5);
+        });
       });
     }
     /* a compound the site lacks: its longest end that is a term (5 letters
@@ -530,8 +552,22 @@
      ranking of Go's Search; and hits, [{d, s, c}] in rank order, made
      when asked for (the page draws from ids: 5,000 objects made at once
      were a visit's largest garbage). */
+  /* Before meta.txt is in: asks for the term shards of q's words (not stop
+     words), named from the words alone, as a shard's key is its terms'
+     first three letters; so a query in the address does not wait for
+     meta.txt to ask for them. A word whose start no term has gets a 404,
+     which is let go: with meta.txt, rank() asks only for shards it lists. */
+  function guess(q) {
+    var stop = new Set(STOP.split(" "));
+    words(q).forEach(function (x) {
+      var n = shardName(Array.from(stem(x)).slice(0, 3).join(""));
+      if (!stop.has(x) && !got[n] && !pend[n]) get(n).catch(function () {});
+    });
+  }
   S.query = function (q) {
-    return meta().then(function () {
+    var m = meta();
+    if (!got.meta) guess(q);
+    return m.then(function () {
       var qs = parse(q);
       return (function loop() {
         var r = rank(qs);

@@ -28,8 +28,13 @@ const (
 	compoundHeadRunes = 5
 	compoundTailRunes = 5
 	// Sharding.
-	termShardTarget = 16 << 10 // bytes of a term shard before it is split
-	maxShardDepth   = 3        // runes of the longest shard key
+	shardKeyRunes = 3 // runes of a term shard's key: the terms' first three
+	// maxPrefixShards is the most shards a last word shorter than
+	// shardKeyRunes is expanded over as a prefix.
+	maxPrefixShards = 8
+	// typoKeepRunes is how many first runes of a word a typo must leave
+	// right: its candidates are the terms of the shards that start so.
+	typoKeepRunes = 1
 	// A page shard holds consecutive pages up to docShardTarget bytes, each
 	// with its summary and body clipped to storeTextRunes: enough for the
 	// client's 30-word snippet, and about five pages a shard. Larger shards
@@ -592,56 +597,19 @@ func (b *built) dropEmptyTerms() {
 	}
 }
 
-// layoutShards groups the sorted terms into shards keyed by their first
-// runes: a group is split by the next rune while its postings are larger
-// than termShardTarget, to at most maxShardDepth runes. Terms no longer
-// than a split key stay in the shard of that key.
+// layoutShards puts each term in the shard keyed by its first
+// shardKeyRunes runes (a shorter term: the term itself), so that the client
+// can name a word's shard from the word alone, before it has read
+// idx/meta.txt (see doc.go, "Shards").
 func (b *built) layoutShards() {
 	b.keySet = map[string]bool{}
 	b.shards = map[string][]int32{}
-	size := func(lo, hi int) int {
-		s := 0
-		for t := lo; t < hi; t++ {
-			s += len(b.terms[t]) + 4 + postingsLen(b.post[t])
-			for _, f := range b.forms[t] {
-				s += len(f) + 1
-			}
-		}
-		return s
-	}
-	var place func(lo, hi, depth int)
-	place = func(lo, hi, depth int) {
-		// All terms in [lo,hi) share their first depth-1 runes; group them
-		// by the first depth runes.
-		for lo < hi {
-			key := prefixRunes(b.terms[lo], depth)
-			end := lo + 1
-			for end < hi && prefixRunes(b.terms[end], depth) == key {
-				end++
-			}
-			if depth >= maxShardDepth || size(lo, end) <= termShardTarget {
-				b.addToShard(key, lo, end)
-			} else {
-				// Terms exactly as long as the key stay here; the rest split.
-				first := lo
-				if b.terms[first] == key {
-					b.addToShard(key, first, first+1)
-					first++
-				}
-				place(first, end, depth+1)
-			}
-			lo = end
-		}
-	}
-	place(0, len(b.terms), 1)
-	b.keys = sortedKeys(b.keySet)
-}
-
-func (b *built) addToShard(key string, lo, hi int) {
-	b.keySet[key] = true
-	for t := lo; t < hi; t++ {
+	for t, term := range b.terms {
+		key := prefixRunes(term, shardKeyRunes)
+		b.keySet[key] = true
 		b.shards[key] = append(b.shards[key], int32(t))
 	}
+	b.keys = sortedKeys(b.keySet)
 }
 
 // prefixRunes returns the first n runes of s (all of s if shorter).
@@ -658,7 +626,7 @@ func prefixRunes(s string, n int) string {
 // shardOf returns the key of the shard that holds term (whether or not the
 // term exists): the longest shard key that term starts with.
 func (b *built) shardOf(term string) (string, bool) {
-	for n := min(maxShardDepth, utf8.RuneCountInString(term)); n > 0; n-- {
+	for n := min(shardKeyRunes, utf8.RuneCountInString(term)); n > 0; n-- {
 		if k := prefixRunes(term, n); b.keySet[k] {
 			return k, true
 		}
@@ -666,18 +634,44 @@ func (b *built) shardOf(term string) (string, bool) {
 	return "", false
 }
 
-// prefixFits reports whether all terms starting with w are in one shard,
-// so that w can be expanded as a prefix.
-func (b *built) prefixFits(w string) bool {
-	if utf8.RuneCountInString(w) >= maxShardDepth {
-		return true
-	}
-	for _, k := range b.keys {
-		if len(k) > len(w) && strings.HasPrefix(k, w) {
-			return false
+// prefixShardTerms returns the terms of the shards that hold every term
+// starting with w: w's shard if w has shardKeyRunes runes or more, else
+// the shards whose keys start with w, or none if those are more than
+// maxPrefixShards (a word that short is then not expanded).
+func (b *built) prefixShardTerms(w string) []int32 {
+	if utf8.RuneCountInString(w) >= shardKeyRunes {
+		key, ok := b.shardOf(w)
+		if !ok {
+			return nil
 		}
+		return b.shards[key]
 	}
-	return true
+	i, _ := slices.BinarySearch(b.keys, w)
+	j := i
+	for j < len(b.keys) && strings.HasPrefix(b.keys[j], w) {
+		j++
+	}
+	if j-i > maxPrefixShards {
+		return nil
+	}
+	var out []int32
+	for _, k := range b.keys[i:j] {
+		out = append(out, b.shards[k]...)
+	}
+	return out
+}
+
+// typoShardTerms returns the terms of the shards whose keys start with the
+// first typoKeepRunes runes of s: those a typo in s after them may have
+// meant.
+func (b *built) typoShardTerms(s string) []int32 {
+	p := prefixRunes(s, typoKeepRunes)
+	i, _ := slices.BinarySearch(b.keys, p)
+	var out []int32
+	for ; i < len(b.keys) && strings.HasPrefix(b.keys[i], p); i++ {
+		out = append(out, b.shards[b.keys[i]]...)
+	}
+	return out
 }
 
 // buildFacets lists the sections and the values of each facet with their

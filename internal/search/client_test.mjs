@@ -49,7 +49,7 @@ test("over http the shards are fetched and read, never run", async () => {
   assert.ok(r.hits.length > 0);
   const docs = await S.docs(r.hits.map((h) => h.d));
   assert.ok(docs[0][0].startsWith("/"));
-  assert.deepEqual(fetched.slice(0, 2), ["idx/meta.txt", "idx/t-r.txt"]);
+  assert.deepEqual(fetched.slice(0, 2), ["idx/meta.txt", "idx/t-r_e5_d.txt"]);
   let handed = 0;
   S.load = () => handed++;
   vm.runInContext(fs.readFileSync(path.join(fixture, "idx", "meta.txt"), "utf8"), ctx);
@@ -92,7 +92,7 @@ test("a page with every word of the query but the weak ones matches it whole", a
 test("a one-word query loads only the meta shard and one term shard", async () => {
   const S = newClient();
   await S.query("rådgivning");
-  assert.deepEqual([...S.loaded], ["meta", "t-r"]);
+  assert.deepEqual([...S.loaded], ["meta", "t-r_e5_d"]);
 });
 
 test("snippet source and filters come from the shards", async () => {
@@ -230,10 +230,11 @@ test("a query in the address is asked for as search.js runs after the list, and 
   const q = "alkohol", want = await frontWant(q);
   const p = newPage({ http: true, search: "?q=" + q });
   assert.equal(p.input.value, q);
-  assert.deepEqual(p.requested, ["meta"], "meta.txt at once");
-  assert.deepEqual(p.fetched, ["https://x/soeg/idx/meta.txt"], "from the index the script tag names, as the page's preload link");
+  assert.deepEqual(p.requested, ["meta", "t-alk"], "meta.txt and the word's term shard, named from the word, at once");
+  assert.deepEqual(p.fetched, ["https://x/soeg/idx/meta.txt", "https://x/soeg/idx/t-alk.txt"], "from the index the script tag names, as the page's preload link");
   await p.release();
-  assert.deepEqual([...p.requested].sort(), [...want.terms].sort(), "then the query's term shards, with no wait");
+  assert.ok(want.terms.includes("t-alk"));
+  assert.deepEqual([...p.requested].sort(), want.terms.filter((n) => n != "t-alk").sort(), "then its synonyms' term shards, with no wait");
   await p.release();
   assert.deepEqual([...p.requested].sort(), [...want.first].sort(), "then the page shards of results 1-5");
   await p.release();
@@ -251,10 +252,11 @@ test("from the head, a query in the address asks for its shards before the page 
     return { terms, first: S.loaded.filter((n) => n.startsWith("d-")), urls: docs.map((d) => d[0]) };
   })();
   const p = newPage({ http: true, search: "?q=" + q, head: true });
-  assert.deepEqual(p.requested, ["meta"], "meta.txt at once, while the page is being read");
-  assert.deepEqual(p.fetched, ["https://x/soeg/idx/meta.txt"], "from the index the script tag names, as the page's preload link");
+  assert.deepEqual(p.requested, ["meta", "t-alk"], "meta.txt and the word's term shard, named from the word, at once, while the page is being read");
+  assert.deepEqual(p.fetched, ["https://x/soeg/idx/meta.txt", "https://x/soeg/idx/t-alk.txt"], "from the index the script tag names, as the page's preload link");
   await p.release();
-  assert.deepEqual([...p.requested].sort(), [...want.terms].sort(), "then the query's term shards, with no wait");
+  assert.ok(want.terms.includes("t-alk"));
+  assert.deepEqual([...p.requested].sort(), want.terms.filter((n) => n != "t-alk").sort(), "then its synonyms' term shards, with no wait");
   await p.release();
   assert.deepEqual([...p.requested].sort(), [...want.first].sort(), "then the page shards of results 1-5");
   await p.release();
@@ -283,7 +285,7 @@ test("the search page asks for the first five results' shards alone, draws them 
   p.input.value = q;
   p.form.on.submit({ preventDefault() {} });
   await p.settle();
-  assert.deepEqual([...p.requested].sort(), ["t-a", "t-m"], "term shards of alkohol and its synonyms");
+  assert.deepEqual([...p.requested].sort(), ["t-afh", "t-alk", "t-mis"], "term shards of alkohol and its synonyms");
   await p.release();
   assert.deepEqual([...p.requested], first, "only the page shards of results 1-5");
   assert.equal(p.list.children.length, 0);
@@ -309,7 +311,7 @@ test("the search page asks for the first five results' shards alone, draws them 
   p.input.value = q2;
   p.form.on.submit({ preventDefault() {} });
   await p.settle();
-  assert.deepEqual(p.requested, ["t-h"], "the page shards are in already");
+  assert.deepEqual(p.requested, ["t-hj_e6_"], "the page shards are in already");
   assert.equal(p.list.children.length, want.n, "the old results stay until the new are drawn");
   await p.release();
   const hrefs = p.list.children.map((li) => li.children[0].href);
@@ -340,4 +342,39 @@ test("the filters load their facets only when they are opened", async () => {
   const boxes = details.children.slice(1);
   assert.ok(boxes.length >= 2, "one fieldset or list per facet");
   assert.equal(boxes[0].children[0].textContent, "Sektion");
+});
+
+/* Before meta.txt is in, the client names a word's term shard from the
+   word (its stem's first three letters) and asks for it; stop words get
+   none, and a name no shard has (a 404) is let go. */
+test("term shards are asked for before meta.txt, named from the words", async () => {
+  const meta = fs.readFileSync(path.join(fixture, "idx", "meta.txt"), "utf8");
+  const stop = JSON.parse(meta.slice(meta.indexOf(",") + 1, meta.lastIndexOf(")"))).s;
+  assert.ok(fs.readFileSync(client, "utf8").includes(`STOP = "${stop}";`), "search.js's STOP is meta.txt's stop list");
+  const newHTTP = () => {
+    const fetched = [];
+    const ctx = vm.createContext({
+      location: { protocol: "https:" },
+      fetch: async (url) => {
+        fetched.push(url.replace(/^idx\//, "").replace(/\.txt$/, ""));
+        await new Promise((ok) => setTimeout(ok));
+        const file = path.join(fixture, url);
+        if (!fs.existsSync(file)) return { ok: false, status: 404 };
+        return { ok: true, text: async () => fs.readFileSync(file, "utf8") };
+      },
+    });
+    ctx.window = ctx;
+    vm.runInContext(fs.readFileSync(client, "utf8"), ctx, { filename: "search.js" });
+    return { S: ctx.labyrintSearch, fetched };
+  };
+  let c = newHTTP();
+  let r = c.S.query("jeg har brug for rådgivning");
+  assert.deepEqual(c.fetched, ["meta", "t-bru", "t-r_e5_d"], "the words' shards at once, none for stop words");
+  assert.ok((await r).ids.length > 0);
+  c = newHTTP();
+  r = c.S.query("xyzzy");
+  assert.deepEqual(c.fetched, ["meta", "t-xyz"]);
+  assert.ok(!fs.existsSync(path.join(fixture, "idx", "t-xyz.txt")));
+  assert.equal((await r).ids.length, 0, "no shard t-xyz: nothing found, no error");
+  assert.deepEqual(c.fetched, ["meta", "t-xyz"], "and not asked for again");
 });

@@ -93,7 +93,8 @@
 //     while it is still being typed (the query does not end in a space),
 //     terms it is the start of or that have a word it is the start of (6;
 //     "boli" → "bol", the stem of "bolig"; at most 50, those in most pages
-//     first; the word must have two letters and all its terms one shard),
+//     first; the word must have two letters, and one of two letters is
+//     expanded only if at most 8 shards have keys that start with it),
 //     or 1 if the word as typed is a whole index term (its stem is a
 //     term): it is then most likely finished ("sit liv" is not
 //     "livssituation");
@@ -103,7 +104,9 @@
 //   - only if that matches nothing either, and the word has five letters or
 //     more: terms one edit away (insert, delete, substitute or swap two
 //     neighbours) from the word, one of its forms, or its stem (5), among
-//     the terms of the stem's shard (so the first letter must be right);
+//     the terms of the shards whose keys start with the stem's first
+//     letter (so the first letter must be right; the client requests
+//     them all, as this stage is reached only when nothing else matched);
 //   - only if that matches nothing either: the stem of the word's longest
 //     end that is an index term, of five letters or more after three or
 //     more (5): a compound the site lacks is found by its last part,
@@ -173,14 +176,20 @@
 // gzipped, which was most of what a search page downloaded.
 //
 // idx/t-<key>.txt, term shards: {"term": "postings form form ...", ...}.
-// Terms are grouped by their first letter; a group whose postings exceed
-// 16 KB is split by the next letter, to three letters at most (terms as
-// long as a split key stay in its shard). A term is in the shard with the
-// longest key it starts with. Keys are spelled ASCII in file names: a-z
-// and 0-9 as they are, other letters as _<hex>_ (t-_e6_.txt for "æ"). The
-// postings are pairs (gap, impact-1), gap being the distance from the
-// previous page minus one; the forms are the endings of the words indexed
-// under the term (bol: "ig iger igen"), for prefix and typo matching.
+// A term is in the shard keyed by its first three letters (a term of two
+// letters, or a one-digit term, in the shard keyed by itself), so the
+// client names a word's shard from the word alone, without meta.txt's
+// list of keys: a query in the address asks for it before meta.txt is in
+// (one round trip fewer; a name no shard has gets a 404, which the client
+// lets go). Until session 24 the keys were adaptive (a first letter, split
+// by the next while a group's postings exceeded 16 KB), which needed the
+// list; fixed keys make more, smaller shards (this site 437 instead of 34,
+// the 10k benchmark corpus 249 instead of 204; a query's shard is no
+// larger). Keys are spelled ASCII in file names: a-z and 0-9 as they are,
+// other letters as _<hex>_ (t-_e6_ld.txt for "æld"). The postings are
+// pairs (gap, impact-1), gap being the distance from the previous page
+// minus one; the forms are the endings of the words indexed under the
+// term (bol: "ig iger igen"), for prefix and typo matching.
 //
 // idx/d-<n>.txt, page shards: [[url, title, summary, text], ...] for
 // consecutive pages, a new shard starting once one has 2,200 bytes, the
@@ -203,9 +212,10 @@
 // its head). A query in the address (/soeg/?q=…, where the front page's
 // form leads) is started as soon as search.js runs, while the page is
 // still being read: it waits for no timer and nothing of the page, asks for
-// its term shards as soon as meta.txt is in and for the page shards of
-// results 1-5 as soon as those are, and the five are drawn once the page
-// is in. A one-word query loads one term shard (its synonyms' may add
+// its words' term shards at once (named from the words, with search.js's
+// copy of the stop words left out; its synonyms' once meta.txt is in) and
+// for the page shards of results 1-5 as soon as those are in, and the five
+// are drawn once the page is in. A one-word query loads one term shard (its synonyms' may add
 // more) and requests the page shards of results 1-5. It draws those five as soon as their shards
 // are in and says, once, how many were found; then, in a task of its own
 // (so the five are shown first), it puts the query in the address, adds

@@ -200,17 +200,13 @@ func (b *built) candidates(w queryWord, st *stemmer) map[int32]int {
 	return c
 }
 
-// addTypos adds to c, with weight wFuzzy, the terms of the shard of word's
-// stem that are one edit from the stem, or from word itself or one of
-// the term's forms.
+// addTypos adds to c, with weight wFuzzy, the terms that start with the
+// first typoKeepRunes runes of word's stem and are one edit from the
+// stem, or from word itself or one of the term's forms.
 func (b *built) addTypos(word string, st *stemmer, c map[int32]int) {
 	s := st.stem(word)
-	key, ok := b.shardOf(s)
-	if !ok {
-		return
-	}
 	rs, rw := []rune(s), []rune(word)
-	for _, t := range b.shards[key] {
+	for _, t := range b.typoShardTerms(s) {
 		term := b.terms[t]
 		if editDistance1(rs, []rune(term)) || editDistance1(rw, []rune(term)) {
 			c[t] = wFuzzy
@@ -245,15 +241,11 @@ func (b *built) addTail(word string, st *stemmer, c map[int32]int) {
 // ("boli" → "bol", the stem of "bolig"). At most maxPrefixTerms are kept,
 // those in most documents first.
 func (b *built) prefixTerms(w string) []int32 {
-	if utf8.RuneCountInString(w) < prefixMinRunes || !b.prefixFits(w) {
-		return nil
-	}
-	key, ok := b.shardOf(w)
-	if !ok {
+	if utf8.RuneCountInString(w) < prefixMinRunes {
 		return nil
 	}
 	var out []int32
-	for _, t := range b.shards[key] {
+	for _, t := range b.prefixShardTerms(w) {
 		term := b.terms[t]
 		if strings.HasPrefix(term, w) {
 			out = append(out, t)
