@@ -340,6 +340,36 @@
     });
     return ks.length > 8 ? [] : ks;
   }
+  /* The keys whose shards can hold a term one edit (insert, delete,
+     substitute or swap two neighbours) from one of xs that keeps its first
+     letter. A key is its terms' first three letters, so an edit after them
+     leaves the key as it was, and one in the second or third letter makes
+     the key one of a few patterns (null: any letter; a swap of two letters
+     fits the pattern of a letter put in or replaced). A subset of the
+     shards of the first letter, which typoShardTerms takes in build.go,
+     that holds every term the edit test there accepts: the same result
+     from a few requests, not one per shard of the letter (54 for "s" on
+     this site). */
+  function typoKeys(xs) {
+    var pats = [];
+    xs.forEach(function (x) {
+      var a = Array.from(x), i;
+      pats.push(a.slice(0, 3));
+      for (i = 1; i < 3 && i <= a.length; i++) {
+        pats.push(a.slice(0, i).concat([null], a.slice(i + 1, 3)));
+        pats.push(a.slice(0, i).concat(a.slice(i + 1, 4)));
+        pats.push(a.slice(0, i).concat([null], a.slice(i, 2)));
+      }
+    });
+    return M.keys.filter(function (k) {
+      var r = Array.from(k);
+      return pats.some(function (p) {
+        return p.length >= r.length && r.every(function (c, j) {
+          return p[j] === null || p[j] == c;
+        });
+      });
+    });
+  }
   /* The file name of the term shard of key k (write.go's shardFileKey). */
   function shardName(k) {
     return "t-" + k.replace(/[^a-z0-9]/gu, function (c) {
@@ -421,10 +451,10 @@
     });
     if (!unk && !c.size && q.w.length >= 5) {
       /* among the shards whose keys start with the stem's first letter
-         (build.go's typoShardTerms) */
+         (build.go's typoShardTerms), those that can hold such a term */
       s = stem(q.w);
-      M.keys.forEach(function (k) {
-        if (k.indexOf(s.slice(0, s.codePointAt(0) > 0xffff ? 2 : 1)) == 0) each(k, function (r) {
+      typoKeys([s, q.w]).forEach(function (k) {
+        each(k, function (r) {
           var t = r.t;
           if (ed1(s, t) || ed1(q.w, t) || r.f.some(function (f) {
             return ed1(q.w, t + f);

@@ -106,7 +106,8 @@
 //     neighbours) from the word, one of its forms, or its stem (5), among
 //     the terms of the shards whose keys start with the stem's first
 //     letter (so the first letter must be right; the client requests
-//     them all, as this stage is reached only when nothing else matched);
+//     only those whose key a typo in the second or third letter can lead
+//     to, which hold the same candidates);
 //   - only if that matches nothing either: the stem of the word's longest
 //     end that is an index term, of five letters or more after three or
 //     more (5): a compound the site lacks is found by its last part,
@@ -167,13 +168,12 @@
 // numbers in order], ...] (left out if there are none), "f": [["section",
 // label, [[value, page list], ...]]]}: the
 // section of each page, shown with its result. It has no titles, URLs or
-// other facets, so it stays small whatever the site's size (about 1 KB
-// gzipped for the 10,000-case benchmark corpus).
+// other facets, so it stays small whatever the site's size.
 //
 // idx/f.txt: [[facet name, label, [[value, page list], ...]], ...], every
 // facet with the section first, for the result filters. The client loads
-// it only when the filters are opened: at 10,000 cases it is 19 KB
-// gzipped, which was most of what a search page downloaded.
+// it only when the filters are opened: it grows with the site, and in
+// meta.txt it was most of what a search page downloaded.
 //
 // idx/t-<key>.txt, term shards: {"term": "postings form form ...", ...}.
 // A term is in the shard keyed by its first three letters (a term of two
@@ -181,12 +181,9 @@
 // client names a word's shard from the word alone, without meta.txt's
 // list of keys: a query in the address asks for it before meta.txt is in
 // (one round trip fewer; a name no shard has gets a 404, which the client
-// lets go). Until session 24 the keys were adaptive (a first letter, split
-// by the next while a group's postings exceeded 16 KB), which needed the
-// list; fixed keys make more, smaller shards (this site 437 instead of 34,
-// the 10k benchmark corpus 249 instead of 204; a query's shard is no
-// larger). Keys are spelled ASCII in file names: a-z and 0-9 as they are,
-// other letters as _<hex>_ (t-_e6_ld.txt for "æld"). The postings are
+// lets go); fixed keys make more, smaller shards than keys that adapt to
+// the shards' sizes. Keys are spelled ASCII in file names: a-z and 0-9 as
+// they are, other letters as _<hex>_ (t-_e6_ld.txt for "æld"). The postings are
 // pairs (gap, impact-1), gap being the distance from the previous page
 // minus one; the forms are the endings of the words indexed under the
 // term (bol: "ig iger igen"), for prefix and typo matching.
@@ -194,13 +191,10 @@
 // idx/d-<n>.txt, page shards: [[url, title, summary, text], ...] for
 // consecutive pages, a new shard starting once one has 2,200 bytes, the
 // summary and text (the body) each clipped to 300 runes: about five pages
-// a shard. The benchmark corpus of 10,000 pages (8,034 in the index) thus
-// gets 1,607 page shards, where 2,000 runes of body and 2 KB shards gave
-// 6,513 (creating files is what a large build spends most time on). A
-// query loads the page shards of its first ten results, so the text kept
-// per page and the shard size go together: with more of either a query
-// downloads more; with these, about 6.4 KB gzipped on average at 10,000
-// pages, a little less than with the old layout. The client cuts the
+// a shard (fewer, larger shards mean fewer files for the build to create).
+// A query loads the page shards of its first ten results, so the text
+// kept per page and the shard size go together: with more of either a
+// query downloads more. The README's "Tuning" has the figures. The client cuts the
 // snippet, 30 words around the most matched words, from summary and text
 // and marks the matches; if the words are not in the stored text, the
 // snippet is the start of the summary.

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/js"
@@ -36,6 +37,40 @@ var parityQueries = []string{
 	"om selvmord tanker", "jeg er ensom og har ingen venner",
 	"jeg har ikke noget sted at bo", "på gaden og gaden", "gøre rent og hjælp i hjemmet", "gaden på",
 	"panikbehandling", "sprutmisbruget", "xyzhjemløs", "zzzrespekt ",
+}
+
+// typoQueries returns words of the corpus with a typo in their second or
+// third letter (deleted, swapped with the next, replaced, or a letter put
+// before it): the typo stage must find the same terms in the client, which
+// asks only for the shards such a typo can have moved a term's key to,
+// as in Go, which reads every shard of the first letter.
+func typoQueries(docs []Doc) []string {
+	set := map[string]bool{}
+	for _, d := range docs {
+		for _, w := range words(d.Title + " " + d.Summary) {
+			if utf8.RuneCountInString(w) >= 6 {
+				set[w] = true
+			}
+		}
+	}
+	var out []string
+	for i, w := range sortedKeys(set) {
+		if i%5 != 0 {
+			continue
+		}
+		r := []rune(w)
+		for p := 1; p <= 2; p++ {
+			edit := func(head []rune, tail ...rune) string {
+				return string(append(append(slices.Clone(r[:p]), head...), tail...))
+			}
+			out = append(out,
+				edit(nil, r[p+1:]...),                  // deleted
+				edit([]rune{r[p+1], r[p]}, r[p+2:]...), // swapped
+				edit([]rune{'e'}, r[p+1:]...),          // replaced
+				edit([]rune{'a'}, r[p:]...))            // put before
+		}
+	}
+	return out
 }
 
 // stemWords returns words for checking the JS stemmer: the corpus's words,
@@ -87,7 +122,7 @@ func jsFixture(t *testing.T) map[string][]byte {
 		Hits  [][2]string `json:"hits"` // url, score
 	}
 	var results []result
-	for _, q := range parityQueries {
+	for _, q := range append(slices.Clone(parityQueries), typoQueries(loadTestDocs(t))...) {
 		r := result{Query: q, Hits: [][2]string{}}
 		for _, h := range ix.Search(q, 0) {
 			r.Hits = append(r.Hits, [2]string{h.URL, fmt.Sprint(h.Score)})
