@@ -259,6 +259,9 @@
   }
   S.stem = stem;
   S.words = words;
+  S.gap = function (g) {
+    return gap(g);
+  };
   function lastW(q) {
     var i = q.length - 1, c = q.charCodeAt(i);
     if (i > 0 && c >= 0xdc00 && c < 0xe000) i--;
@@ -657,6 +660,16 @@
     if (s == null) stems.set(x, (s = stem(x)));
     return s;
   }
+  /* The text between two words as a snippet shows it: a line break (the
+     summary's end, or one of the page's paragraphs or list items ending)
+     becomes a space, after a full stop if nothing there ends the first
+     ("…problemer. Voksne med…", not "…problemer Voksne med…"). */
+  function gap(g) {
+    var i = g.indexOf("\n"), head;
+    if (i < 0) return g;
+    head = g.slice(0, i).replace(/\s+$/u, "");
+    return (/[.!?:;,\u2026]$/u.test(head) ? head : head + ".") + " " + g.slice(i + 1).replace(/\s+/gu, " ").replace(/^ /u, "");
+  }
   /* Fills p with an excerpt of text around the most matched words. */
   function snippet(p, text, terms) {
     var ws = [], i, j = 0, n = 0, best = -1, at = 0, a;
@@ -679,7 +692,7 @@
     /* Plain text goes in as few text nodes as the marks allow. */
     var out = at ? "\u2026 " : "";
     ws.slice(at, at + 30).forEach(function (x) {
-      out += text.slice(a, x[0]);
+      out += gap(text.slice(a, x[0]));
       if (x[2]) p.append(out), el("mark", text.slice(x[0], x[1]), p), (out = "");
       else out += text.slice(x[0], x[1]);
       a = x[1];

@@ -95,6 +95,16 @@ test("a one-word query loads only the meta shard and one term shard", async () =
   assert.deepEqual([...S.loaded], ["meta", "t-r_e5_d"]);
 });
 
+test("a snippet shows a line break between words as a space, after a full stop if none is there", () => {
+  const S = newClient();
+  assert.equal(S.gap(" "), " ");
+  assert.equal(S.gap("\n"), ". ");
+  assert.equal(S.gap(".\n"), ". ");
+  assert.equal(S.gap("? \n \n"), "? ");
+  assert.equal(S.gap(")\n"), "). ");
+  assert.equal(S.gap(", "), ", ");
+});
+
 test("snippet source and filters come from the shards", async () => {
   const S = newClient();
   const r = await S.query("pårørende");
@@ -296,6 +306,7 @@ test("the search page asks for the first five results' shards alone, draws them 
   assert.equal(snip.tagName, "p");
   assert.ok(snip.children.some((c) => c.tagName == "mark" && /alkohol/i.test(c.textContent)), `the snippet marks alkohol: ${snip.textContent}`);
   assert.ok(snip.childNodes.length < 20, "the snippet's plain text is in few text nodes");
+  assert.doesNotMatch(snip.textContent, /\n/, `the snippet's line breaks are shown as a full stop or a space: ${snip.textContent}`);
   assert.deepEqual([...p.requested], rest, "then the page shards of results 6-10");
   await p.release(rest);
   assert.deepEqual(p.list.children.map((li) => li.children[0].href), Array.from(want.urls), "then all, in rank order");

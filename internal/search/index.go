@@ -139,7 +139,7 @@ func (ix *Index) Add(d Doc) {
 	if strings.TrimSpace(body) == "" {
 		body = strings.Join(d.Headings, ". ")
 	}
-	di.doc.Body = stored(body)
+	di.doc.Body = stored(afterSummary(d.Summary, body))
 	di.doc.Headings, di.doc.Fields = nil, nil
 	h := fnv.New64a()
 	h.Write([]byte(d.Summary))
@@ -325,4 +325,36 @@ func cmpDocs(a, b *docIn) int {
 
 // stored returns the part of a text the page shards keep, as a string of
 // its own (not holding on to the whole text).
+// afterSummary returns body without the whole sentences at its start that
+// the summary has already (a page often opens with its summary's first
+// sentence): the snippet, cut from summary and body together, would show
+// them twice, and they would take room from the body's stored text.
+func afterSummary(summary, body string) string {
+	for {
+		rest := strings.TrimLeft(body, " \n")
+		end := sentenceEnd(rest)
+		if end < 20 || !strings.ContainsAny(rest[end-1:end], ".!?") || !strings.Contains(summary, rest[:end]) {
+			return rest
+		}
+		body = rest[end:]
+	}
+}
+
+// sentenceEnd returns the length of s's first sentence: up to and
+// including its first ".", "!" or "?" followed by white space or the end,
+// or up to the end of its line or of s.
+func sentenceEnd(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			return i
+		case '.', '!', '?':
+			if i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n' {
+				return i + 1
+			}
+		}
+	}
+	return len(s)
+}
+
 func stored(s string) string { return strings.Clone(nfc(clip(s, storeTextRunes))) }
