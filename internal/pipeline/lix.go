@@ -29,7 +29,7 @@ const minLixWords = 40
 // page: so for every page a target without a label (a public site) shows,
 // which is what the plain-language goal is about. Other pages (the
 // intranet's, thousands of cases) are measured on their Markdown: measuring
-// the rendered page cost a 10,000-case build about 18% more CPU.
+// the rendered page costs CPU (the README has the figures).
 func (b *builder) lixRendered(p *site.Page) bool {
 	for _, t := range b.cfg.Targets {
 		if t.Label == "" && t.Shows(p.Audience) {
