@@ -43,6 +43,20 @@ type Page struct {
 	children []*Page // pages and sections directly below, sorted
 	terms    []*Term // the terms this page refers to, each taxonomy's in the page's order
 	key      []byte  // Danish collation key of the title, for sorting
+
+	// Made once from the source, and copied with the page by Rebuild:
+	own      string     // the source's own audience ("" to inherit)
+	titleKey string     // the title as duplicateTitles compares it
+	refs     []fieldRef // the source's taxonomy fields, once buildTaxonomies found them
+
+	prev *Page // while Rebuild models: the previous model's page copied
+}
+
+// fieldRef is a front matter field whose values name a taxonomy's terms.
+type fieldRef struct {
+	key string
+	tax string
+	v   interface{}
 }
 
 // Field returns a front matter field by key (nil if absent).
@@ -191,22 +205,54 @@ func Rebuild(prev *Site, cfg *config.Config, tree *content.Tree) (*Site, *diag.L
 
 func buildModel(cfg *config.Config, tree *content.Tree, prev *Site) (*Site, *diag.List) {
 	var l diag.List
-	s := &Site{Config: cfg, Static: tree.Static, Data: tree.Data, byURL: map[string]*Page{}, byPath: map[string]*Page{},
-		staticSet: map[string]bool{}, taxByName: map[string]*Taxonomy{}}
+	s := &Site{Config: cfg, Static: tree.Static, Data: tree.Data, byURL: make(map[string]*Page, len(tree.Sources)),
+		byPath: make(map[string]*Page, len(tree.Sources)), staticSet: make(map[string]bool, len(tree.Static)), taxByName: map[string]*Taxonomy{}}
 	for _, st := range tree.Static {
 		s.staticSet[st] = true
 	}
-	s.addPages(tree.Sources, modelPages(tree.Sources, prev), &l)
+	if prev != nil && prev.Config != cfg {
+		prev = nil // what a page refers to depends on the config
+	}
+	pages := modelPages(tree.Sources, prev)
+	defer func() {
+		for _, p := range pages {
+			p.prev = nil // the previous model is not kept alive by this one
+		}
+	}()
+	s.addPages(tree.Sources, pages, &l)
 	s.Root = s.byURL["/"]
 	if s.Root == nil {
 		l.Errorf("content/_index.md", 0, "no-home", "sitet har ingen forside: opret content/_index.md med en title")
 		return s, &l
 	}
-	s.linkParents()
+	s.linkParents(prev != nil && sameSections(prev, pages))
 	s.inheritAudiences()
-	s.buildTaxonomies(&l)
+	s.buildTaxonomies(prev, &l)
 	duplicateTitles(s.Pages, &l)
 	return s, &l
+}
+
+// sameSections reports whether the pages (of the sources Rebuild models)
+// have the sections prev has, so that every copied page's parent is the
+// page at its parent's path in prev: no section page came or went.
+func sameSections(prev *Site, pages []*Page) bool {
+	n := 0
+	for _, p := range pages {
+		if !p.IsSection {
+			continue
+		}
+		if o := prev.byPath[p.Src.Path]; o == nil || !o.IsSection {
+			return false
+		}
+		n++
+	}
+	m := 0
+	for _, p := range prev.Pages {
+		if p.IsSection {
+			m++
+		}
+	}
+	return n == m
 }
 
 // modelPages makes a page of each source on all processors (a title's
@@ -218,8 +264,8 @@ func modelPages(sources []*content.Source, prev *Site) []*Page {
 		for i, src := range sources {
 			if p := prev.byPath[src.Path]; p != nil && p.Src == src {
 				c := *p
-				c.parent, c.children, c.terms = nil, nil, nil
-				c.Audience = src.String("audience") // resolved again by inheritAudiences
+				c.parent, c.children, c.terms, c.prev = nil, nil, nil, p
+				c.Audience = c.own // resolved again by inheritAudiences
 				pages[i] = &c
 			} else {
 				pages[i] = newPage(src)
@@ -247,8 +293,19 @@ func modelPages(sources []*content.Source, prev *Site) []*Page {
 // slug, a path that gives no URL and a URL another page has; s.Pages ends
 // sorted by URL.
 func (s *Site) addPages(sources []*content.Source, pages []*Page, l *diag.List) {
+	s.Pages = make([]*Page, 0, len(pages))
 	for i, src := range sources {
 		p := pages[i]
+		if p.prev != nil { // its slug and URL were checked when it was made
+			if o := s.byURL[p.URL]; o != nil {
+				l.Add(duplicateURL(src, p, o))
+				continue
+			}
+			s.byURL[p.URL] = p
+			s.byPath[src.Path] = p
+			s.Pages = append(s.Pages, p)
+			continue
+		}
 		if sl := src.String("slug"); sl != "" && markdown.Slug(sl) != sl {
 			l.Add(diag.Finding{File: src.File, Line: src.Line("slug"), Severity: diag.Error, Code: "slug",
 				Msg: fmt.Sprintf("adressen (slug) %q må kun have små bogstaver a-z, tal og bindestreger", sl), Hint: fmt.Sprintf("brug %q", markdown.Slug(sl))})
@@ -259,8 +316,7 @@ func (s *Site) addPages(sources []*content.Source, pages []*Page, l *diag.List) 
 			continue
 		}
 		if o := s.byURL[p.URL]; o != nil {
-			l.Add(diag.Finding{File: src.File, Line: 1, Severity: diag.Error, Code: "duplicate-url",
-				Msg: fmt.Sprintf("siden får samme adresse %s som %s", p.URL, o.Src.File), Hint: "omdøb den ene fil eller giv den et andet slug"})
+			l.Add(duplicateURL(src, p, o))
 			continue
 		}
 		s.byURL[p.URL] = p
@@ -270,12 +326,26 @@ func (s *Site) addPages(sources []*content.Source, pages []*Page, l *diag.List) 
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return strings.Compare(a.URL, b.URL) })
 }
 
+func duplicateURL(src *content.Source, p, o *Page) diag.Finding {
+	return diag.Finding{File: src.File, Line: 1, Severity: diag.Error, Code: "duplicate-url",
+		Msg: fmt.Sprintf("siden får samme adresse %s som %s", p.URL, o.Src.File), Hint: "omdøb den ene fil eller giv den et andet slug"}
+}
+
 // linkParents gives every page its parent, the nearest _index.md above
 // it (the front page for the top), and every section its sorted children.
-func (s *Site) linkParents() {
+// With sameSections (Rebuild, no section page came or went) a copied
+// page's parent is the page at its previous parent's path.
+func (s *Site) linkParents(sameSections bool) {
 	for _, p := range s.Pages {
 		if p == s.Root || p.Kind == "notfound" {
 			continue
+		}
+		if sameSections && p.prev != nil && p.prev.parent != nil {
+			if par := s.byPath[p.prev.parent.Src.Path]; par != nil {
+				p.parent = par
+				par.children = append(par.children, p)
+				continue
+			}
 		}
 		dir := path.Dir(p.Src.Path)
 		if p.IsSection {
@@ -346,6 +416,8 @@ func newPage(src *content.Source) *Page {
 	p := &Page{Src: src, Title: src.String("title"), Summary: src.String("summary"), Weight: src.Int("weight"),
 		Date: src.Date("date"), Draft: src.Bool("draft"), Menu: src.Int("menu"), Review: src.String("review"),
 		Audience: src.String("audience"), IsSection: path.Base(src.Path) == "_index.md"}
+	p.own = p.Audience
+	p.titleKey = strings.ToLower(strings.TrimSpace(p.Title))
 	p.URL = URLFor(src.Path, src.String("slug"))
 	p.key = collationKey(p.Title)
 	switch {
@@ -395,7 +467,10 @@ func sortPages(ps []*Page) {
 	})
 }
 
-func (s *Site) buildTaxonomies(l *diag.List) {
+// buildTaxonomies makes the taxonomies' terms and the pages' references
+// to them; with prev (Rebuild), the lists of pages start at the size
+// they had.
+func (s *Site) buildTaxonomies(prev *Site, l *diag.List) {
 	names := make([]string, 0, len(s.Config.Taxonomies))
 	for n := range s.Config.Taxonomies {
 		names = append(names, n)
@@ -419,12 +494,29 @@ func (s *Site) buildTaxonomies(l *diag.List) {
 		}
 		s.Taxonomies = append(s.Taxonomies, t)
 		s.taxByName[n] = t
+		if prev == nil || prev.taxByName[n] == nil {
+			continue
+		}
+		for _, tm := range t.Terms {
+			if o := prev.taxByName[n].bySlug[tm.Slug]; o != nil {
+				tm.pages = make([]*Page, 0, len(o.pages)+1)
+			}
+		}
 	}
 	for _, p := range s.Pages {
-		for key, v := range p.Src.Fields {
-			if decl := s.Config.FieldFor(p.Src.Kind, key); decl != nil && decl.Taxonomy != "" {
-				s.refer(p, key, v, s.taxByName[decl.Taxonomy], l)
+		if p.prev != nil {
+			p.terms = make([]*Term, 0, len(p.prev.terms))
+		}
+		if p.refs == nil {
+			p.refs = []fieldRef{} // found: none
+			for key, v := range p.Src.Fields {
+				if decl := s.Config.FieldFor(p.Src.Kind, key); decl != nil && decl.Taxonomy != "" {
+					p.refs = append(p.refs, fieldRef{key, decl.Taxonomy, v})
+				}
 			}
+		}
+		for _, r := range p.refs {
+			s.refer(p, r.key, r.v, s.taxByName[r.tax], l)
 		}
 	}
 	s.sortTerms()
