@@ -90,6 +90,7 @@ type Site struct {
 	Data       map[string][]byte // data files at the top of content/
 	byURL      map[string]*Page
 	byPath     map[string]*Page
+	titled     []*Page // Pages by title (byTitle), which the lists start from
 	staticSet  map[string]bool
 	taxByName  map[string]*Taxonomy
 }
@@ -225,11 +226,49 @@ func buildModel(cfg *config.Config, tree *content.Tree, prev *Site) (*Site, *dia
 		l.Errorf("content/_index.md", 0, "no-home", "sitet har ingen forside: opret content/_index.md med en title")
 		return s, &l
 	}
+	s.titled = titleOrder(s.Pages, prev)
 	s.linkParents(prev != nil && sameSections(prev, pages))
 	s.inheritAudiences()
 	s.buildTaxonomies(prev, &l)
 	duplicateTitles(s.Pages, &l)
 	return s, &l
+}
+
+// titleOrder returns pages (a model's, with their prev set by Rebuild)
+// sorted by title the Danish way (byTitle): the copied pages in prev's
+// order, merged with the others, sorted; without prev, all sorted.
+// Children and terms gather their pages in this order, so that sorting
+// them finds them (nearly) in order: sorting every term's pages from URL
+// order was a third of an update's model work at 10,000 cases.
+func titleOrder(pages []*Page, prev *Site) []*Page {
+	if prev == nil || len(prev.titled) != len(prev.Pages) {
+		out := slices.Clone(pages)
+		slices.SortFunc(out, byTitle)
+		return out
+	}
+	copied := make(map[*Page]*Page, len(pages))
+	var fresh []*Page
+	for _, p := range pages {
+		if p.prev != nil {
+			copied[p.prev] = p
+		} else {
+			fresh = append(fresh, p)
+		}
+	}
+	slices.SortFunc(fresh, byTitle)
+	out := make([]*Page, 0, len(pages))
+	for _, o := range prev.titled {
+		p := copied[o]
+		if p == nil {
+			continue
+		}
+		for len(fresh) > 0 && byTitle(fresh[0], p) < 0 {
+			out = append(out, fresh[0])
+			fresh = fresh[1:]
+		}
+		out = append(out, p)
+	}
+	return append(out, fresh...)
 }
 
 // sameSections reports whether the pages (of the sources Rebuild models)
@@ -336,7 +375,7 @@ func duplicateURL(src *content.Source, p, o *Page) diag.Finding {
 // With sameSections (Rebuild, no section page came or went) a copied
 // page's parent is the page at its previous parent's path.
 func (s *Site) linkParents(sameSections bool) {
-	for _, p := range s.Pages {
+	for _, p := range s.titled {
 		if p == s.Root || p.Kind == "notfound" {
 			continue
 		}
@@ -519,6 +558,13 @@ func (s *Site) buildTaxonomies(prev *Site, l *diag.List) {
 			s.refer(p, r.key, r.v, s.taxByName[r.tax], l)
 		}
 	}
+	// Each term's pages, by title: gathered in title order, they need
+	// no sort.
+	for _, p := range s.titled {
+		for _, tm := range p.terms {
+			tm.pages = append(tm.pages, p)
+		}
+	}
 	s.sortTerms()
 }
 
@@ -549,8 +595,7 @@ func (s *Site) refer(p *Page, key string, v interface{}, t *Taxonomy, l *diag.Li
 		if slices.Contains(p.terms, term) {
 			continue // the same term twice on one page
 		}
-		p.terms = append(p.terms, term)
-		term.pages = append(term.pages, p)
+		p.terms = append(p.terms, term) // and term.pages gets p: buildTaxonomies
 	}
 }
 
@@ -572,23 +617,15 @@ func unknownTerm(p *Page, key, val string, t *Taxonomy) diag.Finding {
 	return f
 }
 
-// sortTerms orders a free taxonomy's terms by name and every term's pages
-// by title: a term gathers pages from many sections, whose weights only
-// order each section.
+// sortTerms orders a free taxonomy's terms by name. Every term's pages
+// are in title order already (buildTaxonomies): a term gathers pages from
+// many sections, whose weights only order each section.
 func (s *Site) sortTerms() {
-	var terms []*Term
 	for _, t := range s.Taxonomies {
 		if t.Free {
 			sort.Slice(t.Terms, func(i, j int) bool { return Less(t.Terms[i].Name, t.Terms[j].Name) })
 		}
-		terms = append(terms, t.Terms...)
 	}
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, t := range terms {
-		g.Go(func() error { SortByTitle(t.pages); return nil })
-	}
-	g.Wait()
 }
 
 func (t *Taxonomy) add(tm *Term) {
