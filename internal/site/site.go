@@ -91,6 +91,7 @@ type Site struct {
 	byURL      map[string]*Page
 	byPath     map[string]*Page
 	titled     []*Page // Pages by title (byTitle), which the lists start from
+	clean      bool    // modelled without errors: Rebuild may take a copied page's terms from it
 	staticSet  map[string]bool
 	taxByName  map[string]*Taxonomy
 }
@@ -231,6 +232,8 @@ func buildModel(cfg *config.Config, tree *content.Tree, prev *Site) (*Site, *dia
 	s.inheritAudiences()
 	s.buildTaxonomies(prev, &l)
 	duplicateTitles(s.Pages, &l)
+	errs, _ := l.Count()
+	s.clean = errs == 0
 	return s, &l
 }
 
@@ -510,6 +513,7 @@ func sortPages(ps []*Page) {
 // to them; with prev (Rebuild), the lists of pages start at the size
 // they had.
 func (s *Site) buildTaxonomies(prev *Site, l *diag.List) {
+	same := map[*Term]*Term{} // prev's terms of a taxonomy with terms named in the config or by pages → this model's
 	names := make([]string, 0, len(s.Config.Taxonomies))
 	for n := range s.Config.Taxonomies {
 		names = append(names, n)
@@ -539,12 +543,18 @@ func (s *Site) buildTaxonomies(prev *Site, l *diag.List) {
 		for _, tm := range t.Terms {
 			if o := prev.taxByName[n].bySlug[tm.Slug]; o != nil {
 				tm.pages = make([]*Page, 0, len(o.pages)+1)
+				if !t.Free {
+					same[o] = tm
+				}
 			}
 		}
 	}
 	for _, p := range s.Pages {
 		if p.prev != nil {
 			p.terms = make([]*Term, 0, len(p.prev.terms))
+			if prev.clean && p.refs != nil && s.sameTerms(p, same, l) {
+				continue
+			}
 		}
 		if p.refs == nil {
 			p.refs = []fieldRef{} // found: none
@@ -566,6 +576,32 @@ func (s *Site) buildTaxonomies(prev *Site, l *diag.List) {
 		}
 	}
 	s.sortTerms()
+}
+
+// sameTerms gives p, a page copied from a model without errors, the terms
+// of its previous page: a term of a taxonomy that is not free is this
+// model's term of the same slug (same), which the same value names; a free
+// taxonomy's are referred to again (refer: a new term takes its name from
+// the first page that names it). It reports false, with p's terms as
+// they were, if a term is gone: refer then says what is wrong.
+func (s *Site) sameTerms(p *Page, same map[*Term]*Term, l *diag.List) bool {
+	for _, t := range p.prev.terms {
+		if t.Tax.Free {
+			continue
+		}
+		nt := same[t]
+		if nt == nil {
+			p.terms = p.terms[:0]
+			return false
+		}
+		p.terms = append(p.terms, nt)
+	}
+	for _, r := range p.refs {
+		if t := s.taxByName[r.tax]; t.Free {
+			s.refer(p, r.key, r.v, t, l)
+		}
+	}
+	return true
 }
 
 // refer makes page p refer to the terms of taxonomy t that field key's
