@@ -225,7 +225,7 @@ func (b *builder) clone() *builder {
 // plan lists the files to render: b.jobs, then b.last.
 func (b *builder) plan() {
 	b.filterURLs = nil
-	var jobs []job
+	jobs := make([]job, 0, len(b.view.Pages)+len(b.view.Pages)/8) // and the parts of lists
 	for _, p := range b.view.Pages {
 		if p.IsSection && p.URL != "/" {
 			for _, pg := range render.Pages(p.URL, b.view.Children(p), render.ListSize) {
@@ -246,7 +246,8 @@ func (b *builder) plan() {
 	}
 	// The language report shows every page's analysis: render it last,
 	// after the files with text, which the others follow (see pages).
-	var texts, rest, last []job
+	texts, rest := make([]job, 0, len(jobs)), []job(nil)
+	var last []job
 	for _, j := range jobs {
 		switch {
 		case j.page.Layout == ReportLayout:

@@ -303,6 +303,7 @@ type partialBuild struct {
 	words    wordUse           // the counts of use of the glossary's entries, if made again
 	moved    bool              // files came or went, or an edited page has aliases: write the addresses again
 	relinked map[string]bool   // files whose text links to a page that came or went
+	nextJobs map[string]job    // the new model's files by URL (jobsByURL), when remodelled
 }
 
 func (u *partialBuild) failed() bool {
@@ -528,7 +529,8 @@ func (u *partialBuild) remodel(edits []edit) error {
 		}
 	}
 	next := jobsByURL(u.next)
-	for k := range filtersChanged(u.r.jobs, next) {
+	u.nextJobs = next
+	for k := range filtersChanged(u.r.b.jobs, u.r.jobs, u.next.jobs, next) {
 		touched[k] = true
 	}
 	files := map[string]bool{}
@@ -546,7 +548,7 @@ func (u *partialBuild) remodel(edits []edit) error {
 	for _, js := range [][]job{u.next.jobs, u.next.last} {
 		for _, j := range js {
 			was, had := u.r.jobs[j.url]
-			if files[j.url] || !had || lists[listOf(j)] && pagerSig(j) != pagerSig(was) {
+			if files[j.url] || !had || lists[listOf(j)] && !samePart(j, was) {
 				u.todo = append(u.todo, j)
 				u.moved = u.moved || !had
 			}
@@ -678,7 +680,7 @@ func (u *partialBuild) keep(rec *recorder, edits []edit) {
 		r.words = u.words
 	}
 	if !u.bodyOnly {
-		r.jobs = jobsByURL(next) // the files of the new model's pages
+		r.jobs = u.nextJobs // the files of the new model's pages
 	}
 	for _, url := range u.gone {
 		for _, k := range r.keys[url] {
@@ -917,6 +919,27 @@ func listOf(j job) string {
 	return "c:" + j.page.URL
 }
 
+// samePart reports whether list pages a and b are the same part of their
+// list with the same items in order (what pagerSig sums up), compared
+// directly: an update has both in memory.
+func samePart(a, b job) bool {
+	if (a.pager == nil) != (b.pager == nil) {
+		return false
+	}
+	if a.pager == nil {
+		return true
+	}
+	if a.pager.Number != b.pager.Number || a.pager.Total != b.pager.Total || len(a.pager.Items) != len(b.pager.Items) {
+		return false
+	}
+	for i, p := range a.pager.Items {
+		if p.URL != b.pager.Items[i].URL {
+			return false
+		}
+	}
+	return true
+}
+
 // pagerSig sums up a list page's part of its list: which part of how many,
 // and its items in order. A part whose sum is the same shows the same
 // items (whose own fields are dependency keys of the file).
@@ -932,12 +955,20 @@ func pagerSig(j job) [32]byte {
 }
 
 // filtersChanged returns the keys (render.FilterKey) of the sections whose
-// filter pages came or went between the files of before and after.
-func filtersChanged(before, after map[string]job) map[string]bool {
+// filter pages came or went between the files of before and after (a
+// builder's jobs, and the same by URL; the language report's files are no
+// filter pages).
+func filtersChanged(before []job, beforeByURL map[string]job, after []job, afterByURL map[string]job) map[string]bool {
 	keys := map[string]bool{}
-	for _, m := range [2][2]map[string]job{{before, after}, {after, before}} {
-		for url, j := range m[0] {
-			if _, ok := m[1][url]; !ok && j.filter != nil {
+	for _, m := range []struct {
+		jobs  []job
+		other map[string]job
+	}{{before, afterByURL}, {after, beforeByURL}} {
+		for _, j := range m.jobs {
+			if j.filter == nil {
+				continue
+			}
+			if _, ok := m.other[j.url]; !ok {
 				keys[render.FilterKey(j.page.URL)] = true
 			}
 		}

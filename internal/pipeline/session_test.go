@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -379,4 +380,87 @@ func TestSessionBackground(t *testing.T) {
 		t.Fatal(err)
 	}
 	compareTrees(t, "two titles", tree(t, fo.Out), tree(t, so.Out))
+}
+
+// TestSessionLongList edits cases of a list longer than one list page
+// (render.ListSize): a title that moves a case from the first part to the
+// last shifts the items of the parts between, whose own fields did not
+// change; a new and a deleted case shift them too (the intranet: the
+// cases are internal). After each edit the
+// output (every pending file asked for) must be a full build's.
+func TestSessionLongList(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the real site with 3 list pages of cases several times")
+	}
+	ctx := context.Background()
+	content := copyDir(t, "../../content")
+	caseFile := func(i int) string { return filepath.Join(content, "inspiration", fmt.Sprintf("lang-%03d.md", i)) }
+	caseText := func(title string) string {
+		return "---\ntitle: \"" + title + "\"\nsummary: \"En sag.\"\ndate: \"2024-03-03\"\nunit: \"guldborgsund-handicap\"\nvalues: [respekt]\nfocus: [kvalitet]\naudience: \"public\"\n---\n\nEn sag.\n"
+	}
+	n := 2*render.ListSize + 20
+	for i := range n {
+		write(t, caseFile(i), caseText(fmt.Sprintf("Lang sag %03d", i)))
+	}
+	dir := t.TempDir()
+	o := Options{Source: "../..", Content: content, Target: "intranet", Drafts: true, Preview: true}
+	so := o
+	so.Out = filepath.Join(dir, "live")
+	sess := NewSession(so)
+	sess.lazyOnly = true
+	if _, err := sess.Build(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name string
+		edit func() []string
+	}{
+		{"a title moves a case to the last part", func() []string {
+			write(t, caseFile(3), caseText("Lang sag 999"))
+			return []string{caseFile(3)}
+		}},
+		{"and back", func() []string {
+			write(t, caseFile(3), caseText("Lang sag 003"))
+			return []string{caseFile(3)}
+		}},
+		{"a new case at the front", func() []string {
+			write(t, caseFile(n), caseText("Lang sag 000 a"))
+			return []string{caseFile(n)}
+		}},
+		{"a deleted case", func() []string {
+			os.Remove(caseFile(1))
+			return []string{caseFile(1)}
+		}},
+		// A filter page comes and goes: the pages that show the section's
+		// filters change (render.FilterKey).
+		{"a case takes a theme no case had", func() []string {
+			write(t, caseFile(5), strings.Replace(caseText("Lang sag 005"), "focus: [kvalitet]", "focus: [kvalitet]\nthemes: [haab-og-mening]", 1))
+			return []string{caseFile(5)}
+		}},
+		{"and leaves it", func() []string {
+			write(t, caseFile(5), caseText("Lang sag 005"))
+			return []string{caseFile(5)}
+		}},
+	}
+	for _, st := range steps {
+		res, err := sess.Build(ctx, st.edit())
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if !res.Partial {
+			t.Errorf("%s: a full build", st.name)
+		}
+		fo := o
+		fo.Out = filepath.Join(dir, "full")
+		fo.Force = true
+		if _, err := Run(ctx, fo); err != nil {
+			t.Fatalf("%s: full build: %v", st.name, err)
+		}
+
+		freshOnRequest(t, st.name, sess, fo.Out, so.Out)
+		if err := sess.Refresh(ctx); err != nil {
+			t.Fatalf("%s: refresh: %v", st.name, err)
+		}
+		compareTrees(t, st.name, tree(t, fo.Out), tree(t, so.Out))
+	}
 }

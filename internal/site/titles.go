@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/guldborgsund/labyrint/internal/diag"
 )
@@ -14,7 +13,7 @@ import (
 func duplicateTitles(pages []*Page, l *diag.List) {
 	first := make(map[string]*Page, len(pages))
 	for _, p := range pages {
-		key := strings.ToLower(strings.TrimSpace(p.Title))
+		key := p.titleKey
 		if key == "" {
 			continue
 		}

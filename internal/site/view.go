@@ -26,7 +26,8 @@ type View struct {
 // Select makes the view of target t. This is the one place where pages are
 // filtered by audience and draft state.
 func (s *Site) Select(t *config.Target, o Options) *View {
-	v := &View{site: s, Target: t, visible: map[*Page]bool{}, children: map[*Page][]*Page{}, terms: map[*Term][]*Page{}}
+	v := &View{site: s, Target: t, visible: make(map[*Page]bool, len(s.Pages)), children: map[*Page][]*Page{}, terms: map[*Term][]*Page{}}
+	v.Pages = make([]*Page, 0, len(s.Pages))
 	for _, p := range s.Pages {
 		if !t.Shows(p.Audience) || (p.Draft && !o.Drafts) {
 			continue
@@ -35,13 +36,17 @@ func (s *Site) Select(t *config.Target, o Options) *View {
 		v.Pages = append(v.Pages, p)
 	}
 	for _, p := range v.Pages {
-		var kids []*Page
-		for _, c := range p.children {
-			if v.visible[c] {
-				kids = append(kids, c)
+		if len(p.children) > 0 { // a page without: Children's nil
+			kids := make([]*Page, 0, len(p.children))
+			for _, c := range p.children {
+				if v.visible[c] {
+					kids = append(kids, c)
+				}
+			}
+			if len(kids) > 0 {
+				v.children[p] = kids
 			}
 		}
-		v.children[p] = kids
 		if p.Menu > 0 {
 			v.menu = append(v.menu, p)
 		}
@@ -50,11 +55,14 @@ func (s *Site) Select(t *config.Target, o Options) *View {
 	v.filters = map[*Page][]Filter{}
 	for _, tx := range s.Taxonomies {
 		for _, tm := range tx.Terms {
-			var ps []*Page
+			ps := make([]*Page, 0, len(tm.pages))
 			for _, p := range tm.pages {
 				if v.visible[p] {
 					ps = append(ps, p)
 				}
+			}
+			if len(ps) == 0 {
+				ps = nil
 			}
 			v.terms[tm] = ps
 		}
