@@ -198,11 +198,13 @@ func (s *Session) Refresh(ctx context.Context) error {
 		}); err != nil {
 			return err
 		}
-		// Shards the index no longer has would be served stale.
+		// Shards the index no longer has would be served stale. One
+		// that comes back must then be written again, whatever it held.
 		old, _ := fs.Glob(os.DirFS(s.o.Out), dir+"*")
 		for _, f := range old {
-			if !wrote[strings.TrimSuffix(f, ".gz")] {
+			if rel := strings.TrimSuffix(f, ".gz"); !wrote[rel] {
 				os.Remove(filepath.Join(s.o.Out, filepath.FromSlash(f)))
+				delete(r.idx, rel)
 			}
 		}
 	}
