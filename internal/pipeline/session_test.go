@@ -146,19 +146,25 @@ func testSession(t *testing.T, target string) {
 		if carry[st.name] {
 			continue
 		}
-		fo := o
-		fo.Out = filepath.Join(dir, "full")
-		fo.Force = true
-		if _, err := Run(ctx, fo); err != nil {
-			t.Fatalf("%s: full build: %v", st.name, err)
-		}
-		freshOnRequest(t, st.name, sess, fo.Out, so.Out)
-		if err := sess.Refresh(ctx); err != nil {
-			t.Fatalf("%s: refresh: %v", st.name, err)
-		}
-		compareTrees(t, st.name, tree(t, fo.Out), tree(t, so.Out))
+		sameAsFullBuild(ctx, t, st.name, sess, o, filepath.Join(dir, "full"), so.Out)
 		t.Logf("%s: %d files rendered in %v (partial %v)", st.name, res.Pages, res.Duration, res.Partial)
 	}
+}
+
+// sameAsFullBuild builds o into full from scratch and checks that the
+// session's output (out) is the same, after the files an update left
+// pending are asked for one by one and after a Refresh.
+func sameAsFullBuild(ctx context.Context, t *testing.T, name string, sess *Session, o Options, full, out string) {
+	t.Helper()
+	o.Out, o.Force = full, true
+	if _, err := Run(ctx, o); err != nil {
+		t.Fatalf("%s: full build: %v", name, err)
+	}
+	freshOnRequest(t, name, sess, full, out)
+	if err := sess.Refresh(ctx); err != nil {
+		t.Fatalf("%s: refresh: %v", name, err)
+	}
+	compareTrees(t, name, tree(t, full), tree(t, out))
 }
 
 // freshOnRequest asks the session for each file an update left pending,
@@ -450,17 +456,6 @@ func TestSessionLongList(t *testing.T) {
 		if !res.Partial {
 			t.Errorf("%s: a full build", st.name)
 		}
-		fo := o
-		fo.Out = filepath.Join(dir, "full")
-		fo.Force = true
-		if _, err := Run(ctx, fo); err != nil {
-			t.Fatalf("%s: full build: %v", st.name, err)
-		}
-
-		freshOnRequest(t, st.name, sess, fo.Out, so.Out)
-		if err := sess.Refresh(ctx); err != nil {
-			t.Fatalf("%s: refresh: %v", st.name, err)
-		}
-		compareTrees(t, st.name, tree(t, fo.Out), tree(t, so.Out))
+		sameAsFullBuild(ctx, t, st.name, sess, o, filepath.Join(dir, "full"), so.Out)
 	}
 }
