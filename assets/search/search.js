@@ -259,9 +259,7 @@
   }
   S.stem = stem;
   S.words = words;
-  S.gap = function (g) {
-    return gap(g);
-  };
+  S.gap = gap;
   function lastW(q) {
     var i = q.length - 1, c = q.charCodeAt(i);
     if (i > 0 && c >= 0xdc00 && c < 0xe000) i--;

@@ -253,14 +253,7 @@ test("a query in the address is asked for as search.js runs after the list, and 
 });
 
 test("from the head, a query in the address asks for its shards before the page is in, and draws them once it is", async () => {
-  const q = "alkohol";
-  const want = await (async () => {
-    const S = newClient();
-    const r = await S.query(q);
-    const terms = S.loaded.filter((n) => n != "meta");
-    const docs = await S.docs(r.hits.slice(0, 5).map((h) => h.d));
-    return { terms, first: S.loaded.filter((n) => n.startsWith("d-")), urls: docs.map((d) => d[0]) };
-  })();
+  const q = "alkohol", want = await frontWant(q);
   const p = newPage({ http: true, search: "?q=" + q, head: true });
   assert.deepEqual(p.requested, ["meta", "t-alk"], "meta.txt and the word's term shard, named from the word, at once, while the page is being read");
   assert.deepEqual(p.fetched, ["https://x/soeg/idx/meta.txt", "https://x/soeg/idx/t-alk.txt"], "from the index the script tag names, as the page's preload link");

@@ -338,15 +338,16 @@ func (s *Site) addPages(sources []*content.Source, pages []*Page, l *diag.List) 
 	s.Pages = make([]*Page, 0, len(pages))
 	for i, src := range sources {
 		p := pages[i]
-		// A page Rebuild copied had its slug and URL checked when it was made.
-		if sl := src.String("slug"); p.prev == nil && sl != "" && markdown.Slug(sl) != sl {
-			l.Add(diag.Finding{File: src.File, Line: src.Line("slug"), Severity: diag.Error, Code: "slug",
-				Msg: fmt.Sprintf("adressen (slug) %q må kun have små bogstaver a-z, tal og bindestreger", sl), Hint: fmt.Sprintf("brug %q", markdown.Slug(sl))})
-			continue
-		}
-		if p.prev == nil && strings.Contains(p.URL, "//") {
-			l.Add(noURLFinding(src))
-			continue
+		if p.prev == nil { // a page Rebuild copied had its slug and URL checked when it was made
+			if sl := src.String("slug"); sl != "" && markdown.Slug(sl) != sl {
+				l.Add(diag.Finding{File: src.File, Line: src.Line("slug"), Severity: diag.Error, Code: "slug",
+					Msg: fmt.Sprintf("adressen (slug) %q må kun have små bogstaver a-z, tal og bindestreger", sl), Hint: fmt.Sprintf("brug %q", markdown.Slug(sl))})
+				continue
+			}
+			if strings.Contains(p.URL, "//") {
+				l.Add(noURLFinding(src))
+				continue
+			}
 		}
 		if o := s.byURL[p.URL]; o != nil {
 			l.Add(duplicateURL(src, p, o))
