@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // BestBet is an editor's answer to a word or phrase: when a query holds
@@ -23,11 +24,19 @@ type bestBet struct {
 }
 
 // SetBestBets sets the editors' best bets (they replace any set before).
+// An index already built keeps all but its best bets.
 func (ix *Index) SetBestBets(bets []BestBet) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.bets = slices.Clone(bets)
-	ix.built = nil
+	if ix.built != nil {
+		nb := *ix.built
+		nb.memoMu = new(sync.Mutex)
+		nb.memo = ix.built.memoExcept(nil) // best bets are in meta.txt alone
+		nb.bets = nil
+		nb.buildBestBets(ix.bets)
+		ix.built = &nb
+	}
 }
 
 // buildBestBets resolves the best bets against the built documents: the

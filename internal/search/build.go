@@ -57,6 +57,15 @@ type built struct {
 	syn    synonymTable
 	facets []facet
 	bets   []bestBet
+	// What withSynonyms scores moved terms again from: each vocab word's
+	// terms as build numbered them, and that number's term id now (-1: a
+	// term dropped), nil if the same.
+	words *wordRefs
+	renum []int32
+	// The shards once made (see shardFiles); memoMu guards memo, and is a
+	// pointer so that a built can be copied.
+	memoMu *sync.Mutex
+	memo   *shardBytes
 }
 
 type posting struct {
@@ -92,7 +101,7 @@ func (ix *Index) build() *built {
 	if ix.built != nil {
 		return ix.built
 	}
-	b := &built{syn: ix.syn}
+	b := &built{syn: ix.syn, memoMu: new(sync.Mutex)}
 	// Documents in URL order, one per URL.
 	docs := slices.Clone(ix.docs)
 	slices.SortFunc(docs, cmpDocs)
@@ -107,7 +116,8 @@ func (ix *Index) build() *built {
 	impacts := s.impacts(docs, wordTerms)
 	b.forms = ix.collectForms(docs, b)
 	b.post = postings(impacts, df)
-	b.dropEmptyTerms()
+	b.words = wordTerms
+	b.renum = b.dropEmptyTerms()
 	b.layoutShards()
 	b.facets = ix.buildFacets(docs)
 	b.buildBestBets(ix.bets)
@@ -194,6 +204,16 @@ func (s *scorer) impacts(docs []*docIn, wordTerms *wordRefs) [][]uint64 {
 
 // docImpacts returns the impacts of the terms acc was filled with from d.
 func (s *scorer) docImpacts(acc *tfAcc, d *docIn) []uint64 {
+	norm := s.norms(d)
+	out := make([]uint64, len(acc.touched))
+	for k, t := range acc.touched {
+		out[k] = uint64(t)<<16 | uint64(s.impact(&acc.tf[t].tf, &norm, s.idf[t], d.doc.Boost))
+	}
+	return out
+}
+
+// norms returns d's BM25F length normalisation per field.
+func (s *scorer) norms(d *docIn) [maxFields]float64 {
 	var norm [maxFields]float64
 	for f := range maxFields {
 		norm[f] = 1
@@ -201,22 +221,24 @@ func (s *scorer) docImpacts(acc *tfAcc, d *docIn) []uint64 {
 			norm[f] = float64(1 - s.fieldB[f] + float64(s.fieldB[f]*float64(d.lens[f])/s.avgLen[f]))
 		}
 	}
-	out := make([]uint64, len(acc.touched))
-	for k, t := range acc.touched {
-		tfw := 0.0
-		for f, halves := range acc.tf[t].tf {
-			if halves > 0 {
-				tfw += float64(s.fieldWeights[f] * float64(float64(halves)/2) / norm[f])
-			}
+	return norm
+}
+
+// impact returns the impact of a term with the frequencies tf (in halves,
+// per field) and the IDF idf in a document with the norms norm and the
+// boost boost.
+func (s *scorer) impact(tf *[maxFields]uint16, norm *[maxFields]float64, idf, boost float64) uint16 {
+	tfw := 0.0
+	for f, halves := range tf {
+		if halves > 0 {
+			tfw += float64(s.fieldWeights[f] * float64(float64(halves)/2) / norm[f])
 		}
-		score := float64(s.idf[t] * float64(tfw/(bm25K1+tfw)))
-		if d.doc.Boost > 0 {
-			score *= d.doc.Boost
-		}
-		imp := max(1, min(maxImpact, math.Round(score/s.maxScore*maxImpact)))
-		out[k] = uint64(t)<<16 | uint64(imp)
 	}
-	return out
+	score := float64(idf * float64(tfw/(bm25K1+tfw)))
+	if boost > 0 {
+		score *= boost
+	}
+	return uint16(max(1, min(maxImpact, math.Round(score/s.maxScore*maxImpact))))
 }
 
 // postings turns the impacts of each document into each term's postings,
@@ -577,24 +599,29 @@ func (c *compounder) split(x string) []string {
 }
 
 // dropEmptyTerms removes terms without postings (from documents that lost
-// to another with the same URL) and renumbers the rest.
-func (b *built) dropEmptyTerms() {
+// to another with the same URL) and renumbers the rest. It returns each
+// old term id's new one (-1: dropped), or nil if none was dropped.
+func (b *built) dropEmptyTerms() []int32 {
 	keep := 0
+	renum := make([]int32, len(b.terms))
 	for t := range b.terms {
 		if len(b.post[t]) == 0 {
+			renum[t] = -1
 			continue
 		}
+		renum[t] = int32(keep)
 		b.terms[keep], b.post[keep], b.forms[keep] = b.terms[t], b.post[t], b.forms[t]
 		keep++
 	}
 	if keep == len(b.terms) {
-		return
+		return nil
 	}
 	b.terms, b.post, b.forms = b.terms[:keep], b.post[:keep], b.forms[:keep]
 	b.termID = make(map[string]int32, keep)
 	for i, t := range b.terms {
 		b.termID[t] = int32(i)
 	}
+	return renum
 }
 
 // layoutShards puts each term in the shard keyed by its first

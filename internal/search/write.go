@@ -1,6 +1,7 @@
 package search
 
 import (
+	"maps"
 	"runtime"
 	"strconv"
 	"strings"
@@ -29,11 +30,12 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 	b := ix.build()
 	files := map[string][]byte{}
 	docStarts := docShardStarts(b.docs)
-	for k, data := range parallelShards(len(docStarts), func(k int) []byte { return docShard(b, docStarts, k) }) {
+	m := b.shardFiles()
+	for k, data := range m.docs {
 		files["d-"+strconv.Itoa(k)] = data
 	}
-	for k, data := range parallelShards(len(b.keys), func(k int) []byte { return termShard(b, b.keys[k]) }) {
-		files["t-"+shardFileKey(b.keys[k])] = data
+	for key, data := range m.terms {
+		files["t-"+shardFileKey(key)] = data
 	}
 	files["meta"] = wrapShard("meta", metaShard(b, docStarts))
 	files["f"] = wrapShard("f", appendFacets(nil, b.facets, func(facet) bool { return true }))
@@ -43,6 +45,45 @@ func (ix *Index) Write(write func(name string, data []byte) error) error {
 		}
 	}
 	return nil
+}
+
+// shardBytes holds the document and term shards of a built index once
+// written: an index that takes other synonyms or best bets (SetSynonyms,
+// SetBestBets) makes again only the term shards whose postings changed.
+type shardBytes struct {
+	docs  [][]byte          // by document shard number
+	terms map[string][]byte // by shard key
+}
+
+// shardFiles returns b's document and term shards, made on all processors
+// where b.memo lacks them, and keeps them in b.memo.
+func (b *built) shardFiles() *shardBytes {
+	b.memoMu.Lock()
+	defer b.memoMu.Unlock()
+	old := b.memo
+	if old != nil && old.docs != nil && len(old.terms) == len(b.keys) {
+		return old
+	}
+	m := &shardBytes{terms: make(map[string][]byte, len(b.keys))}
+	if old != nil {
+		m.docs = old.docs
+		maps.Copy(m.terms, old.terms)
+	}
+	if m.docs == nil {
+		starts := docShardStarts(b.docs)
+		m.docs = parallelShards(len(starts), func(k int) []byte { return docShard(b, starts, k) })
+	}
+	var todo []string
+	for _, key := range b.keys {
+		if m.terms[key] == nil {
+			todo = append(todo, key)
+		}
+	}
+	for k, data := range parallelShards(len(todo), func(k int) []byte { return termShard(b, todo[k]) }) {
+		m.terms[todo[k]] = data
+	}
+	b.memo = m
+	return m
 }
 
 // parallelShards returns shard(0) … shard(n-1), made on all processors.
