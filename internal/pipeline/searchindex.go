@@ -16,11 +16,7 @@ const SynonymFile = "synonymer.txt"
 // named in messages. Exported so the search quality test builds the index
 // exactly as the build does.
 func NewSearchIndex(s *site.Site, prefix string) (*search.Index, error) {
-	syn, err := search.ParseSynonyms(path.Join(prefix, SynonymFile), s.Data[SynonymFile])
-	if err != nil {
-		return nil, err
-	}
-	bets, err := parseBestBets(s, prefix)
+	syn, bets, err := searchInputs(s, prefix)
 	if err != nil {
 		return nil, err
 	}
@@ -33,6 +29,20 @@ func NewSearchIndex(s *site.Site, prefix string) (*search.Index, error) {
 		ix.SetFacetLabel(tx.Name, tx.Title)
 	}
 	return ix, nil
+}
+
+// searchInputs returns the site's synonyms and best bets (its data files
+// SynonymFile and BestBetFile).
+func searchInputs(s *site.Site, prefix string) (search.Synonyms, []search.BestBet, error) {
+	syn, err := search.ParseSynonyms(path.Join(prefix, SynonymFile), s.Data[SynonymFile])
+	if err != nil {
+		return nil, nil, err
+	}
+	bets, err := parseBestBets(s, prefix)
+	if err != nil {
+		return nil, nil, err
+	}
+	return syn, bets, nil
 }
 
 // searchWeights returns the search's default weights with those of the

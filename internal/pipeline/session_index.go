@@ -16,6 +16,7 @@ import (
 // index made of kept and new documents is built and written as always,
 // with the bytes of an index to which every page was added by Add.
 type keptIndex struct {
+	ix    *search.Index // the index the documents are of
 	docs  *search.Kept
 	heads map[string][32]byte // page URL → searchHead of its kept document
 	view  *site.View          // the view the heads are of
@@ -38,17 +39,29 @@ func (k *keptIndex) changed(u string) {
 // on all processors (Add and AddKept take documents in any order). The
 // documents are then kept for the next.
 func (r *recorder) index(b *builder) (*search.Index, error) {
+	k := &r.kept
+	// In the same view (the same pages: a body, the glossary, the synonyms
+	// changed since) every page's searchHead is the same.
+	same := k.view == b.view && k.heads != nil
+	if same && len(k.text) == 0 && k.ix != nil {
+		// The same documents: only the synonyms or the best bets may
+		// have changed, which the last index takes without being built
+		// again.
+		syn, bets, err := searchInputs(b.site, r.prefix)
+		if err != nil {
+			return nil, err
+		}
+		k.ix.SetSynonyms(syn)
+		k.ix.SetBestBets(bets)
+		return k.ix, nil
+	}
 	ix, err := NewSearchIndex(b.site, r.prefix)
 	if err != nil {
 		return nil, err
 	}
-	k := &r.kept
 	takes := ix.Takes(k.docs)
 	pages := b.view.Pages
 	heads := make([][32]byte, len(pages))
-	// In the same view (the same pages: a body, the glossary, the synonyms
-	// changed since) every page's searchHead is the same.
-	same := k.view == b.view && k.heads != nil
 	const chunk = 256
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -103,7 +116,7 @@ func (r *recorder) keepFull(b *builder, ix *search.Index) {
 // keep keeps ix's documents and the searchHeads of b's pages with text
 // (heads[i] is that of b.view.Pages[i]) for the next Refresh.
 func (r *recorder) keep(b *builder, ix *search.Index, heads [][32]byte) {
-	k := keptIndex{docs: ix.Keep(), heads: make(map[string][32]byte, len(heads)), view: b.view}
+	k := keptIndex{ix: ix, docs: ix.Keep(), heads: make(map[string][32]byte, len(heads)), view: b.view}
 	for i, p := range b.view.Pages {
 		if _, ok := r.blocks[p.URL]; ok {
 			k.heads[p.URL] = heads[i]

@@ -84,6 +84,7 @@ func testSession(t *testing.T, target string) {
 		{"page deleted", "enheder/guldborgsund-handicap/nyt.md", func(f string) { os.Remove(f) }, true, 40, "", ""},
 		{"synonyms", "synonymer.txt", func(f string) { appendTo(t, f, "\nbotilbud, bosted, bolig med støtte\n") }, true, 0, "", ""},
 		{"best bets", "bedste-svar.txt", func(f string) { appendTo(t, f, "\n") }, true, 0, "", ""},
+		{"a best bet", "bedste-svar.txt", func(f string) { appendTo(t, f, "\nrespekt for andre: /hjertesager/respekt/\n") }, true, 0, "", ""},
 		// The glossary: an explanation is on the glossary page alone; a
 		// term's expansion, a new entry or one taken out reach the pages
 		// that use it (and a page whose abbreviation it explains).
