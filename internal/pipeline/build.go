@@ -219,7 +219,8 @@ func sortLanguage(rows []render.LanguageRow) {
 // results, for a Session's update.
 func (b *builder) clone() *builder {
 	return &builder{ctx: b.ctx, o: b.o, cfg: b.cfg, site: b.site, view: b.view, tpl: b.tpl, md: b.md, gl: b.gl, lixCommon: b.lixCommon,
-		info: b.info, rules: b.rules, assetURLs: b.assetURLs, pics: b.pics.fresh(), jobs: b.jobs, texts: b.texts, last: b.last, filterURLs: b.filterURLs}
+		info: b.info, rules: b.rules, assetURLs: b.assetURLs, pics: b.pics.fresh(), jobs: b.jobs, texts: b.texts, last: b.last, filterURLs: b.filterURLs,
+		shared: b.shared} // its memoised pieces are kept (render.SharedCache.Next)
 }
 
 // plan lists the files to render: b.jobs, then b.last.
@@ -263,7 +264,7 @@ func (b *builder) plan() {
 
 // run renders jobs on all cores in a pass of their own.
 func (b *builder) run(jobs []job) *diag.List {
-	b.shared = render.NewSharedCache() // a pass sees one menu and one set of titles
+	b.shared = b.shared.Next(b.tpl) // a pass sees one menu and one set of titles; memoised pieces are kept
 	return b.render(jobs)
 }
 

@@ -139,6 +139,7 @@ func sessionEdits(b *testing.B, content string) []benchEdit {
 		}
 	}
 	file, orig := read("inspiration/case-00002.md")
+	value, valueOrig := read("hjertesager/respekt.md") // a core value: its page lists the cases that have it
 	gloss, glossOrig := read(GlossaryFile)
 	syn, synOrig := read(SynonymFile)
 	title := regexp.MustCompile(`(?m)^title: .*$`)
@@ -200,7 +201,8 @@ func sessionEdits(b *testing.B, content string) []benchEdit {
 		}, glossOrig),
 		edit(syn, func(i int) []byte { return fmt.Appendf(bytes.Clone(synOrig), "\nord%d, ordet%d\n", i, i) }, synOrig),
 	}
-	names := []string{"body", "title", "value", "new", "deleted", "renamed", "glossary", "synonym"}
+	edits = append(edits, edit(value, func(i int) []byte { return fmt.Appendf(bytes.Clone(valueOrig), "\nEn sætning mere, nummer %d.\n", i) }, valueOrig))
+	names := []string{"body", "title", "value", "new", "deleted", "renamed", "glossary", "synonym", "valuebody"}
 	for i := range edits {
 		edits[i].name = names[i]
 	}

@@ -6,7 +6,9 @@ import (
 	"encoding/hex"
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
+	"text/template/parse"
 )
 
 // Memoised partials: a piece made only from a small value, such as a
@@ -189,17 +191,18 @@ func upPath(r string) bool {
 // href="{{.Link}}" does) and uses it for nothing else; so the first card
 // made with a partial is also made directly, two folders down, and if the
 // two differ, that partial's cards are made per folder.
-func (d *Data) rootedCard(name string, c Card) (p piece, ok bool, err error) {
+func (d *Data) rootedCard(name string, c Card) (_ piece, ok bool, err error) {
 	tail, found := strings.CutPrefix(c.Link, d.root)
 	cache := d.shared
 	if !found || !upPath(d.root) || cache == nil {
 		return piece{}, false, nil
 	}
-	k := name + "\x00" + c.Page.URL + "\x00" + tail
-	cache.mu.Lock()
-	state := cache.cardCheck[name]
-	parts, hit := cache.cards[k]
-	cache.mu.Unlock()
+	pc := cache.pieces
+	pc.mu.Lock()
+	k := cache.key(name, c.spelled(tail))
+	state := pc.cardCheck[name]
+	parts, hit := pc.cards[k]
+	pc.mu.Unlock()
 	switch {
 	case state < 0:
 		return piece{}, false, nil
@@ -228,16 +231,16 @@ func (d *Data) rootedCard(name string, c Card) (p piece, ok bool, err error) {
 		}
 		one = direct == before+"../../"+after
 	}
-	cache.mu.Lock()
-	defer cache.mu.Unlock()
-	if !one || cache.cardCheck[name] < 0 {
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	if !one || pc.cardCheck[name] < 0 {
 		// Once one card fails, the partial's cards are all made per
 		// folder, even if another check ran at the same time and passed.
-		cache.cardCheck[name] = -1
+		pc.cardCheck[name] = -1
 		return piece{}, false, nil
 	}
-	cache.cardCheck[name] = 1
-	cache.cards[k] = [2]string{before, after}
+	pc.cardCheck[name] = 1
+	pc.cards[k] = [2]string{before, after}
 	return piece{html: template.HTML(before), after: after, rooted: true}, true, nil
 }
 
@@ -256,12 +259,12 @@ func (d *Data) memoHTML(name string, v Memoable) (template.HTML, error) {
 	if k == "" {
 		return "", nil
 	}
-	k = name + "\x00" + k
 	c := d.shared
 	if c != nil {
-		c.mu.Lock()
-		h, ok := c.memo[k]
-		c.mu.Unlock()
+		c.pieces.mu.Lock()
+		k = c.key(name, k)
+		h, ok := c.pieces.memo[k]
+		c.pieces.mu.Unlock()
 		if ok {
 			return h, nil
 		}
@@ -274,9 +277,79 @@ func (d *Data) memoHTML(name string, v Memoable) (template.HTML, error) {
 	}
 	h := template.HTML(b.String())
 	if c != nil {
-		c.mu.Lock()
-		c.memo[k] = h
-		c.mu.Unlock()
+		c.pieces.mu.Lock()
+		c.pieces.memo[k] = h
+		c.pieces.mu.Unlock()
 	}
 	return h, nil
+}
+
+// keepsAcrossPasses reports whether the pieces of partial name may be kept
+// from one render pass to the next (SharedCache.Next): the partial names
+// no field, variable or chain that reaches Page (a card's page, whose
+// other fields its key does not spell) and calls no other template.
+func (t *Templates) keepsAcrossPasses(name string) bool {
+	for _, set := range t.byName {
+		if tpl := set.Lookup(name); tpl != nil && tpl.Tree != nil {
+			return pageFree(tpl.Tree.Root)
+		}
+	}
+	return false
+}
+
+// pageFree reports whether the template nodes under n never name Page and
+// never call another template.
+func pageFree(n parse.Node) bool {
+	names := func(idents []string) bool { return !slices.Contains(idents, "Page") }
+	switch n := n.(type) {
+	case nil:
+		return true
+	case *parse.ListNode:
+		if n == nil {
+			return true
+		}
+		for _, c := range n.Nodes {
+			if !pageFree(c) {
+				return false
+			}
+		}
+		return true
+	case *parse.ActionNode:
+		return pageFree(n.Pipe)
+	case *parse.IfNode:
+		return pageFree(n.Pipe) && pageFree(n.List) && pageFree(n.ElseList)
+	case *parse.RangeNode:
+		return pageFree(n.Pipe) && pageFree(n.List) && pageFree(n.ElseList)
+	case *parse.WithNode:
+		return pageFree(n.Pipe) && pageFree(n.List) && pageFree(n.ElseList)
+	case *parse.PipeNode:
+		if n == nil {
+			return true
+		}
+		for _, c := range n.Cmds {
+			if !pageFree(c) {
+				return false
+			}
+		}
+		return true
+	case *parse.CommandNode:
+		for _, a := range n.Args {
+			if !pageFree(a) {
+				return false
+			}
+		}
+		return true
+	case *parse.FieldNode:
+		return names(n.Ident)
+	case *parse.VariableNode:
+		return names(n.Ident)
+	case *parse.ChainNode:
+		return names(n.Field) && pageFree(n.Node)
+	case *parse.TemplateNode:
+		return false
+	case *parse.TextNode, *parse.DotNode, *parse.NilNode, *parse.BoolNode, *parse.NumberNode,
+		*parse.StringNode, *parse.IdentifierNode, *parse.CommentNode, *parse.BreakNode, *parse.ContinueNode:
+		return true
+	}
+	return false // a node this does not know: not kept
 }

@@ -506,8 +506,16 @@ type Card struct {
 // Cards is a list of cards; see Data.Cards.
 type Cards []Card
 
-// memoKey: within a render pass, the page's URL and the link spell a card.
-func (c Card) memoKey() string { return c.Page.URL + "\x00" + c.Link }
+// memoKey spells the card's fields; with the page's URL, they spell a
+// card in any render pass if the partial reaches no more of the page
+// (SharedCache.Next).
+func (c Card) memoKey() string { return c.spelled(c.Link) }
+
+// spelled returns the card's page URL and fields with link in place of
+// the card's, separated by NULs.
+func (c Card) spelled(link string) string {
+	return strings.Join([]string{c.Page.URL, link, c.Title, c.Summary, c.Kind, c.Context}, "\x00")
+}
 
 func (cs Cards) memoItems() []Memoable { return memoables(cs) }
 

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"strconv"
 	"sync"
 
 	"github.com/guldborgsund/labyrint/internal/site"
@@ -26,23 +27,74 @@ type Shared struct {
 	v    *variant
 }
 
-// SharedCache holds the variants of shared partials made in one render pass.
+// SharedCache holds the variants of shared partials made in one render pass,
+// and the memoised pieces (memo.go), which a following pass may keep (Next).
 // Safe for concurrent use. A pass that follows a change to the site (the
 // preview) takes a new cache.
 type SharedCache struct {
+	mu     sync.Mutex
+	m      map[string][]*variant
+	pieces *pieces
+	pass   string // stands in the keys of pieces not kept across passes
+}
+
+// pieces are the memoised pieces of one or more render passes with the
+// same layouts.
+type pieces struct {
 	mu   sync.Mutex
-	m    map[string][]*variant
-	memo map[string]template.HTML // memoised partials (memo.go) by name and key
-	// cards made for every folder (memo.go) by name, URL and link below
-	// the root: the card before and after the root
+	tpl  *Templates
+	memo map[string]template.HTML // memoised partials by name and key
+	// cards made for every folder (memo.go) by name and card (Card.spelled
+	// with the link below the root): the card before and after the root
 	cards     map[string][2]string
 	cardCheck map[string]int8 // by partial name: 1 cards are made for every folder, -1 per folder, 0 not yet known
+	keeps     map[string]bool // by partial name: keepsAcrossPasses
+	passes    int
 }
 
 // NewSharedCache returns an empty cache.
 func NewSharedCache() *SharedCache {
-	return &SharedCache{m: map[string][]*variant{}, memo: map[string]template.HTML{},
-		cards: map[string][2]string{}, cardCheck: map[string]int8{}}
+	return &SharedCache{m: map[string][]*variant{}, pieces: &pieces{memo: map[string]template.HTML{},
+		cards: map[string][2]string{}, cardCheck: map[string]int8{}, keeps: map[string]bool{}}}
+}
+
+// Next returns the cache for the next render pass with the layouts t: a
+// new one, which shares c's memoised pieces (memo.go) if c's were made
+// with the same layouts. A memoised piece is keyed by all of the value it
+// was made from (memoKey), so it holds in any pass; but a partial that
+// reaches the page behind a card (.Page), or calls another template, may
+// write what its key does not spell, and its pieces are keyed by their
+// pass too (keepsAcrossPasses). The preview's updates render a few files
+// each, one of them maybe a list of 2,000 cards, which are then made again
+// only where a card changed. The shared partials' variants (m) are never
+// kept: a pass sees one menu and one set of titles.
+func (c *SharedCache) Next(t *Templates) *SharedCache {
+	n := NewSharedCache()
+	if c == nil || c.pieces.tpl != t || t == nil {
+		n.pieces.tpl = t
+		return n
+	}
+	n.pieces = c.pieces
+	n.pieces.mu.Lock()
+	n.pieces.passes++
+	n.pass = strconv.Itoa(n.pieces.passes)
+	n.pieces.mu.Unlock()
+	return n
+}
+
+// key returns the key of partial name's piece of value key k in this
+// pass; the caller holds c.pieces.mu.
+func (c *SharedCache) key(name, k string) string {
+	p := c.pieces
+	keep, ok := p.keeps[name]
+	if !ok {
+		keep = p.tpl != nil && p.tpl.keepsAcrossPasses(name)
+		p.keeps[name] = keep
+	}
+	if keep {
+		return name + "\x00" + k
+	}
+	return name + "\x00" + c.pass + "\x00" + k
 }
 
 type variant struct {
