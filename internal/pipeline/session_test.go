@@ -66,6 +66,10 @@ func testSession(t *testing.T, target string) {
 		{"a field uses an intranet word", "hjertesager/respekt.md", func(f string) { rewriteLine(t, f, "summary:", `summary: "Vi måler LIX på respekt."`) }, true, 60, "", ""},
 		{"and stops again", "hjertesager/respekt.md", func(f string) { rewriteLine(t, f, "summary:", `summary: "Vi møder hinanden med respekt."`) }, true, 60, "", ""},
 		{"situations of an offer", offer, func(f string) { rewrite(t, f, "situations: [bolig, handicap]", "situations: [handicap, bolig]") }, true, 20, "", ""},
+		// The only offer for pårørende: its filter page goes, and comes back
+		// (the section's filter pages list them: filtersChanged).
+		{"the last page of a filter's term", "enheder/myndighed/visitation.md", func(f string) { rewrite(t, f, ", job, paaroerende]", ", job]") }, true, 40, "", ""},
+		{"and the term back", "enheder/myndighed/visitation.md", func(f string) { rewrite(t, f, ", job]", ", job, paaroerende]") }, true, 40, "", ""},
 		{"values of an offer", offer, func(f string) { rewrite(t, f, "weight: 1\n", "weight: 1\nvalues: [respekt]\n") }, true, 30, "", ""},
 		{"broken front matter", offer, func(f string) { rewrite(t, f, "weight: 1\n", "weight: [1\n") }, true, 0, offer, ""},
 		{"fixed again", offer, func(f string) { rewrite(t, f, "weight: [1\n", "weight: 1\n") }, true, 20, "", ""},
