@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 	"unsafe"
 
@@ -62,6 +63,25 @@ func (w *cacheWriter) str(s string) {
 	w.seen[s] = uint64(len(w.seen))
 	w.uint(uint64(len(s)) << 1)
 	w.b = append(w.b, s...)
+}
+
+// keyPad is the secondary weight of a letter with no accent, the most of a
+// Danish collation key (site.Page.TitleKey) that ignores case: after the
+// primary weights, one such pair for each letter.
+const keyPad = "\x00\x20"
+
+// key writes a title's collation key without the run of keyPad it ends in:
+// its part before and the run's length (half the bytes of a plain title's
+// key). Keys are not numbered as strings are: each title has its own.
+func (w *cacheWriter) key(k string) {
+	m := 0
+	for strings.HasSuffix(k[:len(k)-m*len(keyPad)], keyPad) {
+		m++
+	}
+	head := k[:len(k)-m*len(keyPad)]
+	w.uint(uint64(len(head)))
+	w.b = append(w.b, head...)
+	w.uint(uint64(m))
 }
 
 func (w *cacheWriter) strs(ss []string) {
@@ -152,6 +172,25 @@ func (r *cacheReader) str() string {
 	s := r.Take(int(n >> 1)) // n>>1 fits an int: at most 1<<63 - 1
 	r.seen = append(r.seen, s)
 	return s
+}
+
+// key reads what cacheWriter.key wrote.
+func (r *cacheReader) key() string {
+	head := r.Take(r.Count())
+	m := r.Uint()
+	if m == 0 || m > 1<<16 {
+		if m > 0 {
+			r.Fail()
+		}
+		return head
+	}
+	var b strings.Builder // one allocation
+	b.Grow(len(head) + int(m)*len(keyPad))
+	b.WriteString(head)
+	for range m {
+		b.WriteString(keyPad)
+	}
+	return b.String()
 }
 
 func (r *cacheReader) strs() []string {
@@ -388,6 +427,7 @@ func writeParsed(c *buildCache, w *cacheWriter) error {
 		w.int(cs.BodyLine)
 		w.int(cs.BodyLen)
 		w.findings(cs.Warnings)
+		w.key(cs.Key)
 		w.bool(cs.Terms != nil)
 		if cs.Terms == nil {
 			return nil
@@ -411,7 +451,7 @@ func readParsed(c *buildCache, r *cacheReader) {
 		for range nl {
 			cs.Lines[r.str()] = r.Int()
 		}
-		cs.BodyLine, cs.BodyLen, cs.Warnings = r.Int(), r.Int(), r.findings()
+		cs.BodyLine, cs.BodyLen, cs.Warnings, cs.Key = r.Int(), r.Int(), r.findings(), r.key()
 		if r.bool() {
 			cs.Terms = make([]int32, r.Count())
 			for i := range cs.Terms {

@@ -31,6 +31,7 @@ type cachedSource struct {
 	BodyLen  int // the body is the last BodyLen bytes of the normalised file
 	Warnings []diag.Finding
 	Terms    []int32 // the glossary's entries the body uses (glossary.bodyTerms) of buildCache.Glossary; nil: not known
+	Key      string  // its page's title's collation key (site.Page.TitleKey), for site.BuildKnown
 }
 
 // parseKey names what a parse depends on besides the file: the

@@ -123,10 +123,18 @@ func (c *cachedBuild) sourceHash(src *content.Source) ([2][32]byte, error) {
 	return [2][32]byte{all, front}, nil
 }
 
-// model makes the site's model. The glossary page lists the entries the
+// model makes the site's model, with the titles' collation keys the cache
+// kept (cachedSource.Key). The glossary page lists the entries the
 // pages use: a page not read (its stamp is the same) uses the entries the
 // cache kept for it, if any; else its text is read.
 func (c *cachedBuild) model() error {
+	c.st.keys = make(map[string]string, len(c.ps.hits))
+	for p := range c.ps.hits {
+		if cs := c.ps.old[p]; cs.Key != "" {
+			title, _ := cs.Fields["title"].(string)
+			c.st.keys[title] = cs.Key
+		}
+	}
 	if data, ok := c.st.tree.Data[GlossaryFile]; ok {
 		c.glossary = sha256.Sum256(data)
 		c.terms = &glossaryTerms{ps: c.ps, valid: c.prev != nil && c.prev.Glossary == c.glossary, found: map[string][]int32{}}
@@ -565,6 +573,7 @@ func (c *cachedBuild) next() *buildCache {
 		n.Kept = b.index.Keep()
 	}
 	withTerms(n.Parsed, c.terms)
+	c.withKeys(n.Parsed)
 	c.nextPages(n, old)
 	for _, f := range st.w.Written() {
 		if _, ok := r.idx[f]; !ok && !pages[f] {
@@ -572,6 +581,18 @@ func (c *cachedBuild) next() *buildCache {
 		}
 	}
 	return n
+}
+
+// withKeys gives the parses of the next cache their pages' titles'
+// collation keys, each changed parse as a copy.
+func (c *cachedBuild) withKeys(parsed map[string]*cachedSource) {
+	for p, cs := range parsed {
+		if pg := c.st.site.PageByPath(p); pg != nil && pg.TitleKey() != cs.Key {
+			cp := *cs
+			cp.Key = pg.TitleKey()
+			parsed[p] = &cp
+		}
+	}
 }
 
 // nextPages puts every page of the site in n: what was rendered now,
