@@ -276,9 +276,10 @@ func writeKept(c *buildCache, w *cacheWriter) error {
 	if c.Kept == nil {
 		return nil
 	}
-	b, err := c.Kept.MarshalBinary()
-	w.b = b
-	return err
+	w.done = append(w.done, w.b)
+	w.done = append(w.done, c.Kept.MarshalParts()...) // a document kept as read: its bytes, not copied
+	w.b = nil
+	return nil
 }
 
 func readKept(c *buildCache, r *cacheReader) {

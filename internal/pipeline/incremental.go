@@ -494,15 +494,17 @@ func (c *cachedBuild) writeIndex() error {
 	if b.index == nil {
 		return nil
 	}
+	var kept []string
 	for _, js := range [][]job{b.jobs, b.last} {
 		for _, j := range js {
 			if _, fresh := r.keys[j.url]; fresh || c.todo[j.url] || !j.hasText() || !searched(j.page) {
 				continue
 			}
-			if !b.index.AddKept(c.old.Kept, j.page.URL) { // plan renders a page whose document is not kept
-				return fmt.Errorf("the build cache has no search document for %s", j.page.URL)
-			}
+			kept = append(kept, j.page.URL)
 		}
+	}
+	if u, ok := b.index.AddKeptAll(c.old.Kept, kept); !ok { // plan renders a page whose document is not kept
+		return fmt.Errorf("the build cache has no search document for %s", u)
 	}
 	dir := strings.TrimPrefix(b.searchPage().URL, "/") + "idx/"
 	return b.index.Write(func(name string, data []byte) error {
