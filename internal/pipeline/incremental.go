@@ -76,6 +76,9 @@ func (c *cachedBuild) load() error {
 	c.prev = <-c.loaded
 	if c.prev != nil && c.prev.ParseKey == c.pkey {
 		c.ps.old = c.prev.Parsed
+		n := len(c.ps.old) // about as many files now: the maps are made at their size
+		c.ps.sums, c.ps.hits, c.ps.stamps, c.ps.unread = make(map[string][32]byte, n), make(map[string]bool, n),
+			make(map[string]content.Stamp, n), make(map[string]bool, n)
 	}
 	c.ps.start = time.Now()
 	if c.st.o.clock != nil {
@@ -298,7 +301,7 @@ func (c *cachedBuild) plan(old *buildCache) bool {
 			relinked[op.URL] = true
 		}
 	}
-	c.todo, c.heads = map[string]bool{}, map[string][32]byte{}
+	c.todo, c.heads = map[string]bool{}, make(map[string][32]byte, len(old.Pages))
 	if gl := st.gl; gl != nil && gl.page != nil && glossaryHash(gl) != old.Words {
 		c.todo[gl.page.URL] = true
 	}
@@ -553,8 +556,8 @@ func (c *cachedBuild) next() *buildCache {
 	}
 	n := &buildCache{Version: c.version, Digest: st.digest, Shape: shapeOf(st.view), Index: r.idx, Words: glossaryHash(st.gl),
 		Parsed: c.parsed, ParseKey: c.pkey, from: c.prev, Glossary: c.glossary, Heads: c.headContext(),
-		Files: map[string]*cachedFile{}, Pages: make(map[string]*cachedPage, len(st.site.Pages))}
-	pages := map[string]bool{}
+		Files: make(map[string]*cachedFile, len(old.Files)), Pages: make(map[string]*cachedPage, len(st.site.Pages))}
+	pages := make(map[string]bool, len(b.jobs)+len(b.last))
 	for _, js := range [][]job{b.jobs, b.last} {
 		for _, j := range js {
 			pages[render.FileFor(j.url)] = true
