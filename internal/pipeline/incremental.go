@@ -351,9 +351,11 @@ func (c *cachedBuild) headContext() [32]byte {
 		v := c.st.view
 		shape := shapeOf(v)
 		b := append(make([]byte, 0, 64*len(v.Pages)), shape[:]...)
-		for _, p := range v.Pages {
-			b = strconv.AppendQuote(b, p.URL)
-			b = strconv.AppendQuote(b, p.Title)
+		for _, p := range v.Pages { // each string as its length and its bytes, not quoted
+			b = strconv.AppendInt(b, int64(len(p.URL)), 10)
+			b = append(append(b, ':'), p.URL...)
+			b = strconv.AppendInt(b, int64(len(p.Title)), 10)
+			b = append(append(b, ':'), p.Title...)
 			b = strconv.AppendBool(b, p.IsSection)
 		}
 		sum := sha256.Sum256(b)
@@ -604,9 +606,22 @@ func (c *cachedBuild) withKeys(parsed map[string]*cachedSource) {
 // and the rest kept from old.
 func (c *cachedBuild) nextPages(n, old *buildCache) {
 	st, r := c.st, c.st.o.rec
-	for _, p := range st.site.Pages {
+	keys := make([][]string, len(st.site.Pages)) // on all cores: a read of the view each
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	const step = 512
+	for lo := 0; lo < len(keys); lo += step {
+		g.Go(func() error {
+			for i := lo; i < min(lo+step, len(keys)); i++ {
+				keys[i] = render.KeysOf(st.view, st.site.Pages[i])
+			}
+			return nil
+		})
+	}
+	g.Wait()
+	for i, p := range st.site.Pages {
 		h := c.hashes[p.Src.Path]
-		cp := &cachedPage{Hash: h[0], Front: h[1], Keys: render.KeysOf(st.view, p)}
+		cp := &cachedPage{Hash: h[0], Front: h[1], Keys: keys[i]}
 		if st.view.Has(p) {
 			cp.URL = p.URL
 		}
