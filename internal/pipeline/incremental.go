@@ -71,15 +71,22 @@ func (c *cachedBuild) config() error {
 
 // load reads the content, parsing only the files whose bytes changed
 // since the cache's build, and reading only those whose stamp changed
-// (but with --force, which reads every file).
+// (but with --force, which reads every file). The cache may still be
+// being read: the layouts are parsed and the folders walked meanwhile, and
+// the readers wait for it at their first file (parses.wait).
 func (c *cachedBuild) load() error {
-	c.prev = <-c.loaded
-	if c.prev != nil && c.prev.ParseKey == c.pkey {
-		c.ps.old = c.prev.Parsed
-		n := len(c.ps.old) // about as many files now: the maps are made at their size
-		c.ps.sums, c.ps.hits, c.ps.stamps, c.ps.unread = make(map[string][32]byte, n), make(map[string]bool, n),
-			make(map[string]content.Stamp, n), make(map[string]bool, n)
-	}
+	ready := make(chan struct{})
+	c.ps.ready = ready
+	go func() {
+		defer close(ready)
+		c.prev = <-c.loaded
+		if c.prev != nil && c.prev.ParseKey == c.pkey {
+			c.ps.old = c.prev.Parsed
+			n := len(c.ps.old) // about as many files now: the maps are made at their size
+			c.ps.sums, c.ps.hits, c.ps.stamps, c.ps.unread = make(map[string][32]byte, n), make(map[string]bool, n),
+				make(map[string]content.Stamp, n), make(map[string]bool, n)
+		}
+	}()
 	c.ps.start = time.Now()
 	if c.st.o.clock != nil {
 		c.ps.start = c.st.o.clock()
@@ -88,13 +95,16 @@ func (c *cachedBuild) load() error {
 	c.st.o.Reader.Unchanged = c.ps.unchanged
 	if c.st.o.Force {
 		c.st.o.Reader.Unchanged = func(p string, s content.Stamp, _ *diag.List) (*content.Source, [32]byte, bool) {
+			c.ps.wait()
 			c.ps.mu.Lock()
 			c.ps.stamps[p] = s // kept for the next build, but not trusted now
 			c.ps.mu.Unlock()
 			return nil, [32]byte{}, false
 		}
 	}
-	if err := c.st.load(); err != nil {
+	err := c.st.load()
+	<-ready
+	if err != nil {
 		return err
 	}
 	// What the next build keeps of the sources, taken now: the render
