@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"sort"
 	"strings"
@@ -174,7 +175,11 @@ func startProfiles(cpu, mem string) (stop func(), err error) {
 			stop()
 			return func() {}, err
 		}
-		done = append(done, func() { pprof.Lookup("allocs").WriteTo(f, 0); f.Close() })
+		done = append(done, func() {
+			runtime.GC() // the profile shows the allocations up to the last collection
+			pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		})
 	}
 	return stop, nil
 }

@@ -156,7 +156,7 @@ func (b *builder) guardURLs(out string, urls []string, retired []byte, contentPr
 	if err != nil {
 		return &l // a first build, or an output made before the list was kept
 	}
-	now := map[string]bool{}
+	now := make(map[string]bool, len(urls))
 	for _, u := range urls {
 		now[u] = true
 	}
@@ -169,7 +169,7 @@ func (b *builder) guardURLs(out string, urls []string, retired []byte, contentPr
 			}
 		}
 	}
-	was := map[string]bool{}
+	was := make(map[string]bool, len(urls))
 	var lost []string
 	sc = bufio.NewScanner(bytes.NewReader(old))
 	for sc.Scan() {

@@ -8,6 +8,7 @@ package pipeline
 import (
 	"context"
 	"crypto/sha256"
+	"encoding"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -752,15 +753,32 @@ func (b *builder) collect(j job, p *site.Page, r *refs, links []markdown.LinkRef
 // DigestFile, in the output, holds the digest of the build that made it.
 const DigestFile = ".labyrint-digest"
 
+// exeHashed is the state of a SHA-256 that has hashed the generator
+// itself, made once: a build digests twice (the output's digest and an
+// incremental build's cacheVersion), and the generator is 20 MB. Nil if
+// it cannot be read.
+var exeHashed = sync.OnceValue(func() []byte {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	h := sha256.New()
+	io.Copy(h, f)
+	state, _ := h.(encoding.BinaryMarshaler).MarshalBinary()
+	return state
+})
+
 // buildDigest hashes everything a build's output depends on: the generator
 // itself, the config, the content, the layouts and assets, and the options.
 func buildDigest(o Options, target string, content []byte, dirs ...string) string {
 	h := sha256.New()
-	if exe, err := os.Executable(); err == nil {
-		if f, err := os.Open(exe); err == nil {
-			io.Copy(h, f)
-			f.Close()
-		}
+	if state := exeHashed(); state != nil {
+		h.(encoding.BinaryUnmarshaler).UnmarshalBinary(state)
 	}
 	fmt.Fprintf(h, "%s\x00%v\x00", target, o.Drafts)
 	if b, err := os.ReadFile(filepath.Join(o.Source, config.FileName)); err == nil {

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -335,5 +336,32 @@ func TestUnchangedWritesNothing(t *testing.T) {
 	// Another target is another build.
 	if res, err := Run(context.Background(), Options{Source: site, Out: out, Target: "intranet"}); err != nil || res.Unchanged {
 		t.Errorf("intranet into the same folder: %v unchanged=%v", err, res.Unchanged)
+	}
+}
+
+// TestBuildDigestHashesTheGenerator checks that the digest, which takes
+// the generator's hash made once (exeHashed), is the SHA-256 of the
+// generator's bytes followed by the rest, as when it read the file each
+// time.
+func TestBuildDigestHashesTheGenerator(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Skip(err)
+	}
+	b, err := os.ReadFile(exe)
+	if err != nil {
+		t.Skip(err)
+	}
+	src := t.TempDir()
+	o := Options{Source: src}
+	h := sha256.New()
+	h.Write(b)
+	fmt.Fprintf(h, "%s\x00%v\x00", "public", false)
+	h.Write([]byte("indhold"))
+	want := hex.EncodeToString(h.Sum(nil))
+	for range 2 {
+		if got := buildDigest(o, "public", []byte("indhold")); got != want {
+			t.Fatalf("digest %s, want %s", got, want)
+		}
 	}
 }

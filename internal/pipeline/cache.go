@@ -28,7 +28,7 @@ const CacheSuffix = ".labyrint-cache"
 
 // cacheFormat starts the cache file; it changes whenever the format does:
 // an older cache is ignored.
-const cacheFormat = "labyrint-build-cache 10\n"
+const cacheFormat = "labyrint-build-cache 11\n"
 
 // buildCache is what an incremental labyrint build keeps of the last good
 // build: enough to tell which files a change shows and to make the

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 	"unsafe"
 
@@ -62,6 +63,25 @@ func (w *cacheWriter) str(s string) {
 	w.seen[s] = uint64(len(w.seen))
 	w.uint(uint64(len(s)) << 1)
 	w.b = append(w.b, s...)
+}
+
+// keyPad is the secondary weight of a letter with no accent, the most of a
+// Danish collation key (site.Page.TitleKey) that ignores case: after the
+// primary weights, one such pair for each letter.
+const keyPad = "\x00\x20"
+
+// key writes a title's collation key without the run of keyPad it ends in:
+// its part before and the run's length (half the bytes of a plain title's
+// key). Keys are not numbered as strings are: each title has its own.
+func (w *cacheWriter) key(k string) {
+	m := 0
+	for strings.HasSuffix(k[:len(k)-m*len(keyPad)], keyPad) {
+		m++
+	}
+	head := k[:len(k)-m*len(keyPad)]
+	w.uint(uint64(len(head)))
+	w.b = append(w.b, head...)
+	w.uint(uint64(m))
 }
 
 func (w *cacheWriter) strs(ss []string) {
@@ -154,6 +174,25 @@ func (r *cacheReader) str() string {
 	return s
 }
 
+// key reads what cacheWriter.key wrote.
+func (r *cacheReader) key() string {
+	head := r.Take(r.Count())
+	m := r.Uint()
+	if m == 0 || m > 1<<16 {
+		if m > 0 {
+			r.Fail()
+		}
+		return head
+	}
+	var b strings.Builder // one allocation
+	b.Grow(len(head) + int(m)*len(keyPad))
+	b.WriteString(head)
+	for range m {
+		b.WriteString(keyPad)
+	}
+	return b.String()
+}
+
 func (r *cacheReader) strs() []string {
 	n := r.Count()
 	if n == 0 {
@@ -237,9 +276,10 @@ func writeKept(c *buildCache, w *cacheWriter) error {
 	if c.Kept == nil {
 		return nil
 	}
-	b, err := c.Kept.MarshalBinary()
-	w.b = b
-	return err
+	w.done = append(w.done, w.b)
+	w.done = append(w.done, c.Kept.MarshalParts()...) // a document kept as read: its bytes, not copied
+	w.b = nil
+	return nil
 }
 
 func readKept(c *buildCache, r *cacheReader) {
@@ -388,6 +428,7 @@ func writeParsed(c *buildCache, w *cacheWriter) error {
 		w.int(cs.BodyLine)
 		w.int(cs.BodyLen)
 		w.findings(cs.Warnings)
+		w.key(cs.Key)
 		w.bool(cs.Terms != nil)
 		if cs.Terms == nil {
 			return nil
@@ -411,7 +452,7 @@ func readParsed(c *buildCache, r *cacheReader) {
 		for range nl {
 			cs.Lines[r.str()] = r.Int()
 		}
-		cs.BodyLine, cs.BodyLen, cs.Warnings = r.Int(), r.Int(), r.findings()
+		cs.BodyLine, cs.BodyLen, cs.Warnings, cs.Key = r.Int(), r.Int(), r.findings(), r.key()
 		if r.bool() {
 			cs.Terms = make([]int32, r.Count())
 			for i := range cs.Terms {

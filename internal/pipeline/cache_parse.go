@@ -31,6 +31,7 @@ type cachedSource struct {
 	BodyLen  int // the body is the last BodyLen bytes of the normalised file
 	Warnings []diag.Finding
 	Terms    []int32 // the glossary's entries the body uses (glossary.bodyTerms) of buildCache.Glossary; nil: not known
+	Key      string  // its page's title's collation key (site.Page.TitleKey), for site.BuildKnown
 }
 
 // parseKey names what a parse depends on besides the file: the
@@ -59,12 +60,21 @@ type parses struct {
 	start  time.Time                // before the first stat: a stamp newer than it, less the racy window, is not kept
 	old    map[string]*cachedSource // nil: parse every file
 	cfg    *config.Config
-	dir    string // how messages name the content folder
+	dir    string        // how messages name the content folder
+	ready  chan struct{} // closed once the cache is read and old and the maps set; nil: they are
+}
+
+// wait waits until the cache is read (cachedBuild.load).
+func (ps *parses) wait() {
+	if ps.ready != nil {
+		<-ps.ready
+	}
 }
 
 // known is content.Reader.Known: the kept parse of file p if its bytes
 // are the same.
 func (ps *parses) known(p string, sum [32]byte, norm []byte, l *diag.List) *content.Source {
+	ps.wait()
 	ps.mu.Lock()
 	ps.sums[p] = sum
 	ps.mu.Unlock()
@@ -88,6 +98,7 @@ func (ps *parses) known(p string, sum [32]byte, norm []byte, l *diag.List) *cont
 // unchanged is content.Reader.Unchanged: the kept parse of file p, its
 // body not read, if its stamp is the one kept.
 func (ps *parses) unchanged(p string, st content.Stamp, l *diag.List) (*content.Source, [32]byte, bool) {
+	ps.wait()
 	ps.mu.Lock()
 	ps.stamps[p] = st
 	ps.mu.Unlock()

@@ -132,6 +132,13 @@ func TestIncrementalBuildMatchesCleanBuild(t *testing.T) {
 		}
 		compareTrees(t, st.name, want, got)
 		checkNoEmptyFolders(t, st.name, o.Out)
+		if kept := loadCache(o.Out + CacheSuffix); kept != nil { // the titles' keys, for the next build's model
+			for p, cs := range kept.Parsed {
+				if title, _ := cs.Fields["title"].(string); title != "" && cs.Key == "" {
+					t.Errorf("%s: the cache keeps no collation key for %s's title", st.name, p)
+				}
+			}
+		}
 		t.Logf("%s: %d files rendered in %v (incremental %v)", st.name, res.Pages, res.Duration, res.Partial)
 	}
 }
@@ -257,5 +264,27 @@ func TestHeadContextFollowsTitles(t *testing.T) {
 	rewrite(t, filepath.Join(root, "content/enheder/_index.md"), `title: "Enheder og tilbud"`, `title: "Vores enheder"`)
 	if heads("section title") == first {
 		t.Error("a section's new title left the heads' context as it was")
+	}
+}
+
+// TestCacheKeyRoundTrip writes collation keys as the cache does (the run
+// of keyPad at the end as its length) and reads them back.
+func TestCacheKeyRoundTrip(t *testing.T) {
+	keys := []string{"", keyPad, "\x17\xf3" + keyPad + keyPad, "\x17\xf3\x00\x00" + keyPad, "\x00", "a\x00\x20b", keyPad + "\x00"}
+	var w cacheWriter
+	for _, k := range keys {
+		w.key(k)
+	}
+	r := newCacheReader(string(w.b))
+	for _, k := range keys {
+		if got := r.key(); got != k {
+			t.Errorf("key %q read back as %q", k, got)
+		}
+	}
+	if r.Err() != nil || !r.Done() {
+		t.Errorf("read %v, done %v", r.Err(), r.Done())
+	}
+	if len(w.b) > 40 {
+		t.Errorf("the keys took %d bytes, want the runs of keyPad left out", len(w.b))
 	}
 }

@@ -71,12 +71,22 @@ func (c *cachedBuild) config() error {
 
 // load reads the content, parsing only the files whose bytes changed
 // since the cache's build, and reading only those whose stamp changed
-// (but with --force, which reads every file).
+// (but with --force, which reads every file). The cache may still be
+// being read: the layouts are parsed and the folders walked meanwhile, and
+// the readers wait for it at their first file (parses.wait).
 func (c *cachedBuild) load() error {
-	c.prev = <-c.loaded
-	if c.prev != nil && c.prev.ParseKey == c.pkey {
-		c.ps.old = c.prev.Parsed
-	}
+	ready := make(chan struct{})
+	c.ps.ready = ready
+	go func() {
+		defer close(ready)
+		c.prev = <-c.loaded
+		if c.prev != nil && c.prev.ParseKey == c.pkey {
+			c.ps.old = c.prev.Parsed
+			n := len(c.ps.old) // about as many files now: the maps are made at their size
+			c.ps.sums, c.ps.hits, c.ps.stamps, c.ps.unread = make(map[string][32]byte, n), make(map[string]bool, n),
+				make(map[string]content.Stamp, n), make(map[string]bool, n)
+		}
+	}()
 	c.ps.start = time.Now()
 	if c.st.o.clock != nil {
 		c.ps.start = c.st.o.clock()
@@ -85,13 +95,16 @@ func (c *cachedBuild) load() error {
 	c.st.o.Reader.Unchanged = c.ps.unchanged
 	if c.st.o.Force {
 		c.st.o.Reader.Unchanged = func(p string, s content.Stamp, _ *diag.List) (*content.Source, [32]byte, bool) {
+			c.ps.wait()
 			c.ps.mu.Lock()
 			c.ps.stamps[p] = s // kept for the next build, but not trusted now
 			c.ps.mu.Unlock()
 			return nil, [32]byte{}, false
 		}
 	}
-	if err := c.st.load(); err != nil {
+	err := c.st.load()
+	<-ready
+	if err != nil {
 		return err
 	}
 	// What the next build keeps of the sources, taken now: the render
@@ -123,10 +136,18 @@ func (c *cachedBuild) sourceHash(src *content.Source) ([2][32]byte, error) {
 	return [2][32]byte{all, front}, nil
 }
 
-// model makes the site's model. The glossary page lists the entries the
+// model makes the site's model, with the titles' collation keys the cache
+// kept (cachedSource.Key). The glossary page lists the entries the
 // pages use: a page not read (its stamp is the same) uses the entries the
 // cache kept for it, if any; else its text is read.
 func (c *cachedBuild) model() error {
+	c.st.keys = make(map[string]string, len(c.ps.hits))
+	for p := range c.ps.hits {
+		if cs := c.ps.old[p]; cs.Key != "" {
+			title, _ := cs.Fields["title"].(string)
+			c.st.keys[title] = cs.Key
+		}
+	}
 	if data, ok := c.st.tree.Data[GlossaryFile]; ok {
 		c.glossary = sha256.Sum256(data)
 		c.terms = &glossaryTerms{ps: c.ps, valid: c.prev != nil && c.prev.Glossary == c.glossary, found: map[string][]int32{}}
@@ -290,7 +311,7 @@ func (c *cachedBuild) plan(old *buildCache) bool {
 			relinked[op.URL] = true
 		}
 	}
-	c.todo, c.heads = map[string]bool{}, map[string][32]byte{}
+	c.todo, c.heads = map[string]bool{}, make(map[string][32]byte, len(old.Pages))
 	if gl := st.gl; gl != nil && gl.page != nil && glossaryHash(gl) != old.Words {
 		c.todo[gl.page.URL] = true
 	}
@@ -340,9 +361,11 @@ func (c *cachedBuild) headContext() [32]byte {
 		v := c.st.view
 		shape := shapeOf(v)
 		b := append(make([]byte, 0, 64*len(v.Pages)), shape[:]...)
-		for _, p := range v.Pages {
-			b = strconv.AppendQuote(b, p.URL)
-			b = strconv.AppendQuote(b, p.Title)
+		for _, p := range v.Pages { // each string as its length and its bytes, not quoted
+			b = strconv.AppendInt(b, int64(len(p.URL)), 10)
+			b = append(append(b, ':'), p.URL...)
+			b = strconv.AppendInt(b, int64(len(p.Title)), 10)
+			b = append(append(b, ':'), p.Title...)
 			b = strconv.AppendBool(b, p.IsSection)
 		}
 		sum := sha256.Sum256(b)
@@ -486,15 +509,17 @@ func (c *cachedBuild) writeIndex() error {
 	if b.index == nil {
 		return nil
 	}
+	var kept []string
 	for _, js := range [][]job{b.jobs, b.last} {
 		for _, j := range js {
 			if _, fresh := r.keys[j.url]; fresh || c.todo[j.url] || !j.hasText() || !searched(j.page) {
 				continue
 			}
-			if !b.index.AddKept(c.old.Kept, j.page.URL) { // plan renders a page whose document is not kept
-				return fmt.Errorf("the build cache has no search document for %s", j.page.URL)
-			}
+			kept = append(kept, j.page.URL)
 		}
+	}
+	if u, ok := b.index.AddKeptAll(c.old.Kept, kept); !ok { // plan renders a page whose document is not kept
+		return fmt.Errorf("the build cache has no search document for %s", u)
 	}
 	dir := strings.TrimPrefix(b.searchPage().URL, "/") + "idx/"
 	return b.index.Write(func(name string, data []byte) error {
@@ -543,8 +568,8 @@ func (c *cachedBuild) next() *buildCache {
 	}
 	n := &buildCache{Version: c.version, Digest: st.digest, Shape: shapeOf(st.view), Index: r.idx, Words: glossaryHash(st.gl),
 		Parsed: c.parsed, ParseKey: c.pkey, from: c.prev, Glossary: c.glossary, Heads: c.headContext(),
-		Files: map[string]*cachedFile{}, Pages: make(map[string]*cachedPage, len(st.site.Pages))}
-	pages := map[string]bool{}
+		Files: make(map[string]*cachedFile, len(old.Files)), Pages: make(map[string]*cachedPage, len(st.site.Pages))}
+	pages := make(map[string]bool, len(b.jobs)+len(b.last))
 	for _, js := range [][]job{b.jobs, b.last} {
 		for _, j := range js {
 			pages[render.FileFor(j.url)] = true
@@ -565,6 +590,7 @@ func (c *cachedBuild) next() *buildCache {
 		n.Kept = b.index.Keep()
 	}
 	withTerms(n.Parsed, c.terms)
+	c.withKeys(n.Parsed)
 	c.nextPages(n, old)
 	for _, f := range st.w.Written() {
 		if _, ok := r.idx[f]; !ok && !pages[f] {
@@ -574,13 +600,38 @@ func (c *cachedBuild) next() *buildCache {
 	return n
 }
 
+// withKeys gives the parses of the next cache their pages' titles'
+// collation keys, each changed parse as a copy.
+func (c *cachedBuild) withKeys(parsed map[string]*cachedSource) {
+	for p, cs := range parsed {
+		if pg := c.st.site.PageByPath(p); pg != nil && pg.TitleKey() != cs.Key {
+			cp := *cs
+			cp.Key = pg.TitleKey()
+			parsed[p] = &cp
+		}
+	}
+}
+
 // nextPages puts every page of the site in n: what was rendered now,
 // and the rest kept from old.
 func (c *cachedBuild) nextPages(n, old *buildCache) {
 	st, r := c.st, c.st.o.rec
-	for _, p := range st.site.Pages {
+	keys := make([][]string, len(st.site.Pages)) // on all cores: a read of the view each
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	const step = 512
+	for lo := 0; lo < len(keys); lo += step {
+		g.Go(func() error {
+			for i := lo; i < min(lo+step, len(keys)); i++ {
+				keys[i] = render.KeysOf(st.view, st.site.Pages[i])
+			}
+			return nil
+		})
+	}
+	g.Wait()
+	for i, p := range st.site.Pages {
 		h := c.hashes[p.Src.Path]
-		cp := &cachedPage{Hash: h[0], Front: h[1], Keys: render.KeysOf(st.view, p)}
+		cp := &cachedPage{Hash: h[0], Front: h[1], Keys: keys[i]}
 		if st.view.Has(p) {
 			cp.URL = p.URL
 		}

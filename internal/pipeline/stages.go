@@ -86,7 +86,8 @@ type state struct {
 	site  *site.Site
 	view  *site.View
 	gl    *glossary
-	terms termCache // an incremental build's: the entries of the glossary each page uses
+	terms termCache         // an incremental build's: the entries of the glossary each page uses
+	keys  map[string]string // an incremental build's: titles' collation keys kept (site.BuildKnown)
 	// open
 	digest    string
 	w         *output.Writer
@@ -213,7 +214,7 @@ func (st *state) load() error {
 // model builds the site model, selects the target's view and reads the
 // glossary.
 func (st *state) model() error {
-	s, l := site.Build(st.cfg, withDefaultPages(st.cfg, st.tree))
+	s, l := site.BuildKnown(st.cfg, withDefaultPages(st.cfg, st.tree), st.keys)
 	if err := st.merge(l); err != nil {
 		return err
 	}

@@ -57,6 +57,7 @@ type docIn struct {
 	// ents holds one entry per (word, field): wordID<<24 | field<<20 | count.
 	ents []uint64
 	lens [maxFields]uint32 // indexed words per field
+	kept *Kept             // the Kept AddKept took it from; nil if Add analysed it
 }
 
 // NewIndex returns an empty index that expands queries with syn.

@@ -147,3 +147,53 @@ func parentURL(p *Page) string {
 	}
 	return p.parent.URL
 }
+
+// TestBuildKnownTakesKeys checks that BuildKnown gives a page the key kept
+// for its title instead of running the collator: with every key known and
+// reversed in order, a section's pages come in the reverse order; with the
+// keys Build made, the model is Build's.
+func TestBuildKnownTakesKeys(t *testing.T) {
+	cfg := testConfig(t)
+	fsys := testTree()
+	fsys["inspiration/aa.md"] = md("title: Åen")
+	fsys["inspiration/b.md"] = md("title: Bæk")
+	fsys["inspiration/z.md"] = md("title: zebra")
+	tree, l := content.Load(fsys, "content", cfg)
+	if errs, _ := l.Count(); errs > 0 {
+		t.Fatal(l.Err())
+	}
+	s, _ := Build(cfg, tree)
+	same := map[string]string{}
+	flipped := map[string]string{}
+	for _, p := range s.Pages {
+		same[p.Title] = p.TitleKey()
+		k := []byte(p.TitleKey())
+		for i := range k {
+			k[i] = ^k[i]
+		}
+		flipped[p.Title] = string(k)
+	}
+	known, _ := BuildKnown(cfg, tree, same)
+	for _, p := range s.Pages {
+		if q := known.PageByURL(p.URL); pageURLs(q.children) != pageURLs(p.children) || q.TitleKey() != p.TitleKey() {
+			t.Errorf("%s: BuildKnown with Build's keys gave %s, Build %s", p.URL, pageURLs(q.children), pageURLs(p.children))
+		}
+	}
+	rev, _ := BuildKnown(cfg, tree, flipped)
+	sec := s.PageByURL("/inspiration/")
+	var want, got []string
+	for _, p := range sec.children {
+		if p.Weight == 0 && !p.IsSection {
+			want = append(want, p.URL)
+		}
+	}
+	for _, p := range rev.PageByURL("/inspiration/").children {
+		if p.Weight == 0 && !p.IsSection {
+			got = append(got, p.URL)
+		}
+	}
+	slices.Reverse(want)
+	if len(want) < 2 || !slices.Equal(got, want) {
+		t.Errorf("with the keys reversed, /inspiration/'s pages are %v, want %v", got, want)
+	}
+}

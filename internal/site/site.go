@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
 	"path"
@@ -42,7 +41,7 @@ type Page struct {
 	parent   *Page   // the section page above, nil for the front page
 	children []*Page // pages and sections directly below, sorted
 	terms    []*Term // the terms this page refers to, each taxonomy's in the page's order
-	key      []byte  // Danish collation key of the title, for sorting
+	key      string  // Danish collation key of the title, for sorting (TitleKey)
 
 	// Made once from the source, and copied with the page by Rebuild:
 	own      string     // the source's own audience ("" to inherit)
@@ -147,12 +146,15 @@ func Less(a, b string) bool {
 
 // collationKey returns s's Danish sort key: comparing keys bytewise orders
 // like Less, without running the collator on every comparison.
-func collationKey(s string) []byte {
+func collationKey(s string) string {
 	c := collators.Get().(*collator)
 	defer collators.Put(c)
 	c.buf.Reset()
-	return bytes.Clone(c.c.KeyFromString(&c.buf, s))
+	return string(c.c.KeyFromString(&c.buf, s))
 }
+
+// TitleKey is the Danish collation key of p's title (see BuildKnown).
+func (p *Page) TitleKey() string { return p.key }
 
 // SortByTitle orders pages by title the Danish way, equal titles by URL.
 // URLs are unique, so the order is total and needs no stable sort (a
@@ -161,7 +163,7 @@ func SortByTitle(ps []*Page) { slices.SortFunc(ps, byTitle) }
 
 // byTitle compares pages by their titles' collation keys, then by URL.
 func byTitle(a, b *Page) int {
-	if c := bytes.Compare(a.key, b.key); c != 0 {
+	if c := strings.Compare(a.key, b.key); c != 0 {
 		return c
 	}
 	return strings.Compare(a.URL, b.URL)
@@ -192,7 +194,15 @@ func URLFor(p string, slug string) string {
 // Build makes the site model. The returned list holds the problems found;
 // the site is usable only when the list has no errors.
 func Build(cfg *config.Config, tree *content.Tree) (*Site, *diag.List) {
-	return buildModel(cfg, tree, nil)
+	return buildModel(cfg, tree, nil, nil)
+}
+
+// BuildKnown is Build with the collation keys of titles known beforehand
+// (title → its page's TitleKey, as a build of the same generator made
+// them; labyrint build --incremental keeps them): a page whose title is in
+// keys does not run the collator, the costly part of making a page.
+func BuildKnown(cfg *config.Config, tree *content.Tree, keys map[string]string) (*Site, *diag.List) {
+	return buildModel(cfg, tree, nil, keys)
 }
 
 // Rebuild is Build after a few of prev's sources changed (prev's tree with
@@ -202,10 +212,10 @@ func Build(cfg *config.Config, tree *content.Tree) (*Site, *diag.List) {
 // made again as Build makes them. prev is not changed, and the result is
 // the model Build would make.
 func Rebuild(prev *Site, cfg *config.Config, tree *content.Tree) (*Site, *diag.List) {
-	return buildModel(cfg, tree, prev)
+	return buildModel(cfg, tree, prev, nil)
 }
 
-func buildModel(cfg *config.Config, tree *content.Tree, prev *Site) (*Site, *diag.List) {
+func buildModel(cfg *config.Config, tree *content.Tree, prev *Site, keys map[string]string) (*Site, *diag.List) {
 	var l diag.List
 	s := &Site{Config: cfg, Static: tree.Static, Data: tree.Data, byURL: make(map[string]*Page, len(tree.Sources)),
 		byPath: make(map[string]*Page, len(tree.Sources)), staticSet: make(map[string]bool, len(tree.Static)), taxByName: map[string]*Taxonomy{}}
@@ -215,7 +225,7 @@ func buildModel(cfg *config.Config, tree *content.Tree, prev *Site) (*Site, *dia
 	if prev != nil && prev.Config != cfg {
 		prev = nil // what a page refers to depends on the config
 	}
-	pages := modelPages(tree.Sources, prev)
+	pages := modelPages(tree.Sources, prev, keys)
 	defer func() {
 		for _, p := range pages {
 			p.prev = nil // the previous model is not kept alive by this one
@@ -299,8 +309,9 @@ func sameSections(prev *Site, pages []*Page) bool {
 
 // modelPages makes a page of each source on all processors (a title's
 // collation key is the costly part), copying prev's page of the same
-// source where prev (if not nil) has one.
-func modelPages(sources []*content.Source, prev *Site) []*Page {
+// source where prev (if not nil) has one, and taking a title's key from
+// keys (BuildKnown) where it has one.
+func modelPages(sources []*content.Source, prev *Site, keys map[string]string) []*Page {
 	if prev != nil {
 		pages := make([]*Page, len(sources))
 		for i, src := range sources {
@@ -310,7 +321,7 @@ func modelPages(sources []*content.Source, prev *Site) []*Page {
 				c.Audience = c.own // resolved again by inheritAudiences
 				pages[i] = &c
 			} else {
-				pages[i] = newPage(src)
+				pages[i] = newPage(src, nil)
 			}
 		}
 		return pages
@@ -322,7 +333,7 @@ func modelPages(sources []*content.Source, prev *Site) []*Page {
 	for lo := 0; lo < len(pages); lo += step {
 		g.Go(func() error {
 			for i := lo; i < min(lo+step, len(pages)); i++ {
-				pages[i] = newPage(sources[i])
+				pages[i] = newPage(sources[i], keys)
 			}
 			return nil
 		})
@@ -446,14 +457,18 @@ func noURLFinding(src *content.Source) diag.Finding {
 		Hint: hint}
 }
 
-func newPage(src *content.Source) *Page {
+func newPage(src *content.Source, keys map[string]string) *Page {
 	p := &Page{Src: src, Title: src.String("title"), Summary: src.String("summary"), Weight: src.Int("weight"),
 		Date: src.Date("date"), Draft: src.Bool("draft"), Menu: src.Int("menu"), Review: src.String("review"),
 		Audience: src.String("audience"), IsSection: path.Base(src.Path) == "_index.md"}
 	p.own = p.Audience
 	p.titleKey = strings.ToLower(strings.TrimSpace(p.Title))
 	p.URL = URLFor(src.Path, src.String("slug"))
-	p.key = collationKey(p.Title)
+	if k, ok := keys[p.Title]; ok {
+		p.key = k
+	} else {
+		p.key = collationKey(p.Title)
+	}
 	switch {
 	case src.Kind != nil:
 		p.Kind, p.Layout = src.Kind.Name, src.Kind.Layout
