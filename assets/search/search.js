@@ -408,7 +408,7 @@
     function each(k, fn, keep) {
       var sh = shard(k), t;
       if (!sh) unk = 1;
-      else for (t in sh) if (own(sh, t) && (!keep || keep(t))) fn(rec(sh, t));
+      else for (t in sh) if (t && own(sh, t) && (!keep || keep(t))) fn(rec(sh, t));
     }
     function pre(x) {
       var out = [], ks = prefixKeys(x);
@@ -595,12 +595,25 @@
       if (!stop.has(x) && !got[n] && !pend[n]) get(n).catch(function () {});
     });
   }
+  /* A query of one word whose term is in many pages, as the front page's
+     form sends it (no space after it): the page shards of its first
+     results, which its term shard names (the "" member: word -> page
+     ids, internal/search/hint.go), are asked for before the ranking,
+     which takes longest for such a word, so they are on their way while
+     it runs. Only a hint: the results drawn are the ranking's, and a page
+     shard it missed is asked for then. True once the shard is in. */
+  function hint(qs) {
+    var x = qs.length == 1 && qs[0].p && qs[0].w, k = x && shardOf(stem(x)), sh = k && got[shardName(k)], h = sh && own(sh, "") && own(sh[""], x) && sh[""][x];
+    if (h) S.docs(nums(h)).catch(function () {});
+    return !!sh;
+  }
   S.query = function (q) {
     var m = meta();
     if (!got.meta) guess(q);
     return m.then(function () {
-      var qs = parse(q);
+      var qs = parse(q), hinted;
       return (function loop() {
+        hinted = hinted || hint(qs);
         var r = rank(qs);
         if (r.need) {
           var p = Promise.all(r.need.map(get));

@@ -106,7 +106,9 @@ func docShard(b *built, starts []int, k int) []byte {
 	return append(out, "]);\n"...)
 }
 
-// termShard returns the term shard of key: {"term":"postings form form",...}.
+// termShard returns the term shard of key: {"":{"term":"ids",...},
+// "term":"postings form form",...}, the first member only if a term has
+// hints (hint.go).
 func termShard(b *built, key string) []byte {
 	size := 64
 	for _, t := range b.shards[key] {
@@ -117,6 +119,7 @@ func termShard(b *built, key string) []byte {
 	}
 	out := shardStart(make([]byte, 0, size), "t-"+shardFileKey(key))
 	out = append(out, '{')
+	out = appendHints(out, b, key)
 	for i, t := range b.shards[key] {
 		if i > 0 {
 			out = append(out, ',')
