@@ -4,7 +4,7 @@
 // its server, launch flags and init script, a fresh context per run), the
 // builds taken in turn and in alternating order in each round, so that each
 // meets the same load. Prints per build the median (least-most) of the
-// results and of DOMContentLoaded, and the load average.
+// results, first paint and DOMContentLoaded, and the load average.
 //
 //   node bench/search-ab.mjs --ours OUT_A --ours OUT_B [--ours …] [--query misbrug] [--reps 15]
 import os from 'node:os';
@@ -42,9 +42,13 @@ try {
       let r;
       while (!(r = await page.evaluate(() => window.__navDone))) await new Promise((ok) => setTimeout(ok, 10));
       await page.waitForLoadState('load');
-      const dcl = await page.evaluate(() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd);
+      await page.waitForFunction(() => performance.getEntriesByType('paint').length > 0, null, { timeout: 5000 }).catch(() => {});
+      const { dcl, fp } = await page.evaluate(() => ({
+        dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+        fp: performance.getEntriesByType('paint').find((e) => e.name === 'first-paint')?.startTime ?? NaN,
+      }));
       await context.close();
-      if (rep >= 0) res[i].push({ ms: r.ms, dcl });
+      if (rep >= 0) res[i].push({ ms: r.ms, dcl, fp });
     }
   }
 } finally {
@@ -54,4 +58,4 @@ try {
 const med = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[(s.length - 1) >> 1] / 2 + s[s.length >> 1] / 2; };
 const cell = (xs) => `${med(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)})`;
 console.log(`# search-ab: ${o.query}, ${o.reps} runs each, load average ${load0.map((x) => x.toFixed(2)).join(' ')} at start, ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} at end`);
-o.ours.forEach((d, i) => console.log(`${d}: 5 results ${cell(res[i].map((r) => r.ms))}, DOMContentLoaded ${cell(res[i].map((r) => r.dcl))}`));
+o.ours.forEach((d, i) => console.log(`${d}: 5 results ${cell(res[i].map((r) => r.ms))}, first paint ${cell(res[i].map((r) => r.fp).filter(Number.isFinite))}, DOMContentLoaded ${cell(res[i].map((r) => r.dcl))}`));

@@ -24,6 +24,7 @@
     S = (w.labyrintSearch = w.labyrintSearch || {}),
     me = d && d.currentScript,
     got = {},
+    pages = [],
     pend = {},
     ends = {},
     M,
@@ -61,6 +62,10 @@
   /* ---- loading shards: <script> from file://, else fetch and read (see write.go) ---- */
   S.load = function (n, data) {
     got[n] = data;
+    /* a term shard's hinted pages (see hint) */
+    if (n[0] == "t" && data && own(data, "") && own(data[""], "")) data[""][""].forEach(function (e) {
+      pages[e[0]] = e.slice(1);
+    });
     if (ends[n]) ends[n][0]();
   };
   S.fetch = function (n) {
@@ -596,12 +601,14 @@
     });
   }
   /* A query of one word whose term is in many pages, as the front page's
-     form sends it (no space after it): the page shards of its first
-     results, which its term shard names (the "" member: word -> page
-     ids, internal/search/hint.go), are asked for before the ranking,
-     which takes longest for such a word, so they are on their way while
-     it runs. Only a hint: the results drawn are the ranking's, and a page
-     shard it missed is asked for then. True once the shard is in. */
+     form sends it (no space after it): its term shard names its first
+     results (the "" member: word -> page ids, internal/search/hint.go)
+     and holds the pages of the commonest such words (""."", added to
+     pages as the shard is taken). The page shards of the others are asked
+     for before the ranking, which takes longest for such a word, so that
+     they are on their way while it runs. Only a hint: the results drawn are
+     the ranking's, and a page shard it missed is asked for then. True once
+     the shard is in. */
   function hint(qs) {
     var x = qs.length == 1 && qs[0].p && qs[0].w, k = x && shardOf(stem(x)), sh = k && got[shardName(k)], h = sh && own(sh, "") && own(sh[""], x) && sh[""][x];
     if (h) S.docs(nums(h)).catch(function () {});
@@ -644,14 +651,15 @@
       }
       return lo;
     }
-    /* With the meta shard in, the page shards are requested before this returns. */
+    /* With the meta shard in, the page shards are requested before this
+       returns; none for a page a term shard held (pages). */
     function load() {
       return Promise.all(ids.map(function (id) {
-        return get("d-" + at(id));
+        return pages[id] || get("d-" + at(id));
       })).then(function () {
         return ids.map(function (id) {
           var i = at(id);
-          return got["d-" + i][id - starts()[i]];
+          return pages[id] || got["d-" + i][id - starts()[i]];
         });
       });
     }

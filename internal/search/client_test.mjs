@@ -306,6 +306,19 @@ for (const right of [true, false]) test(`with a ${right ? "right" : "wrong"} hin
   assert.deepEqual(p.list.children.map((li) => li.children[0].href.replace(/^\.\.\//, "/")).slice(0, 5), Array.from(want.urls), "results 1-5 as ranked");
 });
 
+test("with the hinted pages in its term shard, a one-word query draws its first five without a page shard", async () => {
+  const q = "alkohol", want = await frontWant(q), S = newClient(), r = await S.query(q);
+  const ids = Array.from(r.ids.slice(0, 5)), docs = await S.docs(ids);
+  const hint = `"":{${JSON.stringify(q)}:"${encodeNums(ids)}","":${JSON.stringify(ids.map((d, i) => [d, ...docs[i]]))}},`;
+  const p = newPage({ http: true, search: "?q=" + q, patch: { "t-alk": (t) => t.replace("{", "{" + hint) } });
+  assert.deepEqual(p.requested, ["meta", "t-alk"]);
+  await p.release();
+  assert.deepEqual([...p.requested].sort(), want.terms.filter((n) => n != "t-alk").sort(), "only the synonyms' term shards");
+  await p.release();
+  assert.deepEqual(p.list.children.map((li) => li.children[0].href.replace(/^\.\.\//, "/")), Array.from(want.urls), "results 1-5 as ranked, from the term shard, with no page shard in");
+  assert.ok(p.requested.every((n) => n.startsWith("d-")), `then only page shards, for results 6-10: ${p.requested}`);
+});
+
 test("the search page asks for the first five results' shards alone, draws them as soon as they are in, and says the count once", async () => {
   const p = newPage();
   assert.deepEqual(p.requested, ["meta"], "the search page loads meta.txt at once");

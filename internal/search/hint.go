@@ -1,6 +1,9 @@
 package search
 
-import "slices"
+import (
+	"slices"
+	"strconv"
+)
 
 // A term shard names, for the words of each of its terms in hintMinDocs
 // pages or more, the first hintResults pages a query of that one word
@@ -8,9 +11,12 @@ import "slices"
 // shards as soon as the term shard is in, while it ranks, which for a word
 // in thousands of pages takes longer than the page shards' round trip.
 // Only a hint for loading: the client draws what its own ranking finds.
+// The shard also holds the hinted pages themselves (up to hintPagesMax),
+// so that a query of such a word needs no page shard for its first five.
 const (
-	hintMinDocs = 1000
-	hintResults = 5
+	hintMinDocs  = 1000
+	hintResults  = 5
+	hintPagesMax = 25 // pages a term shard holds for its hints
 )
 
 // hintMin is hintMinDocs; tests lower it to see hints on a small index.
@@ -77,12 +83,20 @@ func (b *built) firstResults(word string, st *stemmer, s *hintScratch) []int32 {
 // appendHints writes the hints of the words of the terms of shard key
 // (each term in hintMin pages or more, and each of its words: the term
 // with each of its forms, and the term itself if it is its own stem) as
-// the JSON member "":{"word":"ids",...} and a comma, or nothing if there
-// are none.
+// the JSON member "":{"word":"ids",...,"":[[id,url,title,summary,text],
+// ...]} and a comma, or nothing if there are none. The "" list holds the
+// hinted pages as their page shards hold them, those of the words of the
+// terms in most pages first, up to hintPagesMax pages: a query of such a
+// word then needs no page shard for its first five.
 func appendHints(out []byte, b *built, key string) []byte {
+	type hinted struct {
+		word string
+		df   int
+		docs []int32
+	}
+	var hs []hinted
 	var s hintScratch
 	st := newStemmer()
-	n := 0
 	for _, t := range b.shards[key] {
 		if len(b.post[t]) < hintMin {
 			continue
@@ -93,25 +107,47 @@ func appendHints(out []byte, b *built, key string) []byte {
 			if i >= 0 {
 				w += b.forms[t][i]
 			}
-			if st.stem(w) != term {
-				continue
+			if st.stem(w) == term {
+				hs = append(hs, hinted{w, len(b.post[t]), b.firstResults(w, st, &s)})
 			}
-			if n == 0 {
-				out = append(out, `"":{`...)
-			} else {
-				out = append(out, ',')
-			}
-			n++
-			out = appendJSString(out, w)
-			out = append(out, ':', '"')
-			for _, d := range b.firstResults(w, st, &s) {
-				out = appendNum(out, uint32(d))
-			}
-			out = append(out, '"')
 		}
 	}
-	if n > 0 {
-		out = append(out, '}', ',')
+	if len(hs) == 0 {
+		return out
 	}
-	return out
+	out = append(out, `"":{`...)
+	for i, h := range hs {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = appendJSString(out, h.word)
+		out = append(out, ':', '"')
+		for _, d := range h.docs {
+			out = appendNum(out, uint32(d))
+		}
+		out = append(out, '"')
+	}
+	// The pages, of the words of the terms in most pages first.
+	slices.SortStableFunc(hs, func(x, y hinted) int { return y.df - x.df })
+	var pages []int32
+	for _, h := range hs {
+		more := slices.DeleteFunc(slices.Clone(h.docs), func(d int32) bool { return slices.Contains(pages, d) })
+		if len(pages)+len(more) > hintPagesMax {
+			break
+		}
+		pages = append(pages, more...)
+	}
+	slices.Sort(pages)
+	out = append(out, `,"":[`...)
+	for i, d := range pages {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, '[')
+		out = strconv.AppendInt(out, int64(d), 10)
+		out = append(out, ',')
+		out = appendDocEntry(out, &b.docs[d].doc)
+		out = append(out, ']')
+	}
+	return append(out, ']', '}', ',')
 }

@@ -2,7 +2,9 @@ package search
 
 import (
 	"encoding/json"
+	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -34,7 +36,7 @@ func TestTermShardHints(t *testing.T) {
 	files := writeFiles(t, ix)
 	b := ix.build()
 	st := newStemmer()
-	checked := 0
+	checked, pages := 0, 0
 	for name, data := range files {
 		if !strings.HasPrefix(name, "idx/t-") {
 			continue
@@ -46,9 +48,22 @@ func TestTermShardHints(t *testing.T) {
 		}
 		hints := map[string]string{}
 		if raw, ok := shard[""]; ok {
-			if err := json.Unmarshal(raw, &hints); err != nil {
-				t.Fatalf("%s: the hints are not {word: ids}: %v", name, err)
+			var all map[string]json.RawMessage
+			if err := json.Unmarshal(raw, &all); err != nil {
+				t.Fatalf("%s: the hints are not an object: %v", name, err)
 			}
+			for w, v := range all {
+				if w == "" {
+					checkHintPages(t, name, v, files)
+					continue
+				}
+				var ids string
+				if err := json.Unmarshal(v, &ids); err != nil {
+					t.Fatalf("%s: hint %q is not a string: %v", name, w, err)
+				}
+				hints[w] = ids
+			}
+			pages++
 		}
 		for term := range shard {
 			if term == "" {
@@ -90,10 +105,48 @@ func TestTermShardHints(t *testing.T) {
 			t.Errorf("%s: hints for words of no term: %v", name, hints)
 		}
 	}
-	if checked < 40 {
-		t.Errorf("%d hints checked against Search", checked)
+	if checked < 40 || pages == 0 {
+		t.Errorf("%d hints checked against Search, %d shards with hints", checked, pages)
 	}
 	t.Logf("%d hints checked against Search", checked)
+}
+
+// checkHintPages checks a term shard's hinted pages: at most hintPagesMax,
+// in id order, each as its page shard has it.
+func checkHintPages(t *testing.T, name string, raw json.RawMessage, files map[string][]byte) {
+	t.Helper()
+	var pages [][]any
+	if err := json.Unmarshal(raw, &pages); err != nil {
+		t.Fatalf("%s: the hinted pages are not [[id, url, title, summary, text], ...]: %v", name, err)
+	}
+	if len(pages) == 0 || len(pages) > hintPagesMax {
+		t.Errorf("%s: %d hinted pages", name, len(pages))
+	}
+	// All page shards' entries in id order.
+	var all []any
+	for k := 0; ; k++ {
+		data, ok := files["idx/d-"+strconv.Itoa(k)+".txt"]
+		if !ok {
+			break
+		}
+		text := string(data)
+		var entries []any
+		if err := json.Unmarshal([]byte(text[strings.IndexByte(text, ',')+1:strings.LastIndexByte(text, ')')]), &entries); err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, entries...)
+	}
+	last := -1.0
+	for _, p := range pages {
+		id, ok := p[0].(float64)
+		if !ok || id <= last || int(id) >= len(all) {
+			t.Fatalf("%s: page %v", name, p[0])
+		}
+		last = id
+		if !reflect.DeepEqual(p[1:], all[int(id)]) {
+			t.Errorf("%s: page %v is %v, its page shard has %v", name, id, p[1:], all[int(id)])
+		}
+	}
 }
 
 // With hintMinDocs, the small test index has no hints.

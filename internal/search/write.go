@@ -92,18 +92,23 @@ func docShard(b *built, starts []int, k int) []byte {
 		if i > starts[k] {
 			out = append(out, ',')
 		}
-		d := b.docs[i].doc
 		out = append(out, '[')
-		out = appendJSString(out, d.URL)
-		out = append(out, ',')
-		out = appendJSString(out, nfc(d.Title))
-		out = append(out, ',')
-		out = appendJSString(out, d.Summary)
-		out = append(out, ',')
-		out = appendJSString(out, d.Body)
+		out = appendDocEntry(out, &b.docs[i].doc)
 		out = append(out, ']')
 	}
 	return append(out, "]);\n"...)
+}
+
+// appendDocEntry writes a page as a page shard holds it: url, title,
+// summary, text (the last two as Add kept them for the shards).
+func appendDocEntry(out []byte, d *Doc) []byte {
+	out = appendJSString(out, d.URL)
+	out = append(out, ',')
+	out = appendJSString(out, nfc(d.Title))
+	out = append(out, ',')
+	out = appendJSString(out, d.Summary)
+	out = append(out, ',')
+	return appendJSString(out, d.Body)
 }
 
 // termShard returns the term shard of key: {"":{"term":"ids",...},
