@@ -24,6 +24,7 @@
     S = (w.labyrintSearch = w.labyrintSearch || {}),
     me = d && d.currentScript,
     got = {},
+    pages = [],
     pend = {},
     ends = {},
     M,
@@ -61,6 +62,10 @@
   /* ---- loading shards: <script> from file://, else fetch and read (see write.go) ---- */
   S.load = function (n, data) {
     got[n] = data;
+    /* a term shard's hinted pages (see hint) */
+    if (n[0] == "t" && data && own(data, "") && own(data[""], "")) data[""][""].forEach(function (e) {
+      pages[e[0]] = e.slice(1);
+    });
     if (ends[n]) ends[n][0]();
   };
   S.fetch = function (n) {
@@ -408,7 +413,7 @@
     function each(k, fn, keep) {
       var sh = shard(k), t;
       if (!sh) unk = 1;
-      else for (t in sh) if (own(sh, t) && (!keep || keep(t))) fn(rec(sh, t));
+      else for (t in sh) if (t && own(sh, t) && (!keep || keep(t))) fn(rec(sh, t));
     }
     function pre(x) {
       var out = [], ks = prefixKeys(x);
@@ -595,12 +600,27 @@
       if (!stop.has(x) && !got[n] && !pend[n]) get(n).catch(function () {});
     });
   }
+  /* A query of one word whose term is in many pages, as the front page's
+     form sends it (no space after it): its term shard names its first
+     results (the "" member: word -> page ids, internal/search/hint.go)
+     and holds the pages of the commonest such words (""."", added to
+     pages as the shard is taken). The page shards of the others are asked
+     for before the ranking, which takes longest for such a word, so that
+     they are on their way while it runs. Only a hint: the results drawn are
+     the ranking's, and a page shard it missed is asked for then. True once
+     the shard is in. */
+  function hint(qs) {
+    var x = qs.length == 1 && qs[0].p && qs[0].w, k = x && shardOf(stem(x)), sh = k && got[shardName(k)], h = sh && own(sh, "") && own(sh[""], x) && sh[""][x];
+    if (h) S.docs(nums(h)).catch(function () {});
+    return !!sh;
+  }
   S.query = function (q) {
     var m = meta();
     if (!got.meta) guess(q);
     return m.then(function () {
-      var qs = parse(q);
+      var qs = parse(q), hinted;
       return (function loop() {
+        hinted = hinted || hint(qs);
         var r = rank(qs);
         if (r.need) {
           var p = Promise.all(r.need.map(get));
@@ -631,14 +651,15 @@
       }
       return lo;
     }
-    /* With the meta shard in, the page shards are requested before this returns. */
+    /* With the meta shard in, the page shards are requested before this
+       returns; none for a page a term shard held (pages). */
     function load() {
       return Promise.all(ids.map(function (id) {
-        return get("d-" + at(id));
+        return pages[id] || get("d-" + at(id));
       })).then(function () {
         return ids.map(function (id) {
           var i = at(id);
-          return got["d-" + i][id - starts()[i]];
+          return pages[id] || got["d-" + i][id - starts()[i]];
         });
       });
     }

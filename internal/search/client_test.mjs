@@ -122,7 +122,7 @@ test("snippet source and filters come from the shards", async () => {
    with head, from the head while the page is read: then the form and list
    are found only once page.ready() ends the reading (the default from
    file://, so that the test's S.fetch is in place before init runs). */
-function newPage({ http = false, search = "", head = !http } = {}) {
+function newPage({ http = false, search = "", head = !http, patch = {} } = {}) {
   class Node {
     constructor(tag) {
       Object.assign(this, { tagName: tag, childNodes: [], dataset: {}, hidden: false, on: {}, parentNode: null, said: [] });
@@ -210,7 +210,8 @@ function newPage({ http = false, search = "", head = !http } = {}) {
     queue = queue.filter((n) => !now.includes(n));
     page.requested = [];
     for (const n of now) {
-      const text = fs.readFileSync(path.join(fixture, "idx", n + ".txt"), "utf8");
+      let text = fs.readFileSync(path.join(fixture, "idx", n + ".txt"), "utf8");
+      if (patch[n]) text = patch[n](text);
       if (http) held.get(n)({ ok: true, text: async () => text });
       else vm.runInContext(text, ctx);
     }
@@ -269,6 +270,53 @@ test("from the head, a query in the address asks for its shards before the page 
   assert.equal(p.input.value, q);
   assert.deepEqual(p.list.children.map((li) => li.children[0].href.replace(/^\.\.\//, "/")).slice(0, 5), Array.from(want.urls), "results 1-5, once the page is in");
   assert.ok(!p.requested.some((n) => n == "meta" || n.startsWith("t-")), `no shard is asked for twice: ${p.requested}`);
+});
+
+/* Numbers as the index writes them (internal/search/encode.go). */
+function encodeNums(xs) {
+  const D = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  return xs.map((n) => {
+    let s = D[n % 32];
+    for (n = Math.floor(n / 32); n > 0; n = Math.floor(n / 32)) s = D[32 + (n % 32)] + s;
+    return s;
+  }).join("");
+}
+
+/* A term shard's hints (internal/search/hint.go; the fixture's words are in
+   too few pages to have any, so the test puts one in): the page shards
+   they name are asked for as soon as the shard is in, before the ranking
+   and before the synonyms' term shards are in; what is drawn is still the
+   ranking's. */
+for (const right of [true, false]) test(`with a ${right ? "right" : "wrong"} hint in its term shard, a one-word query asks for the hinted page shards at once and draws the ranking's results`, async () => {
+  const q = "alkohol", want = await frontWant(q), S = newClient(), r = await S.query(q);
+  const ids = right ? Array.from(r.ids.slice(0, 5)) : [0, 1, 2, 3, 4].filter((d) => !Array.from(r.ids.slice(0, 5)).includes(d));
+  const shardOf = (d) => S.docs([d]).then(() => S.loaded.filter((n) => n.startsWith("d-")).pop());
+  const hinted = [];
+  for (const d of ids) hinted.push(await shardOf(d));
+  const hint = `"":{${JSON.stringify(q)}:"${encodeNums(ids)}"},`;
+  const p = newPage({ http: true, search: "?q=" + q, patch: { "t-alk": (t) => t.replace("{", "{" + hint) } });
+  assert.deepEqual(p.requested, ["meta", "t-alk"]);
+  await p.release();
+  const syn = want.terms.filter((n) => n != "t-alk");
+  assert.deepEqual([...p.requested].sort(), [...new Set([...hinted, ...syn])].sort(), "the hinted page shards with the synonyms' term shards");
+  await p.release();
+  if (right) assert.ok(!p.requested.some((n) => want.first.includes(n)), `no page shard of results 1-5 is asked for again: ${p.requested}`);
+  else assert.deepEqual([...p.requested].sort(), want.first.filter((n) => !hinted.includes(n)).sort(), "then the page shards of results 1-5 the hint missed");
+  await p.release();
+  assert.deepEqual(p.list.children.map((li) => li.children[0].href.replace(/^\.\.\//, "/")).slice(0, 5), Array.from(want.urls), "results 1-5 as ranked");
+});
+
+test("with the hinted pages in its term shard, a one-word query draws its first five without a page shard", async () => {
+  const q = "alkohol", want = await frontWant(q), S = newClient(), r = await S.query(q);
+  const ids = Array.from(r.ids.slice(0, 5)), docs = await S.docs(ids);
+  const hint = `"":{${JSON.stringify(q)}:"${encodeNums(ids)}","":${JSON.stringify(ids.map((d, i) => [d, ...docs[i]]))}},`;
+  const p = newPage({ http: true, search: "?q=" + q, patch: { "t-alk": (t) => t.replace("{", "{" + hint) } });
+  assert.deepEqual(p.requested, ["meta", "t-alk"]);
+  await p.release();
+  assert.deepEqual([...p.requested].sort(), want.terms.filter((n) => n != "t-alk").sort(), "only the synonyms' term shards");
+  await p.release();
+  assert.deepEqual(p.list.children.map((li) => li.children[0].href.replace(/^\.\.\//, "/")), Array.from(want.urls), "results 1-5 as ranked, from the term shard, with no page shard in");
+  assert.ok(p.requested.every((n) => n.startsWith("d-")), `then only page shards, for results 6-10: ${p.requested}`);
 });
 
 test("the search page asks for the first five results' shards alone, draws them as soon as they are in, and says the count once", async () => {

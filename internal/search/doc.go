@@ -186,7 +186,21 @@
 // they are, other letters as _<hex>_ (t-_e6_ld.txt for "æld"). The postings are
 // pairs (gap, impact-1), gap being the distance from the previous page
 // minus one; the forms are the endings of the words indexed under the
-// term (bol: "ig iger igen"), for prefix and typo matching.
+// term (bol: "ig iger igen"), for prefix and typo matching. A shard whose
+// terms include one in 1,000 pages or more starts with the member "":
+// {"word": "page ids", ...}, for each word of such a term (the term with
+// each of its forms, and the term itself if it is its own stem): the
+// first five pages of a query of that word as the front page's form sends
+// it (the last word, expanded as a prefix), ranked as Search ranks them
+// without the best bets (hint.go; TestTermShardHints checks them against
+// Search). Its member "" holds those pages as the page shards hold them,
+// [[id, url, title, summary, text], ...], of the words of the terms in
+// most pages first, up to 25 pages: a query of such a word needs no page
+// shard for its first five. The client takes those pages as the shard
+// comes in, and asks for the page shards of the other hinted pages at
+// once, before it ranks, which for a word in thousands of pages takes
+// longer than the page shards' round trip; it draws what its own ranking
+// finds, and asks then for any page shard the hint missed.
 //
 // idx/d-<n>.txt, page shards: [[url, title, summary, text], ...] for
 // consecutive pages, a new shard starting once one has 2,200 bytes, the
@@ -208,8 +222,10 @@
 // still being read: it waits for no timer and nothing of the page, asks for
 // its words' term shards at once (named from the words, with search.js's
 // copy of the stop words left out; its synonyms' once meta.txt is in) and
-// for the page shards of results 1-5 as soon as those are in, and the five
-// are drawn once the page is in. A one-word query loads one term shard (its synonyms' may add
+// for the page shards of results 1-5 as soon as those are in (of a word in
+// 1,000 pages or more, none if its term shard holds them, else as soon as
+// that shard is in, from its hint, while it ranks), and the five are drawn
+// once the page is in. A one-word query loads one term shard (its synonyms' may add
 // more) and requests the page shards of results 1-5. It draws those five as soon as their shards
 // are in and says, once, how many were found; then, in a task of its own
 // (so the five are shown first), it puts the query in the address, adds

@@ -133,21 +133,28 @@ func docShard(b *built, starts []int, k int) []byte {
 		if i > starts[k] {
 			out = append(out, ',')
 		}
-		d := b.docs[i].doc
 		out = append(out, '[')
-		out = appendJSString(out, d.URL)
-		out = append(out, ',')
-		out = appendJSString(out, nfc(d.Title))
-		out = append(out, ',')
-		out = appendJSString(out, d.Summary)
-		out = append(out, ',')
-		out = appendJSString(out, d.Body)
+		out = appendDocEntry(out, &b.docs[i].doc)
 		out = append(out, ']')
 	}
 	return append(out, "]);\n"...)
 }
 
-// termShard returns the term shard of key: {"term":"postings form form",...}.
+// appendDocEntry writes a page as a page shard holds it: url, title,
+// summary, text (the last two as Add kept them for the shards).
+func appendDocEntry(out []byte, d *Doc) []byte {
+	out = appendJSString(out, d.URL)
+	out = append(out, ',')
+	out = appendJSString(out, nfc(d.Title))
+	out = append(out, ',')
+	out = appendJSString(out, d.Summary)
+	out = append(out, ',')
+	return appendJSString(out, d.Body)
+}
+
+// termShard returns the term shard of key: {"":{"term":"ids",...},
+// "term":"postings form form",...}, the first member only if a term has
+// hints (hint.go).
 func termShard(b *built, key string) []byte {
 	size := 64
 	for _, t := range b.shards[key] {
@@ -158,6 +165,7 @@ func termShard(b *built, key string) []byte {
 	}
 	out := shardStart(make([]byte, 0, size), "t-"+shardFileKey(key))
 	out = append(out, '{')
+	out = appendHints(out, b, key)
 	for i, t := range b.shards[key] {
 		if i > 0 {
 			out = append(out, ',')
