@@ -30,7 +30,10 @@ func (b *built) withSynonyms(syn synonymTable, fields fieldSet) *built {
 	nb := *b
 	nb.syn = syn
 	nb.memoMu = new(sync.Mutex)
-	nb.memo = b.memoExcept(nil)
+	// A hint (hint.go) is a query's first results, which the synonyms
+	// expand: other synonyms, other hints.
+	hinted := !slices.EqualFunc(b.syn.groups, syn.groups, slices.Equal)
+	nb.memo = b.memoExcept(nil, hinted)
 	df := make([]int32, len(b.terms))
 	for t := range df {
 		df[t] = int32(len(b.post[t])) // one posting per document with the term
@@ -53,7 +56,7 @@ func (b *built) withSynonyms(syn synonymTable, fields fieldSet) *built {
 		return &nb
 	}
 	slices.Sort(moved)
-	nb.memo = b.memoExcept(moved)
+	nb.memo = b.memoExcept(moved, hinted)
 	s := scorer{fieldWeights: fields.weight, fieldB: fields.b, avgLen: avgFieldLengths(b.docs)}
 	s.setIDF(&nb, df, len(b.docs))
 	isMoved := make(map[int32]bool, len(moved))
@@ -115,8 +118,9 @@ func (b *built) withSynonyms(syn synonymTable, fields fieldSet) *built {
 }
 
 // memoExcept returns the shards b.memo holds but those of the terms
-// moved, which must be made again; nil if b has none.
-func (b *built) memoExcept(moved []int32) *shardBytes {
+// moved and, if hinted, those with hints (hint.go), which must be made
+// again; nil if b has none.
+func (b *built) memoExcept(moved []int32, hinted bool) *shardBytes {
 	b.memoMu.Lock()
 	defer b.memoMu.Unlock()
 	if b.memo == nil {
@@ -126,6 +130,13 @@ func (b *built) memoExcept(moved []int32) *shardBytes {
 	for _, t := range moved {
 		key, _ := b.shardOf(b.terms[t])
 		delete(m.terms, key)
+	}
+	if hinted {
+		for key, ts := range b.shards {
+			if slices.ContainsFunc(ts, func(t int32) bool { return len(b.post[t]) >= hintMin }) {
+				delete(m.terms, key)
+			}
+		}
 	}
 	return m
 }

@@ -12,10 +12,13 @@ import (
 // the new synonyms from the start: groups removed, added (of words many
 // documents have, so that their terms' weights move) and none at all. A
 // document that loses to another with the same URL leaves terms without
-// postings, which build drops and renumbers.
+// postings, which build drops and renumbers. Hints (hint.go) are made
+// for terms in a tenth of the documents, so that shards have them.
 func TestSetSynonymsIsTheSame(t *testing.T) {
 	docs := append(loadTestDocs(t), benchDocs(200, 120)...)
 	docs = append(docs, Doc{URL: docs[7].URL, Title: "Ærkehertugindeslottet", Body: "Zeppelinerhangarerne og kvægavlsforeningerne."})
+	defer func(m int) { hintMin = m }(hintMin)
+	hintMin = len(docs) / 10
 	a := loadTestSynonyms(t)
 	b := append(slices.Clone(a[2:]), []string{"støtte", "hjælp", "indsats"}, []string{"samtale", "rådgivning"}, []string{"bolig", "hverdag"})
 	cases := []struct {
