@@ -32,7 +32,7 @@ func (ix *Index) SetBestBets(bets []BestBet) {
 	if ix.built != nil {
 		nb := *ix.built
 		nb.memoMu = new(sync.Mutex)
-		nb.memo = ix.built.memoExcept(nil, false) // best bets are in meta.txt alone; hints leave them out
+		nb.memo = ix.built.memoExcept(nil, nil) // best bets are in meta.txt alone; hints leave them out
 		nb.bets = nil
 		nb.buildBestBets(ix.bets)
 		ix.built = &nb

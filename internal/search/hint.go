@@ -80,6 +80,27 @@ func (b *built) firstResults(word string, st *stemmer, s *hintScratch) []int32 {
 	return out
 }
 
+// hintWords calls fn with each word shard key has hints for and its term:
+// the words of each term in hintMin pages or more (the term with each of
+// its forms, and the term itself if it is its own stem).
+func (b *built) hintWords(key string, st *stemmer, fn func(t int32, word string)) {
+	for _, t := range b.shards[key] {
+		if len(b.post[t]) < hintMin {
+			continue
+		}
+		term := b.terms[t]
+		for i := -1; i < len(b.forms[t]); i++ {
+			w := term
+			if i >= 0 {
+				w += b.forms[t][i]
+			}
+			if st.stem(w) == term {
+				fn(t, w)
+			}
+		}
+	}
+}
+
 // appendHints writes the hints of the words of the terms of shard key
 // (each term in hintMin pages or more, and each of its words: the term
 // with each of its forms, and the term itself if it is its own stem) as
@@ -97,21 +118,9 @@ func appendHints(out []byte, b *built, key string) []byte {
 	var hs []hinted
 	var s hintScratch
 	st := newStemmer()
-	for _, t := range b.shards[key] {
-		if len(b.post[t]) < hintMin {
-			continue
-		}
-		term := b.terms[t]
-		for i := -1; i < len(b.forms[t]); i++ {
-			w := term
-			if i >= 0 {
-				w += b.forms[t][i]
-			}
-			if st.stem(w) == term {
-				hs = append(hs, hinted{w, len(b.post[t]), b.firstResults(w, st, &s)})
-			}
-		}
-	}
+	b.hintWords(key, st, func(t int32, w string) {
+		hs = append(hs, hinted{w, len(b.post[t]), b.firstResults(w, st, &s)})
+	})
 	if len(hs) == 0 {
 		return out
 	}

@@ -30,10 +30,6 @@ func (b *built) withSynonyms(syn synonymTable, fields fieldSet) *built {
 	nb := *b
 	nb.syn = syn
 	nb.memoMu = new(sync.Mutex)
-	// A hint (hint.go) is a query's first results, which the synonyms
-	// expand: other synonyms, other hints.
-	hinted := !slices.EqualFunc(b.syn.groups, syn.groups, slices.Equal)
-	nb.memo = b.memoExcept(nil, hinted)
 	df := make([]int32, len(b.terms))
 	for t := range df {
 		df[t] = int32(len(b.post[t])) // one posting per document with the term
@@ -52,13 +48,20 @@ func (b *built) withSynonyms(syn synonymTable, fields fieldSet) *built {
 			}
 		}
 	}
-	if len(moved) == 0 {
-		return &nb
+	if len(moved) > 0 {
+		slices.Sort(moved)
+		nb.rescore(b, moved, df, fields)
 	}
-	slices.Sort(moved)
-	nb.memo = b.memoExcept(moved, hinted)
+	nb.memo = b.memoExcept(moved, b.rehinted(&nb, moved))
+	return &nb
+}
+
+// rescore gives nb, b with other synonyms, the postings of the terms moved
+// (sorted) scored again with nb's IDF from their documents' term
+// frequencies; df is each term's document frequency.
+func (nb *built) rescore(b *built, moved, df []int32, fields fieldSet) {
 	s := scorer{fieldWeights: fields.weight, fieldB: fields.b, avgLen: avgFieldLengths(b.docs)}
-	s.setIDF(&nb, df, len(b.docs))
+	s.setIDF(nb, df, len(b.docs))
 	isMoved := make(map[int32]bool, len(moved))
 	nb.post = slices.Clone(b.post)
 	var docs []int32 // the documents with a moved term
@@ -114,13 +117,11 @@ func (b *built) withSynonyms(syn synonymTable, fields fieldSet) *built {
 			ps[k].imp = x.imp
 		}
 	})
-	return &nb
 }
 
 // memoExcept returns the shards b.memo holds but those of the terms
-// moved and, if hinted, those with hints (hint.go), which must be made
-// again; nil if b has none.
-func (b *built) memoExcept(moved []int32, hinted bool) *shardBytes {
+// moved and the shards keys, which must be made again; nil if b has none.
+func (b *built) memoExcept(moved []int32, keys []string) *shardBytes {
 	b.memoMu.Lock()
 	defer b.memoMu.Unlock()
 	if b.memo == nil {
@@ -131,12 +132,53 @@ func (b *built) memoExcept(moved []int32, hinted bool) *shardBytes {
 		key, _ := b.shardOf(b.terms[t])
 		delete(m.terms, key)
 	}
-	if hinted {
-		for key, ts := range b.shards {
-			if slices.ContainsFunc(ts, func(t int32) bool { return len(b.post[t]) >= hintMin }) {
-				delete(m.terms, key)
-			}
-		}
+	for _, key := range keys {
+		delete(m.terms, key)
 	}
 	return m
+}
+
+// rehinted returns the keys of b's shards with hints (hint.go) that nb,
+// b with other synonyms and the terms moved scored again, hints
+// otherwise: a hint is a one-word query's first results, made from the
+// word's candidates (its stem, its synonyms, the terms it is a prefix of)
+// and their postings, so it changes only where the synonyms change a
+// word's candidates or a candidate moved.
+func (b *built) rehinted(nb *built, moved []int32) []string {
+	b.memoMu.Lock()
+	none := b.memo == nil
+	b.memoMu.Unlock()
+	if none {
+		return nil // nothing kept to make again
+	}
+	isMoved := make(map[int32]bool, len(moved))
+	for _, t := range moved {
+		isMoved[t] = true
+	}
+	var keys []string
+	st := newStemmer()
+	for _, key := range b.keys {
+		again := false
+		b.hintWords(key, st, func(_ int32, w string) {
+			if again {
+				return
+			}
+			q := queryWord{word: w, prefix: true}
+			was, now := b.candidates(q, st), nb.candidates(q, st)
+			if !maps.Equal(was, now) {
+				again = true
+				return
+			}
+			for t := range now {
+				if isMoved[t] {
+					again = true
+					return
+				}
+			}
+		})
+		if again {
+			keys = append(keys, key)
+		}
+	}
+	return keys
 }
