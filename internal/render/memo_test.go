@@ -20,15 +20,7 @@ import (
 func TestCardsForEveryFolder(t *testing.T) {
 	cfg, s := realSite(t, "../../content")
 	real := os.DirFS("../../layouts")
-	escaped := fstest.MapFS{}
-	fs.WalkDir(real, ".", func(p string, e fs.DirEntry, err error) error {
-		if err == nil && !e.IsDir() {
-			b, _ := fs.ReadFile(real, p)
-			escaped[p] = &fstest.MapFile{Data: b}
-		}
-		return nil
-	})
-	escaped["partials/card.html"] = &fstest.MapFile{Data: []byte(`<li class="card"><a href="#" onclick="go('{{.Link}}')">{{.Title}}</a></li>`)}
+	escaped := layoutsWith(real, "partials/card.html", `<li class="card"><a href="#" onclick="go('{{.Link}}')">{{.Title}}</a></li>`)
 	for _, tt := range []struct {
 		name    string
 		layouts fs.FS
@@ -90,4 +82,19 @@ func TestUpPath(t *testing.T) {
 			t.Errorf("upPath(%q) = %v, want %v", r, got, want)
 		}
 	}
+}
+
+// layoutsWith returns a copy of the layouts in real with the file name's
+// text replaced by src.
+func layoutsWith(real fs.FS, name, src string) fstest.MapFS {
+	out := fstest.MapFS{}
+	fs.WalkDir(real, ".", func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			b, _ := fs.ReadFile(real, p)
+			out[p] = &fstest.MapFile{Data: b}
+		}
+		return nil
+	})
+	out[name] = &fstest.MapFile{Data: []byte(src)}
+	return out
 }

@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"testing"
-	"testing/fstest"
 
 	"github.com/guldborgsund/labyrint/internal/site"
 )
@@ -44,15 +43,7 @@ func TestPageFree(t *testing.T) {
 func TestPiecesAcrossPasses(t *testing.T) {
 	cfg, s := realSite(t, "../../content")
 	real := os.DirFS("../../layouts")
-	paged := fstest.MapFS{}
-	fs.WalkDir(real, ".", func(p string, e fs.DirEntry, err error) error {
-		if err == nil && !e.IsDir() {
-			b, _ := fs.ReadFile(real, p)
-			paged[p] = &fstest.MapFile{Data: b}
-		}
-		return nil
-	})
-	paged["partials/card.html"] = &fstest.MapFile{Data: []byte(`<li class="card"><a href="{{.Link}}">{{.Page.Title}}</a></li>`)}
+	paged := layoutsWith(real, "partials/card.html", `<li class="card"><a href="{{.Link}}">{{.Page.Title}}</a></li>`)
 	v := s.Select(cfg.Targets["intranet"], site.Options{})
 	info := SiteInfo{Title: cfg.Title, Label: cfg.Targets["intranet"].Label, Params: cfg.Params}
 	var lists []*site.Page

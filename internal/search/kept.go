@@ -154,14 +154,9 @@ func (k *Kept) Has(url string) bool {
 // with the same weights (SetWeights).
 func (ix *Index) Takes(k *Kept) bool { return k != nil && k.fields == ix.fields.signature() }
 
-// AddKept adds the kept document at url to ix as Add added it; false if k
-// has no such document or was analysed with other weights (SetWeights),
-// when the caller must Add the document again.
-func (ix *Index) AddKept(k *Kept, url string) bool {
-	if k.fields != ix.fields.signature() {
-		return false
-	}
-	k.mu.Lock()
+// idsFor returns ix's vocabulary id + 1 of each of k's words (0: not
+// looked up yet), made on first use; the caller holds k.mu.
+func (k *Kept) idsFor(ix *Index) []uint32 {
 	if k.ids == nil {
 		k.ids = map[*Index][]uint32{}
 	}
@@ -170,6 +165,18 @@ func (ix *Index) AddKept(k *Kept, url string) bool {
 		ids = make([]uint32, len(k.words))
 		k.ids[ix] = ids
 	}
+	return ids
+}
+
+// AddKept adds the kept document at url to ix as Add added it; false if k
+// has no such document or was analysed with other weights (SetWeights),
+// when the caller must Add the document again.
+func (ix *Index) AddKept(k *Kept, url string) bool {
+	if k.fields != ix.fields.signature() {
+		return false
+	}
+	k.mu.Lock()
+	ids := k.idsFor(ix)
 	id := func(w uint64) uint64 {
 		if ids[w] == 0 {
 			id, _ := ix.vocab.lookup([]byte(k.words[w])) // only the words of documents added: they make the compounds
@@ -232,14 +239,7 @@ func (ix *Index) AddKeptAll(k *Kept, urls []string) (string, bool) {
 		}
 	}
 	k.mu.Lock()
-	if k.ids == nil {
-		k.ids = map[*Index][]uint32{}
-	}
-	ids := k.ids[ix]
-	if ids == nil {
-		ids = make([]uint32, len(k.words))
-		k.ids[ix] = ids
-	}
+	ids := k.idsFor(ix)
 	for _, di := range dis { // only the words of documents added: they make the compounds
 		for _, e := range di.ents {
 			if w := e >> 24; ids[w] == 0 {
