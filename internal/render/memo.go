@@ -197,9 +197,9 @@ func (d *Data) rootedCard(name string, c Card) (_ piece, ok bool, err error) {
 	if !found || !upPath(d.root) || cache == nil {
 		return piece{}, false, nil
 	}
-	pc := cache.pieces
+	pc := cache.piecesOf(name)
 	pc.mu.Lock()
-	k := cache.key(name, c.spelled(tail))
+	k := name + "\x00" + c.spelled(tail)
 	state := pc.cardCheck[name]
 	parts, hit := pc.cards[k]
 	pc.mu.Unlock()
@@ -259,12 +259,13 @@ func (d *Data) memoHTML(name string, v Memoable) (template.HTML, error) {
 	if k == "" {
 		return "", nil
 	}
-	c := d.shared
-	if c != nil {
-		c.pieces.mu.Lock()
-		k = c.key(name, k)
-		h, ok := c.pieces.memo[k]
-		c.pieces.mu.Unlock()
+	var pc *pieces
+	if c := d.shared; c != nil {
+		pc = c.piecesOf(name)
+		k = name + "\x00" + k
+		pc.mu.Lock()
+		h, ok := pc.memo[k]
+		pc.mu.Unlock()
 		if ok {
 			return h, nil
 		}
@@ -276,10 +277,10 @@ func (d *Data) memoHTML(name string, v Memoable) (template.HTML, error) {
 		return "", err
 	}
 	h := template.HTML(b.String())
-	if c != nil {
-		c.pieces.mu.Lock()
-		c.pieces.memo[k] = h
-		c.pieces.mu.Unlock()
+	if pc != nil {
+		pc.mu.Lock()
+		pc.memo[k] = h
+		pc.mu.Unlock()
 	}
 	return h, nil
 }

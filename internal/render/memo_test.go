@@ -53,10 +53,10 @@ func TestCardsForEveryFolder(t *testing.T) {
 		if len(cards) == 0 {
 			t.Fatalf("%s: no section lists with cards", tt.name)
 		}
-		state := cache.pieces.cardCheck["partials/card.html"]
+		state := cache.own.cardCheck["partials/card.html"]
 		switch {
-		case tt.rooted && (state != 1 || len(cache.pieces.cards) != len(cards)):
-			t.Errorf("%s: %d cards made for every folder (check %d), want one each for %d pages", tt.name, len(cache.pieces.cards), state, len(cards))
+		case tt.rooted && (state != 1 || len(cache.own.cards) != len(cards)):
+			t.Errorf("%s: %d cards made for every folder (check %d), want one each for %d pages", tt.name, len(cache.own.cards), state, len(cards))
 		case !tt.rooted && state != -1:
 			t.Errorf("%s: check %d, want -1: the cards must be made per folder", tt.name, state)
 		}

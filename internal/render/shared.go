@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"html/template"
-	"strconv"
 	"sync"
 
 	"github.com/guldborgsund/labyrint/internal/site"
@@ -32,69 +31,71 @@ type Shared struct {
 // Safe for concurrent use. A pass that follows a change to the site (the
 // preview) takes a new cache.
 type SharedCache struct {
-	mu     sync.Mutex
-	m      map[string][]*variant
-	pieces *pieces
-	pass   string // stands in the keys of pieces not kept across passes
+	mu   sync.Mutex
+	m    map[string][]*variant
+	tpl  *Templates // the layouts the pieces are made with
+	kept *pieces    // pieces that hold in any pass with tpl, shared by the passes Next makes
+	own  *pieces    // pieces of this pass alone
 }
 
-// pieces are the memoised pieces of one or more render passes with the
-// same layouts.
+// pieces are memoised pieces (memo.go).
 type pieces struct {
 	mu   sync.Mutex
-	tpl  *Templates
 	memo map[string]template.HTML // memoised partials by name and key
 	// cards made for every folder (memo.go) by name and card (Card.spelled
 	// with the link below the root): the card before and after the root
 	cards     map[string][2]string
 	cardCheck map[string]int8 // by partial name: 1 cards are made for every folder, -1 per folder, 0 not yet known
-	keeps     map[string]bool // by partial name: keepsAcrossPasses
-	passes    int
+	keeps     map[string]bool // in kept only, by partial name: keepsAcrossPasses
+}
+
+func newPieces() *pieces {
+	return &pieces{memo: map[string]template.HTML{}, cards: map[string][2]string{}, cardCheck: map[string]int8{}, keeps: map[string]bool{}}
 }
 
 // NewSharedCache returns an empty cache.
 func NewSharedCache() *SharedCache {
-	return &SharedCache{m: map[string][]*variant{}, pieces: &pieces{memo: map[string]template.HTML{},
-		cards: map[string][2]string{}, cardCheck: map[string]int8{}, keeps: map[string]bool{}}}
+	return &SharedCache{m: map[string][]*variant{}, kept: newPieces(), own: newPieces()}
 }
 
 // Next returns the cache for the next render pass with the layouts t: a
-// new one, which shares c's memoised pieces (memo.go) if c's were made
-// with the same layouts. A memoised piece is keyed by all of the value it
-// was made from (memoKey), so it holds in any pass; but a partial that
-// reaches the page behind a card (.Page), or calls another template, may
-// write what its key does not spell, and its pieces are keyed by their
-// pass too (keepsAcrossPasses). The preview's updates render a few files
-// each, one of them maybe a list of 2,000 cards, which are then made again
-// only where a card changed. The shared partials' variants (m) are never
-// kept: a pass sees one menu and one set of titles.
+// new one, which shares c's kept pieces if c's were made with the same
+// layouts. A memoised piece is keyed by all of the value it was made from
+// (memoKey), so it holds in any pass; but a partial that reaches the page
+// behind a card (.Page), or calls another template, may write what its
+// key does not spell, and its pieces are the pass's own
+// (keepsAcrossPasses). The preview's updates render a few files each, one
+// of them maybe a list of 2,000 cards, which are then made again only
+// where a card changed. The shared partials' variants (m) are never kept:
+// a pass sees one menu and one set of titles.
 func (c *SharedCache) Next(t *Templates) *SharedCache {
 	n := NewSharedCache()
-	if c == nil || c.pieces.tpl != t || t == nil {
-		n.pieces.tpl = t
-		return n
+	n.tpl = t
+	if c != nil && c.tpl == t && t != nil {
+		n.kept = c.kept
 	}
-	n.pieces = c.pieces
-	n.pieces.mu.Lock()
-	n.pieces.passes++
-	n.pass = strconv.Itoa(n.pieces.passes)
-	n.pieces.mu.Unlock()
 	return n
 }
 
-// key returns the key of partial name's piece of value key k in this
-// pass; the caller holds c.pieces.mu.
-func (c *SharedCache) key(name, k string) string {
-	p := c.pieces
-	keep, ok := p.keeps[name]
+// piecesOf returns the pieces partial name's belong to: the kept ones if
+// the partial keeps across passes (and c knows its layouts), else the
+// pass's own.
+func (c *SharedCache) piecesOf(name string) *pieces {
+	if c.tpl == nil {
+		return c.own
+	}
+	k := c.kept
+	k.mu.Lock()
+	keep, ok := k.keeps[name]
 	if !ok {
-		keep = p.tpl != nil && p.tpl.keepsAcrossPasses(name)
-		p.keeps[name] = keep
+		keep = c.tpl.keepsAcrossPasses(name)
+		k.keeps[name] = keep
 	}
+	k.mu.Unlock()
 	if keep {
-		return name + "\x00" + k
+		return k
 	}
-	return name + "\x00" + c.pass + "\x00" + k
+	return c.own
 }
 
 type variant struct {

@@ -48,10 +48,10 @@ func TestSharedPartials(t *testing.T) {
 		if n := cache.variants(); n == 0 || n > len(v.Pages) { // for 2 × len(v.Pages) renders
 			t.Errorf("%s: %d variants of the shared partials for %d pages, each at two depths", target, n, len(v.Pages))
 		}
-		if len(cache.pieces.memo) == 0 {
+		if len(cache.own.memo) == 0 {
 			t.Errorf("%s: no memoised pieces (term lists, trails, cards)", target)
 		}
-		t.Logf("%s: %d pages, %d variants, %d memoised pieces", target, len(v.Pages), cache.variants(), len(cache.pieces.memo))
+		t.Logf("%s: %d pages, %d variants, %d memoised pieces", target, len(v.Pages), cache.variants(), len(cache.own.memo))
 	}
 }
 
